@@ -1,0 +1,50 @@
+"""Loading ``plan/`` into a checked Plan, collecting every problem on the way."""
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from plannav.checks import check_plan
+from plannav.models import FILE_MODELS
+from plannav.plan import Plan
+from plannav.problems import Problem
+from plannav.validation import problems_from
+from plannav.yamlsource import read_source
+
+
+def _display(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def load_plan(plan_dir: str | os.PathLike) -> tuple[Plan | None, list[Problem]]:
+    """Read, validate and check every plan file.
+
+    Returns the plan (None when a file could not be read or validated) and all problems.
+    Cross-file checks run only once every file has a valid shape; their problems depend on it.
+    """
+    plan_dir = Path(plan_dir)
+    problems: list[Problem] = []
+    if not plan_dir.is_dir():
+        return None, [Problem(_display(plan_dir), 0, "", "plan folder is missing", "run from the project root, or pass the plan folder")]
+    sources, models = {}, {}
+    for name, model in FILE_MODELS.items():
+        source, read_problems = read_source(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
+        sources[name] = source
+        problems += read_problems
+        if source.data is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.append(Problem(source.path, 1, "", "expected a mapping of keys at the top of the file",
+                                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`"))
+            continue
+        try:
+            models[name] = model.model_validate(source.data)
+        except ValidationError as err:
+            problems += problems_from(err, model, source)
+    if len(models) < len(FILE_MODELS) or problems:
+        return None, problems
+    plan = Plan(**models, sources=sources)
+    problems += check_plan(plan)
+    return (plan if not problems else None), problems

@@ -1,0 +1,50 @@
+"""Finding known wordings (agency names, document titles) inside running text."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    target: str
+    wording: str  # the text as it stands in the source, not the registry's spelling
+
+
+def _lower_keep_length(text: str) -> str:
+    # str.lower() can lengthen a few characters; offsets must stay valid for the source text.
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+class PhraseMatcher:
+    """Longest, case-insensitive, whole-word matches of many phrases at once."""
+
+    def __init__(self, phrases: dict[str, str]):
+        self._targets = {_lower_keep_length(unicodedata.normalize("NFC", p)): t for p, t in phrases.items()}
+        ordered = sorted(self._targets, key=len, reverse=True)
+        alternation = "|".join(re.escape(p) for p in ordered) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+    def find(self, text: str) -> list[Match]:
+        source = unicodedata.normalize("NFC", text)
+        lowered = _lower_keep_length(source)
+        return [
+            Match(m.start(), m.end(), self._targets[m.group(0)], source[m.start() : m.end()])
+            for m in self._pattern.finditer(lowered)
+        ]
+
+    def targets(self, text: str) -> list[str]:
+        """Distinct targets in order of first appearance."""
+        return list(dict.fromkeys(m.target for m in self.find(text)))
+
+    def leftover(self, text: str) -> str:
+        """The text with every match cut out."""
+        source = unicodedata.normalize("NFC", text)
+        pieces, last = [], 0
+        for m in self.find(source):
+            pieces.append(source[last : m.start])
+            last = m.end
+        pieces.append(source[last:])
+        return " ".join(pieces)

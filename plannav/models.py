@@ -1,0 +1,399 @@
+"""Typed models of the plan files. Their JSON Schema is what editors validate against.
+
+Every model forbids unknown keys and is strict about types, so a typo or a number where
+text belongs is reported rather than silently coerced.
+"""
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from plannav.deadlines import EVENTS
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _calendar_date(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a calendar date") from None
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+AgencyId = Slug
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_calendar_date)]
+IsoMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+GroupNumber = Annotated[int, Field(ge=1, le=5)]
+Letter = Annotated[str, StringConstraints(pattern=r"^[a-zđ]$")]
+TaskKey = Annotated[str, StringConstraints(pattern=r"^\d+\.[a-zđ]$")]
+DutyKey = Annotated[str, StringConstraints(pattern=r"^\d+(\.[a-zđ])?$")]
+
+
+class Heading(Model):
+    """A heading as written; `supplied: true` marks one lost in the copy and added by an editor."""
+
+    text: Text
+    supplied: bool = False
+
+
+# ---- deadlines: the wording plus its normalised form, one model per kind
+
+
+class _Deadline(Model):
+    text: Text
+    label: Text | None = None
+    applies_to: list[AgencyId] = Field(default_factory=list, description="only these agencies, when not the item's own")
+
+
+class MonthDeadline(_Deadline):
+    kind: Literal["month"]
+    month: IsoMonth
+
+
+class YearDeadline(_Deadline):
+    kind: Literal["year"]
+    year: Year
+
+
+class DateDeadline(_Deadline):
+    kind: Literal["date"]
+    date: IsoDate
+    before: bool = False
+
+
+class Stage(Model):
+    level: Literal["province", "district", "commune"]
+    start: IsoDate
+
+
+class StagedDeadline(_Deadline):
+    kind: Literal["staged"]
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+
+class RecurringDeadline(_Deadline):
+    kind: Literal["recurring"]
+    every: Literal["month", "year"]
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    before: bool = False
+
+
+class ContinuousDeadline(_Deadline):
+    kind: Literal["continuous"]
+
+
+class EventDeadline(_Deadline):
+    kind: Literal["event"]
+    event: Literal[tuple(EVENTS)]  # type: ignore[valid-type]
+
+
+Deadline = Annotated[
+    Union[MonthDeadline, YearDeadline, DateDeadline, StagedDeadline, RecurringDeadline, ContinuousDeadline, EventDeadline],
+    Field(discriminator="kind"),
+]
+
+# ---- agencies.yaml
+
+AgencyKind = Literal[
+    "provincial-leadership", "provincial-agency", "central-in-province",
+    "local-government", "national", "enterprise", "group",
+]
+
+
+class Agency(Model):
+    id: Slug
+    name: Text
+    kind: AgencyKind
+    wordings: Annotated[list[Text], Field(min_length=1)]
+    bare_wordings: list[Text] = Field(default_factory=list)
+    members: list[AgencyId] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class AgenciesFile(Model):
+    agencies: Annotated[list[Agency], Field(min_length=1)]
+
+
+# ---- decision.yaml
+
+
+class Header(Model):
+    issuer: Text
+    motto: Text
+    number: Text
+    place_date: Text
+    date: IsoDate
+    authority: Text
+
+
+class Article(Model):
+    number: int
+    label: Heading
+    text: Text
+
+
+class PlanTitle(Model):
+    title: Text
+    subtitle: Text
+    preamble: Text
+
+
+class Signature(Model):
+    title: Text
+
+
+class Metadata(Model):
+    title: Text
+    number: Text
+    type: Text
+    issued: Text
+    issued_date: IsoDate
+    place: Text
+    signer: Text
+    gazette_date: Text
+    gazette_number: Text
+    effective: Text
+
+
+class DecisionFile(Model):
+    header: Header
+    legal_basis: Annotated[list[Text], Field(min_length=1)]
+    decides: Text
+    articles: Annotated[list[Article], Field(min_length=1)]
+    signature: Signature
+    plan: PlanTitle
+    metadata: Metadata
+
+
+# ---- objectives.yaml and requirements.yaml
+
+
+class UtilityGroup(Model):
+    number: GroupNumber
+    id: Slug
+    text: Text
+
+
+class GeneralObjective(Model):
+    heading: Heading
+    text: Text
+    groups: Annotated[list[UtilityGroup], Field(min_length=1)]
+
+
+class Phase(Model):
+    label: Text
+    from_year: Year
+    to_year: Year | None = Field(description="null: open-ended ('và các năm tiếp theo')")
+    inline: bool = Field(False, description="the first statement shares the label's line")
+    statements: Annotated[list[Text], Field(min_length=1)]
+
+
+class Objective(Model):
+    letter: Letter
+    group: GroupNumber
+    heading: Heading
+    phases: Annotated[list[Phase], Field(min_length=1)]
+
+
+class SpecificObjectives(Model):
+    heading: Heading
+    objectives: Annotated[list[Objective], Field(min_length=1)]
+
+
+class ObjectivesFile(Model):
+    part: Heading
+    general: GeneralObjective
+    specific: SpecificObjectives
+
+
+class Requirement(Model):
+    letter: Letter
+    text: Text
+
+
+class RequirementsFile(Model):
+    heading: Heading
+    requirements: Annotated[list[Requirement], Field(min_length=1)]
+
+
+# ---- tasks.yaml (Part II)
+
+
+class Who(Model):
+    """A 'Cơ quan thực hiện' wording and the agencies it names, by role."""
+
+    text: Text
+    lead: list[AgencyId]
+    coordinators: list[AgencyId] = Field(default_factory=list)
+
+
+class Task(Model):
+    letter: Letter
+    text: Text
+    who: Who
+    deadline: Deadline
+    procedures: list[int] = Field(default_factory=list, description="Appendix I procedures (TT) this task covers")
+    note: Text | None = None
+
+
+class TaskSection(Model):
+    number: int
+    heading: Heading
+    group: GroupNumber | None
+    note: Text | None = None
+    tasks: Annotated[list[Task], Field(min_length=1)]
+
+
+class TasksFile(Model):
+    part: Heading
+    sections: Annotated[list[TaskSection], Field(min_length=1)]
+
+
+# ---- funding.yaml (Part III) and responsibilities.yaml (Part IV)
+
+
+class FundingItem(Model):
+    number: int
+    text: Text
+    lead: list[AgencyId]
+    coordinators: list[AgencyId] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class FundingFile(Model):
+    part: Heading
+    items: Annotated[list[FundingItem], Field(min_length=1)]
+
+
+class Duty(Model):
+    letter: Letter | None = Field(None, description="absent for a section of a single paragraph")
+    text: Text
+    lead: list[AgencyId]
+    coordinators: list[AgencyId] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class DutySection(Model):
+    number: int
+    heading: Heading
+    agencies: Annotated[list[AgencyId], Field(min_length=1)]
+    duties: Annotated[list[Duty], Field(min_length=1)]
+
+
+class ResponsibilitiesFile(Model):
+    part: Heading
+    sections: Annotated[list[DutySection], Field(min_length=1)]
+    closing: Text
+
+
+# ---- procedures.yaml (Appendix I) and appendix_tasks.yaml (Appendix II)
+
+
+class Cell(Model):
+    """A table cell naming agencies: its wording and the agencies it resolves to."""
+
+    text: str
+    agencies: list[AgencyId]
+
+
+class Join(Model):
+    text: Text
+    procedure: int | None = Field(None, description="TT in Appendix I, when the joined procedure is listed there")
+
+
+class Procedure(Model):
+    number: int
+    name: Text
+    level: Literal[3, 4]
+    lead: Cell
+    coordinators: Cell
+    deadline: Deadline
+    joins: list[Join] = Field(default_factory=list)
+    duty: DutyKey | None = None
+    note: Text | None = None
+
+
+class ProceduresFile(Model):
+    label: Heading
+    title: Text
+    subtitle: Text
+    columns: list[Text]
+    procedures: Annotated[list[Procedure], Field(min_length=1)]
+
+
+class AppendixTask(Model):
+    number: int
+    tt: Text
+    text: Text
+    lead: Cell
+    coordinators: Cell
+    deadline: Deadline
+    restates: TaskKey | None = Field(None, description="the Part II task this row restates, as 'section.letter'")
+    procedures: list[int] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class AppendixGroup(Model):
+    heading: Heading
+    group: GroupNumber | None
+    note: Text | None = None
+    tasks: Annotated[list[AppendixTask], Field(min_length=1)]
+
+
+class AppendixTasksFile(Model):
+    label: Heading
+    title: Text
+    subtitle: Text
+    columns: list[Text]
+    groups: Annotated[list[AppendixGroup], Field(min_length=1)]
+
+
+# ---- documents.yaml
+
+
+class Document(Model):
+    id: Slug
+    type: Text
+    number: Text | None = None
+    date: IsoDate | None = None
+    issuer: Text | None = None
+    title: Text
+    status: Literal["issued", "pending"] = "issued"
+    wordings: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class RelatedEntry(Model):
+    number: int
+    text: Text
+    document: Slug
+
+
+class DocumentsFile(Model):
+    documents: Annotated[list[Document], Field(min_length=1)]
+    related: list[RelatedEntry]
+    earlier_related: list[RelatedEntry] = Field(default_factory=list)
+
+
+# File name (without .yaml) -> the model of its content.
+FILE_MODELS: dict[str, type[Model]] = {
+    "decision": DecisionFile,
+    "objectives": ObjectivesFile,
+    "requirements": RequirementsFile,
+    "tasks": TasksFile,
+    "funding": FundingFile,
+    "responsibilities": ResponsibilitiesFile,
+    "procedures": ProceduresFile,
+    "appendix_tasks": AppendixTasksFile,
+    "agencies": AgenciesFile,
+    "documents": DocumentsFile,
+}

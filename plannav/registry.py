@@ -1,0 +1,44 @@
+"""The agency registry: matching wordings to agencies, and expanding groups to their members."""
+
+from functools import cached_property
+
+from plannav.matching import PhraseMatcher
+from plannav.models import AgenciesFile, Agency
+
+
+class AgencyRegistry:
+    def __init__(self, agencies: AgenciesFile):
+        self.agencies = agencies.agencies
+        self.by_id: dict[str, Agency] = {a.id: a for a in self.agencies}
+
+    @cached_property
+    def prose_matcher(self) -> PhraseMatcher:
+        """Wordings that name a body anywhere in running text."""
+        return PhraseMatcher({w: a.id for a in self.agencies for w in a.wordings})
+
+    @cached_property
+    def who_matcher(self) -> PhraseMatcher:
+        """Wordings allowed in 'who' fields, including bare ones such as 'địa phương'."""
+        return PhraseMatcher({w: a.id for a in self.agencies for w in (*a.wordings, *a.bare_wordings)})
+
+    def matcher(self, who: bool) -> PhraseMatcher:
+        return self.who_matcher if who else self.prose_matcher
+
+    def members(self, agency_id: str) -> list[str]:
+        """Every non-group body a group reaches, through nested groups; [] for a body."""
+        seen, out, stack = {agency_id}, [], list(reversed(self.by_id[agency_id].members))
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self.by_id:
+                continue
+            seen.add(current)
+            agency = self.by_id[current]
+            if agency.kind == "group":
+                stack.extend(reversed(agency.members))
+            else:
+                out.append(current)
+        return out
+
+    def groups_reaching(self, agency_id: str) -> list[str]:
+        """The groups whose members include this body, directly or through nested groups."""
+        return [a.id for a in self.agencies if a.kind == "group" and agency_id in self.members(a.id)]

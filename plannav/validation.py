@@ -1,0 +1,129 @@
+"""Turning pydantic validation errors into problems with a line, a path and a hint."""
+
+import difflib
+import types
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from plannav.problems import Problem, format_path
+from plannav.yamlsource import SourceFile
+
+_KIND_OF_VALUE = {str: "text", int: "a whole number", bool: "true or false", float: "a decimal number",
+                  type(None): "nothing (null)", list: "a list", dict: "a mapping (key: value lines)"}
+
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
+    "list_type": "a list", "model_type": "a mapping (key: value lines)", "dict_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+}
+
+_PATTERN_HINTS = {
+    "month": ("a month written YYYY-MM", "for example '2022-05' for Tháng 5/2022"),
+    "date": ("a date written YYYY-MM-DD", "for example '2022-03-20'"),
+    "start": ("a date written YYYY-MM-DD", "for example '2022-06-01'"),
+    "issued_date": ("a date written YYYY-MM-DD", "for example '2022-03-01'"),
+    "letter": ("one lowercase Vietnamese letter", "for example 'a' or 'đ'"),
+    "restates": ("a Part II task written section.letter", "for example '2.đ'"),
+    "duty": ("a Part IV duty written section.letter or section", "for example '1.d' or '4'"),
+}
+_SLUG_HINT = ("an id in lowercase ASCII words joined by '-'", "for example 'cong-an-tinh'; see plan/agencies.yaml")
+
+
+def _describe(value) -> str:
+    kind = _KIND_OF_VALUE.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)):
+        return kind
+    shown = repr(value) if not isinstance(value, str) else f"'{value[:60]}'"
+    return f"{kind} {shown}"
+
+
+def _unwrap(tp, data):
+    """Strip Annotated/Optional and pick a discriminated union member from the data's `kind`."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [m for m in typing.get_args(tp) if m is not type(None)]
+            chosen = members[0] if len(members) == 1 else None
+            for member in members:
+                if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(data, dict):
+                    kind = member.model_fields.get("kind")
+                    if kind and data.get("kind") in typing.get_args(kind.annotation):
+                        chosen = member
+            if chosen is None:
+                return None
+            tp = chosen
+        else:
+            return tp
+
+
+def _model_at(root: type[BaseModel], data, parts):
+    """The model class that validates the mapping at ``parts`` in ``data`` (None if unknown)."""
+    tp = root
+    for part in parts:
+        tp = _unwrap(tp, data)
+        if isinstance(part, int) and typing.get_origin(tp) is list and isinstance(data, list) and part < len(data):
+            tp, data = typing.get_args(tp)[0], data[part]
+        elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(data, dict) and part in tp.model_fields:
+            tp, data = tp.model_fields[part].annotation, data.get(part)
+        else:
+            return None
+    tp = _unwrap(tp, data)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _data_path(data, loc) -> tuple:
+    """Drop the discriminator tags pydantic inserts in `loc` for tagged unions."""
+    parts = []
+    for part in loc:
+        if isinstance(data, dict) and part not in data and data.get("kind") == part:
+            continue
+        parts.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return tuple(parts)
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
+    problems = []
+    for err in error.errors():
+        parts = _data_path(source.data, err["loc"])
+        kind, value = err["type"], err.get("input")
+        name = parts[-1] if parts else ""
+        if kind == "extra_forbidden":
+            parent = _model_at(model, source.data, parts[:-1])
+            allowed = sorted(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(name), allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else ""
+            hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
+            message, hint = f"unknown key '{name}'", hint.strip()
+        elif kind == "missing":
+            message, hint = f"missing required key '{name}'", f"add `{name}:` to this item"
+        elif kind in _EXPECTED:
+            message = f"expected {_EXPECTED[kind]}, found {_describe(value)}"
+            hint = "put the value in quotes to make it text" if kind == "string_type" else ""
+        elif kind == "string_pattern_mismatch":
+            expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
+            message = f"expected {expected}, found '{value}'"
+        elif kind == "too_short":
+            message, hint = "must not be empty", "give at least one entry"
+        elif kind in ("union_tag_invalid", "union_tag_not_found"):
+            tags = err.get("ctx", {}).get("expected_tags", "")
+            message = f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'" \
+                if kind == "union_tag_invalid" else "missing required key 'kind'"
+            hint = f"kind is one of {tags}"
+        elif kind == "literal_error":
+            message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
+            hint = ""
+        elif kind == "value_error":
+            message, hint = str(err["ctx"]["error"]), "check the value against the decision's text"
+        else:
+            message, hint = f"{err['msg']} (found {_describe(value)})", ""
+        problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint))
+    return problems
