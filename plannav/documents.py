@@ -7,7 +7,7 @@ from plannav.matching import PhraseMatcher
 from plannav.models import DocumentsFile
 
 # A Vietnamese document number: 468/QĐ-UBND, 137/2015/NĐ-CP, 32/TTr-CAT.
-DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]+(?![\w/])")
+DOCUMENT_NUMBER = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ][A-Za-zĐđ]*(?![\w/])")
 
 
 class DocumentIndex:

@@ -1,0 +1,48 @@
+"""Command line: ``python -m plannav check`` and ``python -m plannav schema``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from plannav.loader import load_plan
+from plannav.problems import report
+from plannav.schema import stale_schemas, write_schemas
+
+
+def _check(args) -> int:
+    plan, problems = load_plan(args.plan)
+    stale = stale_schemas(Path(args.plan)) if Path(args.plan).is_dir() else []
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    if stale:
+        print("\n".join(f"{path}: out of date with the models\n    hint: run `python -m plannav schema`" for path in stale),
+              file=sys.stderr)
+        return 1
+    print(f"{args.plan}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
+          f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
+          f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents")
+    return 0
+
+
+def _schema(args) -> int:
+    for path in write_schemas(Path(args.plan)):
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m plannav", description="Check the plan of Decision 468/QĐ-UBND.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="check every plan file; exit 1 and list all problems if any")
+    check.add_argument("--plan", default="plan", help="plan folder (default: plan)")
+    check.set_defaults(run=_check)
+    schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
+    schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")
+    schema.set_defaults(run=_schema)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Every actionable item of the plan in one shape: tasks, Appendix II tasks, procedures,
+Part IV duties and funding items, each with its agencies by role, deadlines, utility group,
+and the documents and agencies its wording names.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from plannav.documents import DocumentIndex
+from plannav.plan import Plan
+from plannav.registry import AgencyRegistry
+
+KIND_LABELS = {
+    "task": "Nhiệm vụ (Phần II)",
+    "appendix-task": "Nhiệm vụ (Phụ lục II)",
+    "procedure": "Thủ tục hành chính (Phụ lục I)",
+    "duty": "Trách nhiệm (Phần IV)",
+    "funding": "Kinh phí (Phần III)",
+}
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    kind: str  # one of KIND_LABELS
+    key: str  # "2.đ", "15", "1.d", ...
+    text: str
+    lead: tuple[str, ...]
+    coordinators: tuple[str, ...]
+    deadlines: tuple  # models.Deadline instances
+    group: int | None
+    file: str
+    path: tuple
+    cites: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # agencies the wording names, whatever their role
+
+    @property
+    def uid(self) -> str:
+        return f"{self.kind}:{self.key}"
+
+
+class ItemIndex:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.registry = AgencyRegistry(plan.agencies)
+        self.documents = DocumentIndex(plan.documents)
+
+    def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, extra_text=()):
+        wording = " ".join((text, *extra_text))
+        return ActionItem(
+            kind, key, text, tuple(lead), tuple(coordinators), tuple(deadlines), group, file, path,
+            cites=tuple(self.documents.cited(wording)),
+            mentions=tuple(self.registry.prose_matcher.targets(wording)),
+        )
+
+    @cached_property
+    def items(self) -> list[ActionItem]:
+        p, out = self.plan, []
+        for ref in p.task_refs:
+            t = ref.task
+            out.append(self._make("task", ref.key, t.text, t.who.lead, t.who.coordinators, [t.deadline],
+                                  ref.section.group, "tasks", ref.path, [t.who.text]))
+        for ref in p.appendix_task_refs:
+            t = ref.task
+            out.append(self._make("appendix-task", str(ref.number), t.text, t.lead.agencies, t.coordinators.agencies,
+                                  [t.deadline], ref.group.group, "appendix_tasks", ref.path))
+        for i, proc in enumerate(p.procedures.procedures):
+            out.append(self._make("procedure", str(proc.number), proc.name, proc.lead.agencies, proc.coordinators.agencies,
+                                  [proc.deadline], 1, "procedures", ("procedures", i)))
+        for ref in p.duty_refs:
+            d = ref.duty
+            out.append(self._make("duty", ref.key, d.text, d.lead, d.coordinators, d.deadlines, None,
+                                  "responsibilities", ref.path))
+        for i, item in enumerate(p.funding.items):
+            out.append(self._make("funding", str(item.number), item.text, item.lead, item.coordinators, item.deadlines,
+                                  None, "funding", ("items", i)))
+        return out
+
+    @cached_property
+    def by_uid(self) -> dict[str, ActionItem]:
+        return {item.uid: item for item in self.items}
+
+    def counterpart(self, item: ActionItem) -> ActionItem | None:
+        """The other statement of the same task: Part II <-> Appendix II."""
+        if item.kind == "appendix-task":
+            key = self.plan.appendix_task_by_number[int(item.key)].task.restates
+            return self.by_uid.get(f"task:{key}") if key else None
+        if item.kind == "task":
+            for ref in self.plan.appendix_task_refs:
+                if ref.task.restates == item.key:
+                    return self.by_uid[f"appendix-task:{ref.number}"]
+        return None
+
+    def tasks_requiring(self, procedure_number: int) -> list[ActionItem]:
+        """Tasks that cover an Appendix I procedure (Part II 2.đ and its Appendix II row)."""
+        p = self.plan
+        found = [self.by_uid[f"task:{r.key}"] for r in p.task_refs if procedure_number in r.task.procedures]
+        found += [self.by_uid[f"appendix-task:{r.number}"] for r in p.appendix_task_refs if procedure_number in r.task.procedures]
+        return found
+
+    def joined_by(self, procedure_number: int) -> list[int]:
+        """The 'liên thông' procedures that join this one."""
+        return [p.number for p in self.plan.procedures.procedures if any(j.procedure == procedure_number for j in p.joins)]

@@ -1,0 +1,44 @@
+"""JSON Schemas of the plan files, generated from the models, for editors to validate against.
+
+Each plan file starts with ``# yaml-language-server: $schema=schema/<name>.schema.json`` so the
+common YAML extension of VS Code checks keys, types and deadline kinds while staff type.
+"""
+
+import json
+from pathlib import Path
+
+from plannav.models import FILE_MODELS
+
+SCHEMA_DIR = "schema"
+
+
+def schema_for(name: str) -> dict:
+    schema = FILE_MODELS[name].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"plan/{name}.yaml"
+    return schema
+
+
+def rendered(name: str) -> str:
+    return json.dumps(schema_for(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(plan_dir: Path) -> list[Path]:
+    out = plan_dir / SCHEMA_DIR
+    out.mkdir(exist_ok=True)
+    written = []
+    for name in FILE_MODELS:
+        path = out / f"{name}.schema.json"
+        path.write_text(rendered(name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_schemas(plan_dir: Path) -> list[str]:
+    """Schema files that differ from what the models generate (missing ones included)."""
+    stale = []
+    for name in FILE_MODELS:
+        path = plan_dir / SCHEMA_DIR / f"{name}.schema.json"
+        if not path.is_file() or path.read_text(encoding="utf-8") != rendered(name):
+            stale.append(path.as_posix())
+    return stale
