@@ -160,6 +160,7 @@ class Metadata(Model):
     gazette_date: Text
     gazette_number: Text
     effective: Text
+    status: Text
 
 
 class DecisionFile(Model):

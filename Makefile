@@ -1,0 +1,29 @@
+# One task runner. Every target creates the virtual environment it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup check schema test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
+
+check: setup  ## check the plan: every problem with file:line and a hint
+	$(BIN)/python -m plannav check
+
+schema: setup  ## regenerate plan/schema/*.schema.json after changing the models
+	$(BIN)/python -m plannav schema
+
+test: setup  ## check the plan, then run every test
+	$(BIN)/python -m plannav check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) site .pytest_cache
