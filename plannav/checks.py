@@ -295,6 +295,17 @@ class _Checker:
                 self.add(file, path, f"normalised deadline {declared} does not match its wording '{deadline.text}'",
                          f"the wording reads as {shown}")
 
+    def deadlines_quoted(self) -> None:
+        """A duty's or funding item's deadline quotes the words of its own text."""
+        located = [(r.path, r.duty) for r in self.plan.duty_refs]
+        located = [("responsibilities", path, item) for path, item in located]
+        located += [("funding", ("items", i), item) for i, item in enumerate(self.plan.funding.items)]
+        for file, path, item in located:
+            for di, deadline in enumerate(item.deadlines):
+                if squash(deadline.text).lower() not in squash(item.text).lower():
+                    self.add(file, path + ("deadlines", di, "text"), f"'{deadline.text}' does not occur in the item's text",
+                             "quote the deadline exactly as the item's text words it")
+
     def documents_cited(self) -> None:
         cited = set()
         for ref in iter_texts(self.plan):
@@ -368,7 +379,7 @@ def check_plan(plan: Plan) -> list[Problem]:
     """Every cross-file problem of a plan whose files all loaded."""
     checker = _Checker(plan)
     for check in (checker.unique_ids, checker.references, checker.leads, checker.who_wordings,
-                  checker.duty_agencies, checker.deadline_forms, checker.documents_cited,
+                  checker.duty_agencies, checker.deadline_forms, checker.deadlines_quoted, checker.documents_cited,
                   checker.agencies_referenced, checker.groups, checker.objective_groups):
         check()
     return checker.problems
