@@ -292,7 +292,8 @@ class _Checker:
             declared["kind"] = deadline.kind
             if declared != expected:
                 shown = ", ".join(f"{k}: {v}" for k, v in expected.items())
-                self.add(file, path, f"normalised deadline {declared} does not match its wording '{deadline.text}'",
+                differing = next((k for k in declared if declared[k] != expected.get(k)), "kind")
+                self.add(file, path + (differing,), f"normalised deadline {declared} does not match its wording '{deadline.text}'",
                          f"the wording reads as {shown}")
 
     def deadlines_quoted(self) -> None:
@@ -347,7 +348,7 @@ class _Checker:
     def groups(self) -> None:
         for i, agency in enumerate(self.plan.agencies.agencies):
             if agency.kind == "group" and not agency.members:
-                self.add("agencies", ("agencies", i, "kind"), f"group '{agency.id}' has no members",
+                self.add("agencies", ("agencies", i), f"group '{agency.id}' has no members",
                          "list the bodies this collective wording reaches under `members:`")
             if agency.kind != "group" and agency.members:
                 self.add("agencies", ("agencies", i, "members"), f"'{agency.id}' has members but is not a group",

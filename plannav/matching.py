@@ -15,6 +15,9 @@ class Match:
 
 def _lower_keep_length(text: str) -> str:
     # str.lower() can lengthen a few characters; offsets must stay valid for the source text.
+    lowered = text.lower()
+    if len(lowered) == len(text):  # true of all Vietnamese text; the slow path is for 'İ' and the like
+        return lowered
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 

@@ -90,6 +90,11 @@ def _data_path(data, loc) -> tuple:
     return tuple(parts)
 
 
+def _schema_hint(source: SourceFile) -> str:
+    name = source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    return f"see plan/schema/{name}.schema.json for the expected shape"
+
+
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
     problems = []
     for err in error.errors():
@@ -107,23 +112,24 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             message, hint = f"missing required key '{name}'", f"add `{name}:` to this item"
         elif kind in _EXPECTED:
             message = f"expected {_EXPECTED[kind]}, found {_describe(value)}"
-            hint = "put the value in quotes to make it text" if kind == "string_type" else ""
+            hint = "put the value in quotes to make it text" if kind == "string_type" else _schema_hint(source)
         elif kind == "string_pattern_mismatch":
             expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
             message = f"expected {expected}, found '{value}'"
         elif kind == "too_short":
             message, hint = "must not be empty", "give at least one entry"
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
+            parts = parts + ("kind",) if kind == "union_tag_invalid" else parts
             tags = err.get("ctx", {}).get("expected_tags", "")
             message = f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'" \
                 if kind == "union_tag_invalid" else "missing required key 'kind'"
             hint = f"kind is one of {tags}"
         elif kind == "literal_error":
             message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
-            hint = ""
+            hint = "use one of the listed values"
         elif kind == "value_error":
             message, hint = str(err["ctx"]["error"]), "check the value against the decision's text"
         else:
-            message, hint = f"{err['msg']} (found {_describe(value)})", ""
+            message, hint = f"{err['msg']} (found {_describe(value)})", _schema_hint(source)
         problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint))
     return problems

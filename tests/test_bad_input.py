@@ -1,0 +1,204 @@
+"""Broken plans are refused with every problem listed: file, line, path, message and a hint.
+
+Each case breaks a copy of the real plan in one way and names the problem it must produce
+and the line it must point at (the first line of the edited file containing `at`).
+"""
+
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import pytest
+
+from plannav.loader import load_plan
+from conftest import ROOT
+
+
+@dataclass
+class Case:
+    id: str
+    file: str
+    old: str | None  # text to replace (first occurrence); None: replace the whole file
+    new: str | bytes | None  # None: delete the file
+    message: str
+    at: str | None = None  # expected line: first line containing this text; None: no line check
+    hint: str = ""
+    slack: int = 0  # YAML syntax errors may be detected a line or two later
+
+
+CASES = [
+    Case("yaml-syntax-unclosed-bracket", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: [cong-an-tinh\n",
+         "YAML syntax error", at="lead: [cong-an-tinh", slack=2),
+    Case("yaml-tab-indentation", "requirements.yaml", "- letter: b\n", "- letter: b\n\ttext: x\n",
+         "YAML syntax error", at="\ttext: x", hint="tabs", slack=1),
+    Case("unknown-key", "tasks.yaml", "  - letter: c\n", "  - lettr: c\n",
+         "unknown key 'lettr'", at="lettr: c", hint="did you mean 'letter'?"),
+    Case("wrong-type", "procedures.yaml", "- number: 1\n", "- number: một\n",
+         "expected a whole number, found text 'một'", at="number: một"),
+    Case("wrong-literal", "procedures.yaml", "  level: 4\n", "  level: bốn\n",
+         "expected one of 3 or 4", at="level: bốn"),
+    Case("duplicate-key", "procedures.yaml", "  level: 4\n", "  level: 4\n  level: 3\n",
+         "duplicate key 'level'", at="level: 3", hint="silently keep only the last"),
+    Case("duplicate-task-letter", "tasks.yaml", "  - letter: c\n", "  - letter: b\n",
+         "duplicate task '1.b'", at="letter: b\n    text: Tham gia nghiên cứu"),
+    Case("unknown-agency-typo", "procedures.yaml", "    agencies: [so-tu-phap]\n", "    agencies: [so-tu-phapp]\n",
+         "unknown agency 'so-tu-phapp'", at="so-tu-phapp", hint="did you mean 'so-tu-phap'?"),
+    Case("agency-name-instead-of-id", "responsibilities.yaml", "    lead: [so-noi-vu]\n", "    lead: [Sở Nội vụ]\n",
+         "expected an id in lowercase ASCII", at="lead: [Sở Nội vụ]"),
+    Case("malformed-month", "procedures.yaml", "month: 2022-05\n", "month: 2022-13\n",
+         "expected a month written YYYY-MM, found '2022-13'", at="2022-13"),
+    Case("impossible-date", "responsibilities.yaml", "date: '2022-03-20'", "date: '2022-02-31'",
+         "2022-02-31 is not a calendar date", at="2022-02-31"),
+    Case("deadline-disagrees-with-wording", "procedures.yaml", "month: 2022-03\n", "month: 2022-04\n",
+         "does not match its wording 'Tháng 3/2022'", at="month: 2022-04", hint="month: 2022-03"),
+    Case("unknown-deadline-kind", "tasks.yaml", "kind: continuous", "kind: always",
+         "unknown deadline kind 'always'", at="kind: always", hint="kind is one of"),
+    Case("deadline-wording-not-understood", "procedures.yaml", "text: Tháng 5/2022", "text: Sớm nhất có thể",
+         "deadline wording not understood", at="Sớm nhất có thể", hint="known forms"),
+    Case("task-without-lead", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: []\n",
+         "task 1.a has no lead", at="lead: []", hint="joint leads"),
+    Case("who-role-mismatch", "tasks.yaml", "      lead: [van-phong-ubnd-tinh]\n", "      lead: [cong-an-tinh]\n",
+         "names van-phong-ubnd-tinh but lead omits it", at="lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh"),
+    Case("unresolved-agency-wording", "procedures.yaml", "    text: Sở Tư pháp\n", "    text: Sở Tư phapp\n",
+         "unresolved agency wording 'Sở Tư phapp'", at="Sở Tư phapp", hint="did you mean 'Sở Tư pháp'"),
+    Case("cell-lists-unnamed-agency", "procedures.yaml", "    agencies: [so-tu-phap]\n", "    agencies: [so-tu-phap, so-y-te]\n",
+         "agencies lists so-y-te but the wording 'Sở Tư pháp' does not name it", at="so-tu-phap, so-y-te"),
+    Case("duty-lists-unnamed-agency", "responsibilities.yaml", "    lead: [so-noi-vu]\n", "    lead: [so-y-te]\n",
+         "duty 1.đ lists 'so-y-te' but neither its text nor its section names it", at="lead: [so-y-te]"),
+    Case("unreferenced-agency", "agencies.yaml", "agencies:\n",
+         "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
+         "agency 'so-du-lich' is never referenced", at="id: so-du-lich", hint="remove it"),
+    Case("wording-occurs-nowhere", "agencies.yaml", "      - Sở Y tế\n", "      - Sở Y tế\n      - Sở Y Tế tỉnh\n",
+         "wording 'Sở Y Tế tỉnh' occurs nowhere", at="Sở Y Tế tỉnh"),
+    Case("wording-claimed-twice", "agencies.yaml", "      - Sở Nội vụ\n", "      - Sở Nội vụ\n      - Sở Y tế\n",
+         "wording 'Sở Y tế' also names", at="      - Sở Y tế\n  - id: so-giao-thong-van-tai"),
+    Case("duplicate-agency-id", "agencies.yaml", "  - id: so-y-te\n", "  - id: so-noi-vu\n",
+         "duplicate agency id 'so-noi-vu'", at="id: so-noi-vu\n    name: Sở Y tế"),
+    Case("group-without-members", "agencies.yaml", "    members: [ubnd-huyen-thanh-pho]\n", "",
+         "group 'dia-phuong' has no members", at="id: dia-phuong"),
+    Case("group-cycle", "agencies.yaml", "    members: [so-ban-nganh, ubnd-huyen-thanh-pho]\n",
+         "    members: [so-ban-nganh, don-vi-lien-quan]\n", "contains itself", at="members: [so-ban-nganh, don-vi-lien-quan]"),
+    Case("unknown-restated-task", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.z\n",
+         "unknown Part II task '1.z'", at="restates: 1.z"),
+    Case("restated-twice", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.a\n",
+         "duplicate restated task '1.a'", at="restates: 1.a\n  - number: 3"),
+    Case("unknown-joined-procedure", "procedures.yaml", "procedure: 9\n", "procedure: 99\n",
+         "unknown procedure 99", at="procedure: 99"),
+    Case("unknown-duty", "procedures.yaml", "duty: 1.d\n", "duty: 1.z\n",
+         "unknown Part IV duty '1.z'", at="duty: 1.z", hint="did you mean"),
+    Case("unknown-utility-group", "tasks.yaml", "  group: 1\n", "  group: 9\n",
+         "less than or equal to 5", at="group: 9"),
+    Case("unregistered-document", "tasks.yaml", "Nghị định số 137/2015/NĐ-CP", "Nghị định số 999/2015/NĐ-CP",
+         "cites document 999/2015/NĐ-CP", at="999/2015/NĐ-CP", hint="add it under `documents:`"),
+    Case("unknown-related-document", "documents.yaml", "  document: nd-47-2020-nd-cp\n", "  document: nd-47-2020-nd-cpp\n",
+         "unknown document 'nd-47-2020-nd-cpp'", at="nd-cpp", hint="did you mean 'nd-47-2020-nd-cp'?"),
+    Case("missing-required-key", "procedures.yaml", "  name: Đăng ký tạm trú\n", "",
+         "missing required key 'name'", at="- number: 4"),
+    Case("missing-file", "requirements.yaml", None, None, "file is missing"),
+    Case("empty-file", "funding.yaml", None, "", "file is empty"),
+    Case("only-comments", "funding.yaml", None, "# nothing here\n", "file is empty"),
+    Case("top-level-list", "requirements.yaml", None, "- a\n- b\n", "expected a mapping of keys at the top"),
+    Case("not-utf8", "decision.yaml", "header:\n", b"header:\n  # \xff\xfe\n", "not UTF-8", at="  # \ufffd"),
+    Case("yaml-alias", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
+         "heading: &h {text: 3. Yêu cầu}\nagain: *h\n", "anchors (&name) are not allowed", at="heading: &h"),
+    Case("yaml-alias-bomb", "requirements.yaml", None,
+         "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+         "not allowed", at="a: &a"),
+    Case("deeply-nested", "requirements.yaml", None, "x: " + "[" * 60 + "]" * 60 + "\n", "nested more than 40 levels"),
+    Case("huge-file", "objectives.yaml", None, "# padding\n" + "x: " + "y" * (3 * 1024 * 1024) + "\n",
+         "over the 2,097,152-byte limit"),
+    Case("python-tag", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
+         "heading: !!python/object:os.system {text: 3. Yêu cầu}\n", "unsupported YAML tag", at="!!python"),
+]
+
+
+def _break(plan_dir, case: Case) -> str | None:
+    path = plan_dir / case.file
+    if case.new is None:
+        path.unlink()
+        return None
+    if case.old is None:
+        content = case.new
+    else:
+        original = path.read_text(encoding="utf-8")
+        assert case.old in original, f"{case.id}: the real plan no longer contains {case.old!r}"
+        new = case.new.decode("utf-8", "replace") if isinstance(case.new, bytes) else case.new
+        content = original.replace(case.old, new, 1)
+        if isinstance(case.new, bytes):
+            content = original.encode("utf-8").replace(case.old.encode(), case.new, 1)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+        return content.decode("utf-8", "replace")
+    path.write_text(content, encoding="utf-8")
+    return content
+
+
+def _line_of(text: str, needle: str) -> int:
+    position = text.index(needle)
+    return text.count("\n", 0, position) + 1
+
+
+def test_there_are_at_least_30_cases():
+    assert len(CASES) >= 30
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_plan_reports_the_problem(plan_copy, case):
+    text = _break(plan_copy, case)
+    plan, problems = load_plan(plan_copy)
+    assert plan is None
+    matching = [p for p in problems if case.message in p.message and p.file.endswith(case.file)]
+    assert matching, f"expected '{case.message}' in {case.file}, got:\n" + "\n".join(map(str, problems))
+    problem = matching[0]
+    if case.at is not None:
+        expected = _line_of(text, case.at)
+        assert expected <= problem.line <= expected + case.slack, f"{problem} (expected line {expected})"
+    if case.hint:
+        assert case.hint in problem.hint, str(problem)
+    assert all(p.hint for p in problems), "every problem carries a hint"
+
+
+def test_all_problems_are_reported_in_one_run(plan_copy):
+    chosen = {"unknown-agency-typo", "unknown-restated-task", "deadline-disagrees-with-wording", "task-without-lead"}
+    for case in CASES:
+        if case.id in chosen:
+            _break(plan_copy, case)
+    _, problems = load_plan(plan_copy)
+    for case in CASES:
+        if case.id in chosen:
+            assert any(case.message in p.message for p in problems), case.id
+    assert {p.file.rsplit("/", 1)[-1] for p in problems} >= {"procedures.yaml", "appendix_tasks.yaml", "tasks.yaml"}
+
+
+def test_schema_errors_in_several_files_are_reported_together(plan_copy):
+    for case in CASES:
+        if case.id in {"unknown-key", "malformed-month", "not-utf8", "missing-file"}:
+            _break(plan_copy, case)
+    _, problems = load_plan(plan_copy)
+    files = {p.file.rsplit("/", 1)[-1] for p in problems}
+    assert files == {"tasks.yaml", "procedures.yaml", "decision.yaml", "requirements.yaml"}
+
+
+def _run_check(plan_dir):
+    return subprocess.run([sys.executable, "-m", "plannav", "check", "--plan", str(plan_dir)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_check_command_passes_on_the_real_plan():
+    result = _run_check(ROOT / "plan")
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout and "28 Part II tasks" in result.stdout
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in {"yaml-syntax-unclosed-bracket", "not-utf8",
+                                                              "deeply-nested", "unknown-agency-typo"}],
+                         ids=lambda c: c.id)
+def test_check_command_exits_1_with_compiler_style_messages_and_no_traceback(plan_copy, case):
+    _break(plan_copy, case)
+    result = _run_check(plan_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    first = result.stderr.splitlines()[0]
+    assert f"{case.file}:" in first and "    hint: " in result.stderr
+    assert result.stderr.rstrip().endswith("found.")
