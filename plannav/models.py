@@ -185,6 +185,7 @@ class UtilityGroup(Model):
 class GeneralObjective(Model):
     heading: Heading
     text: Text
+    note: Text | None = None
     groups: Annotated[list[UtilityGroup], Field(min_length=1)]
 
 
