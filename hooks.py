@@ -1,0 +1,48 @@
+"""mkdocs hooks: refuse a wrong plan, add one page per entity, and check every link after the build.
+
+Pages are virtual (File.generated): nothing is written into docs/, so nothing can drift from
+the plan. Their bodies are rendered by macros.py; their list and the navigation come from the core.
+"""
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from plannav.linkcheck import broken_links
+from plannav.site import PlanProblems, site_model
+
+
+def _plan_dir(config):
+    from pathlib import Path
+    return Path(config.config_file_path).parent / config.extra.get("plan_dir", "plan")
+
+
+def on_config(config):
+    try:
+        model = site_model(_plan_dir(config))
+    except PlanProblems as err:
+        raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
+    config.nav = model.nav()
+    # mkdocs serve: rebuild when a plan file changes.
+    config.watch.append(str(_plan_dir(config)))
+    return config
+
+
+def on_files(files, config):
+    model = site_model(_plan_dir(config))
+    for spec in model.pages:
+        if files.get_file_from_path(spec.src) is not None:
+            raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
+        front_matter = yaml.safe_dump({"title": spec.title}, allow_unicode=True, width=10_000).strip()
+        content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
+        files.append(File.generated(config, spec.src, content=content))
+    missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
+    if missing:
+        raise PluginError("pages are missing:\n" + "\n".join(missing))
+    return files
+
+
+def on_post_build(config):
+    problems = broken_links(config.site_dir)
+    if problems:
+        raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))

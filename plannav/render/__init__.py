@@ -1,0 +1,100 @@
+"""Rendering page bodies (Markdown with HTML blocks) from the views, with Jinja.
+
+Every value from the plan is escaped: autoescape is on and the only markup added to plan text
+is links, built here from escaped pieces. Filters are registered in one place, below.
+"""
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from plannav.views import DeadlineCell, Link, SiteViews
+from plannav import sitemap
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# url_for(page, anchor) -> a URL relative to the page being rendered
+UrlFor = Callable[[str, str], str]
+
+
+def _url(context, link: Link) -> str:
+    return context["url_for"](link.page, link.anchor)
+
+
+@pass_context
+def href(context, link: Link) -> str:
+    return _url(context, link)
+
+
+@pass_context
+def a(context, link: Link | None) -> Markup:
+    if link is None:
+        return Markup("")
+    return Markup('<a href="{}">{}</a>').format(_url(context, link), link.text)
+
+
+@pass_context
+def links(context, items, separator: str = "; ") -> Markup:
+    return Markup(escape(separator)).join(a(context, link) for link in items)
+
+
+@pass_context
+def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
+    """Normalised label linked to its deadline page, with the wording as written beneath when it differs."""
+    out = []
+    for cell in cells:
+        target = cell.pages[0] if cell.pages else None
+        shown = Markup('<a href="{}">{}</a>').format(_url(context, target), cell.label) if target else escape(cell.label)
+        if cell.text.rstrip(".").strip().lower() != cell.label.lower():
+            shown += Markup('<br><span class="as-written" title="Nguyên văn">{}</span>').format(cell.text)
+        out.append(shown)
+    return Markup("<br>").join(out)
+
+
+@pass_context
+def linked(context, text: str) -> Markup:
+    """Plan text, escaped, with every agency name and document citation linked to its page."""
+    views: SiteViews = context["views"]
+    spans = [(m.start, m.end, sitemap.agency(m.target)) for m in views.registry.prose_matcher.find(text)]
+    for m in views.documents.numbers_in(text):
+        if m.group(0) in views.documents.by_number:
+            spans.append((m.start(), m.end(), sitemap.document(views.documents.by_number[m.group(0)])))
+    spans += [(m.start, m.end, sitemap.document(m.target)) for m in views.documents.name_matcher.find(text)]
+    out, last = [], 0
+    for start, end, page in sorted(spans):
+        if start < last:
+            continue  # overlapping names: the first, longest one wins
+        out.append(escape(text[last:start]))
+        out.append(Markup('<a href="{}">{}</a>').format(context["url_for"](page, ""), text[start:end]))
+        last = end
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked)
+    return env
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _tidy(markdown: str) -> str:
+    # Indented lines would turn into code blocks in Markdown; templates indent only for readability.
+    lines = [line.strip() for line in markdown.splitlines()]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
+
+
+class PageRenderer:
+    def __init__(self, views: SiteViews):
+        self.views = views
+        self.env = _environment()
+
+    def render(self, template: str, context: dict, url_for: UrlFor) -> str:
+        body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for)
+        return _tidy(body)

@@ -1,0 +1,143 @@
+"""The whole site as data: which pages exist, their titles, the navigation, and each page's body.
+
+The site generator's glue asks this module for pages and bodies; nothing here imports it.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from plannav import schedule, sitemap
+from plannav.loader import load_plan
+from plannav.problems import Problem, report
+from plannav.render import PageRenderer, UrlFor
+from plannav.views import AGENCY_KINDS, SiteViews
+
+
+class PlanProblems(Exception):
+    """The plan failed its checks; the message lists every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(report(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src: str  # source path, e.g. co-quan/cong-an-tinh.md
+    title: str
+    template: str
+    kind: str  # what the page is about: agency, task, deadline, ...
+    key: str  # which one: agency id, item uid, deadline key, ...
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
+
+
+class SiteModel:
+    def __init__(self, plan_dir: str | os.PathLike):
+        self.plan_dir = Path(plan_dir)
+        plan, problems = load_plan(self.plan_dir)
+        if problems:
+            raise PlanProblems(problems)
+        self.plan = plan
+        self.views = SiteViews(plan)
+        self.renderer = PageRenderer(self.views)
+        self.pages = self._pages()
+        self.by_src = {p.src: p for p in self.pages}
+
+    def _pages(self) -> list[PageSpec]:
+        v, plan, pages = self.views, self.plan, []
+        add = lambda src, title, template, kind="index", key="": pages.append(PageSpec(src, title, template, kind, key))
+        add(sitemap.HOME, "Trang chủ", "home.md.j2")
+        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2")
+        for agency in v.registry.agencies:
+            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", "agency", agency.id)
+        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2")
+        for key in v.deadline_keys:
+            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", "deadline", key)
+        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2")
+        for proc in plan.procedures.procedures:
+            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2", "procedure", str(proc.number))
+        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2")
+        for item in v.index.items:
+            if item.kind in ("task", "appendix-task"):
+                page, _ = sitemap.item_target(item)
+                add(page, f"{sitemap.item_label(item)}. {_short(item.text)}", "task.md.j2", "task", item.uid)
+        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2")
+        for group in plan.objectives.general.groups:
+            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2", "objective", str(group.number))
+        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2")
+        for doc in plan.documents.documents:
+            link = v.document_link(doc.id)
+            add(sitemap.document(doc.id), link.text, "document.md.j2", "document", doc.id)
+        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2")
+        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
+        return pages
+
+    def context(self, spec: PageSpec) -> dict:
+        v = self.views
+        if spec.kind == "index":
+            name = spec.template.removesuffix(".md.j2")
+            return getattr(v, name)()
+        if spec.kind in ("procedure", "objective"):
+            return getattr(v, spec.kind)(int(spec.key))
+        return getattr(v, spec.kind)(spec.key)
+
+    def render(self, src: str, url_for: UrlFor) -> str:
+        spec = self.by_src[src]
+        return self.renderer.render(spec.template, self.context(spec), url_for)
+
+    def nav(self) -> list:
+        """mkdocs-style navigation: every page, under its section."""
+        by_kind = {}
+        for spec in self.pages:
+            by_kind.setdefault(spec.kind, []).append({spec.title: spec.src})
+        agencies = []
+        for kind, label in AGENCY_KINDS.items():
+            members = [{a.name: sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]
+            if members:
+                agencies.append({label: members})
+        tasks = by_kind["task"]
+        return [
+            {"Trang chủ": sitemap.HOME},
+            {"Cơ quan, đơn vị": [sitemap.AGENCY_INDEX, *agencies]},
+            {"Thời hạn": [sitemap.DEADLINE_INDEX, *by_kind["deadline"]]},
+            {"Thủ tục hành chính": [sitemap.PROCEDURE_INDEX, *by_kind["procedure"]]},
+            {"Nhiệm vụ": [sitemap.TASK_INDEX,
+                          {"Phần II": [t for t in tasks if not next(iter(t.values())).startswith("nhiem-vu/phu-luc")]},
+                          {"Phụ lục II": [t for t in tasks if next(iter(t.values())).startswith("nhiem-vu/phu-luc")]}]},
+            {"Mục tiêu": [sitemap.OBJECTIVE_INDEX, *by_kind["objective"]]},
+            {"Văn bản": [sitemap.DOCUMENT_INDEX, *by_kind["document"]]},
+            {"Toàn văn": sitemap.FULL_TEXT},
+            {"Đối chiếu": sitemap.RECONCILIATION},
+        ]
+
+    def coverage_problems(self, page_srcs: set[str]) -> list[str]:
+        """Every agency and every task must have a page; report the ones that do not."""
+        missing = []
+        for agency in self.views.registry.agencies:
+            if sitemap.agency(agency.id) not in page_srcs:
+                missing.append(f"agency '{agency.id}' has no page ({sitemap.agency(agency.id)})")
+        for item in self.views.index.items:
+            page, _ = sitemap.item_target(item)
+            if page not in page_srcs:
+                missing.append(f"{item.kind} {item.key} has no page ({page})")
+        return missing
+
+
+_CACHE: dict = {}
+
+
+def site_model(plan_dir: str | os.PathLike) -> SiteModel:
+    """One model per plan state: reloaded when any plan file changes (live reload while editing)."""
+    plan_dir = Path(plan_dir).resolve()
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in plan_dir.glob("*.yaml"))) \
+        if plan_dir.is_dir() else ()
+    cached = _CACHE.get(plan_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    model = SiteModel(plan_dir)
+    _CACHE[plan_dir] = (stamp, model)
+    return model

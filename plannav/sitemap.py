@@ -1,0 +1,76 @@
+"""Where everything lives on the site: stable ASCII paths (permalinks) and display labels.
+
+Paths are source paths ("co-quan/cong-an-tinh.md"); the site generator turns them into URLs
+(/co-quan/cong-an-tinh/), relative to the page that links them.
+"""
+
+from plannav.items import ActionItem
+from plannav.textnorm import slugify
+
+HOME = "index.md"
+AGENCY_INDEX = "co-quan/index.md"
+DEADLINE_INDEX = "thoi-han/index.md"
+PROCEDURE_INDEX = "thu-tuc/index.md"
+TASK_INDEX = "nhiem-vu/index.md"
+OBJECTIVE_INDEX = "muc-tieu/index.md"
+DOCUMENT_INDEX = "van-ban/index.md"
+FULL_TEXT = "toan-van.md"
+RECONCILIATION = "doi-chieu.md"
+
+
+def agency(agency_id: str) -> str:
+    return f"co-quan/{agency_id}.md"
+
+
+def deadline(key: str) -> str:
+    return f"thoi-han/{key}.md"
+
+
+def procedure(number: int | str) -> str:
+    return f"thu-tuc/{number}.md"
+
+
+def task(key: str) -> str:
+    """Part II task '2.đ' -> nhiem-vu/2-dd.md."""
+    return f"nhiem-vu/{slugify(key)}.md"
+
+
+def appendix_task(number: int | str) -> str:
+    return f"nhiem-vu/phu-luc-{number}.md"
+
+
+def objective(group_id: str) -> str:
+    return f"muc-tieu/{group_id}.md"
+
+
+def document(document_id: str) -> str:
+    return f"van-ban/{document_id}.md"
+
+
+def anchor(*parts) -> str:
+    """Anchor in the full text: anchor('iv', '1.d') -> 'iv-1-d'; 'đ' becomes 'dd'."""
+    return "-".join(slugify(str(p)) for p in parts)
+
+
+def item_target(item: ActionItem) -> tuple[str, str]:
+    """(page, anchor) where an item is shown in full."""
+    if item.kind == "task":
+        return task(item.key), ""
+    if item.kind == "appendix-task":
+        return appendix_task(item.key), ""
+    if item.kind == "procedure":
+        return procedure(item.key), ""
+    if item.kind == "duty":
+        return FULL_TEXT, anchor("iv", item.key)
+    return FULL_TEXT, anchor("iii", item.key)
+
+
+def item_label(item: ActionItem) -> str:
+    """Short reference staff can cite: 'II.2.đ', 'PL II-15', 'PL I-15', 'IV.1.d', 'III.1'."""
+    return {
+        "task": f"II.{item.key}",
+        "appendix-task": f"PL II-{item.key}",
+        "procedure": f"PL I-{item.key}",
+        "duty": f"IV.{item.key}",
+        "funding": f"III.{item.key}",
+    }[item.kind]

@@ -1,0 +1,536 @@
+"""What each page of the site shows, computed from the plan: rows, links, counts, order.
+
+Templates only loop over these and print them. Links are (page, anchor) pairs of source
+paths; the site generator makes them relative URLs.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from plannav import schedule, sitemap
+from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+from plannav.plan import Plan
+from plannav.reconcile import FIELD_LABELS, reconcile
+from plannav.texts import iter_texts
+
+AGENCY_KINDS = {
+    "provincial-leadership": "Lãnh đạo tỉnh",
+    "provincial-agency": "Sở, ban, ngành của tỉnh",
+    "central-in-province": "Cơ quan trung ương đóng tại tỉnh",
+    "local-government": "Chính quyền cấp huyện",
+    "enterprise": "Doanh nghiệp",
+    "national": "Cơ quan trung ương",
+    "group": "Nhóm cơ quan (cách gọi tập thể)",
+}
+ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
+LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    page: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineCell:
+    label: str  # normalised
+    text: str  # as written
+    pages: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    uid: str
+    label: str  # "II.2.đ"
+    kind: str
+    kind_label: str
+    target: Link
+    text: str
+    lead: tuple[Link, ...]
+    coordinators: tuple[Link, ...]
+    deadlines: tuple[DeadlineCell, ...]
+    role: str = ""  # on agency pages: Chủ trì / Phối hợp
+    via: tuple[Link, ...] = ()  # on agency pages: the groups through which the item reaches it
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in the decision that cites a document."""
+
+    label: str
+    target: Link
+    excerpt: str
+
+
+@dataclass
+class Table:
+    title: str
+    anchor: str
+    rows: list = field(default_factory=list)
+    note: str = ""
+
+
+class SiteViews:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.index = ItemIndex(plan)
+        self.registry = self.index.registry
+        self.documents = self.index.documents
+
+    # ---- links and rows
+
+    def agency_link(self, agency_id: str) -> Link:
+        return Link(self.registry.by_id[agency_id].name, sitemap.agency(agency_id))
+
+    def agency_links(self, ids) -> tuple[Link, ...]:
+        return tuple(self.agency_link(a) for a in ids)
+
+    def deadline_cell(self, deadline) -> DeadlineCell:
+        pages = tuple(Link(schedule.page_title(k), sitemap.deadline(k)) for k in schedule.page_keys(deadline))
+        return DeadlineCell(schedule.label(deadline), deadline.text, pages)
+
+    def item_link(self, item: ActionItem) -> Link:
+        page, anchor = sitemap.item_target(item)
+        return Link(sitemap.item_label(item), page, anchor)
+
+    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
+        return ItemRow(
+            item.uid, sitemap.item_label(item), item.kind, KIND_LABELS[item.kind], self.item_link(item), item.text,
+            self.agency_links(item.lead), self.agency_links(item.coordinators),
+            tuple(self.deadline_cell(d) for d in (item.deadlines if deadlines is None else deadlines)),
+            role, tuple(via),
+        )
+
+    def document_link(self, document_id: str) -> Link:
+        doc = self.plan.document_by_id[document_id]
+        return Link(f"{doc.type} {doc.number}" if doc.number else doc.title, sitemap.document(document_id))
+
+    @cached_property
+    def group_link(self) -> dict[int, Link]:
+        return {g.number: Link(f"({g.number}) {g.text}", sitemap.objective(g.id)) for g in self.plan.objectives.general.groups}
+
+    # ---- deadlines: which items are due on which page
+
+    @cached_property
+    def due(self) -> dict[str, list[tuple]]:
+        """Page key -> [(deadline, item)] in chronological order."""
+        pages = defaultdict(list)
+        for item in self.index.items:
+            for deadline in item.deadlines:
+                for key in schedule.page_keys(deadline):
+                    pages[key].append((deadline, item))
+        order = {item.uid: i for i, item in enumerate(self.index.items)}
+        return {key: sorted(entries, key=lambda e: (schedule.sort_key(e[0]), order[e[1].uid]))
+                for key, entries in sorted(pages.items(), key=lambda kv: schedule.page_order(kv[0]))}
+
+    @property
+    def deadline_keys(self) -> list[str]:
+        return list(self.due)
+
+    # ---- agencies
+
+    def _roles(self, item: ActionItem, agency_id: str) -> list[str]:
+        return [role for role in ("lead", "coordinators") if agency_id in getattr(item, role)]
+
+    def agency_items(self, agency_id: str) -> dict:
+        """The items that name an agency directly, reach it through a group, or only mention it."""
+        direct, via_group, mentioned = [], [], []
+        reaching = set(self.registry.groups_reaching(agency_id))
+        for item in self.index.items:
+            roles = self._roles(item, agency_id)
+            if roles:
+                direct.append((item, roles))
+                continue
+            groups = {role: [g for g in getattr(item, role) if g in reaching] for role in ("lead", "coordinators")}
+            if groups["lead"] or groups["coordinators"]:
+                role = "lead" if groups["lead"] else "coordinators"
+                via_group.append((item, role, groups[role]))
+            elif agency_id in item.mentions:
+                mentioned.append(item)
+        return {"direct": direct, "via_group": via_group, "mentioned": mentioned}
+
+    def agency_counts(self, agency_id: str) -> dict:
+        found = self.agency_items(agency_id)
+        return {
+            "lead": sum(1 for _, roles in found["direct"] if "lead" in roles),
+            "coordinate": sum(1 for _, roles in found["direct"] if "lead" not in roles),
+            "via_group": len(found["via_group"]),
+            "mentioned": len(found["mentioned"]),
+        }
+
+    def agency_index(self) -> dict:
+        kinds = []
+        for kind, kind_label in AGENCY_KINDS.items():
+            entries = [a for a in self.registry.agencies if a.kind == kind]
+            if entries:
+                kinds.append({"label": kind_label, "anchor": kind, "agencies": [
+                    {"link": self.agency_link(a.id), "counts": self.agency_counts(a.id)} for a in entries]})
+        return {"kinds": kinds, "total": len(self.registry.agencies)}
+
+    def agency(self, agency_id: str) -> dict:
+        agency = self.registry.by_id[agency_id]
+        found = self.agency_items(agency_id)
+        lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
+        for item, roles in found["direct"]:
+            role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
+            row = self.row(item, role)
+            if item.kind in ("task", "appendix-task"):
+                (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
+            elif item.kind == "procedure":
+                procedures.append(row)
+            elif item.kind == "duty":
+                duties.append(row)
+            else:
+                funding.append(row)
+        group_rows = [self.row(item, ROLE_LABELS[role], self.agency_links(groups)) for item, role, groups in found["via_group"]]
+        timeline = []
+        for item, roles in found["direct"]:
+            for deadline in item.deadlines:
+                role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
+                timeline.append((schedule.sort_key(deadline), self.row(item, role, deadlines=[deadline])))
+        timeline.sort(key=lambda entry: entry[0])
+        return {
+            "agency": agency,
+            "kind_label": AGENCY_KINDS[agency.kind],
+            "members": self.agency_links(self.registry.members(agency_id)) if agency.kind == "group" else (),
+            "groups": self.agency_links(self.registry.groups_reaching(agency_id)),
+            "counts": {"lead": len(lead_tasks), "coordinate": len(coordinate_tasks), "procedures": len(procedures),
+                       "duties": len(duties), "via_group": len(group_rows), "deadlines": len(timeline)},
+            "tables": [t for t in (
+                Table("Trách nhiệm theo Phần IV", "trach-nhiem", duties),
+                Table("Nhiệm vụ chủ trì", "chu-tri", lead_tasks),
+                Table("Nhiệm vụ phối hợp", "phoi-hop", coordinate_tasks),
+                Table("Thủ tục hành chính", "thu-tuc", procedures),
+                Table("Kinh phí", "kinh-phi", funding),
+            ) if t.rows],
+            "via_group": Table("Giao cho nhóm có cơ quan này", "qua-nhom", group_rows,
+                               "Việc giao cho một cách gọi tập thể (\"các Sở, Ban, ngành, địa phương\", ...) "
+                               "mà cơ quan này thuộc về; không nêu tên cơ quan."),
+            "mentioned": [self.row(item) for item in found["mentioned"]],
+            "timeline": [row for _, row in timeline],
+        }
+
+    # ---- deadlines
+
+    def deadline_index(self) -> dict:
+        years, undated = [], []
+        for key, entries in self.due.items():
+            entry = {"link": Link(schedule.page_title(key), sitemap.deadline(key)), "count": len(entries), "key": key}
+            if key in {k for k, _ in schedule.UNDATED_PAGES.values()}:
+                undated.append(entry)
+            elif "-" in key:
+                years[-1]["months"].append(entry)
+            else:
+                years.append(dict(entry, months=[]))
+        return {"years": years, "undated": undated}
+
+    def deadline(self, key: str) -> dict:
+        undated = {x for x, _ in schedule.UNDATED_PAGES.values()}
+        is_month = key not in undated and "-" in key
+        keys = [k for k in self.due if k not in undated and ("-" in k) == is_month] if key not in undated else []
+        position = keys.index(key) if key in keys else -1
+        neighbour = lambda i: Link(schedule.page_title(keys[i]), sitemap.deadline(keys[i])) if 0 <= i < len(keys) else None
+        rows = [self.row(item, deadlines=[deadline]) for deadline, item in self.due[key]]
+        return {
+            "title": schedule.page_title(key),
+            "rows": rows,
+            "by_kind": {label: sum(1 for r in rows if r.kind_label == label) for label in KIND_LABELS.values()},
+            "previous": neighbour(position - 1) if position >= 0 else None,
+            "next": neighbour(position + 1) if position >= 0 else None,
+            "year": Link(schedule.page_title(key[:4]), sitemap.deadline(key[:4])) if is_month else None,
+        }
+
+    # ---- procedures
+
+    def procedure_index(self) -> dict:
+        return {"rows": [self._procedure_row(p) for p in self.plan.procedures.procedures]}
+
+    def _procedure_row(self, proc):
+        item = self.index.by_uid[f"procedure:{proc.number}"]
+        return {"number": proc.number, "link": Link(proc.name, sitemap.procedure(proc.number)),
+                "level": LEVEL_LABELS[proc.level], "row": self.row(item)}
+
+    def procedure(self, number: int) -> dict:
+        proc = self.plan.procedure_by_number[number]
+        item = self.index.by_uid[f"procedure:{number}"]
+        joins = [{"text": j.text, "link": Link(self.plan.procedure_by_number[j.procedure].name, sitemap.procedure(j.procedure))
+                  if j.procedure else None} for j in proc.joins]
+        joined_by = [Link(self.plan.procedure_by_number[n].name, sitemap.procedure(n)) for n in self.index.joined_by(number)]
+        duty = self.index.by_uid.get(f"duty:{proc.duty}") if proc.duty else None
+        return {
+            "procedure": proc, "row": self.row(item), "level": LEVEL_LABELS[proc.level],
+            "required_by": [self.row(t) for t in self.index.tasks_requiring(number)],
+            "joins": joins, "joined_by": joined_by,
+            "duty": self.row(duty) if duty else None,
+            "cites": [self.document_link(d) for d in item.cites],
+        }
+
+    # ---- tasks
+
+    def task_index(self) -> dict:
+        sections = [{"heading": s.heading, "group": self.group_link.get(s.group),
+                     "rows": [self.row(self.index.by_uid[f"task:{s.number}.{t.letter}"]) for t in s.tasks]}
+                    for s in self.plan.tasks.sections]
+        groups = [{"heading": g.heading, "group": self.group_link.get(g.group),
+                   "rows": [self.row(self.index.by_uid[f"appendix-task:{t.number}"]) for t in g.tasks]}
+                  for g in self.plan.appendix_tasks.groups]
+        return {"sections": sections, "groups": groups}
+
+    @cached_property
+    def reconciliations(self) -> dict:
+        return {r.task_key: r for r in reconcile(self.index)}
+
+    def _differences(self, reconciliation) -> list[dict]:
+        out = []
+        for diff in reconciliation.differences:
+            entry = {"field": FIELD_LABELS[diff.field], "kind": diff.field, "changes": diff.changes}
+            if diff.field in ("lead", "coordinators", "named-agencies"):
+                entry["body"], entry["appendix"] = self.agency_links(diff.body), self.agency_links(diff.appendix)
+            else:
+                entry["body"], entry["appendix"] = diff.body, diff.appendix
+            out.append(entry)
+        return out
+
+    def task(self, uid: str) -> dict:
+        item = self.index.by_uid[uid]
+        counterpart = self.index.counterpart(item)
+        if item.kind == "task":
+            ref = self.plan.task_by_key[item.key]
+            heading, who_text, deadline_label = ref.section.heading, ref.task.who.text, ref.task.deadline.label
+            procedures, note, key = ref.task.procedures, ref.task.note, item.key
+        else:
+            ref = self.plan.appendix_task_by_number[int(item.key)]
+            heading, who_text, deadline_label = ref.group.heading, None, None
+            procedures, note, key = ref.task.procedures, ref.task.note, ref.task.restates
+        reconciliation = self.reconciliations.get(key) if counterpart else None
+        return {
+            "row": self.row(item), "heading": heading, "who_text": who_text, "deadline_label": deadline_label,
+            "cells": None if item.kind == "task" else {"lead": ref.task.lead.text, "coordinators": ref.task.coordinators.text},
+            "group": self.group_link.get(item.group),
+            "cites": [self.document_link(d) for d in item.cites],
+            "procedures": [Link(f"{n}. {self.plan.procedure_by_number[n].name}", sitemap.procedure(n)) for n in procedures],
+            "counterpart": self.row(counterpart) if counterpart else None,
+            "differences": self._differences(reconciliation) if reconciliation else [],
+            "note": note,
+        }
+
+    # ---- objectives
+
+    def objective_index(self) -> dict:
+        general = self.plan.objectives.general
+        return {"general": general, "groups": [
+            {"link": self.group_link[g.number], "count": sum(1 for i in self.index.items if i.group == g.number
+                                                              and i.kind in ("task", "appendix-task"))}
+            for g in general.groups]}
+
+    def objective(self, group_number: int) -> dict:
+        objective = next(o for o in self.plan.objectives.specific.objectives if o.group == group_number)
+        phases = [{"label": p.label, "years": f"{p.from_year}–{p.to_year}" if p.to_year and p.to_year != p.from_year
+                   else (f"{p.from_year}" if p.to_year else f"từ {p.from_year}"), "statements": p.statements}
+                  for p in objective.phases]
+        rows = [self.row(i) for i in self.index.items if i.group == group_number and i.kind in ("task", "appendix-task")]
+        return {"group": self.plan.utility_groups[group_number], "objective": objective, "phases": phases, "rows": rows}
+
+    # ---- documents
+
+    def place(self, ref) -> tuple[str, Link]:
+        """Where a text of the plan is shown, and how to cite that place."""
+        file, path = ref.file, ref.path
+        if file in ("tasks", "appendix_tasks", "procedures", "responsibilities", "funding") and len(path) > 2:
+            for item in self.index.items:
+                if item.file == file and path[: len(item.path)] == item.path:
+                    return f"{KIND_LABELS[item.kind]} {sitemap.item_label(item)}", self.item_link(item)
+        if file == "objectives" and path[:2] == ("specific", "objectives"):
+            objective = self.plan.objectives.specific.objectives[path[2]]
+            return f"Mục tiêu cụ thể {objective.letter})", self.group_link[objective.group]
+        if file == "documents":
+            return "Văn bản liên quan", Link("Văn bản liên quan", sitemap.DOCUMENT_INDEX, "lien-quan")
+        labels = {"decision": ("Phần mở đầu của Quyết định", "quyet-dinh"), "objectives": ("Mục tiêu tổng quát", "i-1"),
+                  "requirements": ("Yêu cầu", "i-3"), "responsibilities": ("Tổ chức thực hiện", "iv"),
+                  "procedures": ("Phụ lục I", "phu-luc-i"), "appendix_tasks": ("Phụ lục II", "phu-luc-ii")}
+        label, anchor = labels[file]
+        return label, Link(label, sitemap.FULL_TEXT, anchor)
+
+    @cached_property
+    def citations(self) -> dict[str, list[Place]]:
+        places = defaultdict(list)
+        for ref in iter_texts(self.plan):
+            for doc in self.documents.cited(ref.text):
+                label, target = self.place(ref)
+                if not any(p.target == target for p in places[doc]):
+                    places[doc].append(Place(label, target, ref.text))
+        return places
+
+    def _places(self, document_id: str) -> list[Place]:
+        """Places in the decision's own text; the related-documents list is shown apart."""
+        return [p for p in self.citations.get(document_id, []) if p.target.page != sitemap.DOCUMENT_INDEX]
+
+    def document_index(self) -> dict:
+        cited, pending, related_only = [], [], []
+        for doc in self.plan.documents.documents:
+            entry = {"link": self.document_link(doc.id), "title": doc.title, "count": len(self._places(doc.id))}
+            if doc.status == "pending":
+                pending.append(entry)
+            elif entry["count"]:
+                cited.append(entry)
+            else:
+                related_only.append(entry)
+        related = [{"number": e.number, "text": e.text, "link": self.document_link(e.document)} for e in self.plan.documents.related]
+        return {"cited": cited, "pending": pending, "related_only": related_only, "related": related}
+
+    def document(self, document_id: str) -> dict:
+        doc = self.plan.document_by_id[document_id]
+        related_at = [e.number for e in self.plan.documents.related if e.document == document_id]
+        return {"document": doc, "places": self._places(document_id), "related_at": related_at}
+
+    # ---- reconciliation and home
+
+    def reconciliation(self) -> dict:
+        entries = []
+        for key, rec in self.reconciliations.items():
+            body = self.index.by_uid[f"task:{key}"]
+            appendix = self.index.by_uid[f"appendix-task:{rec.appendix_number}"]
+            entries.append({"body": self.row(body), "appendix": self.row(appendix), "differences": self._differences(rec),
+                            "anchor": sitemap.anchor("ii", key)})
+        return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"])}
+
+    def fulltext(self) -> dict:
+        return {"blocks": _fulltext(self)}
+
+    def home(self) -> dict:
+        plan = self.plan
+        bodies = [a for a in self.registry.agencies if a.kind != "group"]
+        entry_points = [
+            (Link("Cơ quan, đơn vị", sitemap.AGENCY_INDEX), "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
+            (Link("Thời hạn", sitemap.DEADLINE_INDEX), "Việc đến hạn theo tháng, theo năm"),
+            (Link("Thủ tục hành chính", sitemap.PROCEDURE_INDEX), "25 thủ tục thiết yếu tại Phụ lục I"),
+            (Link("Nhiệm vụ", sitemap.TASK_INDEX), "Nhiệm vụ tại Phần II và Phụ lục II"),
+            (Link("Mục tiêu", sitemap.OBJECTIVE_INDEX), "Năm nhóm tiện ích và mục tiêu theo giai đoạn"),
+            (Link("Văn bản", sitemap.DOCUMENT_INDEX), "Văn bản được viện dẫn và liên quan"),
+            (Link("Toàn văn", sitemap.FULL_TEXT), "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
+            (Link("Đối chiếu", sitemap.RECONCILIATION), "Chỗ khác nhau giữa Phần II và Phụ lục II"),
+        ]
+        return {
+            "decision": plan.decision,
+            "links": [{"link": link, "description": text} for link, text in entry_points],
+            "counts": {
+                "agencies": len(bodies), "groups": len(self.registry.agencies) - len(bodies),
+                "tasks": len(plan.task_refs), "appendix_tasks": len(plan.appendix_task_refs),
+                "procedures": len(plan.procedures.procedures), "duties": len(plan.duty_refs),
+                "documents": len(plan.documents.documents), "deadline_pages": len(self.due),
+                "differences": sum(1 for r in self.reconciliations.values() if r.differences),
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the full-text view, in the decision's order."""
+
+    kind: str  # heading | para | item | label | table
+    text: str = ""
+    level: int = 0  # heading level
+    anchor: str = ""
+    link: Link | None = None  # the item's own page
+    supplied: bool = False  # heading added by an editor
+    marker: str = ""  # "a)", "1.", "- Năm 2022:"
+    lines: tuple = ()  # extra (label, text) lines: who, deadline
+    rows: tuple = ()  # table rows
+    columns: tuple = ()
+    note: str = ""
+
+
+def _fulltext(views: SiteViews) -> list[Block]:
+    plan, blocks = views.plan, []
+    add = blocks.append
+    d = plan.decision
+    add(Block("para", f"{d.header.issuer} — {d.header.motto}", anchor="quyet-dinh"))
+    add(Block("para", f"{d.header.number} — {d.header.place_date}"))
+    add(Block("heading", d.header.authority, level=2))
+    for i, line in enumerate(d.legal_basis, start=1):
+        add(Block("para", line, anchor=f"can-cu-{i}"))
+    add(Block("heading", d.decides, level=3))
+    for article in d.articles:
+        add(Block("item", article.text, anchor=f"dieu-{article.number}", marker=article.label.text,
+                  supplied=article.label.supplied))
+    add(Block("para", d.signature.title + " — " + d.metadata.signer))
+    add(Block("heading", d.plan.title, level=2, anchor="ke-hoach"))
+    add(Block("para", d.plan.subtitle))
+    add(Block("para", d.plan.preamble))
+
+    o = plan.objectives
+    add(Block("heading", o.part.text, level=2, anchor="i", supplied=o.part.supplied))
+    add(Block("heading", o.general.heading.text, level=3, anchor="i-1", supplied=o.general.heading.supplied))
+    add(Block("para", o.general.text, note=o.general.note or ""))
+    add(Block("heading", o.specific.heading.text, level=3, anchor="i-2"))
+    for objective in o.specific.objectives:
+        add(Block("heading", objective.heading.text, level=4, anchor=sitemap.anchor("i-2", objective.letter),
+                  link=views.group_link[objective.group], supplied=objective.heading.supplied))
+        for phase in objective.phases:
+            add(Block("label", phase.label))
+            for statement in phase.statements:
+                add(Block("para", statement))
+    r = plan.requirements
+    add(Block("heading", r.heading.text, level=3, anchor="i-3"))
+    for req in r.requirements:
+        add(Block("item", req.text, marker=f"{req.letter})", anchor=sitemap.anchor("i-3", req.letter)))
+
+    add(Block("heading", plan.tasks.part.text, level=2, anchor="ii"))
+    for section in plan.tasks.sections:
+        add(Block("heading", section.heading.text, level=3, anchor=sitemap.anchor("ii", section.number),
+                  supplied=section.heading.supplied, note=section.note or ""))
+        for task in section.tasks:
+            key = f"{section.number}.{task.letter}"
+            add(Block("item", task.text, marker=f"{task.letter})", anchor=sitemap.anchor("ii", key),
+                      link=views.item_link(views.index.by_uid[f"task:{key}"]),
+                      lines=(("Cơ quan thực hiện", task.who.text), (task.deadline.label or "Thời gian", task.deadline.text))))
+
+    add(Block("heading", plan.funding.part.text, level=2, anchor="iii", supplied=plan.funding.part.supplied))
+    for item in plan.funding.items:
+        add(Block("item", item.text, marker=f"{item.number}.", anchor=sitemap.anchor("iii", item.number)))
+
+    resp = plan.responsibilities
+    add(Block("heading", resp.part.text, level=2, anchor="iv", supplied=resp.part.supplied))
+    for section in resp.sections:
+        add(Block("heading", section.heading.text, level=3, anchor=sitemap.anchor("iv", section.number)))
+        for duty in section.duties:
+            key = f"{section.number}.{duty.letter}" if duty.letter else str(section.number)
+            add(Block("item", duty.text, marker=f"{duty.letter})" if duty.letter else "",
+                      anchor=sitemap.anchor("iv", key) if duty.letter else "",  # the section's heading anchors it
+                      note=duty.note or ""))
+    add(Block("para", resp.closing))
+
+    p = plan.procedures
+    add(Block("heading", p.label.text, level=2, anchor="phu-luc-i", supplied=p.label.supplied))
+    add(Block("heading", p.title, level=3))
+    add(Block("para", p.subtitle))
+    add(Block("table", columns=tuple(p.columns), rows=tuple(
+        (sitemap.anchor("pl1", x.number), Link(str(x.number), sitemap.procedure(x.number)),
+         (x.name, str(x.level), x.lead.text, x.coordinators.text, x.deadline.text)) for x in p.procedures)))
+
+    a = plan.appendix_tasks
+    add(Block("heading", a.label.text, level=2, anchor="phu-luc-ii", supplied=a.label.supplied))
+    add(Block("heading", a.title, level=3))
+    add(Block("para", a.subtitle))
+    for group in a.groups:
+        add(Block("heading", group.heading.text, level=4, supplied=group.heading.supplied, note=group.note or ""))
+        add(Block("table", columns=tuple(a.columns), rows=tuple(
+            (sitemap.anchor("pl2", t.number), Link(t.tt, sitemap.appendix_task(t.number)),
+             (t.text, t.lead.text, t.coordinators.text, t.deadline.text)) for t in group.tasks)))
+
+    docs = plan.documents
+    add(Block("heading", "Văn bản liên quan", level=2, anchor="van-ban-lien-quan", supplied=True))
+    for entry in docs.related:
+        add(Block("item", entry.text, marker=f"{entry.number}.", link=views.document_link(entry.document)))
+    m = d.metadata
+    add(Block("heading", m.title, level=2, anchor="thong-tin"))
+    for label_text, value in (("Số hiệu", m.number), ("Loại văn bản", m.type), ("Ngày ban hành", m.issued),
+                              ("Nơi ban hành", m.place), ("Người ký", m.signer), ("Ngày công báo", m.gazette_date),
+                              ("Số công báo", m.gazette_number), ("Ngày hiệu lực", m.effective),
+                              ("Tình trạng hiệu lực", m.status)):
+        add(Block("item", value, marker=f"{label_text}:"))
+    return blocks
+
