@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup check schema test clean
+.PHONY: setup serve build check schema test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
+
+serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of docs/ and plan/ edits
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: setup  ## build the site into site/ (fails on any plan problem, missing page or broken link)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check

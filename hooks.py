@@ -4,6 +4,8 @@ Pages are virtual (File.generated): nothing is written into docs/, so nothing ca
 the plan. Their bodies are rendered by macros.py; their list and the navigation come from the core.
 """
 
+from pathlib import Path
+
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -12,8 +14,7 @@ from plannav.linkcheck import broken_links
 from plannav.site import PlanProblems, site_model
 
 
-def _plan_dir(config):
-    from pathlib import Path
+def _plan_dir(config) -> Path:
     return Path(config.config_file_path).parent / config.extra.get("plan_dir", "plan")
 
 

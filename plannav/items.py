@@ -10,6 +10,16 @@ from plannav.documents import DocumentIndex
 from plannav.plan import Plan
 from plannav.registry import AgencyRegistry
 
+# Short labels for table cells; the item's reference (II.2.đ, PL I-15) already says where it is.
+KIND_SHORT = {"task": "Nhiệm vụ", "appendix-task": "Nhiệm vụ", "procedure": "Thủ tục", "duty": "Trách nhiệm", "funding": "Kinh phí"}
+# Counted nouns for summaries: "11 thủ tục hành chính (Phụ lục I)".
+KIND_COUNTED = {
+    "task": "nhiệm vụ (Phần II)",
+    "appendix-task": "nhiệm vụ (Phụ lục II)",
+    "procedure": "thủ tục hành chính (Phụ lục I)",
+    "duty": "trách nhiệm (Phần IV)",
+    "funding": "khoản kinh phí (Phần III)",
+}
 KIND_LABELS = {
     "task": "Nhiệm vụ (Phần II)",
     "appendix-task": "Nhiệm vụ (Phụ lục II)",

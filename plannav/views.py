@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from plannav import schedule, sitemap
-from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+from plannav.items import KIND_COUNTED, KIND_LABELS, KIND_SHORT, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.texts import iter_texts
@@ -98,7 +98,7 @@ class SiteViews:
 
     def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
         return ItemRow(
-            item.uid, sitemap.item_label(item), item.kind, KIND_LABELS[item.kind], self.item_link(item), item.text,
+            item.uid, sitemap.item_label(item), item.kind, KIND_SHORT[item.kind], self.item_link(item), item.text,
             self.agency_links(item.lead), self.agency_links(item.coordinators),
             tuple(self.deadline_cell(d) for d in (item.deadlines if deadlines is None else deadlines)),
             role, tuple(via),
@@ -237,7 +237,7 @@ class SiteViews:
         return {
             "title": schedule.page_title(key),
             "rows": rows,
-            "by_kind": {label: sum(1 for r in rows if r.kind_label == label) for label in KIND_LABELS.values()},
+            "by_kind": {noun: sum(1 for r in rows if r.kind == kind) for kind, noun in KIND_COUNTED.items()},
             "previous": neighbour(position - 1) if position >= 0 else None,
             "next": neighbour(position + 1) if position >= 0 else None,
             "year": Link(schedule.page_title(key[:4]), sitemap.deadline(key[:4])) if is_month else None,
@@ -307,7 +307,9 @@ class SiteViews:
             procedures, note, key = ref.task.procedures, ref.task.note, ref.task.restates
         reconciliation = self.reconciliations.get(key) if counterpart else None
         return {
-            "row": self.row(item), "heading": heading, "who_text": who_text, "deadline_label": deadline_label,
+            "row": self.row(item), "full_kind": KIND_LABELS[item.kind],
+            "counterpart_kind": KIND_LABELS[counterpart.kind] if counterpart else "",
+            "heading": heading, "who_text": who_text, "deadline_label": deadline_label,
             "cells": None if item.kind == "task" else {"lead": ref.task.lead.text, "coordinators": ref.task.coordinators.text},
             "group": self.group_link.get(item.group),
             "cites": [self.document_link(d) for d in item.cites],

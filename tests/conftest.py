@@ -37,3 +37,45 @@ def plan_copy(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, target)
     return target
+
+
+def build_site(site_dir, plan_dir=None, extra_args=()):
+    """Run `mkdocs build` into site_dir (optionally from another plan folder); return the result."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if plan_dir is not None:
+        env["PLANNAV_PLAN_DIR"] = str(plan_dir)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra_args],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per test session."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    return built_site[0]
+
+
+@pytest.fixture(scope="session")
+def page():
+    """page(site, 'co-quan/cong-an-tinh/') -> parsed HTML of that page."""
+    from bs4 import BeautifulSoup
+
+    cache = {}
+
+    def load(site_dir, url):
+        path = site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url
+        if path not in cache:
+            cache[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return cache[path]
+
+    return load

@@ -51,7 +51,7 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
             shown += Markup('<br><span class="as-written" title="Nguyên văn">{}</span>').format(cell.text)
         out.append(shown)
-    return Markup("<br>").join(out)
+    return Markup("<br>").join(out) if out else Markup('<span class="none" title="Không nêu thời hạn">—</span>')
 
 
 @pass_context
