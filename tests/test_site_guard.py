@@ -1,0 +1,61 @@
+"""The build refuses to publish a wrong plan: it fails with every problem listed, and no traceback."""
+
+import pytest
+
+from plannav.linkcheck import broken_links
+from conftest import build_site
+
+
+def _edit(plan_dir, file, old, new):
+    path = plan_dir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BROKEN_PLANS = [
+    ("agency-nobody-references", "agencies.yaml", "agencies:\n",
+     "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
+     "agency 'so-du-lich' is never referenced"),
+    ("task-with-unknown-agency", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: [cong-an-tinhh]\n",
+     "unknown agency 'cong-an-tinhh'"),
+    ("broken-cross-reference", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.x\n",
+     "unknown Part II task '1.x'"),
+]
+
+
+@pytest.mark.parametrize(("name", "file", "old", "new", "message"), BROKEN_PLANS, ids=[b[0] for b in BROKEN_PLANS])
+def test_build_fails_on_a_broken_plan(plan_copy, tmp_path, name, file, old, new, message):
+    _edit(plan_copy, file, old, new)
+    site_dir = tmp_path / "site"
+    result = build_site(site_dir, plan_dir=plan_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert message in output
+    assert f"{file}:" in output and "hint:" in output
+    assert "Traceback" not in output
+    assert not (site_dir / "index.html").exists()
+
+
+def test_build_lists_every_problem_at_once(plan_copy, tmp_path):
+    for _, file, old, new, _ in BROKEN_PLANS:
+        _edit(plan_copy, file, old, new)
+    result = build_site(tmp_path / "site", plan_dir=plan_copy)
+    output = result.stdout + result.stderr
+    for *_, message in BROKEN_PLANS:
+        assert message in output
+
+
+def test_link_check_finds_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../b/">b</a><a href="#here">ok</a>'
+                                               '<a href="#gone">bad</a><a href="https://example.org/">ext</a>')
+    (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#nowhere">bad</a><a href="c.html">bad</a>')
+    problems = broken_links(tmp_path)
+    assert sorted(p.split(": ", 1)[1] for p in problems) == sorted([
+        "../b/ -> no such file", "#gone -> no anchor '#gone'", "a/#nowhere -> no anchor '#nowhere'", "c.html -> no such file"])
+    assert all(p.split(":")[1].isdigit() for p in problems)
+
+
+def test_real_site_has_no_broken_links(site):
+    assert broken_links(site) == []
