@@ -415,8 +415,11 @@ class SiteViews:
             (Link("Toàn văn", sitemap.FULL_TEXT), "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
             (Link("Đối chiếu", sitemap.RECONCILIATION), "Chỗ khác nhau giữa Phần II và Phụ lục II"),
         ]
+        pickers = [{"label": label, "agencies": self.agency_links(a.id for a in bodies if a.kind == kind)}
+                   for kind, label in AGENCY_KINDS.items() if kind not in ("group", "national")]
         return {
             "decision": plan.decision,
+            "pickers": [p for p in pickers if p["agencies"]],
             "links": [{"link": link, "description": text} for link, text in entry_points],
             "counts": {
                 "agencies": len(bodies), "groups": len(self.registry.agencies) - len(bodies),
