@@ -170,7 +170,8 @@ def test_full_text_has_every_item_anchored_and_supplied_headings_marked(site, pa
         assert f"pl1-{number}" in ids
     for number in range(1, 45):
         assert f"pl2-{number}" in ids
-    supplied = [tag.find_parent(["h2", "h3", "h4", "p"]).get_text(" ", strip=True) for tag in soup.select(".fulltext .supplied")]
+    supplied = [tag.find_parent(["h2", "h3", "h4", "p"]).get_text(" ", strip=True) for tag in soup.select("article .supplied")
+                if not tag.find_parent("p", class_="note")]
     # "Điều 3.", section II.1, parts III and IV, the "PHỤ LỤC I/II" labels, the first Appendix II group, related list
     assert len(supplied) == 8
     assert any("III. KINH PHÍ" in s for s in supplied) and any("Điều 3." in s for s in supplied)

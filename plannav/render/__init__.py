@@ -74,10 +74,18 @@ def linked(context, text: str) -> Markup:
     return Markup("").join(out)
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def mdtext(text: str) -> Markup:
+    """Plan text for a Markdown line (a heading): HTML-escaped, then Markdown punctuation escaped."""
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", str(escape(text))))
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked)
+    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext)
     return env
 
 
