@@ -6,11 +6,14 @@ the plan. Their bodies are rendered by macros.py; their list and the navigation 
 
 from pathlib import Path
 
+import json
+
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from plannav.linkcheck import broken_links
+from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
 
 
@@ -44,6 +47,12 @@ def on_files(files, config):
 
 
 def on_post_build(config):
+    # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
     problems = broken_links(config.site_dir)
     if problems:
         raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))

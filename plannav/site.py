@@ -25,7 +25,8 @@ class PlanProblems(Exception):
 @dataclass(frozen=True)
 class PageSpec:
     src: str  # source path, e.g. co-quan/cong-an-tinh.md
-    title: str
+    title: str  # page title: <title>, search results
+    nav_title: str  # its entry in the navigation, which may say more
     template: str
     kind: str  # what the page is about: agency, task, deadline, ...
     key: str  # which one: agency id, item uid, deadline key, ...
@@ -49,7 +50,9 @@ class SiteModel:
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
-        add = lambda src, title, template, kind="index", key="": pages.append(PageSpec(src, title, template, kind, key))
+        def add(src, title, template, kind="index", key="", nav_title=None):
+            pages.append(PageSpec(src, title, nav_title or title, template, kind, key))
+
         add(sitemap.HOME, "Trang chủ", "home.md.j2")
         add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2")
         for agency in v.registry.agencies:
@@ -64,7 +67,9 @@ class SiteModel:
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
-                add(page, f"{sitemap.item_label(item)}. {_short(item.text)}", "task.md.j2", "task", item.uid)
+                # A short title keeps search ranking honest: the task's words are in its text, once.
+                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", "task", item.uid,
+                    nav_title=f"{sitemap.item_label(item)}. {_short(item.text)}")
         add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2")
         for group in plan.objectives.general.groups:
             add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2", "objective", str(group.number))
@@ -93,7 +98,7 @@ class SiteModel:
         """mkdocs-style navigation: every page, under its section."""
         by_kind = {}
         for spec in self.pages:
-            by_kind.setdefault(spec.kind, []).append({spec.title: spec.src})
+            by_kind.setdefault(spec.kind, []).append({spec.nav_title: spec.src})
         agencies = []
         for kind, label in AGENCY_KINDS.items():
             members = [{a.name: sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]

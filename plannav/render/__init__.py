@@ -49,7 +49,7 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
         target = cell.pages[0] if cell.pages else None
         shown = Markup('<a href="{}">{}</a>').format(_url(context, target), cell.label) if target else escape(cell.label)
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
-            shown += Markup('<br><span class="as-written" title="Nguyên văn">{}</span>').format(cell.text)
+            shown += Markup('<br> <span class="as-written" title="Nguyên văn">{}</span>').format(cell.text)
         out.append(shown)
     return Markup("<br>").join(out) if out else Markup('<span class="none" title="Không nêu thời hạn">—</span>')
 
