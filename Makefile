@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup serve build check schema test clean
+.PHONY: setup serve build build-offline publish check schema test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of doc
 build: setup  ## build the site into site/ (fails on any plan problem, missing page or broken link)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/
+	NO_MKDOCS_2_WARNING=1 PLANNAV_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+# make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1]
+publish: setup  ## build into a new release and switch DEST to it atomically; a failed build changes nothing
+	$(BIN)/python scripts/publish.py "$(DEST)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(OFFLINE),--offline)
+
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check
 
@@ -32,4 +39,4 @@ test: setup  ## check the plan, then run every test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site site-offline .pytest_cache

@@ -12,6 +12,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from plannav.externals import external_fetches
 from plannav.linkcheck import broken_links
 from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
@@ -56,3 +57,7 @@ def on_post_build(config):
     problems = broken_links(config.site_dir)
     if problems:
         raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))
+    outside = external_fetches(config.site_dir)
+    if outside:
+        raise PluginError(f"{len(outside)} pages would load something from outside the site (the intranet has no "
+                          "internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(outside))

@@ -1,16 +1,13 @@
-import os
 import shutil
-from pathlib import Path
 
 import pytest
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
 from plannav.problems import report
+from sitebuild import PLAN_DIR, SEED, build_site
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN_DIR = ROOT / "plan"
-SEED = Path(os.environ.get("PLANNAV_SEED", ROOT.parent / "shared" / "seed" / "000_cd5e8df5816cc414.txt"))
+pytest_plugins = ["browser_fixtures"]
 
 
 @pytest.fixture(scope="session")
@@ -37,18 +34,6 @@ def plan_copy(tmp_path):
     target = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, target)
     return target
-
-
-def build_site(site_dir, plan_dir=None, extra_args=()):
-    """Run `mkdocs build` into site_dir (optionally from another plan folder); return the result."""
-    import subprocess
-    import sys
-
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if plan_dir is not None:
-        env["PLANNAV_PLAN_DIR"] = str(plan_dir)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra_args],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from plannav.loader import load_plan
-from conftest import ROOT
+from sitebuild import ROOT
 
 
 @dataclass

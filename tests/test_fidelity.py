@@ -10,7 +10,7 @@ from plannav.textnorm import squash
 from plannav.texts import iter_texts
 from plannav.yamlsource import read_source
 
-from conftest import PLAN_DIR
+from sitebuild import PLAN_DIR
 
 BANNER_LINES = 2  # the copying website's banner, not the decision
 METADATA_LABELS = {"Số hiệu", "Loại văn bản", "Ngày ban hành", "Nơi ban hành", "Người ký",

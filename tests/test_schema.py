@@ -9,7 +9,7 @@ from plannav.models import FILE_MODELS
 from plannav.schema import rendered, stale_schemas
 from plannav.yamlsource import read_source
 
-from conftest import PLAN_DIR
+from sitebuild import PLAN_DIR
 
 
 def test_committed_schemas_match_the_models():

@@ -3,7 +3,7 @@
 import pytest
 
 from plannav.linkcheck import broken_links
-from conftest import build_site
+from sitebuild import build_site
 
 
 def _edit(plan_dir, file, old, new):

@@ -1,0 +1,144 @@
+"""Browser tests: the built site served by nginx (configured from deploy/nginx/, as IT staff will),
+and a copy opened from disk, driven by Playwright in Debian's Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+CHROMIUM = os.environ.get("PLANNAV_CHROMIUM", "/usr/bin/chromium")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+SUBPATH = "/ke-hoach-06/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_block(conf: str, port: int, site_dir: Path) -> str:
+    """The committed sample configuration, pointed at a test folder and a loopback port."""
+    text = (ROOT / "deploy" / "nginx" / conf).read_text(encoding="utf-8")
+    assert "listen 80;" in text and "/var/www/ke-hoach-06" in text
+    return text.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/var/www/ke-hoach-06", str(site_dir))
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    port = _free_port()
+    site_dir = tmp_path_factory.mktemp("subpath") / "site"
+    result = build_site(site_dir, env={"PLANNAV_SITE_URL": f"http://127.0.0.1:{port}{SUBPATH}"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir, port
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("offline") / "site"
+    result = build_site(site_dir, env={"PLANNAV_OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def nginx(site, subpath_site, tmp_path_factory):
+    """nginx on 127.0.0.1 serving the root build and the sub-path build; yields their base URLs."""
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is not installed: apt-get install nginx (.ci/run does)")
+    prefix = tmp_path_factory.mktemp("nginx")
+    root_port = _free_port()
+    subpath_dir, subpath_port = subpath_site
+    conf = prefix / "nginx.conf"
+    conf.write_text(f"""
+user root;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    {_server_block("ke-hoach-06-root.conf", root_port, site)}
+    {_server_block("ke-hoach-06-subpath.conf", subpath_port, subpath_dir.parent / "published")}
+}}
+""", encoding="utf-8")
+    # The sub-path sample aliases /var/www/ke-hoach-06/; publish the build there, as staff would.
+    (subpath_dir.parent / "published").symlink_to(subpath_dir)
+    started = subprocess.run([NGINX, "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)
+    assert started.returncode == 0, started.stderr
+    root_url, subpath_url = f"http://127.0.0.1:{root_port}/", f"http://127.0.0.1:{subpath_port}{SUBPATH}"
+    for url in (root_url, subpath_url):
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+    yield {"root": root_url, "subpath": subpath_url}
+    subprocess.run([NGINX, "-p", str(prefix), "-c", str(conf), "-s", "stop"], capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watcher:
+    """Records console errors, page errors, failed responses and every requested URL of a page."""
+
+    def __init__(self, page):
+        self.page, self.errors, self.requests, self.failures = page, [], [], []
+        page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def reset(self):
+        self.errors.clear()
+        self.requests.clear()
+        self.failures.clear()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page, Watcher(page)
+    context.close()
+
+
+def search(page, query: str) -> list[tuple[str, str]]:
+    """Type a query into the site's search box; return (title, href) of the results shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)  # the list settles after the last keystroke
+    items = page.locator("li.md-search-result__item > a")
+    return [(items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
+            for i in range(min(items.count(), 10))]

@@ -1,0 +1,154 @@
+"""In a real browser: every page loads cleanly and fetches nothing from outside the site, at the web
+root, under a sub-path and from disk; search finds Vietnamese typed with or without diacritics;
+search and navigation work from the keyboard alone."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_fixtures import search
+
+
+def _page_urls(site_dir, base):
+    urls = []
+    for path in sorted(site_dir.rglob("index.html")):
+        relative = path.parent.relative_to(site_dir).as_posix()
+        urls.append(base + ("" if relative == "." else relative + "/"))
+    return urls
+
+
+def _outside(requests, origin):
+    return [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:", "about:"))]
+
+
+def test_every_page_loads_without_errors_and_fetches_nothing_from_outside(site, nginx, tab):
+    page, watch = tab
+    urls = _page_urls(site, nginx["root"])
+    assert len(urls) > 190
+    origin = nginx["root"].rstrip("/")
+    problems = []
+    for url in urls + [nginx["root"] + "khong-co-trang-nay/"]:
+        watch.reset()
+        page.goto(url, wait_until="load")
+        expected_failures = [f for f in watch.failures if "khong-co-trang-nay" in f]  # the 404 page itself
+        failures = [f for f in watch.failures if f not in expected_failures]
+        problems += [f"{url}: {e}" for e in watch.errors if "404" not in e or "khong-co-trang-nay" not in url]
+        problems += [f"{url}: fetched {r}" for r in _outside(watch.requests, origin)]
+        problems += [f"{url}: {f}" for f in failures]
+    assert problems == []
+
+
+def test_missing_pages_get_the_sites_404_page(nginx, tab):
+    page, _ = tab
+    response = page.goto(nginx["root"] + "khong-co-trang-nay/")
+    assert response.status == 404
+    assert page.locator("a.md-header__button.md-logo").count() == 1  # the site's own page, with its header
+
+
+def test_subpath_target_navigates_and_searches(nginx, tab):
+    page, watch = tab
+    base = nginx["subpath"]
+    origin = base.split("/ke-hoach-06/")[0]
+    page.goto(base)
+    page.locator("article a[href='co-quan/cong-an-tinh/']").first.click()
+    page.wait_for_url(base + "co-quan/cong-an-tinh/")
+    assert page.locator("article h1").inner_text() == "Công an tỉnh"
+    page.locator("article table[data-section='chu-tri'] a[href^='../../nhiem-vu/']").first.click()
+    assert urlsplit(page.url).path.startswith("/ke-hoach-06/nhiem-vu/")
+    results = search(page, "so tu phap")
+    assert any(href.startswith(base + "co-quan/so-tu-phap/") for _, href in results[:3]), results
+    assert _outside(watch.requests, origin) == [] and watch.errors == [] and watch.failures == []
+    assert all(urlsplit(r).path.startswith("/ke-hoach-06/") for r in watch.requests if r.startswith(origin))
+
+
+def test_subpath_without_trailing_slash_redirects(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["subpath"].rstrip("/"))
+    assert page.url == nginx["subpath"]
+
+
+def test_file_target_navigates_and_searches_from_disk(offline_site, tab):
+    page, watch = tab
+    home = (offline_site / "index.html").as_uri()
+    page.goto(home)
+    page.locator("article a[href='co-quan/cong-an-tinh.html']").first.click()
+    assert page.url.endswith("/co-quan/cong-an-tinh.html")
+    assert page.locator("article h1").inner_text() == "Công an tỉnh"
+    page.locator("nav.md-nav a[href$='thoi-han/2022-05.html']").first.dispatch_event("click")
+    page.wait_for_url("**/thoi-han/2022-05.html")
+    results = search(page, "dang ky khai sinh")
+    assert any(href.split("?")[0].endswith("thu-tuc/9.html") for _, href in results[:3]), results
+    assert [r for r in watch.requests if not r.startswith("file://")] == []
+    assert watch.errors == []
+
+
+SEARCH_CASES = [
+    ("dang ky khai sinh", "thu-tuc/9/"),
+    ("Đăng ký khai sinh", "thu-tuc/9/"),
+    ("cong an tinh", "co-quan/cong-an-tinh/"),
+    ("Công an tỉnh", "co-quan/cong-an-tinh/"),
+    ("so tu phap", "co-quan/so-tu-phap/"),
+    ("can cuoc cong dan", "thu-tuc/2/"),
+    ("tháng 5/2022", "thoi-han/2022-05/"),
+    ("thang 5 2022", "thoi-han/2022-05/"),
+    ("dien luc", "co-quan/dien-luc-dak-nong/"),
+    ("đăng ký thường trú", "thu-tuc/3/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCH_CASES, ids=[q for q, _ in SEARCH_CASES])
+def test_search_finds_the_page_in_the_top_three(nginx, tab, query, expected):
+    page, _ = tab
+    page.goto(nginx["root"])
+    results = search(page, query)
+    top = [urlsplit(href).path.lstrip("/") for _, href in results[:3]]
+    assert expected in top, results[:5]
+
+
+def test_results_read_in_vietnamese_with_diacritics(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["root"])
+    titles = [title for title, _ in search(page, "dang ky khai sinh")]
+    assert "9. Đăng ký khai sinh" in titles
+    assert not any(t.startswith("9. dang ky") for t in titles)
+    text = page.locator(".md-search-result").inner_text()
+    assert "đăng ký" in text.lower() and "dang ky khai sinh" not in text.lower()
+
+
+def test_d_folds_to_d(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["root"])
+    results = search(page, "dak nong dien luc")
+    assert any("Điện lực tỉnh Đắk Nông" in title for title, _ in results[:3]), results
+
+
+def test_keyboard_only_search_and_navigation(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["root"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/#tra-cuu")
+    # Search: the "/" shortcut focuses the box, arrows choose a result, Enter opens it.
+    page.goto(nginx["root"])
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("cong an tinh", delay=15)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/co-quan/cong-an-tinh/**")
+    assert page.locator("article h1").inner_text() == "Công an tỉnh"
+    # Navigation: from the home page, tab to the deadline index and on to March 2022, opening each with Enter.
+    page.goto(nginx["root"])
+    for target, url in (("thoi-han/", "**/thoi-han/"), ("2022-03/", "**/thoi-han/2022-03/")):
+        for _ in range(150):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('href')") == target:
+                break
+        else:
+            pytest.fail(f"no keyboard path to {target}")
+        page.keyboard.press("Enter")
+        page.wait_for_url(url)
+    assert page.locator("article h1").inner_text() == "Thời hạn: Tháng 3/2022"
