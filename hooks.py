@@ -10,7 +10,7 @@ import json
 
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from plannav.externals import external_fetches
 from plannav.linkcheck import broken_links
@@ -40,7 +40,8 @@ def on_files(files, config):
             raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
         front_matter = yaml.safe_dump({"title": spec.title}, allow_unicode=True, width=10_000).strip()
         content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
-        files.append(File.generated(config, spec.src, content=content))
+        inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
     missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
     if missing:
         raise PluginError("pages are missing:\n" + "\n".join(missing))

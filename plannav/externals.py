@@ -7,8 +7,9 @@ are not fetches and are allowed.
 
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from plannav.htmlscan import line_at, start_tags
 
 # Tag -> attributes whose URL the browser fetches by itself.
 _FETCHING = {
@@ -27,24 +28,17 @@ def _is_external(url: str) -> bool:
     return url.startswith(("http://", "https://", "//", "ftp://", "ws://", "wss://"))
 
 
-class _FetchParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if tag == "link" and set((values.get("rel") or "").lower().split()) & _FETCHING_RELS:
-            if _is_external(values.get("href") or ""):
-                self.found.append((self.getpos()[0], values["href"]))
-        for attr in _FETCHING.get(tag, ()):
-            for url in (values.get(attr) or "").split(","):
-                url = url.strip().split(" ")[0]
-                if url and _is_external(url):
-                    self.found.append((self.getpos()[0], url))
-        for url in _CSS_URL.findall(values.get("style") or ""):
-            if _is_external(url[0] or url[1]):
-                self.found.append((self.getpos()[0], url[0] or url[1]))
+def _fetched(tag: str, attributes: dict) -> list[str]:
+    """External URLs this tag makes the browser fetch."""
+    urls = []
+    if tag == "link":
+        if set(attributes.get("rel", "").lower().split()) & _FETCHING_RELS:
+            urls.append(attributes.get("href", ""))
+    for attr in _FETCHING.get(tag, ()):
+        urls += [part.strip().split(" ")[0] for part in attributes.get(attr, "").split(",")]
+    for match in _CSS_URL.finditer(attributes.get("style", "")):
+        urls.append(match.group(1) or match.group(2))
+    return [url for url in urls if url and _is_external(url)]
 
 
 def external_fetches(site_dir: str | os.PathLike) -> list[str]:
@@ -52,9 +46,10 @@ def external_fetches(site_dir: str | os.PathLike) -> list[str]:
     site_dir = Path(site_dir)
     found = []
     for path in sorted(site_dir.rglob("*.html")):
-        parser = _FetchParser()
-        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-        found += [f"{path.relative_to(site_dir).as_posix()}:{line}: {url}" for line, url in parser.found]
+        name = path.relative_to(site_dir).as_posix()
+        for tag, attributes, offset, source in start_tags(path.read_text(encoding="utf-8", errors="replace")):
+            for url in _fetched(tag, attributes):
+                found.append(f"{name}:{line_at(source, offset)}: {url}")
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in _CSS_URL.finditer(text):

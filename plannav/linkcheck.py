@@ -1,33 +1,13 @@
-"""Checking every internal link and anchor of a built site, with the standard library only."""
+"""Checking every internal link and anchor of a built site."""
 
 import os
-from html.parser import HTMLParser
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plannav.htmlscan import line_at, start_tags
+
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
-
-
-class _PageParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, int]] = []
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if values.get(key):
-                self.ids.add(values[key])
-        attr = _LINK_ATTRS.get(tag)
-        if attr and values.get(attr):
-            self.links.append((values[attr], self.getpos()[0]))
-
-
-def _parse(path: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return parser
 
 
 def _is_external(url: str) -> bool:
@@ -35,27 +15,42 @@ def _is_external(url: str) -> bool:
     return bool(parts.scheme or parts.netloc) or url.startswith("//")
 
 
+def _scan(path: Path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    ids, links = set(), []
+    for tag, attributes, offset, source in start_tags(text):
+        if attributes.get("id"):
+            ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            ids.add(attributes["name"])
+        attr = _LINK_ATTRS.get(tag)
+        if attr and attributes.get(attr):
+            links.append((attributes[attr], offset, source))
+    return ids, links
+
+
 def broken_links(site_dir: str | os.PathLike) -> list[str]:
     """'page.html:line: link -> problem' for every internal link that leads nowhere."""
     site_dir = Path(site_dir)
-    pages = {path: _parse(path) for path in sorted(site_dir.rglob("*.html"))}
+    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    scanned = {name: _scan(site_dir / name) for name in files if name.endswith(".html")}
     problems = []
-    for page, parsed in pages.items():
-        if page == site_dir / "404.html":
+    for name, (_, links) in sorted(scanned.items()):
+        if name == "404.html":
             continue  # served at any missing path, so its links are root-relative by design
-        for url, line in parsed.links:
+        for url, offset, source in links:
             if _is_external(url) or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
                 continue
             parts = urlsplit(url)
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
-            if parts.path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            where = f"{page.relative_to(site_dir).as_posix()}:{line}"
-            if not target.is_file():
-                problems.append(f"{where}: {url} -> no such file")
+            if parts.path.startswith("/"):
+                problems.append(f"{name}:{line_at(source, offset)}: {url} -> root-relative, breaks under a sub-path")
                 continue
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else _parse(target).ids
-                if unquote(parts.fragment) not in ids:
-                    problems.append(f"{where}: {url} -> no anchor '#{parts.fragment}'")
+            target = name if not parts.path else posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+            if target == "." or parts.path.endswith("/") or f"{target}/index.html" in files:
+                target = "index.html" if target == "." else f"{target}/index.html"
+            if target.startswith("..") or target not in files:
+                problems.append(f"{name}:{line_at(source, offset)}: {url} -> no such file")
+                continue
+            if parts.fragment and target.endswith(".html") and unquote(parts.fragment) not in scanned[target][0]:
+                problems.append(f"{name}:{line_at(source, offset)}: {url} -> no anchor '#{parts.fragment}'")
     return problems

@@ -31,6 +31,15 @@ class PageSpec:
     kind: str  # what the page is about: agency, task, deadline, ...
     key: str  # which one: agency id, item uid, deadline key, ...
 
+    @property
+    def in_nav(self) -> bool:
+        """Tasks and documents are reached from their index pages; listing all 99 in the sidebar
+        of every page would double its weight and the build time."""
+        return self.kind not in NOT_IN_NAV
+
+
+NOT_IN_NAV = {"task", "document"}
+
 
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
@@ -104,17 +113,14 @@ class SiteModel:
             members = [{a.name: sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]
             if members:
                 agencies.append({label: members})
-        tasks = by_kind["task"]
         return [
             {"Trang chủ": sitemap.HOME},
             {"Cơ quan, đơn vị": [sitemap.AGENCY_INDEX, *agencies]},
             {"Thời hạn": [sitemap.DEADLINE_INDEX, *by_kind["deadline"]]},
             {"Thủ tục hành chính": [sitemap.PROCEDURE_INDEX, *by_kind["procedure"]]},
-            {"Nhiệm vụ": [sitemap.TASK_INDEX,
-                          {"Phần II": [t for t in tasks if not next(iter(t.values())).startswith("nhiem-vu/phu-luc")]},
-                          {"Phụ lục II": [t for t in tasks if next(iter(t.values())).startswith("nhiem-vu/phu-luc")]}]},
+            {"Nhiệm vụ": sitemap.TASK_INDEX},
             {"Mục tiêu": [sitemap.OBJECTIVE_INDEX, *by_kind["objective"]]},
-            {"Văn bản": [sitemap.DOCUMENT_INDEX, *by_kind["document"]]},
+            {"Văn bản": sitemap.DOCUMENT_INDEX},
             {"Toàn văn": sitemap.FULL_TEXT},
             {"Đối chiếu": sitemap.RECONCILIATION},
         ]

@@ -59,3 +59,30 @@ def test_link_check_finds_missing_pages_and_anchors(tmp_path):
 
 def test_real_site_has_no_broken_links(site):
     assert broken_links(site) == []
+
+
+def test_external_fetch_check_flags_what_a_browser_would_load(tmp_path):
+    from plannav.externals import external_fetches
+
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">\n'
+        '<link rel="canonical" href="https://intranet.local/">\n'
+        '<script src="//cdn.example.org/x.js"></script>\n'
+        '<a href="https://example.org/">a link to follow, not a fetch</a>\n'
+        '<img src="assets/logo.png" srcset="assets/a.png 1x, https://img.example.org/b.png 2x">\n'
+        '<div style="background: url(\'https://img.example.org/c.png\')"></div>\n'
+        '<!-- <script src="https://commented.example.org/"></script> -->\n')
+    (tmp_path / "style.css").write_text("@import 'https://fonts.example.org/f.css';\nbody { background: url(a.png); }\n")
+    assert external_fetches(tmp_path) == [
+        "index.html:1: https://fonts.googleapis.com/css",
+        "index.html:3: //cdn.example.org/x.js",
+        "index.html:5: https://img.example.org/b.png",
+        "index.html:6: https://img.example.org/c.png",
+        "style.css:1: https://fonts.example.org/f.css",
+    ]
+
+
+def test_real_site_fetches_nothing_from_outside(site):
+    from plannav.externals import external_fetches
+
+    assert external_fetches(site) == []

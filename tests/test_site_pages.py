@@ -207,8 +207,19 @@ def test_every_page_is_reachable_from_the_home_page(site):
     assert pages - seen == set()
 
 
-@pytest.mark.parametrize("url", ["co-quan/cong-an-tinh/", "nhiem-vu/2-dd/", "thu-tuc/15/", "thoi-han/2022-05/"])
-def test_every_generated_page_is_in_the_navigation(site, page, url):
+@pytest.mark.parametrize("url", ["co-quan/cong-an-tinh/", "thu-tuc/15/", "thoi-han/2022-05/", "nhiem-vu/", "van-ban/"])
+def test_navigation_lists_agencies_deadlines_procedures_and_every_index(site, page, url):
     soup = page(site, "")
     nav_hrefs = {a["href"].rstrip("/") for a in soup.select("nav.md-nav a.md-nav__link[href]")}
     assert url.rstrip("/") in {h.lstrip("./") for h in nav_hrefs}
+
+
+def test_every_page_is_one_click_from_a_page_in_the_navigation(site, page, plan):
+    soup = page(site, "")
+    nav_pages = {a["href"].split("#")[0].lstrip("./") for a in soup.select("nav.md-nav a.md-nav__link[href]")}
+    reachable = set(nav_pages)
+    for url in nav_pages:
+        for a in page(site, url).select("article a[href]"):
+            reachable.add(urljoin("/" + url, a["href"]).lstrip("/").split("#")[0])
+    pages = {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")} - {"./"}
+    assert pages - reachable == set()
