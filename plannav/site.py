@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from plannav import schedule, sitemap
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
@@ -41,6 +43,12 @@ class PageSpec:
 NOT_IN_NAV = {"task", "document"}
 
 
+def markup_title(text: str) -> str:
+    """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
+    HTML-escaped, with braces as character references so that no template ever evaluates them."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
 
@@ -60,7 +68,7 @@ class SiteModel:
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
         def add(src, title, template, kind="index", key="", nav_title=None):
-            pages.append(PageSpec(src, title, nav_title or title, template, kind, key))
+            pages.append(PageSpec(src, markup_title(title), markup_title(nav_title or title), template, kind, key))
 
         add(sitemap.HOME, "Trang chủ", "home.md.j2")
         add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2")
@@ -110,7 +118,7 @@ class SiteModel:
             by_kind.setdefault(spec.kind, []).append({spec.nav_title: spec.src})
         agencies = []
         for kind, label in AGENCY_KINDS.items():
-            members = [{a.name: sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]
+            members = [{markup_title(a.name): sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]
             if members:
                 agencies.append({label: members})
         return [

@@ -86,3 +86,26 @@ def test_real_site_fetches_nothing_from_outside(site):
     from plannav.externals import external_fetches
 
     assert external_fetches(site) == []
+
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}"
+
+
+def test_plan_text_is_printed_as_text_never_markup_or_template(plan_copy, tmp_path):
+    from bs4 import BeautifulSoup
+
+    _edit(plan_copy, "agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n")
+    _edit(plan_copy, "tasks.yaml", "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở dữ liệu quốc gia về dân cư.\n",
+          f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n")
+    site_dir = tmp_path / "site"
+    result = build_site(site_dir, plan_dir=plan_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url, where in (("co-quan/so-y-te/index.html", "article h1"), ("nhiem-vu/1-a/index.html", "blockquote.wording")):
+        soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
+        assert HOSTILE in soup.select_one(where).get_text(), url
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], url
+        assert not soup.find_all("img", attrs={"onerror": True}), url
+        assert "49" not in soup.select_one(where).get_text()
+    agency = BeautifulSoup((site_dir / "co-quan/so-y-te/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert HOSTILE in agency.title.get_text()
+    assert any(HOSTILE in a.get_text() for a in agency.select("nav.md-nav a"))
