@@ -7,6 +7,7 @@ the plan. Their bodies are rendered by macros.py; their list and the navigation 
 from pathlib import Path
 
 import json
+import logging
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,8 @@ from plannav.externals import external_fetches
 from plannav.linkcheck import broken_links
 from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
+
+log = logging.getLogger("mkdocs.plugins.plannav")
 
 
 def _plan_dir(config) -> Path:
@@ -55,6 +58,7 @@ def on_post_build(config):
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
                               encoding="utf-8")
+        log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
     problems = broken_links(config.site_dir)
     if problems:
         raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))

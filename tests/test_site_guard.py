@@ -109,3 +109,10 @@ def test_plan_text_is_printed_as_text_never_markup_or_template(plan_copy, tmp_pa
     agency = BeautifulSoup((site_dir / "co-quan/so-y-te/index.html").read_text(encoding="utf-8"), "html.parser")
     assert HOSTILE in agency.title.get_text()
     assert any(HOSTILE in a.get_text() for a in agency.select("nav.md-nav a"))
+
+
+def test_search_index_is_small_and_reported(built_site):
+    site_dir, output = built_site
+    size = (site_dir / "search" / "search_index.json").stat().st_size
+    assert size < 1.5 * 1024 * 1024
+    assert f"search index: {size / 1024:.0f} KB" in output
