@@ -52,6 +52,10 @@ def on_files(files, config):
 
 
 def on_post_build(config):
+    for path, data in site_model(_plan_dir(config)).downloads(config.site_url):
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():

@@ -303,6 +303,11 @@ class _Checker:
         located += [("funding", ("items", i), item) for i, item in enumerate(self.plan.funding.items)]
         for file, path, item in located:
             for di, deadline in enumerate(item.deadlines):
+                for ai, agency in enumerate(deadline.applies_to):
+                    if agency not in item.lead + item.coordinators:
+                        self.add(file, path + ("deadlines", di, "applies_to", ai),
+                                 f"deadline applies to '{agency}', which neither leads nor coordinates the item",
+                                 "list it under the item's lead or coordinators too")
                 if squash(deadline.text).lower() not in squash(item.text).lower():
                     self.add(file, path + ("deadlines", di, "text"), f"'{deadline.text}' does not occur in the item's text",
                              "quote the deadline exactly as the item's text words it")

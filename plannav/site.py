@@ -10,6 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from plannav import schedule, sitemap
+from plannav.exports.catalog import all_downloads
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor
@@ -96,6 +97,7 @@ class SiteModel:
             add(sitemap.document(doc.id), link.text, "document.md.j2", "document", doc.id)
         add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2")
         add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
+        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2")
         return pages
 
     def context(self, spec: PageSpec) -> dict:
@@ -131,7 +133,12 @@ class SiteModel:
             {"Văn bản": sitemap.DOCUMENT_INDEX},
             {"Toàn văn": sitemap.FULL_TEXT},
             {"Đối chiếu": sitemap.RECONCILIATION},
+            {"Tải về": sitemap.DOWNLOADS},
         ]
+
+    def downloads(self, base_url: str | None = None):
+        """Every file to write under the site: (path, bytes)."""
+        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url)]
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""

@@ -16,6 +16,7 @@ OBJECTIVE_INDEX = "muc-tieu/index.md"
 DOCUMENT_INDEX = "van-ban/index.md"
 FULL_TEXT = "toan-van.md"
 RECONCILIATION = "doi-chieu.md"
+DOWNLOADS = "tai-ve/index.md"
 
 
 def agency(agency_id: str) -> str:

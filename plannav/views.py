@@ -12,6 +12,7 @@ from plannav import schedule, sitemap
 from plannav.items import KIND_COUNTED, KIND_LABELS, KIND_SHORT, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.reconcile import FIELD_LABELS, reconcile
+from plannav.exports.catalog import PLAN_CALENDAR, agency_downloads, plan_downloads
 from plannav.texts import iter_texts
 
 AGENCY_KINDS = {
@@ -189,11 +190,14 @@ class SiteViews:
         timeline = []
         for item, roles in found["direct"]:
             for deadline in item.deadlines:
+                if deadline.applies_to and agency_id not in deadline.applies_to:
+                    continue  # e.g. the 22nd-of-the-month report is the working group's, not every department's
                 role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
                 timeline.append((schedule.sort_key(deadline), self.row(item, role, deadlines=[deadline])))
         timeline.sort(key=lambda entry: entry[0])
         return {
             "agency": agency,
+            "downloads": [Link(d.label, d.path) for d in agency_downloads(self.index, agency_id)],
             "kind_label": AGENCY_KINDS[agency.kind],
             "members": self.agency_links(self.registry.members(agency_id)) if agency.kind == "group" else (),
             "groups": self.agency_links(self.registry.groups_reaching(agency_id)),
@@ -225,7 +229,8 @@ class SiteViews:
                 years[-1]["months"].append(entry)
             else:
                 years.append(dict(entry, months=[]))
-        return {"years": years, "undated": undated}
+        return {"years": years, "undated": undated,
+                "calendar": Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR)}
 
     def deadline(self, key: str) -> dict:
         undated = {x for x, _ in schedule.UNDATED_PAGES.values()}
@@ -399,6 +404,14 @@ class SiteViews:
                             "anchor": sitemap.anchor("ii", key)})
         return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"])}
 
+    def downloads(self) -> dict:
+        return {
+            "plan": [Link(d.label, d.path) for d in plan_downloads(self.index)],
+            "agencies": [{"link": self.agency_link(a.id), "files": [Link(d.label, d.path) for d in
+                                                                   agency_downloads(self.index, a.id)]}
+                         for a in self.registry.agencies],
+        }
+
     def fulltext(self) -> dict:
         return {"blocks": _fulltext(self)}
 
@@ -414,6 +427,7 @@ class SiteViews:
             (Link("Văn bản", sitemap.DOCUMENT_INDEX), "Văn bản được viện dẫn và liên quan"),
             (Link("Toàn văn", sitemap.FULL_TEXT), "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
             (Link("Đối chiếu", sitemap.RECONCILIATION), "Chỗ khác nhau giữa Phần II và Phụ lục II"),
+            (Link("Tải về", sitemap.DOWNLOADS), "Excel, CSV, lịch (iCalendar), JSON"),
         ]
         pickers = [{"label": label, "agencies": self.agency_links(a.id for a in bodies if a.kind == kind)}
                    for kind, label in AGENCY_KINDS.items() if kind not in ("group", "national")]

@@ -1,0 +1,90 @@
+"""iCalendar (RFC 5545) files of the plan's dated deadlines, made with the icalendar library.
+
+Dated deadlines are all-day events on the last day they allow ("Tháng 5/2022" -> 31/05/2022,
+"trước ngày 20/3/2022" -> 19/03/2022); the monthly reports (the 18th; before the 22nd) recur
+monthly. UIDs derive from the item and never change, so importing a newer file updates events
+instead of duplicating them. Continuous and event-driven items have no date and are left out.
+"""
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from plannav import schedule, sitemap
+from plannav.exports.rows import page_path
+from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+from plannav.textnorm import slugify
+
+UID_DOMAIN = "ke-hoach-468.dak-nong"
+DECISION_DATE = dt.date(2022, 3, 1)
+STAMP = dt.datetime(2022, 3, 1, tzinfo=dt.timezone.utc)  # fixed: rebuilding must not change the file
+
+
+def uid(item: ActionItem, position: int, occurrence: int = 0) -> str:
+    """Stable per item, deadline and (for staged deadlines) stage: re-importing updates, never duplicates."""
+    stage = f"-{occurrence}" if occurrence else ""
+    return f"{item.kind}-{slugify(item.key)}-{position}{stage}@{UID_DOMAIN}"
+
+
+def _first_monthly(day: int) -> dt.date:
+    """The first such day of the month on or after the decision was signed."""
+    year, month = DECISION_DATE.year, DECISION_DATE.month
+    while dt.date(year, month, 1).replace(day=day) < DECISION_DATE:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dt.date(year, month, day)
+
+
+def _occurrences(deadline) -> list[tuple[dt.date, dict | None]]:
+    """(first day, recurrence rule or None) of each event a deadline makes."""
+    if deadline.kind == "recurring":
+        if deadline.every == "month" and deadline.day:
+            day = deadline.day - 1 if deadline.before else deadline.day
+            return [(_first_monthly(day), {"freq": "monthly", "bymonthday": day})]
+        return []
+    days = schedule.dates(deadline)
+    if deadline.kind == "date" and deadline.before:
+        days = [d - dt.timedelta(days=1) for d in days]
+    return [(day, None) for day in days]
+
+
+def _event(index: ItemIndex, item: ActionItem, deadline, position: int, occurrence: int, day, rule,
+           base_url: str | None) -> Event:
+    names = lambda ids: "; ".join(index.registry.by_id[a].name for a in ids) or "—"
+    label = sitemap.item_label(item)
+    short = item.text if len(item.text) <= 90 else item.text[:90].rsplit(" ", 1)[0] + "…"
+    event = Event()
+    event.add("uid", uid(item, position, occurrence))
+    event.add("dtstamp", STAMP)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    # A recurring report says which one it is: one duty can carry two (the 18th; before the 22nd).
+    when = f" ({schedule.label(deadline)})" if rule else ""
+    event.add("summary", f"{label}{when}: {short}")
+    event.add("description", "\n".join((
+        f"{KIND_LABELS[item.kind]} {label}", item.text, f"Chủ trì: {names(item.lead)}",
+        f"Phối hợp: {names(item.coordinators)}", f"Thời hạn: {schedule.label(deadline)} (nguyên văn: {deadline.text})",
+        f"Trang: {page_path(item)}")))
+    event.add("categories", [KIND_LABELS[item.kind]])
+    event.add("transp", "TRANSPARENT")
+    if rule:
+        event.add("rrule", rule)
+    if base_url:
+        event.add("url", base_url.rstrip("/") + page_path(item))
+    return event
+
+
+def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, base_url: str | None = None) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Ke hoach 468/QD-UBND Dak Nong//plannav//VI")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
+    for item in index.items:
+        if agency_id is not None and agency_id not in item.lead + item.coordinators:
+            continue
+        for position, deadline in enumerate(item.deadlines):
+            if agency_id is not None and deadline.applies_to and agency_id not in deadline.applies_to:
+                continue
+            for occurrence, (day, rule) in enumerate(_occurrences(deadline)):
+                calendar.add_component(_event(index, item, deadline, position, occurrence, day, rule, base_url))
+    return calendar.to_ical()

@@ -1,0 +1,58 @@
+"""Every download of the site: where it goes under the site, what it holds, and its bytes."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from plannav.exports.calendar import calendar_bytes
+from plannav.exports.jsondump import json_bytes, schema_bytes
+from plannav.exports.rows import TABLES
+from plannav.exports.tables import csv_bytes, xlsx_bytes
+from plannav.items import ItemIndex
+
+FOLDER = "tai-ve"
+PLAN_CALENDAR = f"{FOLDER}/ke-hoach.ics"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
+    label: str  # what staff read on the link
+    make: Callable[[], bytes]
+
+
+def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
+    downloads = [
+        Download(f"{FOLDER}/ke-hoach.xlsx", "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
+        *[Download(f"{FOLDER}/{table}.csv", f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
+          for table, (title, _) in TABLES.items()],
+        Download(PLAN_CALENDAR, "Lịch (iCalendar): mọi thời hạn",
+                 lambda: calendar_bytes(index, "Kế hoạch 468/QĐ-UBND", base_url=base_url)),
+        Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index)),
+        Download(f"{FOLDER}/ke-hoach.schema.json", "JSON Schema của tệp JSON", schema_bytes),
+    ]
+    return downloads
+
+
+def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = None) -> list[Download]:
+    name = index.registry.by_id[agency_id].name
+    folder = f"{FOLDER}/co-quan/{agency_id}"
+    return [
+        Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id)),
+        Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id)),
+        Download(f"{folder}.ics", "Lịch (iCalendar)",
+                 lambda: calendar_bytes(index, f"{name} — Kế hoạch 468/QĐ-UBND", agency_id, base_url)),
+    ]
+
+
+def _agency_csv(index: ItemIndex, agency_id: str) -> bytes:
+    """One CSV for an agency: its tasks, procedures and duties, one after the other."""
+    parts = [csv_bytes(index, table, agency_id) for table in TABLES]
+    header_end = parts[0].index(b"\r\n") + 2
+    return parts[0] + b"".join(part[header_end:] for part in parts[1:])
+
+
+def all_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
+    out = plan_downloads(index, base_url)
+    for agency in index.registry.agencies:
+        out += agency_downloads(index, agency.id, base_url)
+    return out

@@ -1,0 +1,90 @@
+"""The whole plan as one JSON file: every plan file's normalised model with the original
+wording, plus the computed items and body/appendix differences; and the JSON Schema of it."""
+
+import json
+
+from pydantic import BaseModel, Field
+
+from plannav import schedule, sitemap
+from plannav.exports.rows import page_path
+from plannav.items import ItemIndex
+from plannav.models import (AgenciesFile, AppendixTasksFile, Deadline, DecisionFile, DocumentsFile, FundingFile,
+                            ObjectivesFile, ProceduresFile, RequirementsFile, ResponsibilitiesFile, TasksFile)
+from plannav.reconcile import reconcile
+
+
+class ExportDeadline(BaseModel):
+    deadline: Deadline
+    label: str = Field(description="normalised Vietnamese label, e.g. 'Tháng 5/2022'")
+    dates: list[str] = Field(description="ISO days it falls on; empty when undated")
+
+
+class ExportItem(BaseModel):
+    uid: str = Field(description="kind:key, e.g. 'task:2.đ', 'procedure:15', 'duty:1.d'")
+    kind: str
+    key: str
+    label: str
+    text: str
+    lead: list[str]
+    coordinators: list[str]
+    deadlines: list[ExportDeadline]
+    group: int | None
+    cites: list[str] = Field(description="ids of documents the wording cites")
+    mentions: list[str] = Field(description="ids of agencies the wording names")
+    page: str = Field(description="path of the item's page on the site")
+
+
+class ExportDifference(BaseModel):
+    field: str
+    body: list[str]
+    appendix: list[str]
+
+
+class ExportReconciliation(BaseModel):
+    task: str
+    appendix_task: int
+    differences: list[ExportDifference]
+
+
+class PlanExport(BaseModel):
+    decision: DecisionFile
+    objectives: ObjectivesFile
+    requirements: RequirementsFile
+    tasks: TasksFile
+    funding: FundingFile
+    responsibilities: ResponsibilitiesFile
+    procedures: ProceduresFile
+    appendix_tasks: AppendixTasksFile
+    agencies: AgenciesFile
+    documents: DocumentsFile
+    items: list[ExportItem]
+    reconciliation: list[ExportReconciliation]
+
+
+def plan_export(index: ItemIndex) -> PlanExport:
+    plan = index.plan
+    items = [ExportItem(
+        uid=i.uid, kind=i.kind, key=i.key, label=sitemap.item_label(i), text=i.text,
+        lead=list(i.lead), coordinators=list(i.coordinators),
+        deadlines=[ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
+                   for d in i.deadlines],
+        group=i.group, cites=list(i.cites), mentions=list(i.mentions), page=page_path(i)) for i in index.items]
+    reconciliation = [ExportReconciliation(task=r.task_key, appendix_task=r.appendix_number, differences=[
+        ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in r.differences])
+        for r in reconcile(index)]
+    return PlanExport(decision=plan.decision, objectives=plan.objectives, requirements=plan.requirements,
+                      tasks=plan.tasks, funding=plan.funding, responsibilities=plan.responsibilities,
+                      procedures=plan.procedures, appendix_tasks=plan.appendix_tasks, agencies=plan.agencies,
+                      documents=plan.documents, items=items, reconciliation=reconciliation)
+
+
+def json_bytes(index: ItemIndex) -> bytes:
+    data = plan_export(index).model_dump(mode="json")
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def schema_bytes() -> bytes:
+    schema = PlanExport.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Kế hoạch 468/QĐ-UBND (ke-hoach.json)"
+    return (json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

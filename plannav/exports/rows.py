@@ -1,0 +1,78 @@
+"""Items as table rows, shared by the CSV and Excel exports."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plannav import schedule, sitemap
+from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+
+# The three tables staff asked for, by item kind.
+TABLES = {
+    "nhiem-vu": ("Nhiệm vụ", ("task", "appendix-task")),
+    "thu-tuc": ("Thủ tục hành chính", ("procedure",)),
+    "trach-nhiem": ("Trách nhiệm", ("duty", "funding")),
+}
+
+COLUMNS = (
+    ("Số hiệu", 12), ("Loại", 24), ("Nội dung", 80), ("Chủ trì", 36), ("Phối hợp", 40),
+    ("Thời hạn", 22), ("Thời hạn (nguyên văn)", 36), ("Loại thời hạn", 14), ("Ngày hạn", 12),
+    ("Nhóm tiện ích", 30), ("Mã chủ trì", 30), ("Mã phối hợp", 30), ("Trang", 28), ("Mã", 20),
+)
+ROLE_COLUMN = ("Vai trò", 10)
+DEADLINE_KINDS = {"month": "Tháng", "year": "Năm", "date": "Ngày", "staged": "Theo cấp", "recurring": "Định kỳ",
+                  "continuous": "Thường xuyên", "event": "Theo sự kiện"}
+
+
+@dataclass(frozen=True)
+class Row:
+    values: tuple  # in COLUMNS order, with ROLE_COLUMN first when the table is an agency's
+    due: dt.date | None  # the first dated deadline, for sorting and for Excel's date column
+
+
+def page_path(item: ActionItem) -> str:
+    page, anchor = sitemap.item_target(item)
+    path = "/" + page.removesuffix(".md").removesuffix("index") + ("/" if not page.endswith("index.md") else "")
+    return path.replace("//", "/") + (f"#{anchor}" if anchor else "")
+
+
+def first_due(item: ActionItem) -> dt.date | None:
+    days = [day for deadline in item.deadlines for day in schedule.dates(deadline)]
+    return min(days) if days else None
+
+
+def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row:
+    names = lambda ids: "; ".join(index.registry.by_id[a].name for a in ids)
+    groups = index.plan.utility_groups
+    due = first_due(item)
+    values = (
+        sitemap.item_label(item), KIND_LABELS[item.kind], item.text, names(item.lead), names(item.coordinators),
+        " | ".join(schedule.label(d) for d in item.deadlines), " | ".join(d.text for d in item.deadlines),
+        " | ".join(DEADLINE_KINDS[d.kind] for d in item.deadlines), due,
+        f"({item.group}) {groups[item.group].text}" if item.group in groups else "",
+        "; ".join(item.lead), "; ".join(item.coordinators), page_path(item), item.uid,
+    )
+    return Row(((role,) if role is not None else ()) + values, due)
+
+
+def table_rows(index: ItemIndex, table: str, agency_id: str | None = None) -> list[Row]:
+    """Rows of one table, for the whole plan or for what one agency leads or coordinates."""
+    _, kinds = TABLES[table]
+    rows = []
+    for item in index.items:
+        if item.kind not in kinds:
+            continue
+        if agency_id is None:
+            rows.append(item_row(index, item))
+        elif agency_id in item.lead:
+            rows.append(item_row(index, item, "Chủ trì"))
+        elif agency_id in item.coordinators:
+            rows.append(item_row(index, item, "Phối hợp"))
+    return rows
+
+
+def headers(agency: bool) -> list[str]:
+    return [name for name, _ in ((ROLE_COLUMN,) if agency else ()) + COLUMNS]
+
+
+def widths(agency: bool) -> list[int]:
+    return [width for _, width in ((ROLE_COLUMN,) if agency else ()) + COLUMNS]
