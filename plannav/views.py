@@ -197,6 +197,7 @@ class SiteViews:
         timeline.sort(key=lambda entry: entry[0])
         return {
             "agency": agency,
+            "permalink": f"/co-quan/{agency_id}/",
             "downloads": [Link(d.label, d.path) for d in agency_downloads(self.index, agency_id)],
             "kind_label": AGENCY_KINDS[agency.kind],
             "members": self.agency_links(self.registry.members(agency_id)) if agency.kind == "group" else (),

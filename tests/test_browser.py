@@ -152,3 +152,25 @@ def test_keyboard_only_search_and_navigation(nginx, tab):
         page.keyboard.press("Enter")
         page.wait_for_url(url)
     assert page.locator("article h1").inner_text() == "Thời hạn: Tháng 3/2022"
+
+
+def test_agency_page_prints_as_a_clean_a4_extract(nginx, tab, index, tmp_path):
+    import subprocess
+
+    page, _ = tab
+    page.goto(nginx["root"] + "co-quan/cong-an-tinh/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "cong-an-tinh.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Công an tỉnh" in text and "Quyết định số 468/QĐ-UBND" in text
+    from plannav import sitemap
+
+    for item in index.items:
+        if "cong-an-tinh" in item.lead + item.coordinators and item.kind != "funding":
+            assert sitemap.item_label(item) in text, sitemap.item_label(item)
+    assert "Tìm kiếm" not in text  # no search box, navigation or footer chrome
+    assert "Trang chủ" not in text
+    assert "/co-quan/cong-an-tinh/" in text  # where the up-to-date version lives
