@@ -14,6 +14,7 @@ from plannav.exports.catalog import all_downloads
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor
+from plannav.timeline import timeline
 from plannav.views import AGENCY_KINDS, SiteViews
 
 
@@ -98,10 +99,13 @@ class SiteModel:
         add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2")
         add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
         add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2")
+        add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2")
         return pages
 
     def context(self, spec: PageSpec) -> dict:
         v = self.views
+        if spec.template == "timeline.md.j2":
+            return timeline(v)
         if spec.kind == "index":
             name = spec.template.removesuffix(".md.j2")
             return getattr(v, name)()
@@ -126,7 +130,7 @@ class SiteModel:
         return [
             {"Trang chủ": sitemap.HOME},
             {"Cơ quan, đơn vị": [sitemap.AGENCY_INDEX, *agencies]},
-            {"Thời hạn": [sitemap.DEADLINE_INDEX, *by_kind["deadline"]]},
+            {"Thời hạn": [sitemap.DEADLINE_INDEX, {"Tiến độ 2022–2030": sitemap.TIMELINE}, *by_kind["deadline"]]},
             {"Thủ tục hành chính": [sitemap.PROCEDURE_INDEX, *by_kind["procedure"]]},
             {"Nhiệm vụ": sitemap.TASK_INDEX},
             {"Mục tiêu": [sitemap.OBJECTIVE_INDEX, *by_kind["objective"]]},

@@ -17,6 +17,7 @@ DOCUMENT_INDEX = "van-ban/index.md"
 FULL_TEXT = "toan-van.md"
 RECONCILIATION = "doi-chieu.md"
 DOWNLOADS = "tai-ve/index.md"
+TIMELINE = "thoi-han/tien-do.md"
 
 
 def agency(agency_id: str) -> str:

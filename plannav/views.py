@@ -231,7 +231,8 @@ class SiteViews:
             else:
                 years.append(dict(entry, months=[]))
         return {"years": years, "undated": undated,
-                "calendar": Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR)}
+                "calendar": Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR),
+                "timeline": Link("Tiến độ 2022–2030", sitemap.TIMELINE)}
 
     def deadline(self, key: str) -> dict:
         undated = {x for x, _ in schedule.UNDATED_PAGES.values()}

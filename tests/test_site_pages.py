@@ -223,3 +223,15 @@ def test_every_page_is_one_click_from_a_page_in_the_navigation(site, page, plan)
             reachable.add(urljoin("/" + url, a["href"]).lstrip("/").split("#")[0])
     pages = {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")} - {"./"}
     assert pages - reachable == set()
+
+
+def test_timeline_links_every_deadline_page_and_every_objective(site, page, plan):
+    soup = page(site, "thoi-han/tien-do/")
+    svg_links = {a["href"] for a in soup.select("svg.timeline a")}
+    deadline_pages = {p.parent.name for p in (site / "thoi-han").glob("*/index.html")} - {"tien-do"}
+    months = {k for k in deadline_pages if "-" in k and k[:4].isdigit()}
+    undated = {"dinh-ky", "thuong-xuyen", "theo-su-kien"}
+    assert {f"../{k}/" for k in months | undated} <= svg_links
+    assert {f"../../muc-tieu/{g.id}/" for g in plan.objectives.general.groups} <= svg_links
+    listed = {a["href"] for a in soup.select("h3 a")}
+    assert listed == {f"../{k}/" for k in months}

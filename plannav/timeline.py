@@ -1,0 +1,89 @@
+"""The 2022–2030 timeline as drawing data: every position computed here, so the template only prints.
+
+Lanes: the objectives' phases as spans; dated deadlines as marks per month (a year-long one as a
+span over its year); recurring, continuous and event-driven items as lanes of their own.
+"""
+
+from dataclasses import dataclass
+
+from plannav import schedule, sitemap
+from plannav.views import Link, SiteViews
+
+FIRST_YEAR, LAST_YEAR = 2022, 2030
+WIDTH, LEFT, RIGHT = 1100, 190, 20
+ROW, TOP = 26, 34
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    width: float  # 0 for a point
+    label: str
+    link: Link
+    title: str  # tooltip
+    css: str
+
+
+@dataclass(frozen=True)
+class Lane:
+    y: float
+    label: str
+    link: Link | None
+
+
+# Most deadlines fall in 2022-2023: those years get more room, so that their months stay apart.
+YEAR_WEIGHTS = {2022: 4, 2023: 3}
+
+
+def _x(year: int, month: int = 1) -> float:
+    weights = [YEAR_WEIGHTS.get(y, 1) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+    before = sum(weights[: year - FIRST_YEAR]) + (month - 1) / 12 * weights[min(year - FIRST_YEAR, len(weights) - 1)]
+    return LEFT + before / sum(weights) * (WIDTH - LEFT - RIGHT)
+
+
+def timeline(views: SiteViews) -> dict:
+    lanes, marks = [], []
+    y = TOP
+    # Objectives: one row per utility group, a span per phase.
+    for objective in views.plan.objectives.specific.objectives:
+        group_link = views.group_link[objective.group]
+        lanes.append(Lane(y, f"Mục tiêu ({objective.group})", group_link))
+        for phase in objective.phases:
+            end = phase.to_year or LAST_YEAR
+            start_x, end_x = _x(phase.from_year), _x(min(end, LAST_YEAR) + 1) if end < LAST_YEAR + 1 else _x(LAST_YEAR, 12)
+            marks.append(Mark(start_x, y, end_x - start_x - 2, phase.label, group_link,
+                              f"{group_link.text}: {phase.label}", "phase"))
+        y += ROW
+    # Dated deadlines: a mark per month page (with its count), a span per year-only page.
+    lanes.append(Lane(y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)))
+    month_y, year_y = y, y + ROW
+    lanes.append(Lane(year_y, "Hạn trong năm", None))
+    for key, entries in views.due.items():
+        link = Link(schedule.page_title(key), sitemap.deadline(key))
+        if key[:4].isdigit() and "-" in key:
+            year, month = map(int, key.split("-"))
+            marks.append(Mark(_x(year, month) + 3, month_y, 0, str(len(entries)), link,
+                              f"{link.text}: {len(entries)} việc", "month"))
+        elif key.isdigit():
+            only_year = [e for e in entries if e[0].kind == "year"]
+            if only_year:
+                year = int(key)
+                marks.append(Mark(_x(year), year_y, _x(year + 1) - _x(year) - 2, f"{len(only_year)} việc", link,
+                                  f"{link.text}: {len(only_year)} việc có hạn trong năm", "year"))
+    y = year_y + ROW
+    # Undated kinds: one lane each, across the whole period.
+    for key, title in schedule.UNDATED_PAGES.values():
+        count = len(views.due.get(key, []))
+        link = Link(title, sitemap.deadline(key))
+        lanes.append(Lane(y, title, link))
+        marks.append(Mark(_x(FIRST_YEAR, 3), y, _x(LAST_YEAR, 12) - _x(FIRST_YEAR, 3), f"{count} việc", link,
+                          f"{title}: {count} việc", "undated"))
+        y += ROW
+    years = [{"x": _x(year), "label": str(year), "link": Link(f"Năm {year}", sitemap.deadline(str(year)))
+              if str(year) in views.due else None} for year in range(FIRST_YEAR, LAST_YEAR + 1)]
+    months = [{"key": key, "link": Link(schedule.page_title(key), sitemap.deadline(key)),
+               "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries]}
+              for key, entries in views.due.items() if "-" in key and key[:4].isdigit()]
+    return {"width": WIDTH, "height": y + 6, "left": LEFT, "top": TOP, "years": years, "lanes": lanes,
+            "marks": marks, "row": ROW, "months": months}
