@@ -100,6 +100,7 @@ class SiteModel:
         add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
         add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2")
         add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2")
+        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2")
         return pages
 
     def context(self, spec: PageSpec) -> dict:
@@ -133,6 +134,7 @@ class SiteModel:
             {"Thời hạn": [sitemap.DEADLINE_INDEX, {"Tiến độ 2022–2030": sitemap.TIMELINE}, *by_kind["deadline"]]},
             {"Thủ tục hành chính": [sitemap.PROCEDURE_INDEX, *by_kind["procedure"]]},
             {"Nhiệm vụ": sitemap.TASK_INDEX},
+            {"Trách nhiệm": sitemap.DUTY_INDEX},
             {"Mục tiêu": [sitemap.OBJECTIVE_INDEX, *by_kind["objective"]]},
             {"Văn bản": sitemap.DOCUMENT_INDEX},
             {"Toàn văn": sitemap.FULL_TEXT},

@@ -18,6 +18,7 @@ FULL_TEXT = "toan-van.md"
 RECONCILIATION = "doi-chieu.md"
 DOWNLOADS = "tai-ve/index.md"
 TIMELINE = "thoi-han/tien-do.md"
+DUTY_INDEX = "trach-nhiem/index.md"
 
 
 def agency(agency_id: str) -> str:

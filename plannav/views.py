@@ -26,6 +26,8 @@ AGENCY_KINDS = {
 }
 ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
 LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
+DEADLINE_KIND_LABELS = {"month": "Trong tháng", "year": "Trong năm", "date": "Trước ngày cụ thể", "staged": "Theo cấp",
+                        "recurring": "Định kỳ", "continuous": "Thường xuyên", "event": "Theo sự kiện"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class ItemRow:
     deadlines: tuple[DeadlineCell, ...]
     role: str = ""  # on agency pages: Chủ trì / Phối hợp
     via: tuple[Link, ...] = ()  # on agency pages: the groups through which the item reaches it
+    facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
+    sort_due: str = ""  # the deadline column sorts by this, chronologically
+    sort_ref: str = ""  # the reference column sorts in the decision's order
 
 
 @dataclass(frozen=True)
@@ -98,12 +103,45 @@ class SiteViews:
         return Link(sitemap.item_label(item), page, anchor)
 
     def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
+        deadlines = item.deadlines if deadlines is None else deadlines
         return ItemRow(
             item.uid, sitemap.item_label(item), item.kind, KIND_SHORT[item.kind], self.item_link(item), item.text,
             self.agency_links(item.lead), self.agency_links(item.coordinators),
-            tuple(self.deadline_cell(d) for d in (item.deadlines if deadlines is None else deadlines)),
-            role, tuple(via),
+            tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), self._facets(item, deadlines),
+            min(("-".join(str(p) for p in schedule.sort_key(d)) for d in deadlines), default="~"),
+            f"{self._order[item.uid]:04d}",
         )
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {item.uid: i for i, item in enumerate(self.index.items)}
+
+    def _facets(self, item: ActionItem, deadlines) -> tuple[tuple[str, str], ...]:
+        keys = [k for d in deadlines for k in schedule.page_keys(d)]
+        facets = [("lead", " ".join(item.lead)), ("coord", " ".join(item.coordinators)),
+                  ("when", " ".join(dict.fromkeys(keys))), ("dkind", " ".join(dict.fromkeys(d.kind for d in deadlines))),
+                  ("group", str(item.group or "")), ("kind", item.kind)]
+        if item.kind == "procedure":
+            facets.append(("level", str(self.plan.procedure_by_number[int(item.key)].level)))
+        return tuple(facets)
+
+    def filter_options(self, rows) -> dict:
+        """Labels of the values the rows carry, for the filter bar: {facet: {value: label}}."""
+        values: dict[str, dict[str, None]] = defaultdict(dict)
+        for row in rows:
+            for name, joined in row.facets:
+                for value in joined.split():
+                    values[name][value] = None
+        agencies = {a: None for name in ("lead", "coord") for a in values.get(name, {})}
+        order = {a.id: i for i, a in enumerate(self.registry.agencies)}
+        return {
+            "agency": {a: self.registry.by_id[a].name for a in sorted(agencies, key=order.get)},
+            "when": {k: schedule.page_title(k) for k in sorted(values.get("when", {}), key=schedule.page_order)},
+            "dkind": {k: DEADLINE_KIND_LABELS[k] for k in DEADLINE_KIND_LABELS if k in values.get("dkind", {})},
+            "group": {g: self.group_link[int(g)].text for g in sorted(values.get("group", {}))},
+            "kind": {k: KIND_LABELS[k] for k in KIND_LABELS if k in values.get("kind", {})},
+            "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
+        }
 
     def document_link(self, document_id: str) -> Link:
         doc = self.plan.document_by_id[document_id]
@@ -230,7 +268,9 @@ class SiteViews:
                 years[-1]["months"].append(entry)
             else:
                 years.append(dict(entry, months=[]))
-        return {"years": years, "undated": undated,
+        every = [self.row(item, deadlines=[deadline]) for item in self.index.items for deadline in item.deadlines]
+        every.sort(key=lambda r: r.sort_due)
+        return {"years": years, "undated": undated, "rows": every, "filters": self.filter_options(every),
                 "calendar": Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR),
                 "timeline": Link("Tiến độ 2022–2030", sitemap.TIMELINE)}
 
@@ -244,6 +284,7 @@ class SiteViews:
         return {
             "title": schedule.page_title(key),
             "rows": rows,
+            "filters": self.filter_options(rows),
             "by_kind": {noun: sum(1 for r in rows if r.kind == kind) for kind, noun in KIND_COUNTED.items()},
             "previous": neighbour(position - 1) if position >= 0 else None,
             "next": neighbour(position + 1) if position >= 0 else None,
@@ -253,7 +294,8 @@ class SiteViews:
     # ---- procedures
 
     def procedure_index(self) -> dict:
-        return {"rows": [self._procedure_row(p) for p in self.plan.procedures.procedures]}
+        rows = [self._procedure_row(p) for p in self.plan.procedures.procedures]
+        return {"rows": rows, "filters": self.filter_options([r["row"] for r in rows])}
 
     def _procedure_row(self, proc):
         item = self.index.by_uid[f"procedure:{proc.number}"]
@@ -284,7 +326,8 @@ class SiteViews:
         groups = [{"heading": g.heading, "group": self.group_link.get(g.group),
                    "rows": [self.row(self.index.by_uid[f"appendix-task:{t.number}"]) for t in g.tasks]}
                   for g in self.plan.appendix_tasks.groups]
-        return {"sections": sections, "groups": groups}
+        rows = [r for part in sections + groups for r in part["rows"]]
+        return {"sections": sections, "groups": groups, "filters": self.filter_options(rows)}
 
     @cached_property
     def reconciliations(self) -> dict:
@@ -405,6 +448,13 @@ class SiteViews:
             entries.append({"body": self.row(body), "appendix": self.row(appendix), "differences": self._differences(rec),
                             "anchor": sitemap.anchor("ii", key)})
         return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"])}
+
+    def duty_index(self) -> dict:
+        sections = [{"heading": s.heading, "rows": [self.row(self.index.by_uid[f"duty:{r.key}"])
+                                                    for r in self.plan.duty_refs if r.section is s]}
+                    for s in self.plan.responsibilities.sections]
+        rows = [r for section in sections for r in section["rows"]]
+        return {"sections": sections, "filters": self.filter_options(rows), "count": len(rows)}
 
     def downloads(self) -> dict:
         return {

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_fixtures import search
+from plannav import schedule
 
 
 def _page_urls(site_dir, base):
@@ -174,3 +175,52 @@ def test_agency_page_prints_as_a_clean_a4_extract(nginx, tab, index, tmp_path):
     assert "Tìm kiếm" not in text  # no search box, navigation or footer chrome
     assert "Trang chủ" not in text
     assert "/co-quan/cong-an-tinh/" in text  # where the up-to-date version lives
+
+
+def _visible_uids(page):
+    return page.eval_on_selector_all("table[data-filterable] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.item)")
+
+
+def test_filters_follow_the_address_and_write_it_back(nginx, tab, index):
+    page, watch = tab
+    page.goto(nginx["root"] + "nhiem-vu/?co-quan=so-tu-phap&vai-tro=lead")
+    expected = [i.uid for i in index.items if i.kind in ("task", "appendix-task") and "so-tu-phap" in i.lead]
+    assert _visible_uids(page) == expected
+    page.select_option("select[name=vai-tro]", "coord")
+    assert _visible_uids(page) == [i.uid for i in index.items
+                                   if i.kind in ("task", "appendix-task") and "so-tu-phap" in i.coordinators]
+    assert "vai-tro=coord" in page.url and "co-quan=so-tu-phap" in page.url
+    page.select_option("select[name=vai-tro]", "")
+    page.select_option("select[name=co-quan]", "")
+    page.select_option("select[name=thoi-han]", "2022-06")
+    june = [i.uid for i in index.items if i.kind in ("task", "appendix-task")
+            and any("2022-06" in schedule.page_keys(d) for d in i.deadlines)]
+    assert _visible_uids(page) == june
+    page.fill("input[name=q]", "dang ky khai sinh")  # typed without diacritics
+    from plannav.textnorm import fold
+
+    expected = [u for u in june if "dang ky khai sinh" in fold(index.by_uid[u].text)]
+    assert expected == ["task:2.d", "appendix-task:14"]
+    assert _visible_uids(page) == expected
+    assert watch.errors == []
+
+
+def test_procedure_table_filters_by_level_and_sorts_by_deadline(nginx, tab, plan):
+    page, _ = tab
+    page.goto(nginx["root"] + "thu-tuc/?muc-do=3")
+    assert _visible_uids(page) == [f"procedure:{p.number}" for p in plan.procedures.procedures if p.level == 3]
+    page.goto(nginx["root"] + "thu-tuc/")
+    page.click("table[data-filterable] th:nth-child(6) button.sort")
+    page.click("table[data-filterable] th:nth-child(6) button.sort")  # descending: May 2022 first
+    first = page.eval_on_selector("table[data-filterable] tbody tr", "r => r.dataset.item")
+    assert first in {f"procedure:{p.number}" for p in plan.procedures.procedures if p.deadline.month == "2022-05"}
+
+
+def test_tables_are_complete_without_javascript(nginx, browser, plan):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(nginx["root"] + "thu-tuc/?muc-do=3")
+    rows = page.locator("table.procedures tbody tr")
+    assert rows.count() == len(plan.procedures.procedures)
+    assert page.locator("form.table-filters").count() == 0
+    context.close()

@@ -1,0 +1,155 @@
+/*
+ * Filters and sorting for the item tables, on the reader's machine; no library, nothing fetched.
+ * Tables marked data-filterable carry, per row, data-lead, data-coord, data-when, data-dkind,
+ * data-group, data-kind and data-level, and per table the labels of those values in
+ * data-filter-options. Without JavaScript the tables are simply complete.
+ * The filter state lives in the address (?co-quan=...&vai-tro=...), so a filtered view can be shared.
+ */
+(function () {
+  "use strict";
+  var PARAMS = { agency: "co-quan", role: "vai-tro", when: "thoi-han", dkind: "loai-han", group: "nhom", kind: "loai", level: "muc-do", text: "q" };
+  var LABELS = { agency: "Cơ quan", role: "Vai trò", when: "Tháng / năm", dkind: "Loại thời hạn", group: "Nhóm tiện ích", kind: "Loại việc", level: "Cấp độ" };
+
+  function words(value) { return (value || "").split(" ").filter(Boolean); }
+  function fold(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function init() {
+    var tables = Array.prototype.slice.call(document.querySelectorAll("table[data-filterable]"));
+    if (!tables.length) return;
+    var options = {};
+    tables.forEach(function (table) {
+      var own = JSON.parse(table.getAttribute("data-filter-options") || "{}");
+      Object.keys(own).forEach(function (facet) {
+        options[facet] = options[facet] || {};
+        Object.keys(own[facet]).forEach(function (value) { options[facet][value] = own[facet][value]; });
+      });
+    });
+    var state = new URLSearchParams(window.location.search);
+    var form = document.createElement("form");
+    form.className = "table-filters";
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Lọc bảng");
+    var controls = {};
+
+    function addSelect(facet, values) {
+      if (!values || Object.keys(values).length < 2) return;
+      var label = document.createElement("label");
+      label.textContent = LABELS[facet] + " ";
+      var select = document.createElement("select");
+      select.name = PARAMS[facet];
+      var all = document.createElement("option");
+      all.value = ""; all.textContent = "Tất cả";
+      select.appendChild(all);
+      Object.keys(values).forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value; option.textContent = values[value];
+        select.appendChild(option);
+      });
+      select.value = state.get(PARAMS[facet]) || "";
+      label.appendChild(select);
+      form.appendChild(label);
+      controls[facet] = select;
+    }
+
+    addSelect("agency", options.agency);
+    if (options.agency) addSelect("role", { lead: "Chủ trì", coord: "Phối hợp" });
+    ["when", "dkind", "kind", "group", "level"].forEach(function (facet) { addSelect(facet, options[facet]); });
+    var text = document.createElement("label");
+    text.textContent = "Nội dung ";
+    var input = document.createElement("input");
+    input.type = "search"; input.name = PARAMS.text; input.value = state.get(PARAMS.text) || "";
+    input.placeholder = "gõ có hoặc không dấu";
+    text.appendChild(input);
+    form.appendChild(text);
+    controls.text = input;
+    var count = document.createElement("output");
+    count.setAttribute("aria-live", "polite");
+    form.appendChild(count);
+    tables[0].closest(".table-wrap").parentNode.insertBefore(form, tables[0].closest(".table-wrap"));
+
+    function value(facet) { return controls[facet] ? controls[facet].value : ""; }
+
+    function matches(row) {
+      var agency = value("agency"), role = value("role");
+      if (agency) {
+        var leads = words(row.dataset.lead).indexOf(agency) >= 0, coordinates = words(row.dataset.coord).indexOf(agency) >= 0;
+        if (role === "lead" ? !leads : role === "coord" ? !coordinates : !(leads || coordinates)) return false;
+      } else if (role) {
+        return false;
+      }
+      var checks = [["when", "when"], ["dkind", "dkind"], ["kind", "kind"], ["group", "group"], ["level", "level"]];
+      for (var i = 0; i < checks.length; i++) {
+        var wanted = value(checks[i][0]);
+        if (wanted && words(row.dataset[checks[i][1]]).indexOf(wanted) < 0) return false;
+      }
+      var query = fold(value("text").trim());
+      return !query || fold(row.textContent).indexOf(query) >= 0;
+    }
+
+    function apply(record) {
+      var shown = 0, total = 0;
+      tables.forEach(function (table) {
+        var visible = 0;
+        Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+          var keep = matches(row);
+          row.hidden = !keep;
+          visible += keep ? 1 : 0;
+          total += 1;
+        });
+        table.closest(".table-wrap").hidden = visible === 0;
+        shown += visible;
+      });
+      count.textContent = shown === total ? total + " việc" : "Hiện " + shown + " / " + total + " việc";
+      if (record) {
+        var params = new URLSearchParams();
+        Object.keys(controls).forEach(function (facet) {
+          if (controls[facet].value) params.set(PARAMS[facet], controls[facet].value);
+        });
+        var query = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      }
+    }
+
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    tables.forEach(makeSortable);
+    apply(false);
+  }
+
+  function sortKey(cell) {
+    var key = cell.getAttribute("data-sort");
+    return key !== null ? key : cell.textContent.trim();
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (header, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.textContent = header.textContent;
+      button.setAttribute("aria-label", "Sắp xếp theo " + header.textContent);
+      header.textContent = "";
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.setAttribute("aria-sort", "none"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
+          var order = x.localeCompare(y, "vi", { numeric: true, sensitivity: "base" });
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
