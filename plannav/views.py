@@ -12,7 +12,7 @@ from plannav import schedule, sitemap
 from plannav.items import KIND_COUNTED, KIND_LABELS, KIND_SHORT, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.reconcile import FIELD_LABELS, reconcile
-from plannav.exports.catalog import PLAN_CALENDAR, agency_downloads, plan_downloads
+from plannav.exports.catalog import FOLDER, PLAN_CALENDAR, agency_downloads, plan_downloads
 from plannav.texts import iter_texts
 
 AGENCY_KINDS = {
@@ -295,7 +295,8 @@ class SiteViews:
 
     def procedure_index(self) -> dict:
         rows = [self._procedure_row(p) for p in self.plan.procedures.procedures]
-        return {"rows": rows, "filters": self.filter_options([r["row"] for r in rows])}
+        return {"rows": rows, "filters": self.filter_options([r["row"] for r in rows]),
+                "downloads": self.table_downloads("thu-tuc")}
 
     def _procedure_row(self, proc):
         item = self.index.by_uid[f"procedure:{proc.number}"]
@@ -327,7 +328,8 @@ class SiteViews:
                    "rows": [self.row(self.index.by_uid[f"appendix-task:{t.number}"]) for t in g.tasks]}
                   for g in self.plan.appendix_tasks.groups]
         rows = [r for part in sections + groups for r in part["rows"]]
-        return {"sections": sections, "groups": groups, "filters": self.filter_options(rows)}
+        return {"sections": sections, "groups": groups, "filters": self.filter_options(rows),
+                "downloads": self.table_downloads("nhiem-vu")}
 
     @cached_property
     def reconciliations(self) -> dict:
@@ -449,12 +451,17 @@ class SiteViews:
                             "anchor": sitemap.anchor("ii", key)})
         return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"])}
 
+    @staticmethod
+    def table_downloads(table: str) -> list[Link]:
+        return [Link("CSV", f"{FOLDER}/{table}.csv"), Link("Excel (cả ba bảng)", f"{FOLDER}/ke-hoach.xlsx")]
+
     def duty_index(self) -> dict:
         sections = [{"heading": s.heading, "rows": [self.row(self.index.by_uid[f"duty:{r.key}"])
                                                     for r in self.plan.duty_refs if r.section is s]}
                     for s in self.plan.responsibilities.sections]
         rows = [r for section in sections for r in section["rows"]]
-        return {"sections": sections, "filters": self.filter_options(rows), "count": len(rows)}
+        return {"sections": sections, "filters": self.filter_options(rows), "count": len(rows),
+                "downloads": self.table_downloads("trach-nhiem")}
 
     def downloads(self) -> dict:
         return {
