@@ -64,3 +64,26 @@ def page():
         return cache[path]
 
     return load
+
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The site built from a plan whose agency name and task text try to inject markup and templates."""
+    plan_dir = tmp_path_factory.mktemp("hostile") / "plan"
+    shutil.copytree(PLAN_DIR, plan_dir)
+    for file, old, new in (
+        ("agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n"),
+        ("tasks.yaml", "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở "
+                       "dữ liệu quốc gia về dân cư.\n", f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n"),
+    ):
+        path = plan_dir / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    site_dir = plan_dir.parent / "site"
+    result = build_site(site_dir, plan_dir=plan_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir

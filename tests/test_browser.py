@@ -224,3 +224,18 @@ def test_tables_are_complete_without_javascript(nginx, browser, plan):
     assert rows.count() == len(plan.procedures.procedures)
     assert page.locator("form.table-filters").count() == 0
     context.close()
+
+
+@pytest.mark.parametrize("url", ["co-quan/so-y-te/index.html", "nhiem-vu/1-a/index.html", "thoi-han/index.html"])
+def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_site, tab, url):
+    from conftest import HOSTILE
+
+    page, watch = tab
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((hostile_site / url).as_uri())
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.locator("img[onerror]").count() == 0
+    assert page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert(1)')).length") == 0
+    assert HOSTILE in page.locator("article").inner_text()

@@ -88,27 +88,40 @@ def test_real_site_fetches_nothing_from_outside(site):
     assert external_fetches(site) == []
 
 
-HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}"
-
-
-def test_plan_text_is_printed_as_text_never_markup_or_template(plan_copy, tmp_path):
+def test_plan_text_is_printed_as_text_never_markup_or_template(hostile_site):
     from bs4 import BeautifulSoup
 
-    _edit(plan_copy, "agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n")
-    _edit(plan_copy, "tasks.yaml", "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở dữ liệu quốc gia về dân cư.\n",
-          f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n")
-    site_dir = tmp_path / "site"
-    result = build_site(site_dir, plan_dir=plan_copy)
-    assert result.returncode == 0, result.stdout + result.stderr
+    from conftest import HOSTILE
+
     for url, where in (("co-quan/so-y-te/index.html", "article h1"), ("nhiem-vu/1-a/index.html", "blockquote.wording")):
-        soup = BeautifulSoup((site_dir / url).read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((hostile_site / url).read_text(encoding="utf-8"), "html.parser")
         assert HOSTILE in soup.select_one(where).get_text(), url
         assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], url
         assert not soup.find_all("img", attrs={"onerror": True}), url
         assert "49" not in soup.select_one(where).get_text()
-    agency = BeautifulSoup((site_dir / "co-quan/so-y-te/index.html").read_text(encoding="utf-8"), "html.parser")
+    agency = BeautifulSoup((hostile_site / "co-quan/so-y-te/index.html").read_text(encoding="utf-8"), "html.parser")
     assert HOSTILE in agency.title.get_text()
     assert any(HOSTILE in a.get_text() for a in agency.select("nav.md-nav a"))
+
+
+def test_two_builds_of_the_same_plan_are_byte_identical(site, tmp_path):
+    import filecmp
+
+    again = tmp_path / "again"
+    result = build_site(again)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def differences(comparison):
+        found = comparison.diff_files + comparison.left_only + comparison.right_only
+        for sub in comparison.subdirs.values():
+            found += differences(sub)
+        return found
+
+    comparison = filecmp.dircmp(site, again, ignore=[])
+    assert differences(comparison) == []
+    for path in site.rglob("*"):  # dircmp compares shallowly; compare contents too
+        if path.is_file():
+            assert path.read_bytes() == (again / path.relative_to(site)).read_bytes(), path
 
 
 def test_search_index_is_small_and_reported(built_site):
