@@ -34,7 +34,12 @@ check: setup  ## check the plan: every problem with file:line and a hint
 schema: setup  ## regenerate plan/schema/*.schema.json after changing the models
 	$(BIN)/python -m plannav schema
 
-test: setup  ## check the plan, then run every test
+# axe-core for the accessibility tests, from the npm registry, pinned by tests/axe/package-lock.json.
+tests/axe/node_modules/.installed: tests/axe/package-lock.json
+	npm ci --prefix tests/axe --silent --no-audit --no-fund
+	touch $@
+
+test: setup tests/axe/node_modules/.installed  ## check the plan, then run every test
 	$(BIN)/python -m plannav check
 	$(BIN)/python -m pytest
 

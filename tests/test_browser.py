@@ -2,6 +2,7 @@
 root, under a sub-path and from disk; search finds Vietnamese typed with or without diacritics;
 search and navigation work from the keyboard alone."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -239,3 +240,26 @@ def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_
     assert page.locator("img[onerror]").count() == 0
     assert page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert(1)')).length") == 0
     assert HOSTILE in page.locator("article").inner_text()
+
+
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = ["", "co-quan/", "co-quan/cong-an-tinh/", "co-quan/so-ban-nganh-dia-phuong/", "thoi-han/", "thoi-han/2022-05/",
+              "thoi-han/tien-do/", "thoi-han/theo-su-kien/", "thu-tuc/", "thu-tuc/15/", "nhiem-vu/", "nhiem-vu/2-dd/",
+              "nhiem-vu/phu-luc-16/", "trach-nhiem/", "muc-tieu/", "muc-tieu/cong-dan-so/", "van-ban/",
+              "van-ban/qd-34-2021-qd-ttg/", "toan-van/", "doi-chieu/", "tai-ve/", "khong-co-trang-nay/"]
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES, ids=[u or "home" for u in PAGE_TYPES])
+def test_no_serious_or_critical_accessibility_violations(nginx, tab, url):
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is not installed at {AXE}: npm ci --prefix tests/axe (make test does)")
+    page, _ = tab
+    page.goto(nginx["root"] + url)
+    assert page.get_attribute("html", "lang") == "vi"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    for table in page.locator("article table").all():
+        assert table.locator("th").count() > 0, "every table has header cells"
