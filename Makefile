@@ -18,8 +18,10 @@ setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
 serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of docs/ and plan/ edits
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: setup  ## build the site into site/ (fails on any plan problem, missing page or broken link)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+# Built like a publication: into a new release, then `site` is switched to it, so a failed build
+# (any plan problem, missing page, broken link or external fetch) leaves the previous site untouched.
+build: setup  ## build the site into site/
+	$(BIN)/python scripts/publish.py site
 
 build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/
 	NO_MKDOCS_2_WARNING=1 PLANNAV_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
@@ -44,4 +46,4 @@ test: setup tests/axe/node_modules/.installed  ## check the plan, then run every
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site site-offline .pytest_cache
+	rm -rf $(VENV) site .site.releases site-offline .pytest_cache

@@ -227,7 +227,9 @@ def test_tables_are_complete_without_javascript(nginx, browser, plan):
     context.close()
 
 
-@pytest.mark.parametrize("url", ["co-quan/so-y-te/index.html", "nhiem-vu/1-a/index.html", "thoi-han/index.html"])
+@pytest.mark.parametrize("url", ["co-quan/so-y-te/index.html", "nhiem-vu/1-a/index.html", "thoi-han/index.html",
+                                 "toan-van/index.html", "thu-tuc/9/index.html", "van-ban/nd-47-2020-nd-cp/index.html",
+                                 "muc-tieu/thu-tuc-hanh-chinh/index.html", "nhiem-vu/index.html", "index.html"])
 def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_site, tab, url):
     from conftest import HOSTILE
 

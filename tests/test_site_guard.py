@@ -89,9 +89,21 @@ def test_real_site_fetches_nothing_from_outside(site):
 
 
 def test_plan_text_is_printed_as_text_never_markup_or_template(hostile_site):
+    import re
+
     from bs4 import BeautifulSoup
 
     from conftest import HOSTILE
+
+    # On every page: no script or element was made from the plan, no template was evaluated.
+    shown = 0
+    for path in hostile_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "alert(1)</script>" not in html.replace("&lt;/script&gt;", ""), path
+        assert not re.search(r"<img[^>]*onerror", html), path
+        assert "Sở Y tế 49" not in html and "Thông tư 49" not in html, path
+        shown += html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
+    assert shown > 100  # the hostile text is there, as text, on many pages
 
     for url, where in (("co-quan/so-y-te/index.html", "article h1"), ("nhiem-vu/1-a/index.html", "blockquote.wording")):
         soup = BeautifulSoup((hostile_site / url).read_text(encoding="utf-8"), "html.parser")
