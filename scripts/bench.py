@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Benchmark: what the site costs to build, against a plain mkdocs-material site of the same size.
+
+Prints, in one run on this machine:
+  (a) the real site's build time, and a plain mkdocs-material build of as many pages of comparable
+      Markdown (the same texts, as Markdown tables), and their ratio;
+  (b) load + check time of the real plan (in-process, median of 5);
+  (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full);
+  (d) search index size and median page weight of the real build.
+Usage: python scripts/bench.py [--full]
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from plannav.items import ItemIndex  # noqa: E402
+from plannav.loader import load_plan  # noqa: E402
+from synthetic_plan import scale  # noqa: E402
+
+
+def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if plan_dir:
+        env["PLANNAV_PLAN_DIR"] = str(plan_dir)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site_dir)]
+    if config:
+        command += ["--config-file", str(config)]
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def pages(site_dir: Path) -> list[Path]:
+    return [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
+
+
+def plain_site(folder: Path, count: int) -> Path:
+    """A plain mkdocs-material project: `count` pages of the plan's texts as Markdown tables."""
+    plan, _ = load_plan(ROOT / "plan")
+    items = ItemIndex(plan).items
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    nav = []
+    for n in range(count):
+        rows = [items[(n + k) % len(items)] for k in range(8)]
+        table = "\n".join(f"| {i.uid} | {i.text.replace('|', '/')} | {', '.join(i.lead)} | {', '.join(i.coordinators)} |"
+                          for i in rows)
+        (docs / f"page-{n}.md").write_text(f"# Trang {n}\n\n{rows[0].text}\n\n## Bảng\n\n| Mục | Nội dung | Chủ trì | Phối hợp |\n"
+                                           f"| --- | --- | --- | --- |\n{table}\n", encoding="utf-8")
+        nav.append(f"  - 'Trang {n}': page-{n}.md")
+    (folder / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  language: vi\n  font: false\n"
+                                       "plugins:\n  - search:\n      lang: vi\nnav:\n" + "\n".join(nav) + "\n",
+                                       encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def main() -> None:
+    factors = [1, 10, 50] if "--full" in sys.argv else [1, 10]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        real_time = build(tmp / "real")
+        real_pages = pages(tmp / "real")
+        plain_time = build(tmp / "plain-site", config=plain_site(tmp / "plain", len(real_pages)))
+        print(f"(a) site build {real_time:.1f} s for {len(real_pages)} pages; plain mkdocs-material build of "
+              f"{len(real_pages)} pages {plain_time:.1f} s; ratio {real_time / plain_time:.2f}")
+
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            load_plan(ROOT / "plan")
+            timings.append(time.perf_counter() - started)
+        print(f"(b) load + check of the real plan: {statistics.median(timings) * 1000:.0f} ms (median of 5)")
+
+        per_page = {}
+        for factor in factors:
+            plan_dir = scale(factor, tmp / f"plan-{factor}x")
+            seconds = build(tmp / f"site-{factor}x", plan_dir=plan_dir)
+            count = len(pages(tmp / f"site-{factor}x"))
+            per_page[factor] = seconds / count
+            print(f"(c) {factor:>2}x plan: {count} pages in {seconds:.1f} s, {per_page[factor] * 1000:.0f} ms per page "
+                  f"({per_page[factor] / per_page[1]:.2f}x the 1x cost)")
+
+        index = tmp / "real" / "search" / "search_index.json"
+        weights = sorted(p.stat().st_size for p in real_pages)
+        print(f"(d) search index {index.stat().st_size / 1024:.0f} KB; median page {statistics.median(weights) / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
