@@ -67,7 +67,14 @@
     var count = document.createElement("output");
     count.setAttribute("aria-live", "polite");
     form.appendChild(count);
-    tables[0].closest(".table-wrap").parentNode.insertBefore(form, tables[0].closest(".table-wrap"));
+    // Before the headings that introduce the first table, so the bar reads as the page's, not a section's.
+    var anchor = tables[0].closest(".table-wrap");
+    while (anchor.previousElementSibling && /^(H2|H3)$|^P$/.test(anchor.previousElementSibling.tagName) &&
+           !anchor.previousElementSibling.matches("p.downloads, p.lead, p.note:not(.mentioned)") &&
+           (anchor.previousElementSibling.tagName !== "P" || anchor.previousElementSibling.classList.contains("group"))) {
+      anchor = anchor.previousElementSibling;
+    }
+    anchor.parentNode.insertBefore(form, anchor);
 
     function value(facet) { return controls[facet] ? controls[facet].value : ""; }
 
