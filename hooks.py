@@ -51,6 +51,10 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return site_model(_plan_dir(config)).restore(page.file.src_uri, html)
+
+
 def on_post_build(config):
     for path, data in site_model(_plan_dir(config)).downloads(config.site_url):
         target = Path(config.site_dir) / path

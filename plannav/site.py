@@ -13,7 +13,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
-from plannav.render import PageRenderer, UrlFor
+from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
 from plannav.timeline import timeline
 from plannav.views import AGENCY_KINDS, SiteViews
 
@@ -65,6 +65,7 @@ class SiteModel:
         self.views = SiteViews(plan)
         self.renderer = PageRenderer(self.views)
         self.pages = self._pages()
+        self._blocks: dict[str, list[str]] = {}
         self.by_src = {p.src: p for p in self.pages}
 
     def _pages(self) -> list[PageSpec]:
@@ -115,8 +116,15 @@ class SiteModel:
         return getattr(v, spec.kind)(spec.key)
 
     def render(self, src: str, url_for: UrlFor) -> str:
+        """The page's Markdown, its HTML blocks set aside until `restore` (see render.stash_html_blocks)."""
         spec = self.by_src[src]
-        return self.renderer.render(spec.template, self.context(spec), url_for)
+        markdown, self._blocks[src] = stash_html_blocks(self.renderer.render(spec.template, self.context(spec), url_for))
+        return markdown
+
+    def restore(self, src: str, html: str) -> str:
+        """Put a page's HTML blocks back into its converted content."""
+        blocks = self._blocks.pop(src, None)
+        return restore_html_blocks(html, blocks) if blocks else html
 
     def nav(self) -> list:
         """mkdocs-style navigation: every page, under its section."""

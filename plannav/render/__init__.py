@@ -98,6 +98,30 @@ def _tidy(markdown: str) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 
 
+_BLOCK_START = re.compile(r"<(div|table|p|ul|ol|h[1-6]|blockquote|nav|details|svg|form)\b")
+PLACEHOLDER = re.compile(r"<!--plannav-block:(\d+)-->")
+
+
+def stash_html_blocks(markdown: str) -> tuple[str, list[str]]:
+    """Set the HTML blocks aside, leaving a comment in their place.
+
+    Markdown passes raw HTML through untouched but pays dearly to find where each block ends; the
+    item tables are most of a page. The site glue puts the blocks back after the Markdown step.
+    """
+    blocks, parts = [], []
+    for chunk in markdown.split("\n\n"):
+        if _BLOCK_START.match(chunk):
+            parts.append(f"<!--plannav-block:{len(blocks)}-->")
+            blocks.append(chunk)
+        else:
+            parts.append(chunk)
+    return "\n\n".join(parts), blocks
+
+
+def restore_html_blocks(html: str, blocks: list[str]) -> str:
+    return PLACEHOLDER.sub(lambda match: blocks[int(match.group(1))], html)
+
+
 class PageRenderer:
     def __init__(self, views: SiteViews):
         self.views = views
