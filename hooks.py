@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from plannav.externals import external_fetches
+from plannav.htmlscan import scan_site
 from plannav.linkcheck import broken_links
 from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
@@ -67,10 +68,11 @@ def on_post_build(config):
         index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
                               encoding="utf-8")
         log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
-    problems = broken_links(config.site_dir)
+    pages = scan_site(config.site_dir)  # read every page once for both checks
+    problems = broken_links(config.site_dir, pages)
     if problems:
         raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))
-    outside = external_fetches(config.site_dir)
+    outside = external_fetches(config.site_dir, pages)
     if outside:
         raise PluginError(f"{len(outside)} pages would load something from outside the site (the intranet has no "
                           "internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(outside))

@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from plannav.htmlscan import line_at, start_tags
+from plannav.htmlscan import ScannedPage, line_at, scan_site
 
 # Tag -> attributes whose URL the browser fetches by itself.
 _FETCHING = {
@@ -41,20 +41,22 @@ def _fetched(tag: str, attributes: dict) -> list[str]:
     return [url for url in urls if url and _is_external(url)]
 
 
-def external_fetches(site_dir: str | os.PathLike) -> list[str]:
-    """'file:line: url' for every external URL a page or stylesheet would load."""
+def external_fetches(site_dir: str | os.PathLike, pages: dict[str, ScannedPage] | None = None) -> list[str]:
+    """'file:line: url' for every external URL a page or stylesheet would load.
+
+    `pages` is the site already scanned (htmlscan.scan_site), when another check reads it too.
+    """
     site_dir = Path(site_dir)
+    pages = scan_site(site_dir) if pages is None else pages
     found = []
-    for path in sorted(site_dir.rglob("*.html")):
-        name = path.relative_to(site_dir).as_posix()
-        for tag, attributes, offset, source in start_tags(path.read_text(encoding="utf-8", errors="replace")):
+    for name, page in pages.items():
+        for tag, attributes, offset in page.tags:
             for url in _fetched(tag, attributes):
-                found.append(f"{name}:{line_at(source, offset)}: {url}")
+                found.append(f"{name}:{page.line(offset)}: {url}")
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in _CSS_URL.finditer(text):
             url = match.group(1) or match.group(2)
             if _is_external(url):
-                line = text.count("\n", 0, match.start()) + 1
-                found.append(f"{path.relative_to(site_dir).as_posix()}:{line}: {url}")
+                found.append(f"{path.relative_to(site_dir).as_posix()}:{line_at(text, match.start())}: {url}")
     return found

@@ -5,7 +5,10 @@ and much faster than a full parser over 200 pages whose navigation repeats on ea
 """
 
 import html
+import os
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^<>]*?)?/?>")
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
@@ -31,3 +34,27 @@ def start_tags(text: str):
 
 def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+@dataclass
+class ScannedPage:
+    """One built page read once: its start tags (tag, attributes, offset) and its text for line numbers."""
+
+    tags: list
+    text: str
+
+    def line(self, offset: int) -> int:
+        return line_at(self.text, offset)
+
+
+def scan_site(site_dir: str | os.PathLike) -> dict[str, ScannedPage]:
+    """Every HTML page of a built site, by path relative to it, each read and tokenised once."""
+    site_dir = Path(site_dir)
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        tags, scanned = [], ""
+        for tag, attributes, offset, scanned in start_tags(path.read_text(encoding="utf-8", errors="replace")):
+            tags.append((tag, attributes, offset))
+        # Offsets point into the scanned text (scripts and comments blanked, lines kept).
+        pages[path.relative_to(site_dir).as_posix()] = ScannedPage(tags, scanned)
+    return pages

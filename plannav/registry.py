@@ -39,6 +39,10 @@ class AgencyRegistry:
                 out.append(current)
         return out
 
+    @cached_property
+    def _group_members(self) -> dict[str, set[str]]:
+        return {a.id: set(self.members(a.id)) for a in self.agencies if a.kind == "group"}
+
     def groups_reaching(self, agency_id: str) -> list[str]:
         """The groups whose members include this body, directly or through nested groups."""
-        return [a.id for a in self.agencies if a.kind == "group" and agency_id in self.members(a.id)]
+        return [group for group, members in self._group_members.items() if agency_id in members]

@@ -13,6 +13,7 @@ UNDATED_PAGES = {
     "continuous": ("thuong-xuyen", "Thường xuyên"),
     "event": ("theo-su-kien", "Theo sự kiện"),
 }
+UNDATED_KEYS = frozenset(key for key, _ in UNDATED_PAGES.values())
 _UNDATED_ORDER = {key: i for i, (key, _) in enumerate(UNDATED_PAGES.values())}
 _FAR = (9999, 12, 31)
 

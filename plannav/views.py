@@ -85,6 +85,7 @@ class SiteViews:
         self.index = ItemIndex(plan)
         self.registry = self.index.registry
         self.documents = self.index.documents
+        self._text_links: dict[str, list] = {}
 
     # ---- links and rows
 
@@ -142,6 +143,24 @@ class SiteViews:
             "kind": {k: KIND_LABELS[k] for k in KIND_LABELS if k in values.get("kind", {})},
             "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
         }
+
+    def text_links(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, page) of every agency name and document citation in a text, first-longest wins.
+
+        The same item text is shown on many pages; it is matched once and remembered.
+        """
+        if text not in self._text_links:
+            spans = [(m.start, m.end, sitemap.agency(m.target)) for m in self.registry.prose_matcher.find(text)]
+            spans += [(m.start(), m.end(), sitemap.document(self.documents.by_number[m.group(0)]))
+                      for m in self.documents.numbers_in(text) if m.group(0) in self.documents.by_number]
+            spans += [(m.start, m.end, sitemap.document(m.target)) for m in self.documents.name_matcher.find(text)]
+            kept, last = [], 0
+            for start, end, page in sorted(spans):
+                if start >= last:  # overlapping names: the first, longest one wins
+                    kept.append((start, end, page))
+                    last = end
+            self._text_links[text] = kept
+        return self._text_links[text]
 
     def document_link(self, document_id: str) -> Link:
         doc = self.plan.document_by_id[document_id]
@@ -262,7 +281,7 @@ class SiteViews:
         years, undated = [], []
         for key, entries in self.due.items():
             entry = {"link": Link(schedule.page_title(key), sitemap.deadline(key)), "count": len(entries), "key": key}
-            if key in {k for k, _ in schedule.UNDATED_PAGES.values()}:
+            if key in schedule.UNDATED_KEYS:
                 undated.append(entry)
             elif "-" in key:
                 years[-1]["months"].append(entry)
@@ -275,7 +294,7 @@ class SiteViews:
                 "timeline": Link("Tiến độ 2022–2030", sitemap.TIMELINE)}
 
     def deadline(self, key: str) -> dict:
-        undated = {x for x, _ in schedule.UNDATED_PAGES.values()}
+        undated = schedule.UNDATED_KEYS
         is_month = key not in undated and "-" in key
         keys = [k for k in self.due if k not in undated and ("-" in k) == is_month] if key not in undated else []
         position = keys.index(key) if key in keys else -1

@@ -57,16 +57,8 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
 @pass_context
 def linked(context, text: str) -> Markup:
     """Plan text, escaped, with every agency name and document citation linked to its page."""
-    views: SiteViews = context["views"]
-    spans = [(m.start, m.end, sitemap.agency(m.target)) for m in views.registry.prose_matcher.find(text)]
-    for m in views.documents.numbers_in(text):
-        if m.group(0) in views.documents.by_number:
-            spans.append((m.start(), m.end(), sitemap.document(views.documents.by_number[m.group(0)])))
-    spans += [(m.start, m.end, sitemap.document(m.target)) for m in views.documents.name_matcher.find(text)]
     out, last = [], 0
-    for start, end, page in sorted(spans):
-        if start < last:
-            continue  # overlapping names: the first, longest one wins
+    for start, end, page in context["views"].text_links(text):
         out.append(escape(text[last:start]))
         out.append(Markup('<a href="{}">{}</a>').format(context["url_for"](page, ""), text[start:end]))
         last = end
