@@ -10,14 +10,17 @@ import json
 import logging
 
 import yaml
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from plannav.beside import BesideJob
 from plannav.externals import external_fetches
 from plannav.htmlscan import scan_site
 from plannav.linkcheck import broken_links
 from plannav.searchindex import add_folded_field
-from plannav.site import PlanProblems, site_model
+from plannav.site import PlanProblems, site_downloads, site_model
 
 log = logging.getLogger("mkdocs.plugins.plannav")
 
@@ -31,10 +34,23 @@ def on_config(config):
         model = site_model(_plan_dir(config))
     except PlanProblems as err:
         raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
-    config.nav = model.nav()
+    config.nav = [_nav_entry(section) for section in model.sections()]
     # mkdocs serve: rebuild when a plan file changes.
     config.watch.append(str(_plan_dir(config)))
     return config
+
+
+def _theme_title(text: str) -> str:
+    """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
+    HTML-escaped, with braces as character references so that no template ever evaluates them."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _nav_entry(section) -> dict:
+    """A section in mkdocs' navigation format: its page, then the pages listed under it."""
+    if not section.children:
+        return {_theme_title(section.title): section.src}
+    return {_theme_title(section.title): [section.src, *({_theme_title(t): src} for t, src in section.children)]}
 
 
 def on_files(files, config):
@@ -42,22 +58,43 @@ def on_files(files, config):
     for spec in model.pages:
         if files.get_file_from_path(spec.src) is not None:
             raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
-        front_matter = yaml.safe_dump({"title": spec.title}, allow_unicode=True, width=10_000).strip()
+        front_matter = yaml.safe_dump({"title": _theme_title(spec.title)}, allow_unicode=True, width=10_000).strip()
         content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
-        inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        # Entity pages are reached from their section page, not from the navigation.
+        inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
         files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
     missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
     if missing:
         raise PluginError("pages are missing:\n" + "\n".join(missing))
+    # The downloads need only the plan: make them while the pages are built.
+    global _downloads_job
+    if _downloads_job:
+        _downloads_job.cancel()  # left by a build that failed (mkdocs serve)
+    _downloads_job = BesideJob(site_downloads, _plan_dir(config), config.site_url)
     return files
 
 
+_downloads_job: BesideJob | None = None
+
+
+def _collect_downloads(config) -> list[tuple[str, bytes]]:
+    global _downloads_job
+    job, _downloads_job = _downloads_job, None
+    return job.result() if job else site_downloads(_plan_dir(config), config.site_url)
+
+
 def on_page_content(html, page, config, files):
-    return site_model(_plan_dir(config)).restore(page.file.src_uri, html)
+    return site_model(_plan_dir(config)).restore(page.file.src_uri, html, search_excluded=False)
+
+
+@event_priority(-100)  # after the search plugin has read the page
+def on_page_context(context, page, config, nav):
+    page.content = site_model(_plan_dir(config)).restore(page.file.src_uri, page.content, search_excluded=True)
+    return context
 
 
 def on_post_build(config):
-    for path, data in site_model(_plan_dir(config)).downloads(config.site_url):
+    for path, data in _collect_downloads(config):
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -3,9 +3,11 @@
 All the work is in the `plannav` package; this file only connects it to the page being built.
 """
 
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from plannav.site import site_model
 
@@ -14,10 +16,16 @@ def define_env(env):
     conf = env.conf
     plan_dir = Path(conf["config_file_path"]).parent / conf["extra"].get("plan_dir", "plan")
 
+    @lru_cache(maxsize=None)
+    def site_url(page: str) -> str:
+        return File(page, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]).url
+
+    # The same few hundred targets are linked from every page: compute each relative URL once.
+    relative_url = lru_cache(maxsize=None)(get_relative_url)
+
     def url_for(page: str, anchor: str = "") -> str:
         """A URL to another page (and anchor), relative to the page being rendered."""
-        target = File(page, conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"])
-        url = target.url_relative_to(env.page.file)
+        url = relative_url(site_url(page), env.page.file.url)
         return f"{url}#{anchor}" if anchor else url
 
     @env.macro

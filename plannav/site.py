@@ -7,15 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
-
 from plannav import schedule, sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
 from plannav.timeline import timeline
-from plannav.views import AGENCY_KINDS, SiteViews
+from plannav.views import Link, SiteViews
 
 
 class PlanProblems(Exception):
@@ -29,30 +27,24 @@ class PlanProblems(Exception):
 @dataclass(frozen=True)
 class PageSpec:
     src: str  # source path, e.g. co-quan/cong-an-tinh.md
-    title: str  # page title: <title>, search results
-    nav_title: str  # its entry in the navigation, which may say more
+    title: str  # page title, plain text: <title>, search results
     template: str
-    kind: str  # what the page is about: agency, task, deadline, ...
+    kind: str  # what the page is about: agency, task, deadline, ... ("index" for a section page)
     key: str  # which one: agency id, item uid, deadline key, ...
-
-    @property
-    def in_nav(self) -> bool:
-        """Tasks and documents are reached from their index pages; listing all 99 in the sidebar
-        of every page would double its weight and the build time."""
-        return self.kind not in NOT_IN_NAV
+    section: str = ""  # the section page it belongs under (empty for the section pages themselves)
 
 
-NOT_IN_NAV = {"task", "document"}
+@dataclass(frozen=True)
+class Section:
+    """One entry of the site's navigation: a section page and the few pages listed under it.
 
+    Entity pages (agencies, deadlines, procedures, tasks, ...) are reached from their section page,
+    not listed in the navigation: a sidebar of every agency on every page would make each page's
+    weight and build cost grow with the plan."""
 
-def markup_title(text: str) -> str:
-    """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
-    HTML-escaped, with braces as character references so that no template ever evaluates them."""
-    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
+    title: str
+    src: str
+    children: tuple[tuple[str, str], ...] = ()  # (title, src)
 
 
 class SiteModel:
@@ -67,36 +59,38 @@ class SiteModel:
         self.pages = self._pages()
         self._blocks: dict[str, list[str]] = {}
         self.by_src = {p.src: p for p in self.pages}
+        self.section_label = {section.src: section.title for section in self.sections()}
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
-        def add(src, title, template, kind="index", key="", nav_title=None):
-            pages.append(PageSpec(src, markup_title(title), markup_title(nav_title or title), template, kind, key))
+        def add(src, title, template, kind="index", key="", section=""):
+            pages.append(PageSpec(src, title, template, kind, key, section))
 
         add(sitemap.HOME, "Trang chủ", "home.md.j2")
         add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2")
         for agency in v.registry.agencies:
-            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", "agency", agency.id)
+            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", "agency", agency.id, sitemap.AGENCY_INDEX)
         add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2")
         for key in v.deadline_keys:
-            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", "deadline", key)
+            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", "deadline", key, sitemap.DEADLINE_INDEX)
         add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2")
         for proc in plan.procedures.procedures:
-            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2", "procedure", str(proc.number))
+            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2", "procedure", str(proc.number),
+                sitemap.PROCEDURE_INDEX)
         add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2")
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
                 # A short title keeps search ranking honest: the task's words are in its text, once.
-                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", "task", item.uid,
-                    nav_title=f"{sitemap.item_label(item)}. {_short(item.text)}")
+                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", "task", item.uid, sitemap.TASK_INDEX)
         add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2")
         for group in plan.objectives.general.groups:
-            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2", "objective", str(group.number))
+            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2", "objective", str(group.number),
+                sitemap.OBJECTIVE_INDEX)
         add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2")
         for doc in plan.documents.documents:
             link = v.document_link(doc.id)
-            add(sitemap.document(doc.id), link.text, "document.md.j2", "document", doc.id)
+            add(sitemap.document(doc.id), link.text, "document.md.j2", "document", doc.id, sitemap.DOCUMENT_INDEX)
         add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2")
         add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
         add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2")
@@ -118,36 +112,35 @@ class SiteModel:
     def render(self, src: str, url_for: UrlFor) -> str:
         """The page's Markdown, its HTML blocks set aside until `restore` (see render.stash_html_blocks)."""
         spec = self.by_src[src]
-        markdown, self._blocks[src] = stash_html_blocks(self.renderer.render(spec.template, self.context(spec), url_for))
+        body = self.renderer.render(spec.template, self.context(spec), url_for)
+        if spec.section:
+            section = Link(self.section_label[spec.section], spec.section)
+            body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
+        markdown, self._blocks[src] = stash_html_blocks(body)
         return markdown
 
-    def restore(self, src: str, html: str) -> str:
-        """Put a page's HTML blocks back into its converted content."""
-        blocks = self._blocks.pop(src, None)
-        return restore_html_blocks(html, blocks) if blocks else html
+    def restore(self, src: str, html: str, *, search_excluded: bool) -> str:
+        """Put a page's HTML blocks back into its converted content, in two steps: first the blocks
+        the site search reads; then, once the search has read the page, the blocks it skips (the
+        item tables, most of a page's weight), so that it does not parse them only to skip them."""
+        blocks = self._blocks.pop(src, None) if search_excluded else self._blocks.get(src)
+        return restore_html_blocks(html, blocks, excluded=search_excluded) if blocks else html
 
-    def nav(self) -> list:
-        """mkdocs-style navigation: every page, under its section."""
-        by_kind = {}
-        for spec in self.pages:
-            by_kind.setdefault(spec.kind, []).append({spec.nav_title: spec.src})
-        agencies = []
-        for kind, label in AGENCY_KINDS.items():
-            members = [{markup_title(a.name): sitemap.agency(a.id)} for a in self.views.registry.agencies if a.kind == kind]
-            if members:
-                agencies.append({label: members})
+    def sections(self) -> list[Section]:
+        """The site's navigation: the section pages, in reading order, with their short labels."""
+        title = {spec.src: spec.title for spec in self.pages}
         return [
-            {"Trang chủ": sitemap.HOME},
-            {"Cơ quan, đơn vị": [sitemap.AGENCY_INDEX, *agencies]},
-            {"Thời hạn": [sitemap.DEADLINE_INDEX, {"Tiến độ 2022–2030": sitemap.TIMELINE}, *by_kind["deadline"]]},
-            {"Thủ tục hành chính": [sitemap.PROCEDURE_INDEX, *by_kind["procedure"]]},
-            {"Nhiệm vụ": sitemap.TASK_INDEX},
-            {"Trách nhiệm": sitemap.DUTY_INDEX},
-            {"Mục tiêu": [sitemap.OBJECTIVE_INDEX, *by_kind["objective"]]},
-            {"Văn bản": sitemap.DOCUMENT_INDEX},
-            {"Toàn văn": sitemap.FULL_TEXT},
-            {"Đối chiếu": sitemap.RECONCILIATION},
-            {"Tải về": sitemap.DOWNLOADS},
+            Section("Trang chủ", sitemap.HOME),
+            Section("Cơ quan, đơn vị", sitemap.AGENCY_INDEX),
+            Section("Thời hạn", sitemap.DEADLINE_INDEX, ((title[sitemap.TIMELINE], sitemap.TIMELINE),)),
+            Section("Thủ tục hành chính", sitemap.PROCEDURE_INDEX),
+            Section("Nhiệm vụ", sitemap.TASK_INDEX),
+            Section("Trách nhiệm", sitemap.DUTY_INDEX),
+            Section("Mục tiêu", sitemap.OBJECTIVE_INDEX),
+            Section("Văn bản", sitemap.DOCUMENT_INDEX),
+            Section("Toàn văn", sitemap.FULL_TEXT),
+            Section("Đối chiếu", sitemap.RECONCILIATION),
+            Section("Tải về", sitemap.DOWNLOADS),
         ]
 
     def downloads(self, base_url: str | None = None):
@@ -181,3 +174,8 @@ def site_model(plan_dir: str | os.PathLike) -> SiteModel:
     model = SiteModel(plan_dir)
     _CACHE[plan_dir] = (stamp, model)
     return model
+
+
+def site_downloads(plan_dir: str | os.PathLike, base_url: str | None = None) -> list[tuple[str, bytes]]:
+    """Every download of the site for a plan folder: (path under the site, bytes)."""
+    return site_model(plan_dir).downloads(base_url)

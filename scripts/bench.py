@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from plannav.items import ItemIndex  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
+from plannav.site import site_model  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 
@@ -42,22 +42,28 @@ def pages(site_dir: Path) -> list[Path]:
     return [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
 
 
-def plain_site(folder: Path, count: int) -> Path:
-    """A plain mkdocs-material project: `count` pages of the plan's texts as Markdown tables."""
-    plan, _ = load_plan(ROOT / "plan")
-    items = ItemIndex(plan).items
+def plain_site(folder: Path, real_site: Path) -> Path:
+    """A plain mkdocs-material project shaped like the real site: a page for each of its pages, at
+    the same path, holding as many table rows of the plan's texts (as Markdown tables) as that page
+    holds rows, and the same navigation (the section pages). No macros, no hooks, no checks."""
     docs = folder / "docs"
-    docs.mkdir(parents=True)
-    nav = []
-    for n in range(count):
-        rows = [items[(n + k) % len(items)] for k in range(8)]
-        table = "\n".join(f"| {i.uid} | {i.text.replace('|', '/')} | {', '.join(i.lead)} | {', '.join(i.coordinators)} |"
-                          for i in rows)
-        (docs / f"page-{n}.md").write_text(f"# Trang {n}\n\n{rows[0].text}\n\n## Bảng\n\n| Mục | Nội dung | Chủ trì | Phối hợp |\n"
-                                           f"| --- | --- | --- | --- |\n{table}\n", encoding="utf-8")
-        nav.append(f"  - 'Trang {n}': page-{n}.md")
+    model = site_model(ROOT / "plan")
+    items = model.views.index.items
+    for n, spec in enumerate(model.pages):
+        built = spec.src.removesuffix(".md") + ("/index.html" if not spec.src.endswith("index.md") else ".html")
+        page, source = real_site / built.removeprefix("/"), docs / spec.src
+        html = page.read_text(encoding="utf-8")
+        count = max(1, html.count("<tr") - 1)
+        rows = [items[(n + k) % len(items)] for k in range(count)]
+        cells = lambda i: [i.uid, i.text, ", ".join(i.lead), ", ".join(i.coordinators), "; ".join(d.text for d in i.deadlines)]
+        table = "\n".join("| " + " | ".join(c.replace("|", "/") for c in cells(i)) + " |" for i in rows)
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(f"# Trang {n + 1}\n\n{rows[0].text}\n\n## Bảng\n\n| Mục | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+                          f"| --- | --- | --- | --- | --- |\n{table}\n", encoding="utf-8")
+    nav = "\n".join(f"  - '{section.title}': {section.src}" for section in model.sections())
     (folder / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  language: vi\n  font: false\n"
-                                       "plugins:\n  - search:\n      lang: vi\nnav:\n" + "\n".join(nav) + "\n",
+                                       "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
+                                       "plugins:\n  - search:\n      lang: vi\nnav:\n" + nav + "\n",
                                        encoding="utf-8")
     return folder / "mkdocs.yml"
 
@@ -69,7 +75,7 @@ def main() -> None:
         tmp = Path(tmp)
         real_time = build(tmp / "real")
         real_pages = pages(tmp / "real")
-        plain_time = build(tmp / "plain-site", config=plain_site(tmp / "plain", len(real_pages)))
+        plain_time = build(tmp / "plain-site", config=plain_site(tmp / "plain", tmp / "real"))
         print(f"(a) site build {real_time:.1f} s for {len(real_pages)} pages; plain mkdocs-material build of "
               f"{len(real_pages)} pages {plain_time:.1f} s; ratio {real_time / plain_time:.2f}")
 

@@ -76,7 +76,9 @@ def test_file_target_navigates_and_searches_from_disk(offline_site, tab):
     page.locator("article a[href='co-quan/cong-an-tinh.html']").first.click()
     assert page.url.endswith("/co-quan/cong-an-tinh.html")
     assert page.locator("article h1").inner_text() == "Công an tỉnh"
-    page.locator("nav.md-nav a[href$='thoi-han/2022-05.html']").first.dispatch_event("click")
+    page.locator("nav.md-nav--primary a[href$='thoi-han/index.html']").first.dispatch_event("click")
+    page.wait_for_url("**/thoi-han/index.html")
+    page.locator("article a[href$='2022-05.html']").first.click()
     page.wait_for_url("**/thoi-han/2022-05.html")
     results = search(page, "dang ky khai sinh")
     assert any(href.split("?")[0].endswith("thu-tuc/9.html") for _, href in results[:3]), results

@@ -33,7 +33,7 @@ def href(context, link: Link) -> str:
 def a(context, link: Link | None) -> Markup:
     if link is None:
         return Markup("")
-    return Markup('<a href="{}">{}</a>').format(_url(context, link), link.text)
+    return Markup(f'<a href="{escape(_url(context, link))}">{escape(link.text)}</a>')
 
 
 @pass_context
@@ -110,8 +110,17 @@ def stash_html_blocks(markdown: str) -> tuple[str, list[str]]:
     return "\n\n".join(parts), blocks
 
 
-def restore_html_blocks(html: str, blocks: list[str]) -> str:
-    return PLACEHOLDER.sub(lambda match: blocks[int(match.group(1))], html)
+def search_excluded(block: str) -> bool:
+    """Whether the block's outer element carries data-search-exclude (the search skips it)."""
+    return "data-search-exclude" in block[: block.find(">")]
+
+
+def restore_html_blocks(html: str, blocks: list[str], excluded: bool | None = None) -> str:
+    """Put the blocks back: all of them, or only those the search skips (excluded=True) or reads (False)."""
+    def block(match: re.Match) -> str:
+        text = blocks[int(match.group(1))]
+        return text if excluded is None or search_excluded(text) == excluded else match.group(0)
+    return PLACEHOLDER.sub(block, html)
 
 
 class PageRenderer:
