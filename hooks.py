@@ -15,12 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from plannav.beside import BesideJob
-from plannav.externals import external_fetches
-from plannav.htmlscan import scan_site
-from plannav.linkcheck import broken_links
+from plannav.beside import BesideConsumer, BesideFailed, BesideJob
 from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_downloads, site_model
+from plannav.sitecheck import SiteChecker
 
 log = logging.getLogger("mkdocs.plugins.plannav")
 
@@ -66,21 +64,15 @@ def on_files(files, config):
     missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
     if missing:
         raise PluginError("pages are missing:\n" + "\n".join(missing))
-    # The downloads need only the plan: make them while the pages are built.
-    global _downloads_job
-    if _downloads_job:
-        _downloads_job.cancel()  # left by a build that failed (mkdocs serve)
-    _downloads_job = BesideJob(site_downloads, _plan_dir(config), config.site_url)
+    # Beside the page build: check each page as it is written, and make the downloads (they need only the plan).
+    for left in _beside.values():
+        left.cancel()  # by a build that failed (mkdocs serve)
+    _beside["checks"] = BesideConsumer(SiteChecker)
+    _beside["downloads"] = BesideJob(site_downloads, _plan_dir(config), config.site_url)
     return files
 
 
-_downloads_job: BesideJob | None = None
-
-
-def _collect_downloads(config) -> list[tuple[str, bytes]]:
-    global _downloads_job
-    job, _downloads_job = _downloads_job, None
-    return job.result() if job else site_downloads(_plan_dir(config), config.site_url)
+_beside: dict = {}  # the work running beside this build: "checks" and "downloads"
 
 
 def on_page_content(html, page, config, files):
@@ -93,23 +85,36 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # the page as written, after every other plugin
+def on_post_page(output, page, config):
+    _beside["checks"].add(page.file.dest_uri, output)
+    return output
+
+
 def on_post_build(config):
-    for path, data in _collect_downloads(config):
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if index_file.is_file():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
-                              encoding="utf-8")
-        log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
-    pages = scan_site(config.site_dir)  # read every page once for both checks
-    problems = broken_links(config.site_dir, pages)
+    try:
+        downloads = _beside.pop("downloads").result()
+        checks = _beside.pop("checks")
+        for path, data in downloads:
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.is_file():
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
+                                  encoding="utf-8")
+            log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
+        found = checks.finish(config.site_dir)
+    except BesideFailed as err:
+        raise PluginError(f"the checks or downloads beside the build failed:\n{err}") from None
+    problems = []
+    if found.broken_links:
+        problems.append(f"{len(found.broken_links)} broken internal links or anchors:\n" + "\n".join(found.broken_links))
+    if found.external_fetches:
+        problems.append(f"{len(found.external_fetches)} things pages would load from outside the site (the intranet "
+                        "has no internet access; vendor the file under docs/assets/vendor/):\n"
+                        + "\n".join(found.external_fetches))
     if problems:
-        raise PluginError(f"{len(problems)} broken internal links or anchors:\n" + "\n".join(problems))
-    outside = external_fetches(config.site_dir, pages)
-    if outside:
-        raise PluginError(f"{len(outside)} pages would load something from outside the site (the intranet has no "
-                          "internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(outside))
+        raise PluginError("\n".join(problems))

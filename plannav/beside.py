@@ -1,20 +1,32 @@
-"""Running a job beside the page build: in a second process when the machine has a core to spare.
+"""Work done beside the page build, in a second process when the machine has a core to spare.
 
-The page build is single-threaded; the downloads (Excel workbooks above all) need only the plan,
-so they can be made meanwhile. The job's process is forked, so it starts with the plan loaded.
+The page build is single-threaded. The downloads need only the plan, and each written page can be
+checked while the next is built, so both run meanwhile. The processes are forked: they start with
+the plan already loaded. With one core, or no fork, the same work runs in this process instead.
 """
 
 import multiprocessing
 import os
+import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
 
+def _spare_core() -> bool:
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class BesideFailed(Exception):
+    """The work beside the build failed; the message says where."""
+
+
 class BesideJob:
+    """One call, run at once in a second process; `result` waits for it."""
+
     def __init__(self, job: Callable, *args):
         self._job, self._args = job, args
         self._pool = self._future = None
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if _spare_core():
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self._future: Future = self._pool.submit(job, *args)
 
@@ -24,9 +36,75 @@ class BesideJob:
             return self._job(*self._args)
         try:
             return self._future.result()
+        except Exception as err:  # raised in the other process; its traceback comes as the cause
+            raise BesideFailed(f"{type(err).__name__}: {err}\n{err.__cause__ or ''}") from None
         finally:
             self.cancel()
 
     def cancel(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class BesideConsumer:
+    """An object made by `factory` in a second process: `add(...)` is sent to it item by item while
+    this process goes on, and `finish(...)` returns its result."""
+
+    def __init__(self, factory: Callable):
+        self._local = self._process = None
+        if not _spare_core():
+            self._local = factory()
+            return
+        context = multiprocessing.get_context("fork")
+        # Items go through a queue, whose own thread writes them: `add` returns at once.
+        self._items = context.Queue()
+        self._connection, child_end = context.Pipe()
+        self._process = context.Process(target=_serve, args=(factory, self._items, child_end), daemon=True)
+        self._process.start()
+        child_end.close()
+
+    def add(self, *args) -> None:
+        if self._local is not None:
+            self._local.add(*args)
+            return
+        self._items.put(("add", args))
+
+    def finish(self, *args):
+        if self._local is not None:
+            return self._local.finish(*args)
+        try:
+            self._items.put(("finish", args))
+            status, value = self._connection.recv()
+        except (EOFError, OSError) as err:
+            raise BesideFailed(f"the second process stopped: {err or type(err).__name__}") from None
+        finally:
+            self.cancel()
+        if status == "error":
+            raise BesideFailed(value)
+        return value
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._connection.close()
+            self._items.cancel_join_thread()
+            self._items.close()
+            self._process.join(timeout=5)
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process = None
+
+
+def _serve(factory: Callable, items, connection) -> None:
+    try:
+        consumer = factory()
+        while True:
+            command, args = items.get()
+            if command == "add":
+                consumer.add(*args)
+            else:
+                connection.send(("result", consumer.finish(*args)))
+                return
+    except EOFError:
+        return  # the build stopped before the end (mkdocs serve, an error): nothing to report
+    except Exception:
+        connection.send(("error", traceback.format_exc()))

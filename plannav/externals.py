@@ -41,18 +41,23 @@ def _fetched(tag: str, attributes: dict) -> list[str]:
     return [url for url in urls if url and _is_external(url)]
 
 
-def external_fetches(site_dir: str | os.PathLike, pages: dict[str, ScannedPage] | None = None) -> list[str]:
+def page_fetches(page: ScannedPage) -> list[tuple[str, int]]:
+    """(url, line) of everything outside the site that the page makes the browser fetch."""
+    return [(url, page.line(offset)) for tag, attributes, offset in page.tags for url in _fetched(tag, attributes)]
+
+
+def external_fetches(site_dir: str | os.PathLike, pages: dict[str, ScannedPage | list] | None = None) -> list[str]:
     """'file:line: url' for every external URL a page or stylesheet would load.
 
-    `pages` is the site already scanned (htmlscan.scan_site), when another check reads it too.
+    `pages` is the site already scanned (htmlscan.scan_site), or each page's fetches (page_fetches),
+    when another check reads it too.
     """
     site_dir = Path(site_dir)
     pages = scan_site(site_dir) if pages is None else pages
     found = []
     for name, page in pages.items():
-        for tag, attributes, offset in page.tags:
-            for url in _fetched(tag, attributes):
-                found.append(f"{name}:{page.line(offset)}: {url}")
+        for url, line in page if isinstance(page, list) else page_fetches(page):
+            found.append(f"{name}:{line}: {url}")
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in _CSS_URL.finditer(text):

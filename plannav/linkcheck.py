@@ -2,6 +2,7 @@
 
 import os
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,7 +16,13 @@ def _is_external(url: str) -> bool:
     return bool(parts.scheme or parts.netloc) or url.startswith("//")
 
 
-def _ids_and_links(page: ScannedPage):
+@dataclass
+class PageLinks:
+    ids: set[str]  # anchors the page defines
+    links: list[tuple[str, int]]  # (url, line) of every link it makes
+
+
+def page_links(page: ScannedPage) -> PageLinks:
     ids, links = set(), []
     for tag, attributes, offset in page.tags:
         if attributes.get("id"):
@@ -24,37 +31,48 @@ def _ids_and_links(page: ScannedPage):
             ids.add(attributes["name"])
         attr = _LINK_ATTRS.get(tag)
         if attr and attributes.get(attr):
-            links.append((attributes[attr], offset))
-    return ids, links
+            links.append((attributes[attr], page.line(offset)))
+    return PageLinks(ids, links)
 
 
-def broken_links(site_dir: str | os.PathLike, pages: dict[str, ScannedPage] | None = None) -> list[str]:
+def broken_links(site_dir: str | os.PathLike, pages: dict[str, ScannedPage | PageLinks] | None = None) -> list[str]:
     """'page.html:line: link -> problem' for every internal link that leads nowhere.
 
-    `pages` is the site already scanned (htmlscan.scan_site), when another check reads it too.
+    `pages` is the site already scanned (htmlscan.scan_site), or its links (page_links), when
+    another check reads it too.
     """
     site_dir = Path(site_dir)
     files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     pages = scan_site(site_dir) if pages is None else pages
-    scanned = {name: _ids_and_links(page) for name, page in pages.items()}
+    scanned = {name: page if isinstance(page, PageLinks) else page_links(page) for name, page in pages.items()}
     problems = []
-    for name, (_, links) in sorted(scanned.items()):
-        source = pages[name]
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}  # pages of one folder link the same URLs
+    for name, found in sorted(scanned.items()):
         if name == "404.html":
             continue  # served at any missing path, so its links are root-relative by design
-        for url, offset in links:
-            if _is_external(url) or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
-                continue
-            parts = urlsplit(url)
-            if parts.path.startswith("/"):
-                problems.append(f"{name}:{source.line(offset)}: {url} -> root-relative, breaks under a sub-path")
-                continue
-            target = name if not parts.path else posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
-            if target == "." or parts.path.endswith("/") or f"{target}/index.html" in files:
-                target = "index.html" if target == "." else f"{target}/index.html"
-            if target.startswith("..") or target not in files:
-                problems.append(f"{name}:{source.line(offset)}: {url} -> no such file")
-                continue
-            if parts.fragment and target.endswith(".html") and unquote(parts.fragment) not in scanned[target][0]:
-                problems.append(f"{name}:{source.line(offset)}: {url} -> no anchor '#{parts.fragment}'")
+        folder = posixpath.dirname(name)
+        for url, line in found.links:
+            key = (folder if urlsplit(url).path else name, url)
+            if key not in resolved:
+                resolved[key] = _resolve(name, url, files)
+            target, problem = resolved[key]
+            if problem:
+                problems.append(f"{name}:{line}: {url} -> {problem}")
+            elif target and unquote(urlsplit(url).fragment) not in scanned[target].ids:
+                problems.append(f"{name}:{line}: {url} -> no anchor '#{urlsplit(url).fragment}'")
     return problems
+
+
+def _resolve(name: str, url: str, files: set[str]) -> tuple[str, str]:
+    """(page whose anchor must exist or "", problem or "") for a link from page `name`."""
+    if _is_external(url) or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
+        return "", ""
+    parts = urlsplit(url)
+    if parts.path.startswith("/"):
+        return "", "root-relative, breaks under a sub-path"
+    target = name if not parts.path else posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+    if target == "." or parts.path.endswith("/") or f"{target}/index.html" in files:
+        target = "index.html" if target == "." else f"{target}/index.html"
+    if target.startswith("..") or target not in files:
+        return "", "no such file"
+    return (target if parts.fragment and target.endswith(".html") else ""), ""

@@ -1,9 +1,11 @@
 """The build refuses to publish a wrong plan: it fails with every problem listed, and no traceback."""
 
+import shutil
+
 import pytest
 
 from plannav.linkcheck import broken_links
-from sitebuild import build_site
+from sitebuild import PLAN_DIR, ROOT, build_site
 
 
 def _edit(plan_dir, file, old, new):
@@ -55,6 +57,28 @@ def test_link_check_finds_missing_pages_and_anchors(tmp_path):
     assert sorted(p.split(": ", 1)[1] for p in problems) == sorted([
         "../b/ -> no such file", "#gone -> no anchor '#gone'", "a/#nowhere -> no anchor '#nowhere'", "c.html -> no such file"])
     assert all(p.split(":")[1].isdigit() for p in problems)
+
+
+def test_build_fails_on_a_broken_link_or_an_outside_fetch_in_a_page(tmp_path):
+    # A hand-written page with raw HTML, which mkdocs' own link validation does not read.
+    project = tmp_path / "project"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("hooks.py", "macros.py"):
+        shutil.copy(ROOT / name, project / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "\nnot_in_nav: /ghi-chu.md\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "docs" / "ghi-chu.md").write_text(
+        '# Ghi chú\n\n<p><a href="../khong-co/">?</a> <a href="../co-quan/cong-an-tinh/#khong-co">?</a></p>\n\n'
+        '<script src="https://cdn.example.com/x.js"></script>\n', encoding="utf-8")
+    result = build_site(tmp_path / "site", plan_dir=PLAN_DIR, extra_args=["--config-file", str(project / "mkdocs.yml")])
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "2 broken internal links or anchors" in output
+    assert "ghi-chu/index.html:" in output and "../khong-co/ -> no such file" in output
+    assert "no anchor '#khong-co'" in output
+    assert "ghi-chu/index.html:" in output and "https://cdn.example.com/x.js" in output
+    assert "Traceback" not in output
 
 
 def test_real_site_has_no_broken_links(site):
