@@ -86,6 +86,7 @@ class SiteViews:
         self.registry = self.index.registry
         self.documents = self.index.documents
         self._text_links: dict[str, list] = {}
+        self._rows: dict[tuple, ItemRow] = {}
 
     # ---- links and rows
 
@@ -104,7 +105,13 @@ class SiteViews:
         return Link(sitemap.item_label(item), page, anchor)
 
     def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
-        deadlines = item.deadlines if deadlines is None else deadlines
+        # The same rows appear on many pages (agency, deadline and index pages): make each once.
+        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
+        if key not in self._rows:
+            self._rows[key] = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
+        return self._rows[key]
+
+    def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(
             item.uid, sitemap.item_label(item), item.kind, KIND_SHORT[item.kind], self.item_link(item), item.text,
             self.agency_links(item.lead), self.agency_links(item.coordinators),

@@ -47,9 +47,9 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
     out = []
     for cell in cells:
         target = cell.pages[0] if cell.pages else None
-        shown = Markup('<a href="{}">{}</a>').format(_url(context, target), cell.label) if target else escape(cell.label)
+        shown = a(context, Link(cell.label, target.page, target.anchor)) if target else escape(cell.label)
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
-            shown += Markup('<br> <span class="as-written" title="Nguyên văn">{}</span>').format(cell.text)
+            shown += Markup(f'<br> <span class="as-written" title="Nguyên văn">{escape(cell.text)}</span>')
         out.append(shown)
     return Markup("<br>").join(out) if out else Markup('<span class="none" title="Không nêu thời hạn">—</span>')
 
@@ -60,7 +60,7 @@ def linked(context, text: str) -> Markup:
     out, last = [], 0
     for start, end, page in context["views"].text_links(text):
         out.append(escape(text[last:start]))
-        out.append(Markup('<a href="{}">{}</a>').format(context["url_for"](page, ""), text[start:end]))
+        out.append(a(context, Link(text[start:end], page)))
         last = end
     out.append(escape(text[last:]))
     return Markup("").join(out)
