@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-"""Benchmark: what the site costs to build, against a plain mkdocs-material site of the same size.
+"""Benchmark: what the site costs to build, against a plain mkdocs-material site of the same pages.
 
-Prints, in one run on this machine:
-  (a) the real site's build time, and a plain mkdocs-material build of as many pages of comparable
-      Markdown (the same texts, as Markdown tables), and their ratio;
-  (b) load + check time of the real plan (in-process, median of 5);
+Prints, in one run on this machine (wall time, and CPU time where it says):
+  (a) the real site's build, and a plain mkdocs-material build of a page for each of its pages, at the
+      same paths, with as many table rows of the plan's texts (as Markdown tables) and the same
+      navigation, but no macros, hooks, checks or downloads; their ratio;
+  (b) load + check time of the real plan, in process and as the `check` command;
   (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full);
   (d) search index size and median page weight of the real build.
 Usage: python scripts/bench.py [--full]
 """
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,16 +29,31 @@ from plannav.site import site_model  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 
-def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None) -> float:
+@dataclass
+class Timing:
+    wall: float  # seconds, as a person waits
+    cpu: float  # seconds of processor time, the build's second process included
+
+
+def run(command: list[str], env: dict | None = None) -> Timing:
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None) -> Timing:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(plan_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site_dir)]
     if config:
         command += ["--config-file", str(config)]
-    started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    return run(command, env)
+
+
+def median(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
 
 
 def pages(site_dir: Path) -> list[Path]:
@@ -70,30 +88,39 @@ def plain_site(folder: Path, real_site: Path) -> Path:
 
 def main() -> None:
     factors = [1, 10, 50] if "--full" in sys.argv else [1, 10]
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    repeats = 3
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs unless said")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        real_time = build(tmp / "real")
-        real_pages = pages(tmp / "real")
-        plain_time = build(tmp / "plain-site", config=plain_site(tmp / "plain", tmp / "real"))
-        print(f"(a) site build {real_time:.1f} s for {len(real_pages)} pages; plain mkdocs-material build of "
-              f"{len(real_pages)} pages {plain_time:.1f} s; ratio {real_time / plain_time:.2f}")
+        build(tmp / "real")  # warm the file cache
+        plain_config = plain_site(tmp / "plain", tmp / "real")
+        real, plain = [], []
+        for _ in range(repeats):  # alternated, so that both see the same machine
+            real.append(build(tmp / "real"))
+            plain.append(build(tmp / "plain-site", config=plain_config))
+        real, plain, real_pages = median(real), median(plain), pages(tmp / "real")
+        print(f"(a) site build {real.wall:.2f} s for {len(real_pages)} pages ({real.cpu:.2f} s of CPU); plain "
+              f"mkdocs-material build of the same pages {plain.wall:.2f} s ({plain.cpu:.2f} s of CPU); "
+              f"ratio {real.wall / plain.wall:.2f} ({real.cpu / plain.cpu:.2f} in CPU time)")
 
         timings = []
         for _ in range(5):
             started = time.perf_counter()
             load_plan(ROOT / "plan")
             timings.append(time.perf_counter() - started)
-        print(f"(b) load + check of the real plan: {statistics.median(timings) * 1000:.0f} ms (median of 5)")
+        command = median([run([sys.executable, "-m", "plannav", "check"]) for _ in range(repeats)])
+        print(f"(b) load + check of the real plan: {statistics.median(timings) * 1000:.0f} ms in process (median of 5); "
+              f"`python -m plannav check` {command.wall:.2f} s, interpreter start and imports included")
 
         per_page = {}
         for factor in factors:
             plan_dir = scale(factor, tmp / f"plan-{factor}x")
-            seconds = build(tmp / f"site-{factor}x", plan_dir=plan_dir)
+            runs = repeats if factor == 1 else 1
+            timing = median([build(tmp / f"site-{factor}x", plan_dir=plan_dir) for _ in range(runs)])
             count = len(pages(tmp / f"site-{factor}x"))
-            per_page[factor] = seconds / count
-            print(f"(c) {factor:>2}x plan: {count} pages in {seconds:.1f} s, {per_page[factor] * 1000:.0f} ms per page "
-                  f"({per_page[factor] / per_page[1]:.2f}x the 1x cost)")
+            per_page[factor] = timing.wall / count
+            print(f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({'median of 3' if runs > 1 else 'one run'}), "
+                  f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)")
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)

@@ -1,12 +1,10 @@
 """Every download of the site: where it goes under the site, what it holds, and its bytes."""
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from plannav.exports.calendar import calendar_bytes
-from plannav.exports.jsondump import json_bytes, schema_bytes
 from plannav.exports.rows import TABLES
-from plannav.exports.tables import csv_bytes, xlsx_bytes
 from plannav.items import ItemIndex
 
 FOLDER = "tai-ve"
@@ -18,6 +16,19 @@ class Download:
     path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
     label: str  # what staff read on the link
     make: Callable[[], bytes]
+
+
+def _writer(module: str, name: str) -> Callable[..., bytes]:
+    """A writer imported when a file is made: they load openpyxl, icalendar and the JSON Schema
+    machinery, which listing the downloads (every agency page links its own) does not need."""
+    def write(*args, **kwargs) -> bytes:
+        return getattr(importlib.import_module(f"plannav.exports.{module}"), name)(*args, **kwargs)
+    return write
+
+
+xlsx_bytes, csv_bytes = _writer("tables", "xlsx_bytes"), _writer("tables", "csv_bytes")
+calendar_bytes = _writer("calendar", "calendar_bytes")
+json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
 
 
 def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
