@@ -4,6 +4,7 @@ Pages are virtual (File.generated): nothing is written into docs/, so nothing ca
 the plan. Their bodies are rendered by macros.py; their list and the navigation come from the core.
 """
 
+from functools import partial
 from pathlib import Path
 
 import json
@@ -15,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from plannav.beside import BesideConsumer, BesideFailed, BesideJob
+from plannav.beside import BesideConsumer, BesideFailed
+from plannav.postbuild import PostBuild
 from plannav.searchindex import add_folded_field
-from plannav.site import PlanProblems, site_downloads, site_model
-from plannav.sitecheck import SiteChecker
+from plannav.site import PlanProblems, site_model
 
 log = logging.getLogger("mkdocs.plugins.plannav")
 
@@ -64,15 +65,15 @@ def on_files(files, config):
     missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
     if missing:
         raise PluginError("pages are missing:\n" + "\n".join(missing))
-    # Beside the page build: check each page as it is written, and make the downloads (they need only the plan).
-    for left in _beside.values():
-        left.cancel()  # by a build that failed (mkdocs serve)
-    _beside["checks"] = BesideConsumer(SiteChecker)
-    _beside["downloads"] = BesideJob(site_downloads, _plan_dir(config), config.site_url)
+    # Beside the page build, in a second process: make the downloads, then check each page as it is written.
+    global _post_build
+    if _post_build:
+        _post_build.cancel()  # left by a build that failed (mkdocs serve)
+    _post_build = BesideConsumer(partial(PostBuild, _plan_dir(config), config.site_url))
     return files
 
 
-_beside: dict = {}  # the work running beside this build: "checks" and "downloads"
+_post_build: BesideConsumer | None = None
 
 
 def on_page_content(html, page, config, files):
@@ -87,28 +88,25 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-100)  # the page as written, after every other plugin
 def on_post_page(output, page, config):
-    _beside["checks"].add(page.file.dest_uri, output)
+    _post_build.add(page.file.dest_uri, output)
     return output
 
 
 def on_post_build(config):
+    global _post_build
+    # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
+        log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
     try:
-        downloads = _beside.pop("downloads").result()
-        checks = _beside.pop("checks")
-        for path, data in downloads:
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if index_file.is_file():
-            index = json.loads(index_file.read_text(encoding="utf-8"))
-            index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
-                                  encoding="utf-8")
-            log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
-        found = checks.finish(config.site_dir)
+        found = _post_build.finish(config.site_dir)
     except BesideFailed as err:
-        raise PluginError(f"the checks or downloads beside the build failed:\n{err}") from None
+        raise PluginError(f"the downloads or checks beside the build failed:\n{err}") from None
+    finally:
+        _post_build = None
     problems = []
     if found.broken_links:
         problems.append(f"{len(found.broken_links)} broken internal links or anchors:\n" + "\n".join(found.broken_links))

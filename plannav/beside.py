@@ -1,14 +1,13 @@
 """Work done beside the page build, in a second process when the machine has a core to spare.
 
 The page build is single-threaded. The downloads need only the plan, and each written page can be
-checked while the next is built, so both run meanwhile. The processes are forked: they start with
-the plan already loaded. With one core, or no fork, the same work runs in this process instead.
+checked while the next is built, so both run meanwhile. The process is forked: it starts with the
+plan already loaded. With one core, or no fork, the same work runs in this process instead.
 """
 
 import multiprocessing
 import os
 import traceback
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
 
@@ -18,32 +17,6 @@ def _spare_core() -> bool:
 
 class BesideFailed(Exception):
     """The work beside the build failed; the message says where."""
-
-
-class BesideJob:
-    """One call, run at once in a second process; `result` waits for it."""
-
-    def __init__(self, job: Callable, *args):
-        self._job, self._args = job, args
-        self._pool = self._future = None
-        if _spare_core():
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self._future: Future = self._pool.submit(job, *args)
-
-    def result(self):
-        """The job's result: waited for, or computed here when there was no second process."""
-        if self._pool is None:
-            return self._job(*self._args)
-        try:
-            return self._future.result()
-        except Exception as err:  # raised in the other process; its traceback comes as the cause
-            raise BesideFailed(f"{type(err).__name__}: {err}\n{err.__cause__ or ''}") from None
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class BesideConsumer:
@@ -78,20 +51,27 @@ class BesideConsumer:
         except (EOFError, OSError) as err:
             raise BesideFailed(f"the second process stopped: {err or type(err).__name__}") from None
         finally:
-            self.cancel()
+            self._stop(wait=True)
         if status == "error":
             raise BesideFailed(value)
         return value
 
     def cancel(self) -> None:
-        if self._process is not None:
-            self._connection.close()
-            self._items.cancel_join_thread()
-            self._items.close()
-            self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.terminate()
-            self._process = None
+        """Stop the work, if any is under way (the build failed before its end)."""
+        self._stop(wait=False)
+
+    def _stop(self, wait: bool) -> None:
+        if self._process is None:
+            return
+        self._connection.close()
+        self._items.cancel_join_thread()
+        self._items.close()
+        if wait:
+            self._process.join(timeout=5)  # it has sent its result and is exiting
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._process = None
 
 
 def _serve(factory: Callable, items, connection) -> None:
@@ -104,7 +84,5 @@ def _serve(factory: Callable, items, connection) -> None:
             else:
                 connection.send(("result", consumer.finish(*args)))
                 return
-    except EOFError:
-        return  # the build stopped before the end (mkdocs serve, an error): nothing to report
     except Exception:
         connection.send(("error", traceback.format_exc()))

@@ -21,14 +21,37 @@ def _lower_keep_length(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
+def trie_pattern(phrases) -> str:
+    """One regular expression for many phrases, their common beginnings written once.
+
+    A plain alternation of a thousand agency names makes the engine try each name at each position of
+    a text; written as a tree, it follows only the branch the text takes. Longer phrases win, as in an
+    alternation sorted longest first: an optional tail is greedy and given back only when the end of
+    a word does not follow.
+    """
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
 class PhraseMatcher:
     """Longest, case-insensitive, whole-word matches of many phrases at once."""
 
     def __init__(self, phrases: dict[str, str]):
         self._targets = {_lower_keep_length(unicodedata.normalize("NFC", p)): t for p, t in phrases.items()}
-        ordered = sorted(self._targets, key=len, reverse=True)
-        alternation = "|".join(re.escape(p) for p in ordered) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        self._pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(self._targets) or '(?!x)x'})(?!\w)")
 
     def find(self, text: str) -> list[Match]:
         source = unicodedata.normalize("NFC", text)

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 KEEP_RELEASES = 3
 
 
-def build(target: Path, base_url: str | None, offline: bool, plan_dir: str | None) -> subprocess.CompletedProcess:
+def build(target: Path, base_url: str | None = None, offline: bool = False, plan_dir: str | os.PathLike | None = None,
+          config_file: str | os.PathLike | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into target; the result carries the build's output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if base_url:
         env["PLANNAV_SITE_URL"] = base_url
@@ -25,8 +27,10 @@ def build(target: Path, base_url: str | None, offline: bool, plan_dir: str | Non
         env["PLANNAV_OFFLINE"] = "true"
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(Path(plan_dir).resolve())
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
+    if config_file:
+        command += ["--config-file", str(config_file)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 def switch(dest: Path, release: Path) -> None:

@@ -3,8 +3,11 @@
 The site generator's glue asks this module for pages and bodies; nothing here imports it.
 """
 
+import gc
 import os
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 from pathlib import Path
 
 from plannav import schedule, sitemap
@@ -29,8 +32,7 @@ class PageSpec:
     src: str  # source path, e.g. co-quan/cong-an-tinh.md
     title: str  # page title, plain text: <title>, search results
     template: str
-    kind: str  # what the page is about: agency, task, deadline, ... ("index" for a section page)
-    key: str  # which one: agency id, item uid, deadline key, ...
+    view: Callable[[], dict]  # what the template shows: a SiteViews method, bound to its entity
     section: str = ""  # the section page it belongs under (empty for the section pages themselves)
 
 
@@ -63,56 +65,46 @@ class SiteModel:
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
-        def add(src, title, template, kind="index", key="", section=""):
-            pages.append(PageSpec(src, title, template, kind, key, section))
+        def add(src, title, template, view, section=""):
+            pages.append(PageSpec(src, title, template, view, section))
 
-        add(sitemap.HOME, "Trang chủ", "home.md.j2")
-        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2")
+        add(sitemap.HOME, "Trang chủ", "home.md.j2", v.home)
+        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2", v.agency_index)
         for agency in v.registry.agencies:
-            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", "agency", agency.id, sitemap.AGENCY_INDEX)
-        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2")
+            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", partial(v.agency, agency.id), sitemap.AGENCY_INDEX)
+        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2", v.deadline_index)
         for key in v.deadline_keys:
-            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", "deadline", key, sitemap.DEADLINE_INDEX)
-        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2")
+            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", partial(v.deadline, key),
+                sitemap.DEADLINE_INDEX)
+        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2", v.procedure_index)
         for proc in plan.procedures.procedures:
-            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2", "procedure", str(proc.number),
-                sitemap.PROCEDURE_INDEX)
-        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2")
+            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2",
+                partial(v.procedure, proc.number), sitemap.PROCEDURE_INDEX)
+        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2", v.task_index)
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
                 # A short title keeps search ranking honest: the task's words are in its text, once.
-                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", "task", item.uid, sitemap.TASK_INDEX)
-        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2")
+                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", partial(v.task, item.uid), sitemap.TASK_INDEX)
+        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2", v.objective_index)
         for group in plan.objectives.general.groups:
-            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2", "objective", str(group.number),
-                sitemap.OBJECTIVE_INDEX)
-        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2")
+            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2",
+                partial(v.objective, group.number), sitemap.OBJECTIVE_INDEX)
+        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2", v.document_index)
         for doc in plan.documents.documents:
-            link = v.document_link(doc.id)
-            add(sitemap.document(doc.id), link.text, "document.md.j2", "document", doc.id, sitemap.DOCUMENT_INDEX)
-        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2")
-        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2")
-        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2")
-        add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2")
-        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2")
+            add(sitemap.document(doc.id), v.document_link(doc.id).text, "document.md.j2", partial(v.document, doc.id),
+                sitemap.DOCUMENT_INDEX)
+        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", v.fulltext)
+        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2", v.reconciliation)
+        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", v.downloads)
+        add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2", partial(timeline, v))
+        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2", v.duty_index)
         return pages
-
-    def context(self, spec: PageSpec) -> dict:
-        v = self.views
-        if spec.template == "timeline.md.j2":
-            return timeline(v)
-        if spec.kind == "index":
-            name = spec.template.removesuffix(".md.j2")
-            return getattr(v, name)()
-        if spec.kind in ("procedure", "objective"):
-            return getattr(v, spec.kind)(int(spec.key))
-        return getattr(v, spec.kind)(spec.key)
 
     def render(self, src: str, url_for: UrlFor) -> str:
         """The page's Markdown, its HTML blocks set aside until `restore` (see render.stash_html_blocks)."""
         spec = self.by_src[src]
-        body = self.renderer.render(spec.template, self.context(spec), url_for)
+        body = self.renderer.render(spec.template, spec.view(), url_for)
         if spec.section:
             section = Link(self.section_label[spec.section], spec.section)
             body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
@@ -171,7 +163,13 @@ def site_model(plan_dir: str | os.PathLike) -> SiteModel:
     cached = _CACHE.get(plan_dir)
     if cached and cached[0] == stamp:
         return cached[1]
-    model = SiteModel(plan_dir)
+    # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
+    # plan again and again for nothing (a third of the load time of a large plan).
+    gc.disable()
+    try:
+        model = SiteModel(plan_dir)
+    finally:
+        gc.enable()
     _CACHE[plan_dir] = (stamp, model)
     return model
 

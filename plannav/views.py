@@ -197,25 +197,39 @@ class SiteViews:
 
     # ---- agencies
 
-    def _roles(self, item: ActionItem, agency_id: str) -> list[str]:
-        return [role for role in ("lead", "coordinators") if agency_id in getattr(item, role)]
-
     def agency_items(self, agency_id: str) -> dict:
         """The items that name an agency directly, reach it through a group, or only mention it."""
-        direct, via_group, mentioned = [], [], []
-        reaching = set(self.registry.groups_reaching(agency_id))
+        return self._items_by_agency.get(agency_id) or {"direct": [], "via_group": [], "mentioned": []}
+
+    @cached_property
+    def _items_by_agency(self) -> dict[str, dict]:
+        # One pass over the items for all agencies: asking item by item for each agency would cost
+        # agencies x items, which grows with the square of the plan.
+        reached_by = defaultdict(list)  # group id -> the agencies it reaches
+        for agency in self.registry.agencies:
+            for group in self.registry.groups_reaching(agency.id):
+                reached_by[group].append(agency.id)
+        found = defaultdict(lambda: {"direct": [], "via_group": [], "mentioned": []})
         for item in self.index.items:
-            roles = self._roles(item, agency_id)
-            if roles:
-                direct.append((item, roles))
-                continue
-            groups = {role: [g for g in getattr(item, role) if g in reaching] for role in ("lead", "coordinators")}
-            if groups["lead"] or groups["coordinators"]:
-                role = "lead" if groups["lead"] else "coordinators"
-                via_group.append((item, role, groups[role]))
-            elif agency_id in item.mentions:
-                mentioned.append(item)
-        return {"direct": direct, "via_group": via_group, "mentioned": mentioned}
+            named = {}
+            for role in ("lead", "coordinators"):
+                for agency_id in getattr(item, role):
+                    named.setdefault(agency_id, []).append(role)
+            for agency_id, roles in named.items():
+                found[agency_id]["direct"].append((item, roles))
+            through = {}  # agency id -> {role: [groups of that role reaching it]}
+            for role in ("lead", "coordinators"):
+                for group in getattr(item, role):
+                    for agency_id in reached_by.get(group, ()):
+                        if agency_id not in named:
+                            through.setdefault(agency_id, {}).setdefault(role, []).append(group)
+            for agency_id, groups in through.items():
+                role = "lead" if "lead" in groups else "coordinators"
+                found[agency_id]["via_group"].append((item, role, groups[role]))
+            for agency_id in item.mentions:
+                if agency_id not in named and agency_id not in through:
+                    found[agency_id]["mentioned"].append(item)
+        return dict(found)
 
     def agency_counts(self, agency_id: str) -> dict:
         found = self.agency_items(agency_id)

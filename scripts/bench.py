@@ -88,7 +88,7 @@ def plain_site(folder: Path, real_site: Path) -> Path:
 
 def main() -> None:
     factors = [1, 10, 50] if "--full" in sys.argv else [1, 10]
-    repeats = 3
+    repeats = 5
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs unless said")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -119,7 +119,7 @@ def main() -> None:
             timing = median([build(tmp / f"site-{factor}x", plan_dir=plan_dir) for _ in range(runs)])
             count = len(pages(tmp / f"site-{factor}x"))
             per_page[factor] = timing.wall / count
-            print(f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({'median of 3' if runs > 1 else 'one run'}), "
+            print(f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({f'median of {runs}' if runs > 1 else 'one run'}), "
                   f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)")
 
         index = tmp / "real" / "search" / "search_index.json"

@@ -37,7 +37,7 @@ def _server_block(conf: str, port: int, site_dir: Path) -> str:
 def subpath_site(tmp_path_factory):
     port = _free_port()
     site_dir = tmp_path_factory.mktemp("subpath") / "site"
-    result = build_site(site_dir, env={"PLANNAV_SITE_URL": f"http://127.0.0.1:{port}{SUBPATH}"})
+    result = build_site(site_dir, base_url=f"http://127.0.0.1:{port}{SUBPATH}")
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir, port
 
@@ -45,7 +45,7 @@ def subpath_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("offline") / "site"
-    result = build_site(site_dir, env={"PLANNAV_OFFLINE": "true"})
+    result = build_site(site_dir, offline=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

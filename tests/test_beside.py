@@ -1,11 +1,12 @@
 """Work beside the page build: the same results in a second process or in this one, and failures reported."""
 
 import os
+import time
 
 import pytest
 
 from plannav import beside
-from plannav.beside import BesideConsumer, BesideFailed, BesideJob
+from plannav.beside import BesideConsumer, BesideFailed
 
 
 class Collect:
@@ -41,23 +42,13 @@ def test_a_failure_in_the_second_process_is_reported_with_its_cause():
         consumer.finish("")
 
 
-def _square(n):
-    return n * n, os.getpid()
-
-
 @pytest.mark.parametrize("spare_core", [True, False], ids=["second-process", "same-process"])
-def test_job_result_is_the_same_wherever_it_ran(monkeypatch, spare_core):
+def test_cancelled_work_stops_at_once(monkeypatch, spare_core):
+    # mkdocs serve: a build failed halfway; the next build cancels what the last one left running.
     monkeypatch.setattr(beside, "_spare_core", lambda: spare_core)
-    value, pid = BesideJob(_square, 7).result()
-    assert value == 49
-    assert (pid != os.getpid()) == spare_core
-
-
-def _fail():
-    raise ValueError("no downloads today")
-
-
-@pytest.mark.skipif(not beside._spare_core(), reason="one core: the work runs in this process")
-def test_a_failed_job_is_reported_with_its_cause():
-    with pytest.raises(BesideFailed, match="no downloads today"):
-        BesideJob(_fail).result()
+    consumer = BesideConsumer(Collect)
+    consumer.add("a")
+    started = time.perf_counter()
+    consumer.cancel()
+    assert time.perf_counter() - started < 2
+    assert consumer._process is None

@@ -71,7 +71,7 @@ def test_build_fails_on_a_broken_link_or_an_outside_fetch_in_a_page(tmp_path):
     (project / "docs" / "ghi-chu.md").write_text(
         '# Ghi chú\n\n<p><a href="../khong-co/">?</a> <a href="../co-quan/cong-an-tinh/#khong-co">?</a></p>\n\n'
         '<script src="https://cdn.example.com/x.js"></script>\n', encoding="utf-8")
-    result = build_site(tmp_path / "site", plan_dir=PLAN_DIR, extra_args=["--config-file", str(project / "mkdocs.yml")])
+    result = build_site(tmp_path / "site", plan_dir=PLAN_DIR, config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "2 broken internal links or anchors" in output

@@ -1,7 +1,8 @@
-"""The checks of a built site, fed page by page as the pages are written.
+"""What a build does besides rendering pages: write the downloads, and check every page as written.
 
-Each page is scanned once when it is written; at the end the links and anchors are resolved and the
-fetches from outside the site listed, with the pages that were not fed (the 404 page) read from disk.
+Each page is scanned once, when it is written. At the end the downloads are written (pages link to
+them), the links and anchors are resolved and the fetches from outside the site listed; pages that
+were not fed (the theme's 404 page) are read from disk.
 """
 
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 from plannav.externals import external_fetches, page_fetches
 from plannav.htmlscan import ScannedPage, scan_page
 from plannav.linkcheck import PageLinks, broken_links, page_links
+from plannav.site import site_downloads
 
 
 @dataclass
@@ -19,8 +21,9 @@ class SiteProblems:
     external_fetches: list[str]  # "page.html:line: url"
 
 
-class SiteChecker:
-    def __init__(self):
+class PostBuild:
+    def __init__(self, plan_dir: str | os.PathLike, base_url: str | None = None):
+        self.downloads = site_downloads(plan_dir, base_url)  # made first, while the first pages render
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
 
@@ -32,7 +35,12 @@ class SiteChecker:
         self.links[name], self.fetches[name] = page_links(page), page_fetches(page)
 
     def finish(self, site_dir: str | os.PathLike) -> SiteProblems:
-        for path in Path(site_dir).rglob("*.html"):
+        site_dir = Path(site_dir)
+        for path, data in self.downloads:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for path in site_dir.rglob("*.html"):
             name = path.relative_to(site_dir).as_posix()
             if name not in self.links:  # written by the theme, not as a page (404.html)
                 self._keep(name, scan_page(path.read_text(encoding="utf-8", errors="replace")))
