@@ -325,7 +325,8 @@ class SiteViews:
             "title": schedule.page_title(key),
             "rows": rows,
             "filters": self.filter_options(rows),
-            "by_kind": {noun: sum(1 for r in rows if r.kind == kind) for kind, noun in KIND_COUNTED.items()},
+            "by_kind": {noun: count for kind, noun in KIND_COUNTED.items()  # the kinds present, counted
+                        if (count := sum(1 for r in rows if r.kind == kind))},
             "previous": neighbour(position - 1) if position >= 0 else None,
             "next": neighbour(position + 1) if position >= 0 else None,
             "year": Link(schedule.page_title(key[:4]), sitemap.deadline(key[:4])) if is_month else None,
