@@ -15,6 +15,7 @@ from plannav.exports.catalog import all_downloads
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
+from plannav.fulltext import full_text
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews
 
@@ -94,7 +95,7 @@ class SiteModel:
         for doc in plan.documents.documents:
             add(sitemap.document(doc.id), v.document_link(doc.id).text, "document.md.j2", partial(v.document, doc.id),
                 sitemap.DOCUMENT_INDEX)
-        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", v.fulltext)
+        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", partial(full_text, v))
         add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2", v.reconciliation)
         add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", v.downloads)
         add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2", partial(timeline, v))
