@@ -298,3 +298,16 @@ def test_hovered_links_and_permalinks_keep_their_contrast(nginx, tab, url):
         }""", [hovered, checked])
         failures += [f"{checked}: {summary}" for summary in result]
     assert failures == []
+
+
+@pytest.mark.parametrize(("url", "section"), [("co-quan/cong-an-tinh/", "co-quan/"), ("thu-tuc/15/", "thu-tuc/"),
+                                              ("thoi-han/2022-05/", "thoi-han/")])
+def test_sidebar_marks_the_section_of_an_entity_page(nginx, tab, url, section):
+    page, watch = tab
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(nginx["root"] + url)
+    current = page.locator("nav.md-nav--primary a.md-nav__link[aria-current='location']")
+    assert current.count() == 1
+    assert current.first.evaluate("a => a.href") == nginx["root"] + section
+    assert "md-nav__link--active" in current.first.get_attribute("class")
+    assert watch.errors == []
