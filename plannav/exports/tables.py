@@ -7,6 +7,7 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -32,31 +33,41 @@ def csv_bytes(index: ItemIndex, table: str, agency_id: str | None = None) -> byt
 
 def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
     """One sheet per table: header row frozen, filters on, column widths set, dates as dates."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    # Written in openpyxl's streaming mode: a workbook per agency is made on every build.
+    workbook = Workbook(write_only=True)
     agency = agency_id is not None
+    names = headers(agency)
+    due_column = names.index("Ngày hạn")
     for table, (title, _) in TABLES.items():
         sheet = workbook.create_sheet(title)
-        sheet.append(headers(agency))
-        for row in table_rows(index, table, agency_id):
-            sheet.append(list(row.values))
         for column, width in enumerate(widths(agency), start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        due_column = headers(agency).index("Ngày hạn") + 1
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=due_column, max_col=due_column):
-            cell.number_format = "DD/MM/YYYY"
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
+        rows = table_rows(index, table, agency_id)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
+        sheet.append([_styled(sheet, name, font=_BOLD) for name in names])
+        for row in rows:
+            sheet.append([_styled(sheet, value, alignment=_WRAP, number_format="DD/MM/YYYY" if i == due_column else None)
+                          for i, value in enumerate(row.values)])
     workbook.properties.creator = "Kế hoạch 468/QĐ-UBND"
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     out = io.BytesIO()
     workbook.save(out)
     return _fixed_zip_times(out.getvalue())
+
+
+_BOLD, _WRAP = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+
+def _styled(sheet, value, font=None, alignment=None, number_format=None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if font:
+        cell.font = font
+    if alignment:
+        cell.alignment = alignment
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
