@@ -1,7 +1,8 @@
-"""mkdocs hooks: refuse a wrong plan, add one page per entity, and check every link after the build.
+"""mkdocs hooks: refuse a wrong plan, add one page per entity, make the downloads and check every page.
 
 Pages are virtual (File.generated): nothing is written into docs/, so nothing can drift from
 the plan. Their bodies are rendered by macros.py; their list and the navigation come from the core.
+The downloads and the page checks run in a second process beside the page build (plannav.beside).
 """
 
 from functools import partial
@@ -22,6 +23,7 @@ from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
 
 log = logging.getLogger("mkdocs.plugins.plannav")
+_post_build: BesideConsumer | None = None  # the downloads and checks of the build under way
 
 
 def _plan_dir(config) -> Path:
@@ -71,9 +73,6 @@ def on_files(files, config):
         _post_build.cancel()  # left by a build that failed (mkdocs serve)
     _post_build = BesideConsumer(partial(PostBuild, _plan_dir(config), config.site_url))
     return files
-
-
-_post_build: BesideConsumer | None = None
 
 
 def on_page_content(html, page, config, files):

@@ -7,15 +7,15 @@ import gc
 import os
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import all_downloads
+from plannav.fulltext import full_text
 from plannav.loader import load_plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
-from plannav.fulltext import full_text
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews
 
