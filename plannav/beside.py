@@ -12,7 +12,9 @@ from typing import Callable
 
 
 def _spare_core() -> bool:
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    # The cores this process may run on (taskset, container limits), not all the machine's.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 class BesideFailed(Exception):
