@@ -10,28 +10,27 @@ from plannav.documents import DocumentIndex
 from plannav.plan import Plan
 from plannav.registry import AgencyRegistry
 
-# Short labels for table cells; the item's reference (II.2.đ, PL I-15) already says where it is.
-KIND_SHORT = {"task": "Nhiệm vụ", "appendix-task": "Nhiệm vụ", "procedure": "Thủ tục", "duty": "Trách nhiệm", "funding": "Kinh phí"}
-# Counted nouns for summaries: "11 thủ tục hành chính (Phụ lục I)".
-KIND_COUNTED = {
-    "task": "nhiệm vụ (Phần II)",
-    "appendix-task": "nhiệm vụ (Phụ lục II)",
-    "procedure": "thủ tục hành chính (Phụ lục I)",
-    "duty": "trách nhiệm (Phần IV)",
-    "funding": "khoản kinh phí (Phần III)",
-}
-KIND_LABELS = {
-    "task": "Nhiệm vụ (Phần II)",
-    "appendix-task": "Nhiệm vụ (Phụ lục II)",
-    "procedure": "Thủ tục hành chính (Phụ lục I)",
-    "duty": "Trách nhiệm (Phần IV)",
-    "funding": "Kinh phí (Phần III)",
+@dataclass(frozen=True)
+class KindNames:
+    """How the site names one kind of item."""
+
+    label: str  # on its own: "Thủ tục hành chính (Phụ lục I)"
+    short: str  # in a table cell, beside the item's reference (PL I-15), which says where it is: "Thủ tục"
+    counted: str  # after a number: "11 thủ tục hành chính (Phụ lục I)"
+
+
+ITEM_KINDS = {
+    "task": KindNames("Nhiệm vụ (Phần II)", "Nhiệm vụ", "nhiệm vụ (Phần II)"),
+    "appendix-task": KindNames("Nhiệm vụ (Phụ lục II)", "Nhiệm vụ", "nhiệm vụ (Phụ lục II)"),
+    "procedure": KindNames("Thủ tục hành chính (Phụ lục I)", "Thủ tục", "thủ tục hành chính (Phụ lục I)"),
+    "duty": KindNames("Trách nhiệm (Phần IV)", "Trách nhiệm", "trách nhiệm (Phần IV)"),
+    "funding": KindNames("Kinh phí (Phần III)", "Kinh phí", "khoản kinh phí (Phần III)"),
 }
 
 
 @dataclass(frozen=True)
 class ActionItem:
-    kind: str  # one of KIND_LABELS
+    kind: str  # one of ITEM_KINDS
     key: str  # "2.đ", "15", "1.d", ...
     text: str
     lead: tuple[str, ...]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from plannav import schedule, sitemap
-from plannav.items import KIND_COUNTED, KIND_LABELS, KIND_SHORT, ActionItem, ItemIndex
+from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.exports.catalog import FOLDER, PLAN_CALENDAR, agency_downloads, plan_downloads
@@ -113,7 +113,7 @@ class SiteViews:
 
     def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(
-            item.uid, sitemap.item_label(item), item.kind, KIND_SHORT[item.kind], self.item_link(item), item.text,
+            item.uid, sitemap.item_label(item), item.kind, ITEM_KINDS[item.kind].short, self.item_link(item), item.text,
             self.agency_links(item.lead), self.agency_links(item.coordinators),
             tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), self._facets(item, deadlines),
             min(("-".join(str(p) for p in schedule.sort_key(d)) for d in deadlines), default="~"),
@@ -147,7 +147,7 @@ class SiteViews:
             "when": {k: schedule.page_title(k) for k in sorted(values.get("when", {}), key=schedule.page_order)},
             "dkind": {k: DEADLINE_KIND_LABELS[k] for k in DEADLINE_KIND_LABELS if k in values.get("dkind", {})},
             "group": {g: self.group_link[int(g)].text for g in sorted(values.get("group", {}))},
-            "kind": {k: KIND_LABELS[k] for k in KIND_LABELS if k in values.get("kind", {})},
+            "kind": {k: ITEM_KINDS[k].label for k in ITEM_KINDS if k in values.get("kind", {})},
             "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
         }
 
@@ -325,7 +325,7 @@ class SiteViews:
             "title": schedule.page_title(key),
             "rows": rows,
             "filters": self.filter_options(rows),
-            "by_kind": {noun: count for kind, noun in KIND_COUNTED.items()  # the kinds present, counted
+            "by_kind": {names.counted: count for kind, names in ITEM_KINDS.items()  # the kinds present, counted
                         if (count := sum(1 for r in rows if r.kind == kind))},
             "previous": neighbour(position - 1) if position >= 0 else None,
             "next": neighbour(position + 1) if position >= 0 else None,
@@ -400,8 +400,8 @@ class SiteViews:
             procedures, note, key = ref.task.procedures, ref.task.note, ref.task.restates
         reconciliation = self.reconciliations.get(key) if counterpart else None
         return {
-            "row": self.row(item), "full_kind": KIND_LABELS[item.kind],
-            "counterpart_kind": KIND_LABELS[counterpart.kind] if counterpart else "",
+            "row": self.row(item), "full_kind": ITEM_KINDS[item.kind].label,
+            "counterpart_kind": ITEM_KINDS[counterpart.kind].label if counterpart else "",
             "heading": heading, "who_text": who_text, "deadline_label": deadline_label,
             "cells": None if item.kind == "task" else {"lead": ref.task.lead.text, "coordinators": ref.task.coordinators.text},
             "group": self.group_link.get(item.group),
@@ -437,7 +437,7 @@ class SiteViews:
         if file in ("tasks", "appendix_tasks", "procedures", "responsibilities", "funding") and len(path) > 2:
             for item in self.index.items:
                 if item.file == file and path[: len(item.path)] == item.path:
-                    return f"{KIND_LABELS[item.kind]} {sitemap.item_label(item)}", self.item_link(item)
+                    return f"{ITEM_KINDS[item.kind].label} {sitemap.item_label(item)}", self.item_link(item)
         if file == "objectives" and path[:2] == ("specific", "objectives"):
             objective = self.plan.objectives.specific.objectives[path[2]]
             return f"Mục tiêu cụ thể {objective.letter})", self.group_link[objective.group]

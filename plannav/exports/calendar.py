@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from plannav import schedule, sitemap
 from plannav.exports.rows import page_path
-from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.textnorm import slugify
 
 UID_DOMAIN = "ke-hoach-468.dak-nong"
@@ -61,10 +61,10 @@ def _event(index: ItemIndex, item: ActionItem, deadline, position: int, occurren
     when = f" ({schedule.label(deadline)})" if rule else ""
     event.add("summary", f"{label}{when}: {short}")
     event.add("description", "\n".join((
-        f"{KIND_LABELS[item.kind]} {label}", item.text, f"Chủ trì: {names(item.lead)}",
+        f"{ITEM_KINDS[item.kind].label} {label}", item.text, f"Chủ trì: {names(item.lead)}",
         f"Phối hợp: {names(item.coordinators)}", f"Thời hạn: {schedule.label(deadline)} (nguyên văn: {deadline.text})",
         f"Trang: {page_path(item)}")))
-    event.add("categories", [KIND_LABELS[item.kind]])
+    event.add("categories", [ITEM_KINDS[item.kind].label])
     event.add("transp", "TRANSPARENT")
     if rule:
         event.add("rrule", rule)

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
-from plannav.items import KIND_LABELS, ActionItem, ItemIndex
+from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 
 # The three tables staff asked for, by item kind.
 TABLES = {
@@ -45,7 +45,7 @@ def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row
     groups = index.plan.utility_groups
     due = first_due(item)
     values = (
-        sitemap.item_label(item), KIND_LABELS[item.kind], item.text, names(item.lead), names(item.coordinators),
+        sitemap.item_label(item), ITEM_KINDS[item.kind].label, item.text, names(item.lead), names(item.coordinators),
         " | ".join(schedule.label(d) for d in item.deadlines), " | ".join(d.text for d in item.deadlines),
         " | ".join(DEADLINE_KINDS[d.kind] for d in item.deadlines), due,
         f"({item.group}) {groups[item.group].text}" if item.group in groups else "",
