@@ -27,15 +27,22 @@ class BesideConsumer:
 
     def __init__(self, factory: Callable):
         self._local = self._process = None
-        if not _spare_core():
-            self._local = factory()
-            return
+        if _spare_core():
+            try:
+                self._start(factory)
+                return
+            except OSError:  # no process or semaphore to be had (a locked-down container): work here
+                self._process = None
+        self._local = factory()
+
+    def _start(self, factory: Callable) -> None:
         context = multiprocessing.get_context("fork")
         # Items go through a queue, whose own thread writes them: `add` returns at once.
         self._items = context.Queue()
         self._connection, child_end = context.Pipe()
-        self._process = context.Process(target=_serve, args=(factory, self._items, child_end), daemon=True)
-        self._process.start()
+        process = context.Process(target=_serve, args=(factory, self._items, child_end), daemon=True)
+        process.start()
+        self._process = process
         child_end.close()
 
     def add(self, *args) -> None:

@@ -1,5 +1,6 @@
 """Work beside the page build: the same results in a second process or in this one, and failures reported."""
 
+import multiprocessing
 import os
 import time
 
@@ -52,3 +53,15 @@ def test_cancelled_work_stops_at_once(monkeypatch, spare_core):
     consumer.cancel()
     assert time.perf_counter() - started < 2
     assert consumer._process is None
+
+
+def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError(38, "Function not implemented")  # e.g. no /dev/shm for the queue's semaphore
+
+    monkeypatch.setattr(beside, "_spare_core", lambda: True)
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Queue", refuse)
+    consumer = BesideConsumer(Collect)
+    consumer.add("a")
+    items, pid = consumer.finish("!")
+    assert items == ["a!"] and pid == os.getpid()
