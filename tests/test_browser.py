@@ -311,3 +311,16 @@ def test_sidebar_marks_the_section_of_an_entity_page(nginx, tab, url, section):
     assert current.first.evaluate("a => a.href") == nginx["root"] + section
     assert "md-nav__link--active" in current.first.get_attribute("class")
     assert watch.errors == []
+
+
+def test_search_results_keep_their_contrast(nginx, tab):
+    page, _ = tab
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(nginx["root"])
+    page.add_script_tag(path=str(AXE))
+    assert search(page, "cong an tinh")
+    page.locator("li.md-search-result__item > a").first.hover()
+    page.wait_for_timeout(400)
+    result = page.evaluate("""async () => (await axe.run({include: [['.md-search__output']]},
+        {runOnly: ['color-contrast'], resultTypes: ['violations']})).violations.flatMap(v => v.nodes.map(n => n.failureSummary))""")
+    assert result == []
