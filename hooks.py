@@ -23,6 +23,7 @@ from plannav.searchindex import add_folded_field
 from plannav.site import PlanProblems, site_model
 
 log = logging.getLogger("mkdocs.plugins.plannav")
+_model = None  # the site model of the build under way, loaded once in on_config
 _post_build: BesideConsumer | None = None  # the downloads and checks of the build under way
 
 
@@ -31,11 +32,12 @@ def _plan_dir(config) -> Path:
 
 
 def on_config(config):
+    global _model
     try:
-        model = site_model(_plan_dir(config))
+        _model = site_model(_plan_dir(config))
     except PlanProblems as err:
         raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
-    config.nav = [_nav_entry(section) for section in model.sections()]
+    config.nav = [_nav_entry(section) for section in _model.sections()]
     # mkdocs serve: rebuild when a plan file changes.
     config.watch.append(str(_plan_dir(config)))
     return config
@@ -55,8 +57,7 @@ def _nav_entry(section) -> dict:
 
 
 def on_files(files, config):
-    model = site_model(_plan_dir(config))
-    for spec in model.pages:
+    for spec in _model.pages:
         if files.get_file_from_path(spec.src) is not None:
             raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
         front_matter = yaml.safe_dump({"title": _theme_title(spec.title)}, allow_unicode=True, width=10_000).strip()
@@ -64,7 +65,7 @@ def on_files(files, config):
         # Entity pages are reached from their section page, not from the navigation.
         inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
         files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
-    missing = model.coverage_problems({f.src_uri for f in files.documentation_pages()})
+    missing = _model.coverage_problems({f.src_uri for f in files.documentation_pages()})
     if missing:
         raise PluginError("pages are missing:\n" + "\n".join(missing))
     # Beside the page build, in a second process: make the downloads, then check each page as it is written.
@@ -76,12 +77,12 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    return site_model(_plan_dir(config)).restore(page.file.src_uri, html, search_excluded=False)
+    return _model.restore(page.file.src_uri, html, search_excluded=False)
 
 
 @event_priority(-100)  # after the search plugin has read the page
 def on_page_context(context, page, config, nav):
-    page.content = site_model(_plan_dir(config)).restore(page.file.src_uri, page.content, search_excluded=True)
+    page.content = _model.restore(page.file.src_uri, page.content, search_excluded=True)
     return context
 
 

@@ -28,7 +28,13 @@ def define_env(env):
         url = relative_url(site_url(page), env.page.file.url)
         return f"{url}#{anchor}" if anchor else url
 
+    @lru_cache(maxsize=1)
+    def model():
+        # Asked for once per build (define_env runs for each), not once per page: no plan files to
+        # look at again. Not before the first page, so that the hooks report a broken plan first.
+        return site_model(plan_dir)
+
     @env.macro
     def page_body() -> str:
         """The body of the current page, as the core renders it."""
-        return site_model(plan_dir).render(env.page.file.src_uri, url_for)
+        return model().render(env.page.file.src_uri, url_for)

@@ -46,18 +46,16 @@ def page_fetches(page: ScannedPage) -> list[tuple[str, int]]:
     return [(url, page.line(offset)) for tag, attributes, offset in page.tags for url in _fetched(tag, attributes)]
 
 
-def external_fetches(site_dir: str | os.PathLike, pages: dict[str, ScannedPage | list] | None = None) -> list[str]:
+def external_fetches(site_dir: str | os.PathLike, fetches: dict[str, list] | None = None) -> list[str]:
     """'file:line: url' for every external URL a page or stylesheet would load.
 
-    `pages` is the site already scanned (htmlscan.scan_site), or each page's fetches (page_fetches),
-    when another check reads it too.
+    `fetches` holds each page's fetches (page_fetches) when they were taken as the pages were
+    written; without it every page is read from the site folder.
     """
     site_dir = Path(site_dir)
-    pages = scan_site(site_dir) if pages is None else pages
-    found = []
-    for name, page in pages.items():
-        for url, line in page if isinstance(page, list) else page_fetches(page):
-            found.append(f"{name}:{line}: {url}")
+    if fetches is None:
+        fetches = {name: page_fetches(page) for name, page in scan_site(site_dir).items()}
+    found = [f"{name}:{line}: {url}" for name, page in fetches.items() for url, line in page]
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in _CSS_URL.finditer(text):

@@ -1,7 +1,7 @@
 """The full-text reading view: the whole decision in its own order, every part and item anchored,
 each item linked to its own page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plannav import sitemap
 from plannav.views import Link, SiteViews
@@ -11,7 +11,7 @@ from plannav.views import Link, SiteViews
 class Block:
     """One block of the full-text view, in the decision's order."""
 
-    kind: str  # heading | para | item | label | table
+    kind: str  # section (a heading listed in the page's contents) | heading | para | item | label | table
     text: str = ""
     level: int = 0  # heading level
     anchor: str = ""
@@ -114,5 +114,7 @@ def full_text(views: SiteViews) -> dict:
                               ("Số công báo", m.gazette_number), ("Ngày hiệu lực", m.effective),
                               ("Tình trạng hiệu lực", m.status)):
         add(Block("item", value, marker=f"{label_text}:"))
+    # The page's contents list the parts and sections (levels 2 and 3) that have an anchor.
+    blocks = [replace(b, kind="section") if b.kind == "heading" and b.level <= 3 and b.anchor else b for b in blocks]
     return {"blocks": blocks}
 

@@ -26,15 +26,15 @@ def _blank(match: re.Match) -> str:
     return kept + "\n" * body.count("\n")
 
 
-def start_tags(text: str):
-    """Yield (tag, attributes, offset) for every start tag outside comments, scripts and styles."""
-    text = _COMMENT_OR_SCRIPT.sub(_blank, text)
+def _start_tags(text: str):
+    """Yield (tag, attributes, offset) for every start tag of a text whose comments, scripts and
+    styles are blanked."""
     for match in _START_TAG.finditer(text):
         attributes = {}
         for name, double, single, bare in _ATTRIBUTE.findall(match.group(2) or ""):
             value = double or single or bare
             attributes[name.lower()] = html.unescape(value) if "&" in value else value
-        yield match.group(1).lower(), attributes, match.start(), text
+        yield match.group(1).lower(), attributes, match.start()
 
 
 def line_at(text: str, offset: int) -> int:
@@ -53,11 +53,9 @@ class ScannedPage:
 
 
 def scan_page(text: str) -> ScannedPage:
-    tags, scanned = [], text
-    for tag, attributes, offset, scanned in start_tags(text):
-        tags.append((tag, attributes, offset))
-    # Offsets point into the scanned text (scripts and comments blanked, lines kept).
-    return ScannedPage(tags, [m.start() for m in _NEWLINE.finditer(scanned)])
+    # Offsets point into the blanked text, which keeps every line where it was.
+    scanned = _COMMENT_OR_SCRIPT.sub(_blank, text)
+    return ScannedPage(list(_start_tags(scanned)), [m.start() for m in _NEWLINE.finditer(scanned)])
 
 
 def scan_site(site_dir: str | os.PathLike) -> dict[str, ScannedPage]:

@@ -35,16 +35,16 @@ def page_links(page: ScannedPage) -> PageLinks:
     return PageLinks(ids, links)
 
 
-def broken_links(site_dir: str | os.PathLike, pages: dict[str, ScannedPage | PageLinks] | None = None) -> list[str]:
+def broken_links(site_dir: str | os.PathLike, scanned: dict[str, PageLinks] | None = None) -> list[str]:
     """'page.html:line: link -> problem' for every internal link that leads nowhere.
 
-    `pages` is the site already scanned (htmlscan.scan_site), or its links (page_links), when
-    another check reads it too.
+    `scanned` holds each page's links (page_links) when they were taken as the pages were written;
+    without it every page is read from the site folder.
     """
     site_dir = Path(site_dir)
     files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    pages = scan_site(site_dir) if pages is None else pages
-    scanned = {name: page if isinstance(page, PageLinks) else page_links(page) for name, page in pages.items()}
+    if scanned is None:
+        scanned = {name: page_links(page) for name, page in scan_site(site_dir).items()}
     problems = []
     resolved: dict[tuple[str, str], tuple[str, str]] = {}  # pages of one folder link the same URLs
     for name, found in sorted(scanned.items()):

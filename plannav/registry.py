@@ -40,9 +40,14 @@ class AgencyRegistry:
         return out
 
     @cached_property
-    def _group_members(self) -> dict[str, set[str]]:
+    def group_members(self) -> dict[str, set[str]]:
+        """Each group's bodies, through nested groups, worked out once."""
         return {a.id: set(self.members(a.id)) for a in self.agencies if a.kind == "group"}
 
     def groups_reaching(self, agency_id: str) -> list[str]:
         """The groups whose members include this body, directly or through nested groups."""
-        return [group for group, members in self._group_members.items() if agency_id in members]
+        return [group for group, members in self.group_members.items() if agency_id in members]
+
+    def names(self, ids) -> str:
+        """Agencies' names as a list staff read: "Công an tỉnh; Sở Tư pháp"."""
+        return "; ".join(self.by_id[a].name for a in ids)

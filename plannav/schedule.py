@@ -8,11 +8,11 @@ import datetime as dt
 
 from plannav.deadlines import EVENTS, LEVELS
 
-UNDATED_PAGES = {
-    "recurring": ("dinh-ky", "Định kỳ"),
-    "continuous": ("thuong-xuyen", "Thường xuyên"),
-    "event": ("theo-su-kien", "Theo sự kiện"),
-}
+# What each kind of deadline is called: filters, downloads and the undated pages' titles.
+KIND_LABELS = {"month": "Trong tháng", "year": "Trong năm", "date": "Trước ngày cụ thể", "staged": "Theo cấp",
+               "recurring": "Định kỳ", "continuous": "Thường xuyên", "event": "Theo sự kiện"}
+UNDATED_PAGES = {kind: (key, KIND_LABELS[kind])
+                 for kind, key in (("recurring", "dinh-ky"), ("continuous", "thuong-xuyen"), ("event", "theo-su-kien"))}
 UNDATED_KEYS = frozenset(key for key, _ in UNDATED_PAGES.values())
 _UNDATED_ORDER = {key: i for i, (key, _) in enumerate(UNDATED_PAGES.values())}
 _FAR = (9999, 12, 31)
@@ -21,6 +21,12 @@ _FAR = (9999, 12, 31)
 def _day(iso: str) -> str:
     d = dt.date.fromisoformat(iso)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def applies_to(deadline, agency_id: str) -> bool:
+    """Whether a deadline binds an agency named on its item: all of them, unless it names its own
+    (the report before the 22nd is the working group's, not every department's)."""
+    return not deadline.applies_to or agency_id in deadline.applies_to
 
 
 def label(deadline) -> str:

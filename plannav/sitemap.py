@@ -21,6 +21,13 @@ TIMELINE = "thoi-han/tien-do.md"
 DUTY_INDEX = "trach-nhiem/index.md"
 
 
+def permalink(page: str, anchor: str = "") -> str:
+    """The address of a page under the site's root, as staff paste it: 'co-quan/x.md' -> '/co-quan/x/'."""
+    path = "/" + page.removesuffix(".md").removesuffix("index")
+    path = path if path.endswith("/") else path + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
 def agency(agency_id: str) -> str:
     return f"co-quan/{agency_id}.md"
 

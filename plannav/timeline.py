@@ -16,20 +16,43 @@ ROW, TOP = 26, 34
 
 @dataclass(frozen=True)
 class Mark:
-    x: float
-    y: float
-    width: float  # 0 for a point
+    """A phase or deadline drawn on its lane: a bar (span) or a dot (point), with its label."""
+
+    shape: str  # span | point
+    x: str  # bar's left or dot's centre
+    y: int  # bar's top or dot's centre
+    width: str  # bar only
+    height: int  # bar only
+    text_x: str
+    text_y: int
     label: str
     link: Link
     title: str  # tooltip
     css: str
 
 
+def _span(x: float, lane_y: int, width: float, label: str, link: Link, title: str, css: str) -> Mark:
+    return Mark("span", _n(x), lane_y + 3, _n(width), ROW - 8, _n(x + 5), lane_y + 15, label, link, title, css)
+
+
+def _point(x: float, lane_y: int, label: str, link: Link, title: str, css: str) -> Mark:
+    return Mark("point", _n(x), lane_y + 10, "", 0, _n(x), lane_y + 14, label, link, title, css)
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
 @dataclass(frozen=True)
 class Lane:
-    y: float
+    y: int
+    text_y: int
     label: str
     link: Link | None
+
+
+def _lane(y: int, label: str, link: Link | None) -> Lane:
+    return Lane(y, y + 15, label, link)
 
 
 # Most deadlines fall in 2022-2023: those years get more room, so that their months stay apart.
@@ -48,42 +71,43 @@ def timeline(views: SiteViews) -> dict:
     # Objectives: one row per utility group, a span per phase.
     for objective in views.plan.objectives.specific.objectives:
         group_link = views.group_link[objective.group]
-        lanes.append(Lane(y, f"Mục tiêu ({objective.group})", group_link))
+        lanes.append(_lane(y, f"Mục tiêu ({objective.group})", group_link))
         for phase in objective.phases:
             end = phase.to_year or LAST_YEAR
             start_x, end_x = _x(phase.from_year), _x(min(end, LAST_YEAR) + 1) if end < LAST_YEAR + 1 else _x(LAST_YEAR, 12)
-            marks.append(Mark(start_x, y, end_x - start_x - 2, phase.label, group_link,
-                              f"{group_link.text}: {phase.label}", "phase"))
+            marks.append(_span(start_x, y, end_x - start_x - 2, phase.label, group_link,
+                               f"{group_link.text}: {phase.label}", "phase"))
         y += ROW
     # Dated deadlines: a mark per month page (with its count), a span per year-only page.
-    lanes.append(Lane(y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)))
+    lanes.append(_lane(y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)))
     month_y, year_y = y, y + ROW
-    lanes.append(Lane(year_y, "Hạn trong năm", None))
+    lanes.append(_lane(year_y, "Hạn trong năm", None))
     for key, entries in views.due.items():
         link = Link(schedule.page_title(key), sitemap.deadline(key))
         if key[:4].isdigit() and "-" in key:
             year, month = map(int, key.split("-"))
-            marks.append(Mark(_x(year, month) + 3, month_y, 0, str(len(entries)), link,
-                              f"{link.text}: {len(entries)} việc", "month"))
+            marks.append(_point(_x(year, month) + 3, month_y, str(len(entries)), link,
+                                f"{link.text}: {len(entries)} việc", "month"))
         elif key.isdigit():
             only_year = [e for e in entries if e[0].kind == "year"]
             if only_year:
                 year = int(key)
-                marks.append(Mark(_x(year), year_y, _x(year + 1) - _x(year) - 2, f"{len(only_year)} việc", link,
-                                  f"{link.text}: {len(only_year)} việc có hạn trong năm", "year"))
+                marks.append(_span(_x(year), year_y, _x(year + 1) - _x(year) - 2, f"{len(only_year)} việc", link,
+                                   f"{link.text}: {len(only_year)} việc có hạn trong năm", "year"))
     y = year_y + ROW
     # Undated kinds: one lane each, across the whole period.
     for key, title in schedule.UNDATED_PAGES.values():
         count = len(views.due.get(key, []))
         link = Link(title, sitemap.deadline(key))
-        lanes.append(Lane(y, title, link))
-        marks.append(Mark(_x(FIRST_YEAR, 3), y, _x(LAST_YEAR, 12) - _x(FIRST_YEAR, 3), f"{count} việc", link,
-                          f"{title}: {count} việc", "undated"))
+        lanes.append(_lane(y, title, link))
+        marks.append(_span(_x(FIRST_YEAR, 3), y, _x(LAST_YEAR, 12) - _x(FIRST_YEAR, 3), f"{count} việc", link,
+                           f"{title}: {count} việc", "undated"))
         y += ROW
-    years = [{"x": _x(year), "label": str(year), "link": Link(f"Năm {year}", sitemap.deadline(str(year)))
+    # A year: its grid line from just above the lanes to the bottom, and its label above the line.
+    years = [{"x": _n(_x(year)), "label_x": _n(_x(year) + 4), "label_y": TOP - 18, "grid_top": TOP - 14,
+              "label": str(year), "link": Link(f"Năm {year}", sitemap.deadline(str(year)))
               if str(year) in views.due else None} for year in range(FIRST_YEAR, LAST_YEAR + 1)]
     months = [{"key": key, "link": Link(schedule.page_title(key), sitemap.deadline(key)),
                "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries]}
               for key, entries in views.due.items() if "-" in key and key[:4].isdigit()]
-    return {"width": WIDTH, "height": y + 6, "left": LEFT, "top": TOP, "years": years, "lanes": lanes,
-            "marks": marks, "row": ROW, "months": months}
+    return {"width": WIDTH, "height": y + 6, "years": years, "lanes": lanes, "marks": marks, "months": months}

@@ -12,7 +12,7 @@ from plannav import schedule, sitemap
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.reconcile import FIELD_LABELS, reconcile
-from plannav.exports.catalog import FOLDER, PLAN_CALENDAR, agency_downloads, plan_downloads
+from plannav.exports.catalog import PLAN_CALENDAR, PLAN_WORKBOOK, agency_downloads, plan_downloads, table_csv
 from plannav.texts import iter_texts
 
 AGENCY_KINDS = {
@@ -26,8 +26,6 @@ AGENCY_KINDS = {
 }
 ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
 LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
-DEADLINE_KIND_LABELS = {"month": "Trong tháng", "year": "Trong năm", "date": "Trước ngày cụ thể", "staged": "Theo cấp",
-                        "recurring": "Định kỳ", "continuous": "Thường xuyên", "event": "Theo sự kiện"}
 
 
 @dataclass(frozen=True)
@@ -145,7 +143,7 @@ class SiteViews:
         return {
             "agency": {a: self.registry.by_id[a].name for a in sorted(agencies, key=order.get)},
             "when": {k: schedule.page_title(k) for k in sorted(values.get("when", {}), key=schedule.page_order)},
-            "dkind": {k: DEADLINE_KIND_LABELS[k] for k in DEADLINE_KIND_LABELS if k in values.get("dkind", {})},
+            "dkind": {k: label for k, label in schedule.KIND_LABELS.items() if k in values.get("dkind", {})},
             "group": {g: self.group_link[int(g)].text for g in sorted(values.get("group", {}))},
             "kind": {k: ITEM_KINDS[k].label for k in ITEM_KINDS if k in values.get("kind", {})},
             "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
@@ -205,10 +203,7 @@ class SiteViews:
     def _items_by_agency(self) -> dict[str, dict]:
         # One pass over the items for all agencies: asking item by item for each agency would cost
         # agencies x items, which grows with the square of the plan.
-        reached_by = defaultdict(list)  # group id -> the agencies it reaches
-        for agency in self.registry.agencies:
-            for group in self.registry.groups_reaching(agency.id):
-                reached_by[group].append(agency.id)
+        reached_by = self.registry.group_members
         found = defaultdict(lambda: {"direct": [], "via_group": [], "mentioned": []})
         for item in self.index.items:
             named = {}
@@ -268,14 +263,14 @@ class SiteViews:
         timeline = []
         for item, roles in found["direct"]:
             for deadline in item.deadlines:
-                if deadline.applies_to and agency_id not in deadline.applies_to:
-                    continue  # e.g. the 22nd-of-the-month report is the working group's, not every department's
+                if not schedule.applies_to(deadline, agency_id):
+                    continue
                 role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
                 timeline.append((schedule.sort_key(deadline), self.row(item, role, deadlines=[deadline])))
         timeline.sort(key=lambda entry: entry[0])
         return {
             "agency": agency,
-            "permalink": f"/co-quan/{agency_id}/",
+            "permalink": sitemap.permalink(sitemap.agency(agency_id)),
             "downloads": [Link(d.label, d.path) for d in agency_downloads(self.index, agency_id)],
             "kind_label": AGENCY_KINDS[agency.kind],
             "members": self.agency_links(self.registry.members(agency_id)) if agency.kind == "group" else (),
@@ -494,7 +489,7 @@ class SiteViews:
 
     @staticmethod
     def table_downloads(table: str) -> list[Link]:
-        return [Link("CSV", f"{FOLDER}/{table}.csv"), Link("Excel (cả ba bảng)", f"{FOLDER}/ke-hoach.xlsx")]
+        return [Link("CSV", table_csv(table)), Link("Excel (cả ba bảng)", PLAN_WORKBOOK)]
 
     def duty_index(self) -> dict:
         sections = [{"heading": s.heading, "rows": [self.row(self.index.by_uid[f"duty:{r.key}"])

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from plannav import sitemap  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
 from plannav.site import site_model  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
@@ -68,8 +69,7 @@ def plain_site(folder: Path, real_site: Path) -> Path:
     model = site_model(ROOT / "plan")
     items = model.views.index.items
     for n, spec in enumerate(model.pages):
-        built = spec.src.removesuffix(".md") + ("/index.html" if not spec.src.endswith("index.md") else ".html")
-        page, source = real_site / built.removeprefix("/"), docs / spec.src
+        page, source = real_site / sitemap.permalink(spec.src).lstrip("/") / "index.html", docs / spec.src
         html = page.read_text(encoding="utf-8")
         count = max(1, html.count("<tr") - 1)
         rows = [items[(n + k) % len(items)] for k in range(count)]

@@ -27,6 +27,14 @@ def _agency(copy_number: int, index: int) -> tuple[str, str]:
     return f"don-vi-thu-nghiem-{copy_number}-{index}", f"Đơn vị thử nghiệm {copy_number}.{index}"
 
 
+def _reassign(row: dict, lead: tuple[str, str], coordinator: tuple[str, str], dropped: tuple[str, ...]) -> None:
+    """An appendix row given to invented agencies, without its cross-references to the real plan."""
+    row["lead"] = {"text": lead[1], "agencies": [lead[0]]}
+    row["coordinators"] = {"text": coordinator[1], "agencies": [coordinator[0]]}
+    for key in dropped:
+        row.pop(key, None)
+
+
 def scale(factor: int, target: Path) -> Path:
     data = {name: read_source(ROOT / "plan" / f"{name}.yaml", name)[0].data for name in FILE_MODELS}
     tasks, appendix, procedures, duties = (data["tasks"], data["appendix_tasks"], data["procedures"],
@@ -35,6 +43,7 @@ def scale(factor: int, target: Path) -> Path:
     real_groups = copy.deepcopy(appendix["groups"])
     real_procedures = copy.deepcopy(procedures["procedures"])
     real_duty_sections = copy.deepcopy(duties["sections"])
+    appendix_count = sum(len(group["tasks"]) for group in real_groups)  # copies are numbered after the real rows
     for number in range(1, factor):
         ids = [_agency(number, i) for i in range(1, PER_COPY + 1)]
         for agency_id, name in ids:
@@ -54,26 +63,18 @@ def scale(factor: int, target: Path) -> Path:
         for g, group in enumerate(real_groups):
             group = copy.deepcopy(group)
             for t, task in enumerate(group["tasks"]):
-                (lead, lead_name), (coord, coord_name) = pick(g * 50 + t, 2), pick(g * 50 + t, 3)
-                task["number"] += 44 * number
+                task["number"] += appendix_count * number
                 task["tt"] = f"{task['number']}."
-                task["lead"] = {"text": lead_name, "agencies": [lead]}
-                task["coordinators"] = {"text": coord_name, "agencies": [coord]}
-                for key in ("restates", "procedures", "note"):
-                    task.pop(key, None)
+                _reassign(task, pick(g * 50 + t, 2), pick(g * 50 + t, 3), ("restates", "procedures", "note"))
             appendix["groups"].append(group)
         for p, procedure in enumerate(copy.deepcopy(real_procedures)):
-            (lead, lead_name), (coord, coord_name) = pick(p, 4), pick(p, 5)
-            procedure["number"] += 25 * number
+            procedure["number"] += len(real_procedures) * number
             procedure["name"] = f"{procedure['name']} ({number})"
-            procedure["lead"] = {"text": lead_name, "agencies": [lead]}
-            procedure["coordinators"] = {"text": coord_name, "agencies": [coord]}
-            for key in ("joins", "duty", "note"):
-                procedure.pop(key, None)
+            _reassign(procedure, pick(p, 4), pick(p, 5), ("joins", "duty", "note"))
             procedures["procedures"].append(procedure)
         for d, section in enumerate(copy.deepcopy(real_duty_sections)):
             agency_id, name = ids[d % PER_COPY]
-            section["number"] += 24 * number
+            section["number"] += len(real_duty_sections) * number
             section["heading"] = {"text": f"{section['number']}. {name}"}
             section["agencies"] = [agency_id]
             for duty in section["duties"]:

@@ -49,7 +49,7 @@ def _occurrences(deadline) -> list[tuple[dt.date, dict | None]]:
 
 def _event(index: ItemIndex, item: ActionItem, deadline, position: int, occurrence: int, day, rule,
            base_url: str | None) -> Event:
-    names = lambda ids: "; ".join(index.registry.by_id[a].name for a in ids) or "—"
+    names = lambda ids: index.registry.names(ids) or "—"
     label = sitemap.item_label(item)
     short = item.text if len(item.text) <= 90 else item.text[:90].rsplit(" ", 1)[0] + "…"
     event = Event()
@@ -83,7 +83,7 @@ def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, b
         if agency_id is not None and agency_id not in item.lead + item.coordinators:
             continue
         for position, deadline in enumerate(item.deadlines):
-            if agency_id is not None and deadline.applies_to and agency_id not in deadline.applies_to:
+            if agency_id is not None and not schedule.applies_to(deadline, agency_id):
                 continue
             for occurrence, (day, rule) in enumerate(_occurrences(deadline)):
                 calendar.add_component(_event(index, item, deadline, position, occurrence, day, rule, base_url))

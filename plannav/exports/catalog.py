@@ -9,6 +9,12 @@ from plannav.items import ItemIndex
 
 FOLDER = "tai-ve"
 PLAN_CALENDAR = f"{FOLDER}/ke-hoach.ics"
+PLAN_WORKBOOK = f"{FOLDER}/ke-hoach.xlsx"
+
+
+def table_csv(table: str) -> str:
+    """Where one table of the whole plan goes as CSV (tables: exports.rows.TABLES)."""
+    return f"{FOLDER}/{table}.csv"
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,8 @@ json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump"
 
 def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
     downloads = [
-        Download(f"{FOLDER}/ke-hoach.xlsx", "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
-        *[Download(f"{FOLDER}/{table}.csv", f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
+        Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
+        *[Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
           for table, (title, _) in TABLES.items()],
         Download(PLAN_CALENDAR, "Lịch (iCalendar): mọi thời hạn",
                  lambda: calendar_bytes(index, "Kế hoạch 468/QĐ-UBND", base_url=base_url)),

@@ -15,12 +15,10 @@ TABLES = {
 
 COLUMNS = (
     ("Số hiệu", 12), ("Loại", 24), ("Nội dung", 80), ("Chủ trì", 36), ("Phối hợp", 40),
-    ("Thời hạn", 22), ("Thời hạn (nguyên văn)", 36), ("Loại thời hạn", 14), ("Ngày hạn", 12),
+    ("Thời hạn", 22), ("Thời hạn (nguyên văn)", 36), ("Loại thời hạn", 18), ("Ngày hạn", 12),
     ("Nhóm tiện ích", 30), ("Mã chủ trì", 30), ("Mã phối hợp", 30), ("Trang", 28), ("Mã", 20),
 )
 ROLE_COLUMN = ("Vai trò", 10)
-DEADLINE_KINDS = {"month": "Tháng", "year": "Năm", "date": "Ngày", "staged": "Theo cấp", "recurring": "Định kỳ",
-                  "continuous": "Thường xuyên", "event": "Theo sự kiện"}
 
 
 @dataclass(frozen=True)
@@ -30,9 +28,7 @@ class Row:
 
 
 def page_path(item: ActionItem) -> str:
-    page, anchor = sitemap.item_target(item)
-    path = "/" + page.removesuffix(".md").removesuffix("index") + ("/" if not page.endswith("index.md") else "")
-    return path.replace("//", "/") + (f"#{anchor}" if anchor else "")
+    return sitemap.permalink(*sitemap.item_target(item))
 
 
 def first_due(item: ActionItem) -> dt.date | None:
@@ -41,13 +37,13 @@ def first_due(item: ActionItem) -> dt.date | None:
 
 
 def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row:
-    names = lambda ids: "; ".join(index.registry.by_id[a].name for a in ids)
+    names = index.registry.names
     groups = index.plan.utility_groups
     due = first_due(item)
     values = (
         sitemap.item_label(item), ITEM_KINDS[item.kind].label, item.text, names(item.lead), names(item.coordinators),
         " | ".join(schedule.label(d) for d in item.deadlines), " | ".join(d.text for d in item.deadlines),
-        " | ".join(DEADLINE_KINDS[d.kind] for d in item.deadlines), due,
+        " | ".join(schedule.KIND_LABELS[d.kind] for d in item.deadlines), due,
         f"({item.group}) {groups[item.group].text}" if item.group in groups else "",
         "; ".join(item.lead), "; ".join(item.coordinators), page_path(item), item.uid,
     )

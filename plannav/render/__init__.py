@@ -115,11 +115,11 @@ def search_excluded(block: str) -> bool:
     return "data-search-exclude" in block[: block.find(">")]
 
 
-def restore_html_blocks(html: str, blocks: list[str], excluded: bool | None = None) -> str:
-    """Put the blocks back: all of them, or only those the search skips (excluded=True) or reads (False)."""
+def restore_html_blocks(html: str, blocks: list[str], excluded: bool) -> str:
+    """Put back the blocks the search skips (excluded=True) or those it reads (False)."""
     def block(match: re.Match) -> str:
         text = blocks[int(match.group(1))]
-        return text if excluded is None or search_excluded(text) == excluded else match.group(0)
+        return text if search_excluded(text) == excluded else match.group(0)
     return PLACEHOLDER.sub(block, html)
 
 
