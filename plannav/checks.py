@@ -15,6 +15,9 @@ from plannav.textnorm import match_key, squash
 # Words that may stand between agency names in a "who" field.
 _CONNECTIVES = {"chủ", "trì", "phối", "hợp", "với", "và", "cùng"}
 _ROLE_MARKER = re.compile(r"(?<!\w)(chủ trì|phối hợp)(?!\w)", re.IGNORECASE)
+# The role a Part IV duty's opening gives its section's bodies: the first role word among its first
+# ten words ("Chủ trì, ...", "Đề nghị chủ trì ...", "Trên cơ sở nhu cầu thực tế, chủ động phối hợp ...").
+_OPENING_ROLE = re.compile(r"^(?:\S+\s+){0,9}?(chủ trì|phối hợp|tham gia)(?!\w)", re.IGNORECASE)
 
 
 class _Checker:
@@ -64,6 +67,8 @@ class _Checker:
             for di, deadline in enumerate(ref.duty.deadlines):
                 for i, a in enumerate(deadline.applies_to):
                     yield "responsibilities", ref.path + ("deadlines", di, "applies_to", i), a
+            for i, exclusion in enumerate(ref.duty.not_for):
+                yield "responsibilities", ref.path + ("not_for", i, "agency"), exclusion.agency
         for ii, item in enumerate(p.funding.items):
             for role in ("lead", "coordinators"):
                 for i, a in enumerate(getattr(item, role)):
@@ -72,8 +77,9 @@ class _Checker:
                 for i, a in enumerate(deadline.applies_to):
                     yield "funding", ("items", ii, "deadlines", di, "applies_to", i), a
         for ai, agency in enumerate(p.agencies.agencies):
-            for i, a in enumerate(agency.members):
-                yield "agencies", ("agencies", ai, "members", i), a
+            for key in ("members", "may_concern"):
+                for i, a in enumerate(getattr(agency, key)):
+                    yield "agencies", ("agencies", ai, key, i), a
 
     def deadlines(self):
         """(file, path, deadline) for every deadline in the plan."""
@@ -200,8 +206,12 @@ class _Checker:
             if not proc.lead.agencies:
                 self.add("procedures", ("procedures", pi, "lead", "agencies"), f"procedure {proc.number} has no lead", hint)
         for ref in p.duty_refs:
-            if not ref.duty.lead:
-                self.add("responsibilities", ref.path + ("lead",), f"duty {ref.key} has no lead", hint)
+            if not ref.duty.lead and not ref.duty.lead_unstated:
+                self.add("responsibilities", ref.path + ("lead",), f"duty {ref.key} has no lead",
+                         hint + "; where the decision names none, set `lead_unstated: true` and give the reason in `roles_note`")
+            if ref.duty.lead and ref.duty.lead_unstated:
+                self.add("responsibilities", ref.path + ("lead_unstated",),
+                         f"duty {ref.key} has `lead_unstated: true` but lists a lead", "remove one of the two")
         for ii, item in enumerate(p.funding.items):
             if not item.lead:
                 self.add("funding", ("items", ii, "lead"), f"funding item {item.number} has no lead", hint)
@@ -352,15 +362,79 @@ class _Checker:
 
     def groups(self) -> None:
         for i, agency in enumerate(self.plan.agencies.agencies):
-            if agency.kind == "group" and not agency.members:
+            if agency.kind == "group" and not agency.members and not agency.open:
                 self.add("agencies", ("agencies", i), f"group '{agency.id}' has no members",
-                         "list the bodies this collective wording reaches under `members:`")
+                         "list the bodies this collective wording reaches under `members:`, or set `open: true` "
+                         "for a wording that names none (\"các đơn vị liên quan\")")
             if agency.kind != "group" and agency.members:
                 self.add("agencies", ("agencies", i, "members"), f"'{agency.id}' has members but is not a group",
                          "set `kind: group`, or remove `members:`")
             if agency.kind == "group" and agency.id in self._reachable(agency.id):
                 self.add("agencies", ("agencies", i, "members"), f"group '{agency.id}' contains itself through its members",
                          "break the cycle between the groups")
+
+    def open_groups(self) -> None:
+        """An open wording ("các đơn vị liên quan") names no enumerable bodies: no members, no roles for them."""
+        for i, agency in enumerate(self.plan.agencies.agencies):
+            if agency.open and agency.kind != "group":
+                self.add("agencies", ("agencies", i, "open"), f"'{agency.id}' is open but not a group",
+                         "only a collective wording (kind: group) can be open")
+            if agency.open and agency.members:
+                self.add("agencies", ("agencies", i, "members"),
+                         f"open group '{agency.id}' lists members",
+                         "an open wording names no bodies: move them to `may_concern`, which lists its items apart "
+                         "on their pages, never as their lead or coordinated work")
+            if agency.may_concern and not agency.open:
+                self.add("agencies", ("agencies", i, "may_concern"),
+                         f"'{agency.id}' has `may_concern` but is not an open group",
+                         "set `open: true`, or list the bodies under `members:`")
+
+    def exclusions(self) -> None:
+        """`not_for` names a body that a group in the item's roles reaches, once, and not one named in them."""
+        reached = self.registry.group_members
+        for ref in self.plan.duty_refs:
+            roles = ref.duty.lead + ref.duty.coordinators
+            through = set().union(*(reached.get(a, set()) for a in roles))
+            seen = set()
+            for i, exclusion in enumerate(ref.duty.not_for):
+                path = ref.path + ("not_for", i, "agency")
+                if exclusion.agency not in self.registry.by_id:
+                    continue  # reported as an unknown agency
+                if exclusion.agency in roles:
+                    self.add("responsibilities", path, f"duty {ref.key} names '{exclusion.agency}' in its roles and excludes it",
+                             "remove it from `not_for`, or from the roles")
+                elif exclusion.agency not in through:
+                    self.add("responsibilities", path,
+                             f"'{exclusion.agency}' is not reached by any group in the roles of duty {ref.key}",
+                             "`not_for` excludes members of the item's groups; remove the entry")
+                if exclusion.agency in seen:
+                    self.add("responsibilities", path, f"'{exclusion.agency}' is excluded twice", "list it once")
+                seen.add(exclusion.agency)
+
+    def duty_roles(self) -> None:
+        """Each duty's roles follow the reading rules of responsibilities.yaml, or say why not in `roles_note`."""
+        for ref in self.plan.duty_refs:
+            duty, section = ref.duty, set(ref.section.agencies)
+            if duty.roles_note:
+                continue
+            opening = _OPENING_ROLE.match(duty.text)
+            verb = opening.group(1).lower() if opening else ""
+            if verb == "phối hợp" and re.match(r"(\s+chặt chẽ)?\s+với(?!\w)", duty.text[opening.end():], re.IGNORECASE):
+                expected, rule = "coordinators", 'rule 4 ("Phối hợp với X ...")'
+            elif verb == "phối hợp":
+                expected, rule = "coordinators", 'rule 5 ("Phối hợp ..." with no other body)'
+            elif verb == "tham gia":
+                expected, rule = "coordinators", 'rule 6 ("Tham gia ...")'
+            else:
+                expected, rule = "lead", "rules 2, 3 and 8 (the section's bodies lead)"
+            declared = set(getattr(duty, expected))
+            if not section <= declared or expected == "coordinators" and duty.lead:
+                self.add("responsibilities", ref.path + (expected,),
+                         f"duty {ref.key}: by {rule} the section's bodies ({', '.join(ref.section.agencies)}) "
+                         + ("coordinate, and a lead needs its basis in `roles_note`" if expected == "coordinators"
+                            else "lead"),
+                         "follow the reading rules at the top of plan/responsibilities.yaml, or give the basis of "
+                         "these roles in `roles_note`")
 
     def _reachable(self, start: str) -> set[str]:
         seen, stack = set(), list(self.registry.by_id[start].members)
@@ -386,7 +460,8 @@ def check_plan(plan: Plan) -> list[Problem]:
     checker = _Checker(plan)
     for check in (checker.unique_ids, checker.references, checker.leads, checker.who_wordings,
                   checker.duty_agencies, checker.deadline_forms, checker.deadlines_quoted, checker.documents_cited,
-                  checker.agencies_referenced, checker.groups, checker.objective_groups):
+                  checker.agencies_referenced, checker.groups, checker.open_groups, checker.exclusions,
+                  checker.duty_roles, checker.objective_groups):
         check()
     return checker.problems
 

@@ -22,6 +22,8 @@ class Block:
     rows: tuple = ()  # table rows
     columns: tuple = ()
     note: str = ""
+    roles_note: str = ""  # the basis of a duty's roles, where the reading rules alone do not give them
+    not_for: str = ""  # bodies a collective wording in the duty's roles reaches but the duty does not bind
 
 
 def full_text(views: SiteViews) -> dict:
@@ -82,7 +84,8 @@ def full_text(views: SiteViews) -> dict:
             key = f"{section.number}.{duty.letter}" if duty.letter else str(section.number)
             add(Block("item", duty.text, marker=f"{duty.letter})" if duty.letter else "",
                       anchor=sitemap.anchor("iv", key) if duty.letter else "",  # the section's heading anchors it
-                      note=duty.note or ""))
+                      note=duty.note or "", roles_note=duty.roles_note or "",
+                      not_for="; ".join(f"{views.registry.by_id[x.agency].name} ({x.reason})" for x in duty.not_for)))
     add(Block("para", resp.closing))
 
     p = plan.procedures

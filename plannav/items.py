@@ -41,6 +41,10 @@ class ActionItem:
     path: tuple
     cites: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()  # agencies the wording names, whatever their role
+    note: str = ""  # the editors' note beside the wording, never the decision's words
+    roles_note: str = ""  # where the roles come from, when the reading rules alone do not give them
+    lead_unstated: bool = False  # the decision names no lead: `lead` is empty on purpose
+    not_for: tuple[tuple[str, str], ...] = ()  # (agency, reason): reached through a group, yet not bound
 
     @property
     def uid(self) -> str:
@@ -53,12 +57,16 @@ class ItemIndex:
         self.registry = AgencyRegistry(plan.agencies)
         self.documents = DocumentIndex(plan.documents)
 
-    def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, extra_text=()):
+    def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
         wording = " ".join((text, *extra_text))
         return ActionItem(
             kind, key, text, tuple(lead), tuple(coordinators), tuple(deadlines), group, file, path,
             cites=tuple(self.documents.cited(wording)),
             mentions=tuple(self.registry.prose_matcher.targets(wording)),
+            note=source.note or "",
+            roles_note=getattr(source, "roles_note", None) or "",
+            lead_unstated=getattr(source, "lead_unstated", False),
+            not_for=tuple((x.agency, x.reason) for x in getattr(source, "not_for", ())),
         )
 
     @cached_property
@@ -67,21 +75,21 @@ class ItemIndex:
         for ref in p.task_refs:
             t = ref.task
             out.append(self._make("task", ref.key, t.text, t.who.lead, t.who.coordinators, [t.deadline],
-                                  ref.section.group, "tasks", ref.path, [t.who.text]))
+                                  ref.section.group, "tasks", ref.path, t, [t.who.text]))
         for ref in p.appendix_task_refs:
             t = ref.task
             out.append(self._make("appendix-task", str(ref.number), t.text, t.lead.agencies, t.coordinators.agencies,
-                                  [t.deadline], ref.group.group, "appendix_tasks", ref.path))
+                                  [t.deadline], ref.group.group, "appendix_tasks", ref.path, t))
         for i, proc in enumerate(p.procedures.procedures):
             out.append(self._make("procedure", str(proc.number), proc.name, proc.lead.agencies, proc.coordinators.agencies,
-                                  [proc.deadline], 1, "procedures", ("procedures", i)))
+                                  [proc.deadline], 1, "procedures", ("procedures", i), proc))
         for ref in p.duty_refs:
             d = ref.duty
             out.append(self._make("duty", ref.key, d.text, d.lead, d.coordinators, d.deadlines, None,
-                                  "responsibilities", ref.path))
+                                  "responsibilities", ref.path, d))
         for i, item in enumerate(p.funding.items):
             out.append(self._make("funding", str(item.number), item.text, item.lead, item.coordinators, item.deadlines,
-                                  None, "funding", ("items", i)))
+                                  None, "funding", ("items", i), item))
         return out
 
     @cached_property

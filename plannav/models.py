@@ -114,6 +114,10 @@ class Agency(Model):
     wordings: Annotated[list[Text], Field(min_length=1)]
     bare_wordings: list[Text] = Field(default_factory=list)
     members: list[AgencyId] = Field(default_factory=list)
+    open: bool = Field(False, description="a group whose wording names no enumerable bodies ('các đơn vị liên quan')")
+    may_concern: list[AgencyId] = Field(
+        default_factory=list,
+        description="open groups only: bodies whose pages list the group's items apart, as possibly concerning them")
     note: Text | None = None
 
 
@@ -275,12 +279,22 @@ class FundingFile(Model):
     items: Annotated[list[FundingItem], Field(min_length=1)]
 
 
+class Exclusion(Model):
+    """A body a collective wording would reach but the item does not bind, and why."""
+
+    agency: AgencyId
+    reason: Text
+
+
 class Duty(Model):
     letter: Letter | None = Field(None, description="absent for a section of a single paragraph")
     text: Text
     lead: list[AgencyId]
+    lead_unstated: bool = Field(False, description="the decision names no lead for this duty; `lead` stays empty")
     coordinators: list[AgencyId] = Field(default_factory=list)
+    not_for: list[Exclusion] = Field(default_factory=list, description="members of a group in the roles it does not bind")
     deadlines: list[Deadline] = Field(default_factory=list)
+    roles_note: Text | None = Field(None, description="the basis of the roles where the reading rules alone do not give them")
     note: Text | None = None
 
 

@@ -41,12 +41,35 @@ class AgencyRegistry:
 
     @cached_property
     def group_members(self) -> dict[str, set[str]]:
-        """Each group's bodies, through nested groups, worked out once."""
+        """Each group's bodies, through nested groups, worked out once. An open group has none."""
         return {a.id: set(self.members(a.id)) for a in self.agencies if a.kind == "group"}
 
     def groups_reaching(self, agency_id: str) -> list[str]:
         """The groups whose members include this body, directly or through nested groups."""
         return [group for group, members in self.group_members.items() if agency_id in members]
+
+    def is_open(self, agency_id: str) -> bool:
+        agency = self.by_id.get(agency_id)
+        return bool(agency and agency.open)
+
+    @cached_property
+    def open_group_concerns(self) -> dict[str, set[str]]:
+        """Each open group's bodies that it may concern ("các đơn vị liên quan" may mean a Sở), never members."""
+        out = {}
+        for agency in self.agencies:
+            if agency.open:
+                bodies = set()
+                for target in agency.may_concern:
+                    bodies |= self.group_members.get(target, set()) or {target}
+                out[agency.id] = bodies
+        return out
+
+    def open_groups_concerning(self, agency_id: str) -> list[str]:
+        return [group for group, bodies in self.open_group_concerns.items() if agency_id in bodies]
+
+    def identities(self, agency_id: str) -> set[str]:
+        """The body and every collective wording that names it: what a deadline's `applies_to` may say."""
+        return {agency_id, *self.groups_reaching(agency_id)}
 
     def names(self, ids) -> str:
         """Agencies' names as a list staff read: "Công an tỉnh; Sở Tư pháp"."""

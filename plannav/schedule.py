@@ -23,10 +23,11 @@ def _day(iso: str) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def applies_to(deadline, agency_id: str) -> bool:
-    """Whether a deadline binds an agency named on its item: all of them, unless it names its own
-    (the report before the 22nd is the working group's, not every department's)."""
-    return not deadline.applies_to or agency_id in deadline.applies_to
+def applies_to(deadline, identities) -> bool:
+    """Whether a deadline binds an agency, given the ids it goes by (its own and its groups'): all the
+    item's agencies, unless the deadline names its own (the report before the 22nd is the working
+    group's, not every department's)."""
+    return not deadline.applies_to or not set(deadline.applies_to).isdisjoint(identities)
 
 
 def label(deadline) -> str:
@@ -77,6 +78,12 @@ def sort_key(deadline) -> tuple:
         return (first.year, first.month, first.day, width, "")
     key, _ = UNDATED_PAGES[deadline.kind]
     return (*_FAR, _UNDATED_ORDER[key], getattr(deadline, "event", "") or "")
+
+
+def sort_text(deadline) -> str:
+    """sort_key as text that sorts the same way (the tables sort in the browser by text)."""
+    year, month, day, rank, event = sort_key(deadline)
+    return f"{year:04d}-{month:02d}-{day:02d}-{rank}-{event}"
 
 
 def page_keys(deadline) -> list[str]:

@@ -122,19 +122,9 @@ class SiteModel:
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""
         title = {spec.src: spec.title for spec in self.pages}
-        return [
-            Section("Trang chủ", sitemap.HOME),
-            Section("Cơ quan, đơn vị", sitemap.AGENCY_INDEX),
-            Section("Thời hạn", sitemap.DEADLINE_INDEX, ((title[sitemap.TIMELINE], sitemap.TIMELINE),)),
-            Section("Thủ tục hành chính", sitemap.PROCEDURE_INDEX),
-            Section("Nhiệm vụ", sitemap.TASK_INDEX),
-            Section("Trách nhiệm", sitemap.DUTY_INDEX),
-            Section("Mục tiêu", sitemap.OBJECTIVE_INDEX),
-            Section("Văn bản", sitemap.DOCUMENT_INDEX),
-            Section("Toàn văn", sitemap.FULL_TEXT),
-            Section("Đối chiếu", sitemap.RECONCILIATION),
-            Section("Tải về", sitemap.DOWNLOADS),
-        ]
+        under = {sitemap.DEADLINE_INDEX: ((title[sitemap.TIMELINE], sitemap.TIMELINE),)}
+        return [Section("Trang chủ", sitemap.HOME)] + [
+            Section(label, page, under.get(page, ())) for label, page, _ in sitemap.SECTIONS]
 
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes)."""

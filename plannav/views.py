@@ -25,6 +25,9 @@ AGENCY_KINDS = {
     "group": "Nhóm cơ quan (cách gọi tập thể)",
 }
 ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
+# How an item reaches an agency's page, each list apart: named in its roles; through a group that
+# lists the agency as a member; through an open wording that may concern it; only named in the text.
+AGENCY_REACH = ("direct", "via_group", "possibly", "mentioned")
 LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
 
 
@@ -40,6 +43,7 @@ class DeadlineCell:
     label: str  # normalised
     text: str  # as written
     pages: tuple[Link, ...]
+    applies_to: tuple[Link, ...] = ()  # whom it binds, when not every agency of its item
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,10 @@ class ItemRow:
     deadlines: tuple[DeadlineCell, ...]
     role: str = ""  # on agency pages: Chủ trì / Phối hợp
     via: tuple[Link, ...] = ()  # on agency pages: the groups through which the item reaches it
+    note: str = ""  # the editors' note
+    roles_note: str = ""  # the basis of the roles, where the reading rules alone do not give them
+    lead_unstated: bool = False  # the decision names no lead
+    not_for: tuple[tuple[Link, str], ...] = ()  # bodies a group in the roles reaches but the item does not bind
     facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
     sort_due: str = ""  # the deadline column sorts by this, chronologically
     sort_ref: str = ""  # the reference column sorts in the decision's order
@@ -96,7 +104,7 @@ class SiteViews:
 
     def deadline_cell(self, deadline) -> DeadlineCell:
         pages = tuple(Link(schedule.page_title(k), sitemap.deadline(k)) for k in schedule.page_keys(deadline))
-        return DeadlineCell(schedule.label(deadline), deadline.text, pages)
+        return DeadlineCell(schedule.label(deadline), deadline.text, pages, self.agency_links(deadline.applies_to))
 
     def item_link(self, item: ActionItem) -> Link:
         page, anchor = sitemap.item_target(item)
@@ -113,8 +121,9 @@ class SiteViews:
         return ItemRow(
             item.uid, sitemap.item_label(item), item.kind, ITEM_KINDS[item.kind].short, self.item_link(item), item.text,
             self.agency_links(item.lead), self.agency_links(item.coordinators),
-            tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), self._facets(item, deadlines),
-            min(("-".join(str(p) for p in schedule.sort_key(d)) for d in deadlines), default="~"),
+            tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), item.note, item.roles_note,
+            item.lead_unstated, tuple((self.agency_link(a), reason) for a, reason in item.not_for),
+            self._facets(item, deadlines), min((schedule.sort_text(d) for d in deadlines), default="~"),
             f"{self._order[item.uid]:04d}",
         )
 
@@ -196,15 +205,17 @@ class SiteViews:
     # ---- agencies
 
     def agency_items(self, agency_id: str) -> dict:
-        """The items that name an agency directly, reach it through a group, or only mention it."""
-        return self._items_by_agency.get(agency_id) or {"direct": [], "via_group": [], "mentioned": []}
+        """The items that name an agency directly, reach it through a group, may concern it through an
+        open wording ("các đơn vị liên quan"), or only mention it. Each item is in one list at most."""
+        return self._items_by_agency.get(agency_id) or {key: [] for key in AGENCY_REACH}
 
     @cached_property
     def _items_by_agency(self) -> dict[str, dict]:
         # One pass over the items for all agencies: asking item by item for each agency would cost
         # agencies x items, which grows with the square of the plan.
         reached_by = self.registry.group_members
-        found = defaultdict(lambda: {"direct": [], "via_group": [], "mentioned": []})
+        concerned_by = self.registry.open_group_concerns
+        found = defaultdict(lambda: {key: [] for key in AGENCY_REACH})
         for item in self.index.items:
             named = {}
             for role in ("lead", "coordinators"):
@@ -212,17 +223,23 @@ class SiteViews:
                     named.setdefault(agency_id, []).append(role)
             for agency_id, roles in named.items():
                 found[agency_id]["direct"].append((item, roles))
-            through = {}  # agency id -> {role: [groups of that role reaching it]}
+            excluded = {agency_id for agency_id, _ in item.not_for}
+            through, possibly = {}, {}  # agency id -> {role: [groups of that role reaching it]}
             for role in ("lead", "coordinators"):
                 for group in getattr(item, role):
                     for agency_id in reached_by.get(group, ()):
-                        if agency_id not in named:
+                        if agency_id not in named and agency_id not in excluded:
                             through.setdefault(agency_id, {}).setdefault(role, []).append(group)
+                    for agency_id in concerned_by.get(group, ()):
+                        possibly.setdefault(agency_id, []).append(group)
             for agency_id, groups in through.items():
                 role = "lead" if "lead" in groups else "coordinators"
                 found[agency_id]["via_group"].append((item, role, groups[role]))
+            for agency_id, groups in possibly.items():
+                if agency_id not in named and agency_id not in through and agency_id not in excluded:
+                    found[agency_id]["possibly"].append((item, list(dict.fromkeys(groups))))
             for agency_id in item.mentions:
-                if agency_id not in named and agency_id not in through:
+                if agency_id not in named and agency_id not in through and agency_id not in possibly:
                     found[agency_id]["mentioned"].append(item)
         return dict(found)
 
@@ -247,10 +264,15 @@ class SiteViews:
     def agency(self, agency_id: str) -> dict:
         agency = self.registry.by_id[agency_id]
         found = self.agency_items(agency_id)
+        identities = self.registry.identities(agency_id)
+
+        def binding(item):  # only the deadlines that bind this agency (IV.2.k: the 22nd is the working group's)
+            return [d for d in item.deadlines if schedule.applies_to(d, identities)]
+
         lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
         for item, roles in found["direct"]:
             role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
-            row = self.row(item, role)
+            row = self.row(item, role, deadlines=binding(item))
             if item.kind in ("task", "appendix-task"):
                 (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
             elif item.kind == "procedure":
@@ -259,22 +281,25 @@ class SiteViews:
                 duties.append(row)
             else:
                 funding.append(row)
-        group_rows = [self.row(item, ROLE_LABELS[role], self.agency_links(groups)) for item, role, groups in found["via_group"]]
+        group_rows = [self.row(item, ROLE_LABELS[role], self.agency_links(groups), deadlines=binding(item))
+                      for item, role, groups in found["via_group"]]
+        possibly_rows = [self.row(item, via=self.agency_links(groups)) for item, groups in found["possibly"]]
         timeline = []
         for item, roles in found["direct"]:
-            for deadline in item.deadlines:
-                if not schedule.applies_to(deadline, agency_id):
-                    continue
+            for deadline in binding(item):
                 role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
                 timeline.append((schedule.sort_key(deadline), self.row(item, role, deadlines=[deadline])))
         timeline.sort(key=lambda entry: entry[0])
+        is_group = agency.kind == "group"
         return {
             "agency": agency,
             "permalink": sitemap.permalink(sitemap.agency(agency_id)),
             "downloads": [Link(d.label, d.path) for d in agency_downloads(self.index, agency_id)],
             "kind_label": AGENCY_KINDS[agency.kind],
-            "members": self.agency_links(self.registry.members(agency_id)) if agency.kind == "group" else (),
+            "members": self.agency_links(self.registry.members(agency_id)) if is_group else (),
+            "may_concern": self.agency_links(agency.may_concern),
             "groups": self.agency_links(self.registry.groups_reaching(agency_id)),
+            "open_groups": self.agency_links(self.registry.open_groups_concerning(agency_id)),
             "counts": {"lead": len(lead_tasks), "coordinate": len(coordinate_tasks), "procedures": len(procedures),
                        "duties": len(duties), "via_group": len(group_rows), "deadlines": len(timeline)},
             "tables": [t for t in (
@@ -287,6 +312,10 @@ class SiteViews:
             "via_group": Table("Giao cho nhóm có cơ quan này", "qua-nhom", group_rows,
                                "Việc giao cho một cách gọi tập thể (\"các Sở, Ban, ngành, địa phương\", ...) "
                                "mà cơ quan này thuộc về; không nêu tên cơ quan."),
+            "possibly": Table("Có thể liên quan", "co-the-lien-quan", possibly_rows,
+                              "Việc giao cho một cách gọi mở (\"các đơn vị liên quan\", \"các cơ quan, tổ chức có liên "
+                              "quan\", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: "
+                              "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp."),
             "mentioned": [self.row(item) for item in found["mentioned"]],
             "timeline": [row for _, row in timeline],
         }
@@ -388,11 +417,11 @@ class SiteViews:
         if item.kind == "task":
             ref = self.plan.task_by_key[item.key]
             heading, who_text, deadline_label = ref.section.heading, ref.task.who.text, ref.task.deadline.label
-            procedures, note, key = ref.task.procedures, ref.task.note, item.key
+            procedures, key = ref.task.procedures, item.key
         else:
             ref = self.plan.appendix_task_by_number[int(item.key)]
             heading, who_text, deadline_label = ref.group.heading, None, None
-            procedures, note, key = ref.task.procedures, ref.task.note, ref.task.restates
+            procedures, key = ref.task.procedures, ref.task.restates
         reconciliation = self.reconciliations.get(key) if counterpart else None
         return {
             "row": self.row(item), "full_kind": ITEM_KINDS[item.kind].label,
@@ -404,7 +433,6 @@ class SiteViews:
             "procedures": [Link(f"{n}. {self.plan.procedure_by_number[n].name}", sitemap.procedure(n)) for n in procedures],
             "counterpart": self.row(counterpart) if counterpart else None,
             "differences": self._differences(reconciliation) if reconciliation else [],
-            "note": note,
         }
 
     # ---- objectives
@@ -485,7 +513,9 @@ class SiteViews:
             appendix = self.index.by_uid[f"appendix-task:{rec.appendix_number}"]
             entries.append({"body": self.row(body), "appendix": self.row(appendix), "differences": self._differences(rec),
                             "anchor": sitemap.anchor("ii", key)})
-        return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"])}
+        # Items whose roles or wording editors flag (errata, roles read from another part, oddities kept as written).
+        flagged = [self.row(item) for item in self.index.items if item.note or item.roles_note or item.not_for]
+        return {"entries": entries, "with_differences": sum(1 for e in entries if e["differences"]), "flagged": flagged}
 
     @staticmethod
     def table_downloads(table: str) -> list[Link]:
@@ -510,17 +540,7 @@ class SiteViews:
     def home(self) -> dict:
         plan = self.plan
         bodies = [a for a in self.registry.agencies if a.kind != "group"]
-        entry_points = [
-            (Link("Cơ quan, đơn vị", sitemap.AGENCY_INDEX), "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
-            (Link("Thời hạn", sitemap.DEADLINE_INDEX), "Việc đến hạn theo tháng, theo năm"),
-            (Link("Thủ tục hành chính", sitemap.PROCEDURE_INDEX), "25 thủ tục thiết yếu tại Phụ lục I"),
-            (Link("Nhiệm vụ", sitemap.TASK_INDEX), "Nhiệm vụ tại Phần II và Phụ lục II"),
-            (Link("Mục tiêu", sitemap.OBJECTIVE_INDEX), "Năm nhóm tiện ích và mục tiêu theo giai đoạn"),
-            (Link("Văn bản", sitemap.DOCUMENT_INDEX), "Văn bản được viện dẫn và liên quan"),
-            (Link("Toàn văn", sitemap.FULL_TEXT), "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
-            (Link("Đối chiếu", sitemap.RECONCILIATION), "Chỗ khác nhau giữa Phần II và Phụ lục II"),
-            (Link("Tải về", sitemap.DOWNLOADS), "Excel, CSV, lịch (iCalendar), JSON"),
-        ]
+        entry_points = [(Link(label, page), description) for label, page, description in sitemap.SECTIONS]
         pickers = [{"label": label, "agencies": self.agency_links(a.id for a in bodies if a.kind == kind)}
                    for kind, label in AGENCY_KINDS.items() if kind not in ("group", "national")]
         return {

@@ -71,14 +71,16 @@ def test_joint_leads_when_no_body_is_said_to_lead(plan):
     assert who.coordinators == []
 
 
-def test_phoi_hop_voi_x_makes_x_the_lead_of_a_duty(plan):
+def test_phoi_hop_voi_x_makes_the_section_coordinate_and_x_lead_where_the_decision_says_so(plan):
     duty = plan.duty_by_key["1.e"].duty  # Công an tỉnh: "Phối hợp với Sở Tư pháp chủ trì ..."
-    assert duty.lead == ["so-tu-phap"] and duty.coordinators == ["cong-an-tinh"]
+    assert duty.lead == ["so-tu-phap"] and duty.coordinators == ["cong-an-tinh"] and duty.roles_note
 
 
 def test_every_agency_is_referenced_and_every_item_has_a_lead(index):
     referenced = {a for item in index.items for a in (*item.lead, *item.coordinators, *item.mentions)}
-    assert all(item.lead for item in index.items)
+    # Every item has a lead, but for the duties whose lead the decision does not state (IV.12.b, IV.12.c).
+    assert {item.uid for item in index.items if not item.lead} == {"duty:12.b", "duty:12.c"}
+    assert all(item.lead_unstated == (not item.lead) for item in index.items)
     unreferenced = set(index.registry.by_id) - referenced
     # The rest are named in the decision's other parts (articles, objectives, headings).
     assert unreferenced <= {"ubnd-tinh", "chu-tich-ubnd-tinh", "thu-tuong-chinh-phu", "bo-nganh-trung-uong",

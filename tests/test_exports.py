@@ -43,7 +43,8 @@ def test_csv_of_the_whole_plan_lists_every_item_with_its_agencies(index, table):
     expected = [i for i in index.items if i.kind in KINDS[table]]
     assert [r["Mã"] for r in rows] == [i.uid for i in expected]
     for row, item in zip(rows, expected):
-        assert row["Mã chủ trì"].split("; ") == list(item.lead)
+        assert [a for a in row["Mã chủ trì"].split("; ") if a] == list(item.lead)
+        assert (row["Chủ trì"] == "Không nêu") == item.lead_unstated
         assert row["Mã phối hợp"] == "; ".join(item.coordinators)
         dates = [d for deadline in item.deadlines for d in schedule.dates(deadline)]
         assert row["Ngày hạn"] == (min(dates).isoformat() if dates else "")

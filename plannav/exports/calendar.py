@@ -83,7 +83,7 @@ def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, b
         if agency_id is not None and agency_id not in item.lead + item.coordinators:
             continue
         for position, deadline in enumerate(item.deadlines):
-            if agency_id is not None and not schedule.applies_to(deadline, agency_id):
+            if agency_id is not None and not schedule.applies_to(deadline, index.registry.identities(agency_id)):
                 continue
             for occurrence, (day, rule) in enumerate(_occurrences(deadline)):
                 calendar.add_component(_event(index, item, deadline, position, occurrence, day, rule, base_url))

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from plannav import schedule, sitemap
 from plannav.exports.rows import page_path
 from plannav.items import ItemIndex
-from plannav.models import (AgenciesFile, AppendixTasksFile, Deadline, DecisionFile, DocumentsFile, FundingFile,
+from plannav.models import (AgenciesFile, AppendixTasksFile, Deadline, DecisionFile, DocumentsFile, Exclusion, FundingFile,
                             ObjectivesFile, ProceduresFile, RequirementsFile, ResponsibilitiesFile, TasksFile)
 from plannav.reconcile import reconcile
 
@@ -26,12 +26,16 @@ class ExportItem(BaseModel):
     label: str
     text: str
     lead: list[str]
+    lead_unstated: bool = Field(description="the decision names no lead: `lead` is empty on purpose")
     coordinators: list[str]
+    not_for: list[Exclusion] = Field(description="members of a group in the roles that the item does not bind, and why")
     deadlines: list[ExportDeadline]
     group: int | None
     cites: list[str] = Field(description="ids of documents the wording cites")
     mentions: list[str] = Field(description="ids of agencies the wording names")
     page: str = Field(description="path of the item's page on the site")
+    roles_note: str = Field(description="editors' basis for the roles, where the reading rules alone do not give them")
+    note: str = Field(description="editors' note beside the wording; never the decision's words")
 
 
 class ExportDifference(BaseModel):
@@ -65,10 +69,12 @@ def plan_export(index: ItemIndex) -> PlanExport:
     plan = index.plan
     items = [ExportItem(
         uid=i.uid, kind=i.kind, key=i.key, label=sitemap.item_label(i), text=i.text,
-        lead=list(i.lead), coordinators=list(i.coordinators),
+        lead=list(i.lead), lead_unstated=i.lead_unstated, coordinators=list(i.coordinators),
+        not_for=[Exclusion(agency=a, reason=r) for a, r in i.not_for],
         deadlines=[ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
                    for d in i.deadlines],
-        group=i.group, cites=list(i.cites), mentions=list(i.mentions), page=page_path(i)) for i in index.items]
+        group=i.group, cites=list(i.cites), mentions=list(i.mentions), page=page_path(i),
+        roles_note=i.roles_note, note=i.note) for i in index.items]
     reconciliation = [ExportReconciliation(task=r.task_key, appendix_task=r.appendix_number, differences=[
         ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in r.differences])
         for r in reconcile(index)]

@@ -41,7 +41,8 @@ def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row
     groups = index.plan.utility_groups
     due = first_due(item)
     values = (
-        sitemap.item_label(item), ITEM_KINDS[item.kind].label, item.text, names(item.lead), names(item.coordinators),
+        sitemap.item_label(item), ITEM_KINDS[item.kind].label, item.text,
+        "Không nêu" if item.lead_unstated else names(item.lead), names(item.coordinators),
         " | ".join(schedule.label(d) for d in item.deadlines), " | ".join(d.text for d in item.deadlines),
         " | ".join(schedule.KIND_LABELS[d.kind] for d in item.deadlines), due,
         f"({item.group}) {groups[item.group].text}" if item.group in groups else "",

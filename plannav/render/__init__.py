@@ -50,6 +50,8 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
         shown = a(context, Link(cell.label, target.page, target.anchor)) if target else escape(cell.label)
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
             shown += Markup(f'<br> <span class="as-written" title="Nguyên văn">{escape(cell.text)}</span>')
+        if cell.applies_to:
+            shown += Markup('<br> <span class="applies-to">Áp dụng cho: ') + links(context, cell.applies_to) + Markup("</span>")
         out.append(shown)
     return Markup("<br>").join(out) if out else Markup('<span class="none" title="Không nêu thời hạn">—</span>')
 
