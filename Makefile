@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup serve build build-offline publish check schema test clean
+.PHONY: setup serve build build-offline publish check schema test test-all clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,16 @@ tests/axe/node_modules/.installed: tests/axe/package-lock.json
 	npm ci --prefix tests/axe --silent --no-audit --no-fund
 	touch $@
 
-test: setup tests/axe/node_modules/.installed  ## check the plan, then run every test
+# The tests that need nothing but Python: the plan, the build, every page read with an HTML parser.
+test: setup  ## check the plan, then run every test that needs no browser
 	$(BIN)/python -m plannav check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser"
+
+# Everything, browser and nginx tests included: needs Debian's chromium, nginx and poppler-utils, npm
+# for axe-core, and the decision's text at ../shared/seed/ (or PLANNAV_SEED). .ci/run installs them.
+test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run every test, in Chromium and nginx too
+	$(BIN)/python -m plannav check
+	PLANNAV_REQUIRE_SEED=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) site .site.releases site-offline .pytest_cache

@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -24,7 +25,12 @@ def index(plan):
 
 @pytest.fixture(scope="session")
 def seed_lines():
-    assert SEED.is_file(), f"the decision's text is expected at {SEED} (set PLANNAV_SEED to point elsewhere)"
+    where = f"the decision's text is expected at {SEED} (set PLANNAV_SEED to point elsewhere)"
+    if not SEED.is_file():
+        # A clone on its own can still run every other test; `make test-all` (and CI) insist on the text.
+        if os.environ.get("PLANNAV_REQUIRE_SEED") == "1":
+            pytest.fail(where)
+        pytest.skip(where)
     return SEED.read_text(encoding="utf-8").split("\n")
 
 

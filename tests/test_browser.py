@@ -10,6 +10,8 @@ import pytest
 from browser_fixtures import search
 from plannav import schedule
 
+pytestmark = pytest.mark.browser  # Chromium, nginx and axe-core: `make test-all`
+
 
 def _page_urls(site_dir, base):
     urls = []

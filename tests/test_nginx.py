@@ -3,6 +3,10 @@
 import urllib.error
 import urllib.request
 
+import pytest
+
+pytestmark = pytest.mark.browser  # nginx from Debian: `make test-all`
+
 
 def _get(url):
     try:
