@@ -48,10 +48,6 @@ class AgencyRegistry:
         """The groups whose members include this body, directly or through nested groups."""
         return [group for group, members in self.group_members.items() if agency_id in members]
 
-    def is_open(self, agency_id: str) -> bool:
-        agency = self.by_id.get(agency_id)
-        return bool(agency and agency.open)
-
     @cached_property
     def open_group_concerns(self) -> dict[str, set[str]]:
         """Each open group's bodies that it may concern ("các đơn vị liên quan" may mean a Sở), never members."""
@@ -63,9 +59,6 @@ class AgencyRegistry:
                     bodies |= self.group_members.get(target, set()) or {target}
                 out[agency.id] = bodies
         return out
-
-    def open_groups_concerning(self, agency_id: str) -> list[str]:
-        return [group for group, bodies in self.open_group_concerns.items() if agency_id in bodies]
 
     def identities(self, agency_id: str) -> set[str]:
         """The body and every collective wording that names it: what a deadline's `applies_to` may say."""

@@ -299,7 +299,6 @@ class SiteViews:
             "members": self.agency_links(self.registry.members(agency_id)) if is_group else (),
             "may_concern": self.agency_links(agency.may_concern),
             "groups": self.agency_links(self.registry.groups_reaching(agency_id)),
-            "open_groups": self.agency_links(self.registry.open_groups_concerning(agency_id)),
             "counts": {"lead": len(lead_tasks), "coordinate": len(coordinate_tasks), "procedures": len(procedures),
                        "duties": len(duties), "via_group": len(group_rows), "deadlines": len(timeline)},
             "tables": [t for t in (
