@@ -23,12 +23,13 @@ serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of doc
 build: setup  ## build the site into site/
 	$(BIN)/python scripts/publish.py site
 
-build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/
-	NO_MKDOCS_2_WARNING=1 PLANNAV_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/, as atomically
+	$(BIN)/python scripts/publish.py site-offline --offline
 
-# make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1]
+# make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1] [REPLACE=1]
 publish: setup  ## build into a new release and switch DEST to it atomically; a failed build changes nothing
-	$(BIN)/python scripts/publish.py "$(DEST)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(OFFLINE),--offline)
+	@test -n "$(DEST)" || { echo "make publish: say where, e.g. make publish DEST=/var/www/ke-hoach-06" >&2; exit 2; }
+	$(BIN)/python scripts/publish.py "$(DEST)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(OFFLINE),--offline) $(if $(REPLACE),--replace)
 
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check
@@ -53,4 +54,4 @@ test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run e
 	PLANNAV_REQUIRE_SEED=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .site.releases site-offline .pytest_cache
+	rm -rf $(VENV) site .site.releases site-offline .site-offline.releases .pytest_cache

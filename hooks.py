@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from plannav.beside import BesideConsumer, BesideFailed
 from plannav.postbuild import PostBuild
 from plannav.searchindex import add_folded_field
+from plannav.loader import DEFAULT_PLAN_DIR
 from plannav.site import PlanProblems, site_model
 
 log = logging.getLogger("mkdocs.plugins.plannav")
@@ -28,7 +29,8 @@ _post_build: BesideConsumer | None = None  # the downloads and checks of the bui
 
 
 def _plan_dir(config) -> Path:
-    return Path(config.config_file_path).parent / config.extra.get("plan_dir", "plan")
+    # PLANNAV_PLAN_DIR set but empty reaches here as "": the default, as for `make check`.
+    return Path(config.config_file_path).parent / (config.extra.get("plan_dir") or DEFAULT_PLAN_DIR)
 
 
 def on_config(config):
@@ -45,8 +47,8 @@ def on_config(config):
 
 def _theme_title(text: str) -> str:
     """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
-    HTML-escaped, with braces as character references so that no template ever evaluates them."""
-    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    HTML-escaped, on one line, with braces as character references so that no template ever evaluates them."""
+    return " ".join(str(escape(text)).split()).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _nav_entry(section) -> dict:
@@ -74,6 +76,23 @@ def on_files(files, config):
         _post_build.cancel()  # left by a build that failed (mkdocs serve)
     _post_build = BesideConsumer(partial(PostBuild, _plan_dir(config), config.site_url))
     return files
+
+
+def on_build_error(error):
+    # A page could not be written (a full disk, say): stop the second process now, or the queue of
+    # pages it no longer reads would hold the build open at exit.
+    _cancel_post_build()
+
+
+def on_shutdown():
+    _cancel_post_build()
+
+
+def _cancel_post_build():
+    global _post_build
+    if _post_build:
+        _post_build.cancel()
+        _post_build = None
 
 
 def on_page_content(html, page, config, files):

@@ -9,12 +9,13 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from plannav.loader import DEFAULT_PLAN_DIR
 from plannav.site import site_model
 
 
 def define_env(env):
     conf = env.conf
-    plan_dir = Path(conf["config_file_path"]).parent / conf["extra"].get("plan_dir", "plan")
+    plan_dir = Path(conf["config_file_path"]).parent / (conf["extra"].get("plan_dir") or DEFAULT_PLAN_DIR)
 
     @lru_cache(maxsize=None)
     def site_url(page: str) -> str:

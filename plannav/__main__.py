@@ -4,8 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from plannav.loader import load_plan
+from plannav.loader import load_plan, plan_dir_setting
 from plannav.problems import report
+from plannav.textnorm import visible
 from plannav.schema import stale_schemas, write_schemas
 
 
@@ -19,7 +20,7 @@ def _check(args) -> int:
         print("\n".join(f"{path}: out of date with the models\n    hint: run `python -m plannav schema`" for path in stale),
               file=sys.stderr)
         return 1
-    print(f"{args.plan}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
+    print(f"{visible(str(args.plan))}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
           f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
           f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents")
     return 0
@@ -35,7 +36,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plannav", description="Check the plan of Decision 468/QĐ-UBND.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every plan file; exit 1 and list all problems if any")
-    check.add_argument("--plan", default="plan", help="plan folder (default: plan)")
+    check.add_argument("--plan", default=plan_dir_setting(), help="plan folder (default: $PLANNAV_PLAN_DIR, else plan)")
     check.set_defaults(run=_check)
     schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")

@@ -1,8 +1,10 @@
 """Work done beside the page build, in a second process when the machine has a core to spare.
 
 The page build is single-threaded. The downloads need only the plan, and each written page can be
-checked while the next is built, so both run meanwhile. The process is forked: it starts with the
-plan already loaded. With one core, or no fork, the same work runs in this process instead.
+checked while the next is built, so both run meanwhile. The process comes from a fork server, a
+single-threaded process started once: forking the build itself is unsafe once `mkdocs serve` runs its
+watcher and server threads (a lock held by another thread stays held in the child for ever). With one
+core, or where no process can be started, the same work runs in this process instead.
 """
 
 import multiprocessing
@@ -14,7 +16,7 @@ from typing import Callable
 def _spare_core() -> bool:
     # The cores this process may run on (taskset, container limits), not all the machine's.
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
+    return cores > 1 and "forkserver" in multiprocessing.get_all_start_methods()
 
 
 class BesideFailed(Exception):
@@ -36,7 +38,9 @@ class BesideConsumer:
         self._local = factory()
 
     def _start(self, factory: Callable) -> None:
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
+        # The server imports the page checks and downloads once; each build's process forks from it.
+        context.set_forkserver_preload(["plannav.postbuild"])
         # Items go through a queue, whose own thread writes them: `add` returns at once.
         self._items = context.Queue()
         self._connection, child_end = context.Pipe()

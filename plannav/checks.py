@@ -12,6 +12,9 @@ from plannav.registry import AgencyRegistry
 from plannav.texts import iter_texts
 from plannav.textnorm import match_key, squash
 
+# Ids that would name a page a section already has: co-quan/index.md is the list of agencies.
+RESERVED_IDS = {"index"}
+
 # Words that may stand between agency names in a "who" field.
 _CONNECTIVES = {"chủ", "trì", "phối", "hợp", "với", "và", "cùng"}
 _ROLE_MARKER = re.compile(r"(?<!\w)(chủ trì|phối hợp)(?!\w)", re.IGNORECASE)
@@ -126,6 +129,17 @@ class _Checker:
                                  "a wording names one body only; keep it under the body it names")
         unique("documents", [(("documents", i, "id"), d.id) for i, d in enumerate(p.documents.documents)],
                "document id", "give each document its own id")
+        unique("objectives", [(("general", "groups", i, "id"), g.id) for i, g in enumerate(p.objectives.general.groups)],
+               "utility group id", "ids are permalinks (/muc-tieu/<id>/); give each group its own")
+        # An id names a page in its section's folder, beside the section's own page (co-quan/index.md).
+        for file, key, entries in (("agencies", "agencies", p.agencies.agencies), ("documents", "documents", p.documents.documents)):
+            for i, entry in enumerate(entries):
+                if entry.id in RESERVED_IDS:
+                    self.add(file, (key, i, "id"), f"'{entry.id}' is reserved for the section's own page", "choose another id")
+        for i, group in enumerate(p.objectives.general.groups):
+            if group.id in RESERVED_IDS:
+                self.add("objectives", ("general", "groups", i, "id"), f"'{group.id}' is reserved for the section's own page",
+                         "choose another id")
         unique("documents", [(("documents", i, "number"), d.number) for i, d in enumerate(p.documents.documents) if d.number],
                "document number", "a number identifies one document; merge the entries")
         unique("tasks", [(("sections", i, "number"), s.number) for i, s in enumerate(p.tasks.sections)],

@@ -13,6 +13,14 @@ from plannav.validation import problems_from
 from plannav.yamlsource import read_source
 
 
+DEFAULT_PLAN_DIR = "plan"
+
+
+def plan_dir_setting() -> str:
+    """The plan folder the build and `make check` read: PLANNAV_PLAN_DIR, or plan/ when unset or empty."""
+    return os.environ.get("PLANNAV_PLAN_DIR") or DEFAULT_PLAN_DIR
+
+
 def _display(path: Path) -> str:
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

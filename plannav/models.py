@@ -7,7 +7,7 @@ text belongs is reported rather than silently coerced.
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from plannav.deadlines import EVENTS
 
@@ -16,20 +16,56 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+class PlanValueError(ValueError):
+    """A value the plan may not hold, with a hint on what to write instead."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+# Dates the outputs can represent (calendars, spreadsheets, the timeline) and a plan of 2022-2030 needs.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def _calendar_date(value: str) -> str:
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a calendar date") from None
+        raise PlanValueError(f"{value} is not a calendar date", "write a day that exists, as YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PlanValueError(f"{value} is outside {FIRST_YEAR}-{LAST_YEAR}", "check the year against the decision's text")
     return value
 
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+def _month_in_range(value: str) -> str:
+    if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+        raise PlanValueError(f"{value} is outside {FIRST_YEAR}-{LAST_YEAR}", "check the year against the decision's text")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PlanValueError("is blank: only spaces", "write the text, or remove the key where it is optional")
+    return value
+
+
+def _whole_number(value):
+    # Strict models still take 4.0 for the literal 4 (they compare by value); a level is written 3 or 4.
+    if isinstance(value, float):
+        raise PlanValueError(f"expected a whole number, found {value!r}", f"write {int(value)}" if value.is_integer()
+                             else "write a whole number")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+# A name is matched in every text of the plan: a name of a few hundred characters is pasted text, not a name.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 AgencyId = Slug
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_calendar_date)]
-IsoMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+IsoMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"), AfterValidator(_month_in_range)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 GroupNumber = Annotated[int, Field(ge=1, le=5)]
 Letter = Annotated[str, StringConstraints(pattern=r"^[a-zđ]$")]
 TaskKey = Annotated[str, StringConstraints(pattern=r"^\d+\.[a-zđ]$")]
@@ -84,6 +120,17 @@ class RecurringDeadline(_Deadline):
     day: Annotated[int, Field(ge=1, le=31)] | None = None
     before: bool = False
 
+    @model_validator(mode="after")
+    def _day_in_every_month(self):
+        # A monthly day must exist in every month, and "before day N" needs a day before it in the month.
+        if self.every == "month" and self.day and self.day > 28:
+            raise PlanValueError(f"day {self.day} does not exist in every month",
+                                 "a monthly deadline falls on day 1-28; for the month's end write the wording's own rule")
+        if self.before and self.day == 1:
+            raise PlanValueError("'before day 1' falls in the previous month",
+                                 "write the day the deadline falls on, without `before`")
+        return self
+
 
 class ContinuousDeadline(_Deadline):
     kind: Literal["continuous"]
@@ -109,10 +156,10 @@ AgencyKind = Literal[
 
 class Agency(Model):
     id: Slug
-    name: Text
+    name: Name
     kind: AgencyKind
-    wordings: Annotated[list[Text], Field(min_length=1)]
-    bare_wordings: list[Text] = Field(default_factory=list)
+    wordings: Annotated[list[Name], Field(min_length=1)]
+    bare_wordings: list[Name] = Field(default_factory=list)
     members: list[AgencyId] = Field(default_factory=list)
     open: bool = Field(False, description="a group whose wording names no enumerable bodies ('các đơn vị liên quan')")
     may_concern: list[AgencyId] = Field(
@@ -329,7 +376,7 @@ class Join(Model):
 class Procedure(Model):
     number: int
     name: Text
-    level: Literal[3, 4]
+    level: Annotated[Literal[3, 4], BeforeValidator(_whole_number)]
     lead: Cell
     coordinators: Cell
     deadline: Deadline
@@ -384,7 +431,7 @@ class Document(Model):
     issuer: Text | None = None
     title: Text
     status: Literal["issued", "pending"] = "issued"
-    wordings: list[Text] = Field(default_factory=list)
+    wordings: list[Name] = Field(default_factory=list)
     note: Text | None = None
 
 

@@ -1,6 +1,8 @@
 """Problems found in the plan, reported the way compilers report errors."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from plannav.textnorm import visible
 
 
 @dataclass(frozen=True, order=True)
@@ -10,11 +12,13 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    hidden: int = field(default=0, compare=False)  # > 0: this line stands for that many problems not listed
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        head = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return f"{head}\n    hint: {self.hint}" if self.hint else head
+        # Values and keys come from the plan: printed with their control characters escaped.
+        where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
+        head = f"{where}: {visible(self.path)}: {visible(self.message)}" if self.path else f"{where}: {visible(self.message)}"
+        return f"{head}\n    hint: {visible(self.hint)}" if self.hint else head
 
 
 def format_path(parts) -> str:
@@ -25,9 +29,20 @@ def format_path(parts) -> str:
     return out
 
 
+# More than this many is a file of pasted rows or one cause repeated: listing them all would bury the first.
+MAX_REPORTED = 200
+
+
 def report(problems: list[Problem]) -> str:
-    """All problems, sorted by file and line, with a count at the end."""
-    lines = [str(p) for p in sorted(problems)]
-    noun = "problem" if len(problems) == 1 else "problems"
-    lines.append(f"{len(problems)} {noun} found.")
+    """The problems, sorted by file and line, at most MAX_REPORTED of them, with a count at the end."""
+    ordered = sorted(problems, key=lambda p: (p.file, p.hidden > 0, p))  # a file's "N more" line after its list
+    shown = [p for p in ordered if not p.hidden][:MAX_REPORTED]
+    summaries = [p for p in ordered if p.hidden]
+    total = sum(1 for p in problems if not p.hidden) + sum(p.hidden for p in summaries)
+    lines = [str(p) for p in shown] + [str(p) for p in summaries]
+    unlisted = total - len(shown) - sum(p.hidden for p in summaries)
+    if unlisted:
+        lines.append(f"... and {unlisted:,} more, not listed: fix the ones above first.")
+    noun = "problem" if total == 1 else "problems"
+    lines.append(f"{total:,} {noun} found.")
     return "\n".join(lines)

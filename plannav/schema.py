@@ -39,6 +39,11 @@ def stale_schemas(plan_dir: Path) -> list[str]:
     stale = []
     for name in FILE_MODELS:
         path = plan_dir / SCHEMA_DIR / f"{name}.schema.json"
-        if not path.is_file() or path.read_text(encoding="utf-8") != rendered(name):
+        try:
+            current = path.read_bytes() if path.is_file() else None
+        except OSError:
+            current = None
+        # Compared as bytes: a file that is not UTF-8 is simply out of date, and rewritten by `schema`.
+        if current != rendered(name).encode("utf-8"):
             stale.append(path.as_posix())
     return stale

@@ -14,6 +14,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.fulltext import full_text
 from plannav.loader import load_plan
+from plannav.models import FILE_MODELS
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
 from plannav.timeline import timeline
@@ -146,11 +147,19 @@ class SiteModel:
 _CACHE: dict = {}
 
 
+def _stamp(path: Path) -> tuple | None:
+    """When a plan file last changed; only the plan's own files count (not an editor's lock file)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 def site_model(plan_dir: str | os.PathLike) -> SiteModel:
     """One model per plan state: reloaded when any plan file changes (live reload while editing)."""
     plan_dir = Path(plan_dir).resolve()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in plan_dir.glob("*.yaml"))) \
-        if plan_dir.is_dir() else ()
+    stamp = tuple(_stamp(plan_dir / f"{name}.yaml") for name in FILE_MODELS)
     cached = _CACHE.get(plan_dir)
     if cached and cached[0] == stamp:
         return cached[1]

@@ -1,9 +1,36 @@
-"""Text normalisation shared by matching, search and slugs."""
+"""Text normalisation shared by matching, search and slugs; characters that have no place in plan text."""
 
 import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+
+# Characters no plan text needs and that mislead: control characters (NUL, ESC, ...) that the YAML reader
+# refuses with a bare offset or that a terminal obeys; line separators (U+0085, U+2028, U+2029) that YAML
+# counts as line breaks and editors do not, which shifts every later line number; and invisible
+# characters that reorder or hide text (bidirectional overrides, zero-width spaces), which make one
+# name look like another. Tab, line feed and carriage return are the only controls a file may hold.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+                       "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+_UNSEEN = re.compile(FORBIDDEN.pattern[:-1] + "\t\n\r]")
+
+
+def character_name(char: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': the code point and its name, for characters one cannot see."""
+    code = ord(char)
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code) or "CONTROL CHARACTER"
+    return f"U+{code:04X} {name}"
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: every control or invisible character written as an escape
+    ('\\x1b', '\\n', '\\u202e'), so that no value can clear the screen or forge a line of output."""
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        return {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return _UNSEEN.sub(escape, text)
 
 
 def squash(text: str) -> str:

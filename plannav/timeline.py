@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from plannav import schedule, sitemap
 from plannav.views import Link, SiteViews
 
-FIRST_YEAR, LAST_YEAR = 2022, 2030
+FIRST_YEAR, LAST_YEAR = 2022, 2030  # the plan's own span; a deadline outside it widens the drawing
 WIDTH, LEFT, RIGHT = 1100, 190, 20
 ROW, TOP = 26, 34
 
@@ -59,13 +59,30 @@ def _lane(y: int, label: str, link: Link | None) -> Lane:
 YEAR_WEIGHTS = {2022: 4, 2023: 3}
 
 
-def _x(year: int, month: int = 1) -> float:
-    weights = [YEAR_WEIGHTS.get(y, 1) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
-    before = sum(weights[: year - FIRST_YEAR]) + (month - 1) / 12 * weights[min(year - FIRST_YEAR, len(weights) - 1)]
-    return LEFT + before / sum(weights) * (WIDTH - LEFT - RIGHT)
+class _Scale:
+    """Where a month lies across the drawing, for the years first..last."""
+
+    def __init__(self, first: int, last: int):
+        self.first, self.last = first, last
+        self.weights = [YEAR_WEIGHTS.get(y, 1) for y in range(first, last + 2)]  # one more: a year's end
+        self.total = sum(self.weights[:-1])
+
+    def __call__(self, year: int, month: int = 1) -> float:
+        index = min(max(year, self.first), self.last + 1) - self.first
+        before = sum(self.weights[:index]) + (month - 1) / 12 * self.weights[index]
+        return LEFT + min(before, self.total) / self.total * (WIDTH - LEFT - RIGHT)
+
+
+def _years_drawn(views: SiteViews) -> tuple[int, int]:
+    years = [int(key[:4]) for key in views.due if key[:4].isdigit()]
+    for objective in views.plan.objectives.specific.objectives:
+        years += [y for phase in objective.phases for y in (phase.from_year, phase.to_year) if y]
+    return min([FIRST_YEAR, *years]), max([LAST_YEAR, *years])
 
 
 def timeline(views: SiteViews) -> dict:
+    first_year, last_year = _years_drawn(views)
+    _x = _Scale(first_year, last_year)
     lanes, marks = [], []
     y = TOP
     # Objectives: one row per utility group, a span per phase.
@@ -73,8 +90,8 @@ def timeline(views: SiteViews) -> dict:
         group_link = views.group_link[objective.group]
         lanes.append(_lane(y, f"Mục tiêu ({objective.group})", group_link))
         for phase in objective.phases:
-            end = phase.to_year or LAST_YEAR
-            start_x, end_x = _x(phase.from_year), _x(min(end, LAST_YEAR) + 1) if end < LAST_YEAR + 1 else _x(LAST_YEAR, 12)
+            end = phase.to_year or last_year
+            start_x, end_x = _x(phase.from_year), _x(end + 1)
             marks.append(_span(start_x, y, end_x - start_x - 2, phase.label, group_link,
                                f"{group_link.text}: {phase.label}", "phase"))
         y += ROW
@@ -100,13 +117,13 @@ def timeline(views: SiteViews) -> dict:
         count = len(views.due.get(key, []))
         link = Link(title, sitemap.deadline(key))
         lanes.append(_lane(y, title, link))
-        marks.append(_span(_x(FIRST_YEAR, 3), y, _x(LAST_YEAR, 12) - _x(FIRST_YEAR, 3), f"{count} việc", link,
+        marks.append(_span(_x(first_year, 3), y, _x(last_year, 12) - _x(first_year, 3), f"{count} việc", link,
                            f"{title}: {count} việc", "undated"))
         y += ROW
     # A year: its grid line from just above the lanes to the bottom, and its label above the line.
     years = [{"x": _n(_x(year)), "label_x": _n(_x(year) + 4), "label_y": TOP - 18, "grid_top": TOP - 14,
               "label": str(year), "link": Link(f"Năm {year}", sitemap.deadline(str(year)))
-              if str(year) in views.due else None} for year in range(FIRST_YEAR, LAST_YEAR + 1)]
+              if str(year) in views.due else None} for year in range(first_year, last_year + 1)]
     months = [{"key": key, "link": Link(schedule.page_title(key), sitemap.deadline(key)),
                "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries]}
               for key, entries in views.due.items() if "-" in key and key[:4].isdigit()]

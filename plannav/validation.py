@@ -6,7 +6,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from plannav.problems import Problem, format_path
+from plannav.problems import MAX_REPORTED, Problem, format_path
 from plannav.yamlsource import SourceFile
 
 _KIND_OF_VALUE = {str: "text", int: "a whole number", bool: "true or false", float: "a decimal number",
@@ -77,8 +77,10 @@ def _model_at(root: type[BaseModel], data, parts):
 def _data_path(data, loc) -> tuple:
     """Drop the discriminator tags pydantic inserts in `loc` for tagged unions."""
     parts = []
+    tagged = None  # the mapping whose union tag pydantic put in `loc` (it may also be a key: month: 2022-05)
     for part in loc:
-        if isinstance(data, dict) and part not in data and data.get("kind") == part:
+        if isinstance(data, dict) and data.get("kind") == part and tagged is not data:
+            tagged = data
             continue
         parts.append(part)
         if isinstance(data, dict):
@@ -96,8 +98,14 @@ def _schema_hint(source: SourceFile) -> str:
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
+    """The first MAX_REPORTED errors as problems, and one line counting the rest (a file of pasted rows
+    can hold a hundred thousand)."""
     problems = []
-    for err in error.errors():
+    total = error.error_count()
+    if total > MAX_REPORTED:
+        problems.append(Problem(source.path, 0, "", f"{total - MAX_REPORTED:,} more problems in this file are not listed",
+                                "fix the ones listed first; they often have one cause", hidden=total - MAX_REPORTED))
+    for err in error.errors(include_url=False)[:MAX_REPORTED]:
         parts = _data_path(source.data, err["loc"])
         kind, value = err["type"], err.get("input")
         name = parts[-1] if parts else ""
@@ -116,6 +124,10 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
         elif kind == "string_pattern_mismatch":
             expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
             message = f"expected {expected}, found '{value}'"
+        elif kind == "string_too_long":
+            limit = err.get("ctx", {}).get("max_length")
+            message = f"is {len(value)} characters long, more than the {limit} a name may have"
+            hint = "a name is a few words; check that no other text was pasted here"
         elif kind == "too_short":
             message, hint = "must not be empty", "give at least one entry"
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -128,7 +140,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
             hint = "use one of the listed values"
         elif kind == "value_error":
-            message, hint = str(err["ctx"]["error"]), "check the value against the decision's text"
+            error = err["ctx"]["error"]
+            message, hint = str(error), getattr(error, "hint", "check the value against the decision's text")
         else:
             message, hint = f"{err['msg']} (found {_describe(value)})", _schema_hint(source)
         problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint))

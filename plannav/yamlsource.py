@@ -5,15 +5,43 @@ PyYAML nodes carry ``start_mark``; we compose nodes ourselves instead of calling
 and aliases, custom tags and absurd nesting are refused before they can cost anything.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from plannav.problems import Problem, format_path
+from plannav.textnorm import FORBIDDEN, character_name
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+# Keys, values, lists and mappings in one file. The real plan has a few thousand, a plan fifty times
+# its size (scripts/synthetic_plan.py) a few tens of thousands; rows pasted by the hundred thousand are
+# refused before they cost memory.
+MAX_VALUES = 250_000
+
+def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Problem]:
+    """Each forbidden character with its line and column, counting lines as editors do (line feeds only)."""
+    problems = []
+    for match in FORBIDDEN.finditer(text):
+        if match.start() == 0 and match.group() == "\ufeff":
+            continue  # a byte-order mark at the very start is how some editors save UTF-8
+        if len(problems) == limit:
+            problems.append(Problem(display, 0, "", "more forbidden characters follow", "remove the ones listed first"))
+            break
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group()
+        if char in "\u0085\u2028\u2029":
+            hint = "YAML reads it as a line break and editors do not; replace it with a space or a line feed"
+        elif unicodedata.category(char) == "Cc":
+            hint = "a control character has no place in plan text; delete it (it may come from a copy and paste)"
+        else:
+            hint = "an invisible character can make text look other than it is; delete it"
+        problems.append(Problem(display, line, "", f"column {column}: forbidden character {character_name(char)}", hint))
+    return problems
 
 
 def _without_timestamps(resolvers):
@@ -67,8 +95,12 @@ def _compose(text: str):
         finally:
             loader.dispose()
     # A flat pass over the events first: it costs little and never recurses.
-    depth = 0
+    depth = values = 0
     for event in yaml.parse(text, Loader=_FastLoader):
+        values += 1
+        if values > MAX_VALUES:
+            raise _Refused(event.start_mark, f"more than {MAX_VALUES:,} values in one file",
+                           "a plan file holds one part of one decision; remove pasted data")
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(event.start_mark, "YAML aliases (*name) are not allowed in plan files",
                            "write the value out in full; anchors and aliases make plans hard to read")
@@ -124,25 +156,57 @@ class SourceFile:
         return Problem(self.path, self.line_of(parts), format_path(parts), message, hint)
 
 
-def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
-    """Load ``path``; on any problem return what could be read and the problems."""
-    source = SourceFile(display)
-    if not path.is_file():
-        return source, [Problem(display, 0, "", "file is missing",
-                                f"create {display}; every plan file is required")]
-    raw = path.read_bytes()
+def _not_a_file(path: Path, display: str) -> Problem | None:
+    """Why ``path`` cannot be read as a file, or None when it can."""
+    try:
+        if path.is_file():
+            return None
+        if path.is_symlink():
+            return Problem(display, 0, "", f"is a symbolic link to '{path.readlink()}', which does not exist",
+                           "point the link at a plan file, or replace it with the file")
+        if path.is_dir():
+            return Problem(display, 0, "", "is a folder, not a file", f"replace the folder with the file {path.name}")
+    except OSError as err:  # a loop of symbolic links, a folder we may not enter
+        return Problem(display, 0, "", f"cannot be read: {err.strerror or err}", "replace it with the plan file itself")
+    siblings = [p.name for p in path.parent.glob("*") if p.name.lower() in (path.name.lower(), path.stem.lower() + ".yml")
+                and p.name != path.name] if path.parent.is_dir() else []
+    hint = f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
+    return Problem(display, 0, "", "file is missing", hint)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """A plan file's text, refused before it costs anything when too large, not UTF-8 or holding
+    characters that have no place in plan text."""
+    missing = _not_a_file(path, display)
+    if missing:
+        return None, [missing]
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the size is known without reading a huge file whole
+    except OSError as err:
+        return None, [Problem(display, 0, "", f"cannot be read: {err.strerror or err}", "check the file's permissions")]
     if len(raw) > MAX_BYTES:
-        return source, [Problem(display, 0, "", f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
-                                "a plan file holds one part of one decision; split it or remove pasted data")]
+        size = path.stat().st_size
+        return None, [Problem(display, 0, "", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+                              "a plan file holds one part of one decision; split it or remove pasted data")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return source, [Problem(display, line, "", f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
-                                "save the file as UTF-8 (most editors: 'Save with encoding')")]
+        return None, [Problem(display, line, "", f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
+                              "save the file as UTF-8 (most editors: 'Save with encoding')")]
+    forbidden = _forbidden_characters(text, display)
+    return (None, forbidden) if forbidden else (text, [])
+
+
+def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
+    """Load ``path``; on any problem return what could be read and the problems."""
+    source = SourceFile(display)
+    text, problems = read_text(path, display)
+    if text is None:
+        return source, problems
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return source, [Problem(display, 1, "", "file is empty", "restore its content from version control")]
-    problems: list[Problem] = []
     try:
         node = _compose(text)
     except _Refused as err:
@@ -164,6 +228,9 @@ def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
     if node is None:
         return source, [Problem(display, 1, "", "file is empty", "restore its content from version control")]
     source.data = _build(node, (), source, problems)
+    if source.data is None and not problems:
+        return source, [Problem(display, node.start_mark.line + 1, "", "file holds no values, only a null ('~')",
+                                "restore its content from version control")]
     return source, problems
 
 
@@ -182,6 +249,7 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
                 continue
             key = key_node.value
             child = parts + (key,)
+            _refuse_hidden(key, key_node, child, source, problems)
             if key in result:
                 problems.append(Problem(source.path, key_node.start_mark.line + 1, format_path(child),
                                         f"duplicate key '{key}' (first at line {source.lines[child]})",
@@ -196,4 +264,24 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
                                 f"unsupported YAML tag {node.tag}", "remove the '!tag'; plan values are plain text, numbers, true/false"))
         return node.value
-    return _SCALARS.construct_object(node)
+    value = _SCALARS.construct_object(node)
+    if isinstance(value, str):
+        _refuse_hidden(value, node, parts, source, problems)
+    if node.tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(node.value):
+        # YAML 1.1 reads 010 as 8, 0x10 as 16 and 1_000 as 1000: a number must look like what it means.
+        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
+                                f"'{node.value}' is not a plain decimal number (YAML reads it as {value})",
+                                f"write it in decimal without a leading zero, e.g. {int(node.value.lstrip('0') or 0) if node.value.isdigit() else value}"))
+    return value
+
+
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+def _refuse_hidden(text: str, node, parts, source: SourceFile, problems: list[Problem]) -> None:
+    """A forbidden character written as an escape in a quoted string ("\\e", "\\u202e")."""
+    found = FORBIDDEN.search(text)
+    if found:
+        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
+                                f"forbidden character {character_name(found.group())} (written as an escape)",
+                                "remove the escape sequence; plan text holds only visible characters"))

@@ -60,8 +60,27 @@ def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
         raise OSError(38, "Function not implemented")  # e.g. no /dev/shm for the queue's semaphore
 
     monkeypatch.setattr(beside, "_spare_core", lambda: True)
-    monkeypatch.setattr(multiprocessing.context.ForkContext, "Queue", refuse)
+    monkeypatch.setattr(multiprocessing.context.ForkServerContext, "Queue", refuse)
     consumer = BesideConsumer(Collect)
     consumer.add("a")
     items, pid = consumer.finish("!")
     assert items == ["a!"] and pid == os.getpid()
+
+
+@pytest.mark.skipif(not beside._spare_core(), reason="one core: the work runs in this process")
+def test_the_second_process_is_not_forked_from_a_threaded_build():
+    # mkdocs serve runs a watcher and a server thread: a plain fork would copy locks they hold.
+    import threading
+
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait, daemon=True)
+    watcher.start()
+    try:
+        consumer = BesideConsumer(Collect)
+        assert consumer._process is not None
+        assert consumer._process._start_method in ("forkserver", "spawn")
+        consumer.add("a")
+        items, pid = consumer.finish("!")
+        assert items == ["a!"] and pid != os.getpid()
+    finally:
+        stop.set()

@@ -1,8 +1,22 @@
-"""Publishing replaces the published site in one step, and only when the build succeeded."""
+"""Publishing replaces the published site in one step, only when the build succeeded, and never loses
+a release to roll back to, nor anything the tool did not make: under failed builds, killed builds,
+Ctrl-C, a full disk and a read-only file system."""
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
 
-from plannav.publish import publish
+import pytest
+
+from plannav import publish as publishing
+from plannav.publish import MARKER, main, publish
+from sitebuild import ROOT
+
+SCRIPT = [sys.executable, str(ROOT / "scripts" / "publish.py")]
 
 
 def _break_plan(plan_dir):
@@ -11,17 +25,33 @@ def _break_plan(plan_dir):
                      encoding="utf-8")
 
 
+def _complete(release: Path) -> bool:
+    return (release / MARKER).is_file() and (release / "index.html").is_file()
+
+
+@pytest.fixture
+def quick_build(monkeypatch):
+    """Release handling without the minute of real builds it would take: a build that writes a
+    two-file site (or fails, when asked)."""
+    outcome = {"fail": False}
+
+    def fake_build(target, *args, **kwargs):
+        if outcome["fail"]:
+            return subprocess.CompletedProcess([], 1, "", "ERROR - a plan problem\n")
+        target.mkdir(parents=True)
+        (target / "index.html").write_text(f"<p>{target.name}</p>", encoding="utf-8")
+        return subprocess.CompletedProcess([], 0, "", "")
+
+    monkeypatch.setattr(publishing, "build", fake_build)
+    return outcome
+
+
 def test_publish_switches_atomically_and_a_failed_build_changes_nothing(tmp_path, plan_copy, capsys):
-    # A first publish over a plain folder keeps that folder aside, as a release to roll back to.
     dest = tmp_path / "www" / "ke-hoach-06"
-    dest.mkdir(parents=True)
-    (dest / "old.html").write_text("old site")
     assert publish(dest, base_url="http://intranet.local/ke-hoach-06/") == 0
     assert dest.is_symlink() and (dest / "co-quan" / "cong-an-tinh" / "index.html").is_file()
     assert "http://intranet.local/ke-hoach-06/" in (dest / "sitemap.xml").read_text()
     releases = dest.parent / ".ke-hoach-06.releases"
-    kept = [p for p in releases.iterdir() if p.name.startswith("previous-")]
-    assert len(kept) == 1 and (kept[0] / "old.html").read_text() == "old site"
     first = os.path.realpath(dest)
 
     # A failed build prints its problems, leaves the published site as it was and no partial folder.
@@ -32,3 +62,146 @@ def test_publish_switches_atomically_and_a_failed_build_changes_nothing(tmp_path
     assert "unknown agency 'cong-an-tinhh'" in err and "is unchanged" in err
     assert os.path.realpath(dest) == first
     assert sorted(p.name for p in releases.iterdir()) == before
+
+
+def test_a_folder_the_tool_did_not_make_is_refused_then_moved_aside_never_deleted(tmp_path, quick_build, capsys):
+    dest = tmp_path / "www" / "ke-hoach-06"
+    dest.mkdir(parents=True)
+    (dest / "other-site.html").write_text("not ours")
+    assert main([str(dest)]) == 2
+    err = capsys.readouterr().err
+    assert "did not make" in err and "--replace" in err and "nothing was built" in err
+    assert (dest / "other-site.html").read_text() == "not ours" and not dest.is_symlink()
+
+    assert main([str(dest), "--replace"]) == 0
+    out = capsys.readouterr().out
+    aside = next(tmp_path.joinpath("www").glob("ke-hoach-06.before-publish-*"))
+    assert f"is now at {aside}" in out and (aside / "other-site.html").read_text() == "not ours"
+    for _ in range(4):  # more publishes than releases kept: what was moved aside stays
+        time.sleep(1.01)  # release names carry the second
+        assert publish(dest) == 0
+    assert (aside / "other-site.html").read_text() == "not ours"
+
+
+def test_a_link_to_somewhere_else_is_refused(tmp_path, quick_build, capsys):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dest = tmp_path / "ke-hoach-06"
+    dest.symlink_to(elsewhere)
+    assert main([str(dest)]) == 2
+    assert "symbolic link to somewhere else" in capsys.readouterr().err
+    assert os.readlink(dest) == str(elsewhere)
+
+
+def test_only_complete_releases_are_kept_and_leftovers_of_killed_runs_are_cleared(tmp_path, quick_build):
+    dest = tmp_path / "ke-hoach-06"
+    releases = tmp_path / ".ke-hoach-06.releases"
+    releases.mkdir()
+    for name in ("20250101-000000-1", "20250201-000000-1", "20250301-000000-1"):  # complete, older
+        (releases / name).mkdir()
+        (releases / name / "index.html").write_text(name)
+        (releases / name / MARKER).write_text("")
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    dead = finished.pid  # a process that has ended, as a killed build's has
+    (releases / f"20991231-235959-{dead}.partial").mkdir()  # a killed build's, newer than all
+    (releases / "20250401-000000-1.deleting").mkdir()  # a killed prune's
+    assert publish(dest) == 0
+    kept = sorted(p.name for p in releases.iterdir())
+    current = os.path.basename(os.path.realpath(dest))
+    assert kept == ["20250201-000000-1", "20250301-000000-1", current]
+    assert all(_complete(releases / name) for name in kept)
+
+
+def test_a_failed_build_leaves_no_partial_release(tmp_path, quick_build):
+    dest = tmp_path / "ke-hoach-06"
+    assert publish(dest) == 0
+    quick_build["fail"] = True
+    assert publish(dest) == 1
+    assert [p.name for p in (tmp_path / ".ke-hoach-06.releases").iterdir()] == [os.path.basename(os.path.realpath(dest))]
+
+
+def _start(dest: Path, *extra) -> subprocess.Popen:
+    # A session of its own, so that signals reach the build's own processes too, as Ctrl-C does in a terminal.
+    return subprocess.Popen([*SCRIPT, str(dest), *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def test_builds_killed_at_any_point_leave_every_kept_release_complete(tmp_path):
+    dest = tmp_path / "ke-hoach-06"
+    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    published = os.path.realpath(dest)
+    for delay in (0.2, 0.8, 1.5, 2.5):
+        process = _start(dest)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        releases = dest.parent / ".ke-hoach-06.releases"
+        assert _complete(Path(os.path.realpath(dest)))
+        for release in releases.iterdir():
+            assert release.name.endswith((".partial", ".deleting")) or _complete(release), release
+    # The next publish clears what the killed ones left and keeps only complete releases.
+    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    names = [p.name for p in (dest.parent / ".ke-hoach-06.releases").iterdir()]
+    assert not [n for n in names if n.endswith((".partial", ".deleting"))], names
+    assert os.path.realpath(dest) != published and len(names) <= publishing.KEEP_RELEASES
+
+
+def test_ctrl_c_stops_the_build_with_a_message_and_changes_nothing(tmp_path):
+    dest = tmp_path / "ke-hoach-06"
+    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    published = os.path.realpath(dest)
+    process = _start(dest)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    assert os.path.realpath(dest) == published
+    assert not [p for p in (dest.parent / ".ke-hoach-06.releases").iterdir() if p.name.endswith(".partial")]
+
+
+@contextmanager
+def _mounted(folder: Path, options: str):
+    folder.mkdir(parents=True, exist_ok=True)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("a small file system is mounted for this test, which needs root")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_full_disk_fails_within_a_minute_with_a_clear_message(tmp_path, quick_build):
+    with _mounted(tmp_path / "small", "size=3m") as small:
+        dest = small / "ke-hoach-06"
+        assert publish(dest) == 0  # a small site is published first
+        published = os.path.realpath(dest)
+        started = time.monotonic()
+        result = subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True, text=True, timeout=90)
+        assert time.monotonic() - started < 60
+        assert result.returncode == 1
+        assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
+        assert "is unchanged" in result.stderr
+        assert os.path.realpath(dest) == published and _complete(Path(published))
+        assert [p.name for p in (small / ".ke-hoach-06.releases").iterdir()] == [os.path.basename(published)]
+
+
+def test_a_read_only_file_system_is_said_in_one_line(tmp_path):
+    with _mounted(tmp_path / "readonly", "ro,size=1m") as readonly:
+        result = subprocess.run([*SCRIPT, str(readonly / "new" / "ke-hoach-06")], cwd=ROOT, capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 1
+        assert "Read-only file system" in result.stderr and "Traceback" not in result.stderr
+        assert "is unchanged" in result.stderr
+
+
+def test_the_offline_copy_is_a_plain_folder_replaced_only_by_a_complete_build(tmp_path, plan_copy):
+    dest = tmp_path / "usb" / "ke-hoach-06"
+    assert publish(dest, offline=True) == 0
+    assert dest.is_dir() and not dest.is_symlink() and _complete(dest)
+    stamp = (dest / "index.html").stat().st_mtime_ns
+    _break_plan(plan_copy)
+    assert publish(dest, offline=True, plan_dir=str(plan_copy)) == 1
+    assert (dest / "index.html").stat().st_mtime_ns == stamp
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["ke-hoach-06"]

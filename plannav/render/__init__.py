@@ -2,6 +2,12 @@
 
 Every value from the plan is escaped: autoescape is on and the only markup added to plan text
 is links, built here from escaped pieces. Filters are registered in one place, below.
+
+Plan text never reaches the Markdown step as Markdown: a page body is HTML blocks and a few
+heading lines the templates write, and the HTML blocks are set aside before the Markdown step by
+splitting the page at blank lines. A line break in plan text (a YAML block, `text: |`) would cut
+a block there and hand the rest to Markdown, so every value is printed on one line: line breaks
+become spaces, and the paragraphs of prose become <span class="paragraph"> elements.
 """
 
 import re
@@ -20,6 +26,23 @@ TEMPLATES = Path(__file__).parent / "templates"
 UrlFor = Callable[[str, str], str]
 
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+
+
+def one_line(text) -> Markup:
+    """Plan text, escaped, on one line."""
+    return Markup(_LINE_BREAKS.sub(" ", str(escape(text))))
+
+
+def _finalize(value):
+    # Every {{ value }} of a template: text from the plan printed escaped and on one line. Markup made
+    # by the filters below is already both.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return one_line(value)
+    return value
+
+
 def _url(context, link: Link) -> str:
     return context["url_for"](link.page, link.anchor)
 
@@ -33,12 +56,12 @@ def href(context, link: Link) -> str:
 def a(context, link: Link | None) -> Markup:
     if link is None:
         return Markup("")
-    return Markup(f'<a href="{escape(_url(context, link))}">{escape(link.text)}</a>')
+    return Markup(f'<a href="{escape(_url(context, link))}">{one_line(link.text)}</a>')
 
 
 @pass_context
 def links(context, items, separator: str = "; ") -> Markup:
-    return Markup(escape(separator)).join(a(context, link) for link in items)
+    return Markup(one_line(separator)).join(a(context, link) for link in items)
 
 
 @pass_context
@@ -49,7 +72,7 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
         target = cell.pages[0] if cell.pages else None
         shown = a(context, Link(cell.label, target.page, target.anchor)) if target else escape(cell.label)
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
-            shown += Markup(f'<br> <span class="as-written" title="Nguyên văn">{escape(cell.text)}</span>')
+            shown += Markup(f'<br> <span class="as-written" title="Nguyên văn">{one_line(cell.text)}</span>')
         if cell.applies_to:
             shown += Markup('<br> <span class="applies-to">Áp dụng cho: ') + links(context, cell.applies_to) + Markup("</span>")
         out.append(shown)
@@ -58,13 +81,22 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
 
 @pass_context
 def linked(context, text: str) -> Markup:
-    """Plan text, escaped, with every agency name and document citation linked to its page."""
+    """Plan text, escaped, with every agency name and document citation linked to its page; text of
+    several paragraphs (a blank line between them) as one span per paragraph."""
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    if len(paragraphs) > 1:
+        return Markup("").join(Markup('<span class="paragraph">') + _linked(context, p) + Markup("</span>")
+                               for p in paragraphs)
+    return _linked(context, text)
+
+
+def _linked(context, text: str) -> Markup:
     out, last = [], 0
     for start, end, page in context["views"].text_links(text):
-        out.append(escape(text[last:start]))
+        out.append(one_line(text[last:start]))
         out.append(a(context, Link(text[start:end], page)))
         last = end
-    out.append(escape(text[last:]))
+    out.append(one_line(text[last:]))
     return Markup("").join(out)
 
 
@@ -73,12 +105,12 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 def mdtext(text: str) -> Markup:
     """Plan text for a Markdown line (a heading): HTML-escaped, then Markdown punctuation escaped."""
-    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", str(escape(text))))
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", str(one_line(text))))
 
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
     env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext)
     return env
 
