@@ -5,7 +5,9 @@ PyYAML nodes carry ``start_mark``; we compose nodes ourselves instead of calling
 and aliases, custom tags and absurd nesting are refused before they can cost anything.
 """
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,19 +161,22 @@ class SourceFile:
 def _not_a_file(path: Path, display: str) -> Problem | None:
     """Why ``path`` cannot be read as a file, or None when it can."""
     try:
-        if path.is_file():
-            return None
+        mode = path.stat().st_mode  # through symbolic links
+    except FileNotFoundError:
         if path.is_symlink():
-            return Problem(display, 0, "", f"is a symbolic link to '{path.readlink()}', which does not exist",
+            return Problem(display, 0, "", f"is a symbolic link to '{os.readlink(path)}', which does not exist",
                            "point the link at a plan file, or replace it with the file")
-        if path.is_dir():
-            return Problem(display, 0, "", "is a folder, not a file", f"replace the folder with the file {path.name}")
+        siblings = [p.name for p in path.parent.glob("*") if p.name != path.name and p.name.lower() in
+                    (path.name.lower(), path.stem.lower() + ".yml")] if path.parent.is_dir() else []
+        hint = f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
+        return Problem(display, 0, "", "file is missing", hint)
     except OSError as err:  # a loop of symbolic links, a folder we may not enter
         return Problem(display, 0, "", f"cannot be read: {err.strerror or err}", "replace it with the plan file itself")
-    siblings = [p.name for p in path.parent.glob("*") if p.name.lower() in (path.name.lower(), path.stem.lower() + ".yml")
-                and p.name != path.name] if path.parent.is_dir() else []
-    hint = f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
-    return Problem(display, 0, "", "file is missing", hint)
+    if stat.S_ISDIR(mode):
+        return Problem(display, 0, "", "is a folder, not a file", f"replace the folder with the file {path.name}")
+    if not stat.S_ISREG(mode):
+        return Problem(display, 0, "", "is not a regular file (a device or a pipe)", f"replace it with the file {path.name}")
+    return None
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:

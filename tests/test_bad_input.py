@@ -4,6 +4,7 @@ Each case breaks a copy of the real plan in one way and names the problem it mus
 and the line it must point at (the first line of the edited file containing `at`).
 """
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ class Case:
     at: str | None = None  # expected line: first line containing this text; None: no line check
     hint: str = ""
     slack: int = 0  # YAML syntax errors may be detected a line or two later
+    column: int | None = None  # expected "column N" in the message
 
 
 CASES = [
@@ -129,6 +131,50 @@ CASES = [
          "over the 2,097,152-byte limit"),
     Case("python-tag", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
          "heading: !!python/object:os.system {text: 3. Yêu cầu}\n", "unsupported YAML tag", at="!!python"),
+    # What an adversarial probe found (each used to give a traceback, pass unnoticed or point elsewhere).
+    Case("only-a-null", "requirements.yaml", None, "~\n", "file holds no values, only a null ('~')", at="~"),
+    Case("nul-character", "requirements.yaml", "Phải xác định", "Phải\x00 xác định",
+         "column 13: forbidden character U+0000 NULL", at="Phải\x00", column=13, hint="control character"),
+    Case("escape-sequence-raw", "requirements.yaml", "- letter: b\n", "- letter: b\n  x\x1b[2J: 1\n",
+         "forbidden character U+001B ESCAPE", at="x\x1b[2J", column=4),
+    Case("escape-sequence-quoted", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
+         'heading: {text: "3. Yêu cầu\\e[2J"}\n', "forbidden character U+001B ESCAPE (written as an escape)",
+         at="heading:", hint="escape sequence"),
+    Case("line-separator", "requirements.yaml", "Phải xác định", "Phải\u2028 xác định",
+         "column 13: forbidden character U+2028 LINE SEPARATOR", at="Phải\u2028", column=13, hint="line break"),
+    Case("next-line-character", "tasks.yaml", "Hoàn thiện thể chế", "Hoàn thiện\u0085 thể chế",
+         "forbidden character U+0085 NEXT LINE", at="Hoàn thiện\u0085"),
+    Case("bidi-override-in-name", "agencies.yaml", "    name: Sở Y tế\n", "    name: Sở Y\u202e tế\n",
+         "column 15: forbidden character U+202E RIGHT-TO-LEFT OVERRIDE", at="Sở Y\u202e", column=15, hint="invisible"),
+    Case("zero-width-space-in-wording", "agencies.yaml", "      - Sở Y tế\n", "      - Sở\u200b Y tế\n",
+         "forbidden character U+200B ZERO WIDTH SPACE", at="Sở\u200b"),
+    Case("octal-number", "procedures.yaml", "- number: 10\n", "- number: 010\n",
+         "'010' is not a plain decimal number (YAML reads it as 8)", at="number: 010", hint="e.g. 10"),
+    Case("decimal-level", "procedures.yaml", "  level: 4\n", "  level: 4.0\n",
+         "expected a whole number, found 4.0", at="level: 4.0", hint="write 4"),
+    Case("blank-name", "agencies.yaml", "    name: Sở Y tế\n", "    name: '   '\n", "is blank: only spaces", at="name: '   '"),
+    Case("blank-title", "documents.yaml", "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
+         "  title: ' '\n", "is blank: only spaces", at="title: ' '"),
+    Case("wording-of-pasted-text", "agencies.yaml", "      - Sở Y tế\n", "      - Sở Y tế\n      - " + "Sở Y tế " * 70 + "\n",
+         "is 559 characters long, more than the 200 a name may have", at="Sở Y tế Sở Y tế", hint="pasted"),
+    Case("month-in-year-0000", "procedures.yaml", "month: 2022-05\n", "month: 0000-05\n",
+         "0000-05 is outside 1900-2100", at="month: 0000-05"),
+    Case("month-in-year-9999", "procedures.yaml", "month: 2022-05\n", "month: 9999-12\n",
+         "9999-12 is outside 1900-2100", at="month: 9999-12"),
+    Case("date-in-year-1", "responsibilities.yaml", "date: '2022-03-20'", "date: '0001-01-01'",
+         "0001-01-01 is outside 1900-2100", at="0001-01-01"),
+    Case("monthly-day-31", "responsibilities.yaml", "      day: 18\n", "      day: 31\n",
+         "day 31 does not exist in every month", at="- text: Định kỳ ngày 18"),
+    Case("before-day-1", "responsibilities.yaml", "      day: 22\n", "      day: 1\n",
+         "'before day 1' falls in the previous month", at="- text: trước ngày 22"),
+    Case("utility-group-id-index", "objectives.yaml", "id: cong-dan-so", "id: index",
+         "'index' is reserved for the section's own page", at="id: index"),
+    Case("agency-id-index", "agencies.yaml", "  - id: so-y-te\n", "  - id: index\n",
+         "'index' is reserved for the section's own page", at="id: index"),
+    Case("duplicate-utility-group-id", "objectives.yaml", "id: cong-dan-so", "id: thu-tuc-hanh-chinh",
+         "duplicate utility group id 'thu-tuc-hanh-chinh'", at="id: thu-tuc-hanh-chinh\n    text: Phục vụ công dân số"),
+    Case("pasted-rows", "requirements.yaml", None, "requirements:\n" + "- {letter: a, text: x}\n" * 50_000,
+         "more than 250,000 values in one file", hint="pasted data"),
 ]
 
 
@@ -176,6 +222,8 @@ def test_broken_plan_reports_the_problem(plan_copy, case):
         assert expected <= problem.line <= expected + case.slack, f"{problem} (expected line {expected})"
     if case.hint:
         assert case.hint in problem.hint, str(problem)
+    if case.column is not None:
+        assert f"column {case.column}:" in problem.message, str(problem)
     assert all(p.hint for p in problems), "every problem carries a hint"
 
 
@@ -222,3 +270,91 @@ def test_check_command_exits_1_with_compiler_style_messages_and_no_traceback(pla
     first = result.stderr.splitlines()[0]
     assert f"{case.file}:" in first and "    hint: " in result.stderr
     assert result.stderr.rstrip().endswith("found.")
+
+
+PROBE_CASES = {c.id for c in CASES[CASES.index(next(c for c in CASES if c.id == "only-a-null")):]}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in PROBE_CASES], ids=lambda c: c.id)
+def test_check_says_each_probe_case_without_a_traceback(plan_copy, case):
+    _break(plan_copy, case)
+    result = _run_check(plan_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert case.message in result.stderr and result.stderr.rstrip().endswith("found.")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in {"only-a-null", "wording-of-pasted-text", "month-in-year-9999",
+                                                              "before-day-1", "utility-group-id-index", "nul-character"}],
+                         ids=lambda c: c.id)
+def test_the_build_refuses_each_case_the_check_refuses_without_a_traceback(plan_copy, tmp_path, case):
+    from plannav.publish import build
+
+    _break(plan_copy, case)
+    result = build(tmp_path / "site", plan_dir=plan_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert case.message in output and "nothing was built" in output
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda path: (path.unlink(), path.mkdir()), "is a folder, not a file"),
+    (lambda path: (path.unlink(), path.symlink_to("gone.yaml")), "is a symbolic link to 'gone.yaml', which does not exist"),
+    (lambda path: (path.unlink(), path.symlink_to(path.name)), "cannot be read: Too many levels of symbolic links"),
+    (lambda path: path.rename(path.with_suffix(".yml")), "file is missing"),
+], ids=["folder", "dangling-link", "link-loop", "yml-extension"])
+def test_something_else_in_place_of_a_plan_file_is_named(plan_copy, make, message):
+    make(plan_copy / "tasks.yaml")
+    _, problems = load_plan(plan_copy)
+    found = [p for p in problems if p.file.endswith("tasks.yaml")]
+    assert len(found) == 1 and message in found[0].message, problems
+    if message == "file is missing":
+        assert found[0].hint == "found tasks.yml: rename it tasks.yaml"
+
+
+def test_an_editors_lock_file_among_the_plan_files_is_ignored(plan_copy, tmp_path):
+    from plannav.publish import build
+
+    (plan_copy / ".#tasks.yaml").symlink_to("root@host.4242:1764000000")  # what Emacs leaves while editing
+    assert _run_check(plan_copy).returncode == 0
+    result = build(tmp_path / "site", plan_dir=plan_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_reads_the_plan_folder_the_build_reads(plan_copy):
+    case = next(c for c in CASES if c.id == "unknown-agency-typo")
+    _break(plan_copy, case)
+    env = dict(os.environ, PLANNAV_PLAN_DIR=str(plan_copy))
+    result = subprocess.run([sys.executable, "-m", "plannav", "check"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.returncode == 1 and case.message in result.stderr
+    env["PLANNAV_PLAN_DIR"] = ""  # set but empty: the default, as for the build
+    result = subprocess.run([sys.executable, "-m", "plannav", "check"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.returncode == 0 and result.stdout.startswith("plan: OK")
+
+
+def test_a_schema_file_that_is_not_utf8_is_out_of_date_not_a_crash(plan_copy):
+    (plan_copy / "schema" / "tasks.schema.json").write_bytes(b"\xff\xfe not json")
+    result = _run_check(plan_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "tasks.schema.json: out of date with the models" in result.stderr
+
+
+def test_thousands_of_problems_are_counted_not_all_listed(plan_copy):
+    rows = "".join(f"- {{letter: {i}, text: {i}}}\n" for i in range(3000))  # two problems a row
+    (plan_copy / "requirements.yaml").write_text("heading: {text: x}\nrequirements:\n" + rows, encoding="utf-8")
+    result = _run_check(plan_copy)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and len(lines) < 2 * 200 + 10
+    assert "5,800 more problems in this file are not listed" in result.stderr
+    assert lines[-1] == "6,000 problems found."
+
+
+def test_values_cannot_forge_or_hide_lines_on_the_terminal(plan_copy):
+    # Quoted YAML may spell a line break or an escape character inside a key: printed escaped, on one line.
+    path = plan_copy / "requirements.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- letter: b\n", '- letter: b\n  "x\\n0 problems found.\\n\\e[2J": 1\n', 1), encoding="utf-8")
+    result = _run_check(plan_copy)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "0 problems found." not in result.stderr.splitlines()
+    assert "x\\n0 problems found.\\n\\x1b[2J" in result.stderr
