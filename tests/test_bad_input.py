@@ -358,3 +358,27 @@ def test_values_cannot_forge_or_hide_lines_on_the_terminal(plan_copy):
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "0 problems found." not in result.stderr.splitlines()
     assert "x\\n0 problems found.\\n\\x1b[2J" in result.stderr
+
+
+def test_a_plan_file_of_gigabytes_is_refused_without_reading_it(plan_copy):
+    path = plan_copy / "objectives.yaml"
+    with path.open("r+b") as handle:
+        handle.truncate(1536 * 1024 * 1024)  # sparse: 1.5 GB that take no disk
+    _, problems = load_plan(plan_copy)
+    assert [p.message for p in problems if p.file.endswith("objectives.yaml")] == \
+        ["file is 1,610,612,736 bytes, over the 2,097,152-byte limit"]
+
+
+def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_widths(plan_copy):
+    from plannav.site import SiteModel
+    from plannav.timeline import timeline
+
+    path = plan_copy / "tasks.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "      text: Trong năm 2022.\n      kind: year\n      year: 2022\n"
+    assert old in text
+    path.write_text(text.replace(old, "      text: Trong năm 2100.\n      kind: year\n      year: 2100\n", 1), encoding="utf-8")
+    drawing = timeline(SiteModel(plan_copy).views)
+    assert all(float(mark.width) >= 0 for mark in drawing["marks"] if mark.shape == "span")
+    xs = [float(year["x"]) for year in drawing["years"]]
+    assert xs == sorted(xs) and drawing["years"][-1]["label"] == "2100" and max(xs) <= drawing["width"]
