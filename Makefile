@@ -20,11 +20,12 @@ serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of doc
 
 # Built like a publication: into a new release, then `site` is switched to it, so a failed build
 # (any plan problem, missing page, broken link or external fetch) leaves the previous site untouched.
+# A site/ folder left by a plain `mkdocs build` is moved aside (site.before-publish-<time>), not deleted.
 build: setup  ## build the site into site/
-	$(BIN)/python scripts/publish.py site
+	$(BIN)/python scripts/publish.py site --replace
 
 build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/, as atomically
-	$(BIN)/python scripts/publish.py site-offline --offline
+	$(BIN)/python scripts/publish.py site-offline --offline --replace
 
 # make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1] [REPLACE=1]
 publish: setup  ## build into a new release and switch DEST to it atomically; a failed build changes nothing
@@ -54,4 +55,4 @@ test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run e
 	PLANNAV_REQUIRE_SEED=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) site .site.releases site-offline .site-offline.releases .pytest_cache
+	rm -rf $(VENV) site .site.releases site-offline .pytest_cache
