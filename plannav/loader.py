@@ -1,6 +1,7 @@
 """Loading ``plan/`` into a checked Plan, collecting every problem on the way."""
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -10,7 +11,7 @@ from plannav.models import FILE_MODELS
 from plannav.plan import Plan
 from plannav.problems import Problem
 from plannav.validation import problems_from
-from plannav.yamlsource import read_source
+from plannav.yamlsource import parse_source, read_text
 
 
 DEFAULT_PLAN_DIR = "plan"
@@ -26,19 +27,49 @@ def _display(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
+@dataclass(frozen=True)
+class PlanFiles:
+    """The plan files' texts, read once: everything built from them sees the same plan, even if a file
+    is saved meanwhile (mkdocs serve), and a second process can be handed them whole."""
+
+    folder: str
+    texts: dict[str, str]  # file name without .yaml -> its text; only the files that could be read
+    problems: tuple[Problem, ...] = ()  # why the others could not
+
+
+def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:
+    plan_dir = Path(plan_dir)
+    if not plan_dir.is_dir():
+        return PlanFiles(str(plan_dir), {}, (Problem(_display(plan_dir), 0, "", "plan folder is missing",
+                                                     "run from the project root, or pass the plan folder"),))
+    texts, problems = {}, []
+    for name in FILE_MODELS:
+        text, read_problems = read_text(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
+        problems += read_problems
+        if text is not None:
+            texts[name] = text
+    return PlanFiles(str(plan_dir), texts, tuple(problems))
+
+
 def load_plan(plan_dir: str | os.PathLike) -> tuple[Plan | None, list[Problem]]:
-    """Read, validate and check every plan file.
+    """Read, validate and check every plan file (see load_plan_files)."""
+    return load_plan_files(read_plan_files(plan_dir))
+
+
+def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
+    """Validate and check the plan files' texts.
 
     Returns the plan (None when a file could not be read or validated) and all problems.
     Cross-file checks run only once every file has a valid shape; their problems depend on it.
     """
-    plan_dir = Path(plan_dir)
-    problems: list[Problem] = []
-    if not plan_dir.is_dir():
-        return None, [Problem(_display(plan_dir), 0, "", "plan folder is missing", "run from the project root, or pass the plan folder")]
+    problems: list[Problem] = list(files.problems)
+    if not files.texts and problems:
+        return None, problems
     sources, models = {}, {}
     for name, model in FILE_MODELS.items():
-        source, read_problems = read_source(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
+        if name not in files.texts:
+            continue
+        source, read_problems = parse_source(files.texts[name], _display(Path(files.folder) / f"{name}.yaml"))
         sources[name] = source
         problems += read_problems
         if source.data is None:

@@ -7,16 +7,15 @@ import gc
 import os
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Callable
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.fulltext import full_text
-from plannav.loader import load_plan
-from plannav.models import FILE_MODELS
+from plannav.loader import PlanFiles, load_plan_files, read_plan_files
+from plannav.plan import Plan
 from plannav.problems import Problem, report
-from plannav.render import PageRenderer, UrlFor, restore_html_blocks, stash_html_blocks
+from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews
 
@@ -52,18 +51,33 @@ class Section:
 
 
 class SiteModel:
-    def __init__(self, plan_dir: str | os.PathLike):
-        self.plan_dir = Path(plan_dir)
-        plan, problems = load_plan(self.plan_dir)
-        if problems:
-            raise PlanProblems(problems)
+    """Everything the site shows, for one plan: its pages, their bodies, the navigation, the downloads."""
+
+    def __init__(self, plan: Plan):
         self.plan = plan
         self.views = SiteViews(plan)
         self.renderer = PageRenderer(self.views)
         self.pages = self._pages()
-        self._blocks: dict[str, list[str]] = {}
         self.by_src = {p.src: p for p in self.pages}
         self.section_label = {section.src: section.title for section in self.sections()}
+
+    @classmethod
+    def load(cls, files: PlanFiles) -> "SiteModel":
+        """The model of a plan read once (loader.read_plan_files); PlanProblems if it has any."""
+        # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
+        # plan again and again for nothing (a third of the load time of a large plan).
+        gc.disable()
+        try:
+            plan, problems = load_plan_files(files)
+            if problems:
+                raise PlanProblems(problems)
+            return cls(plan)
+        finally:
+            gc.enable()
+
+    @classmethod
+    def from_folder(cls, plan_dir: str | os.PathLike) -> "SiteModel":
+        return cls.load(read_plan_files(plan_dir))
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
@@ -104,21 +118,13 @@ class SiteModel:
         return pages
 
     def render(self, src: str, url_for: UrlFor) -> str:
-        """The page's Markdown, its HTML blocks set aside until `restore` (see render.stash_html_blocks)."""
+        """The page's body: HTML blocks and Markdown headings, plan text escaped and on one line."""
         spec = self.by_src[src]
         body = self.renderer.render(spec.template, spec.view(), url_for)
         if spec.section:
             section = Link(self.section_label[spec.section], spec.section)
             body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
-        markdown, self._blocks[src] = stash_html_blocks(body)
-        return markdown
-
-    def restore(self, src: str, html: str, *, search_excluded: bool) -> str:
-        """Put a page's HTML blocks back into its converted content, in two steps: first the blocks
-        the site search reads; then, once the search has read the page, the blocks it skips (the
-        item tables, most of a page's weight), so that it does not parse them only to skip them."""
-        blocks = self._blocks.pop(src, None) if search_excluded else self._blocks.get(src)
-        return restore_html_blocks(html, blocks, excluded=search_excluded) if blocks else html
+        return body
 
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""
@@ -142,38 +148,3 @@ class SiteModel:
             if page not in page_srcs:
                 missing.append(f"{item.kind} {item.key} has no page ({page})")
         return missing
-
-
-_CACHE: dict = {}
-
-
-def _stamp(path: Path) -> tuple | None:
-    """When a plan file last changed; only the plan's own files count (not an editor's lock file)."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size
-
-
-def site_model(plan_dir: str | os.PathLike) -> SiteModel:
-    """One model per plan state: reloaded when any plan file changes (live reload while editing)."""
-    plan_dir = Path(plan_dir).resolve()
-    stamp = tuple(_stamp(plan_dir / f"{name}.yaml") for name in FILE_MODELS)
-    cached = _CACHE.get(plan_dir)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
-    # plan again and again for nothing (a third of the load time of a large plan).
-    gc.disable()
-    try:
-        model = SiteModel(plan_dir)
-    finally:
-        gc.enable()
-    _CACHE[plan_dir] = (stamp, model)
-    return model
-
-
-def site_downloads(plan_dir: str | os.PathLike, base_url: str | None = None) -> list[tuple[str, bytes]]:
-    """Every download of the site for a plan folder: (path under the site, bytes)."""
-    return site_model(plan_dir).downloads(base_url)

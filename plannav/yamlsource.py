@@ -206,10 +206,14 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
 
 def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
     """Load ``path``; on any problem return what could be read and the problems."""
-    source = SourceFile(display)
     text, problems = read_text(path, display)
-    if text is None:
-        return source, problems
+    return (SourceFile(display), problems) if text is None else parse_source(text, display)
+
+
+def parse_source(text: str, display: str) -> tuple[SourceFile, list[Problem]]:
+    """Parse a plan file's text (as read_text returned it); on any problem return what could be read
+    and the problems."""
+    source, problems = SourceFile(display), []
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return source, [Problem(display, 1, "", "file is empty", "restore its content from version control")]
     try:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from plannav import sitemap  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
-from plannav.site import site_model  # noqa: E402
+from plannav.site import SiteModel  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 
@@ -66,7 +66,7 @@ def plain_site(folder: Path, real_site: Path) -> Path:
     the same path, holding as many table rows of the plan's texts (as Markdown tables) as that page
     holds rows, and the same navigation (the section pages). No macros, no hooks, no checks."""
     docs = folder / "docs"
-    model = site_model(ROOT / "plan")
+    model = SiteModel.from_folder(ROOT / "plan")
     items = model.views.index.items
     for n, spec in enumerate(model.pages):
         page, source = real_site / sitemap.permalink(spec.src).lstrip("/") / "index.html", docs / spec.src

@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from plannav.publish import build as build_site  # noqa: F401 (the build `make build` runs)
+from plannav.generator.publish import build as build_site  # noqa: F401 (the build `make build` runs)
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_DIR = ROOT / "plan"

@@ -288,7 +288,7 @@ def test_check_says_each_probe_case_without_a_traceback(plan_copy, case):
                                                               "before-day-1", "utility-group-id-index", "nul-character"}],
                          ids=lambda c: c.id)
 def test_the_build_refuses_each_case_the_check_refuses_without_a_traceback(plan_copy, tmp_path, case):
-    from plannav.publish import build
+    from plannav.generator.publish import build
 
     _break(plan_copy, case)
     result = build(tmp_path / "site", plan_dir=plan_copy)
@@ -313,7 +313,7 @@ def test_something_else_in_place_of_a_plan_file_is_named(plan_copy, make, messag
 
 
 def test_an_editors_lock_file_among_the_plan_files_is_ignored(plan_copy, tmp_path):
-    from plannav.publish import build
+    from plannav.generator.publish import build
 
     (plan_copy / ".#tasks.yaml").symlink_to("root@host.4242:1764000000")  # what Emacs leaves while editing
     assert _run_check(plan_copy).returncode == 0
@@ -378,7 +378,7 @@ def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_wid
     old = "      text: Trong năm 2022.\n      kind: year\n      year: 2022\n"
     assert old in text
     path.write_text(text.replace(old, "      text: Trong năm 2100.\n      kind: year\n      year: 2100\n", 1), encoding="utf-8")
-    drawing = timeline(SiteModel(plan_copy).views)
+    drawing = timeline(SiteModel.from_folder(plan_copy).views)
     assert all(float(mark.width) >= 0 for mark in drawing["marks"] if mark.shape == "span")
     xs = [float(year["x"]) for year in drawing["years"]]
     assert xs == sorted(xs) and drawing["years"][-1]["label"] == "2100" and max(xs) <= drawing["width"]

@@ -12,6 +12,8 @@ def test_the_module_table_names_every_module_of_the_core_package():
     modules = {p.name for p in (ROOT / "plannav").glob("*.py") if p.stem not in ("__init__", "__main__")}
     packages = {p.name + "/" for p in (ROOT / "plannav").iterdir() if (p / "__init__.py").is_file()}
     assert modules | packages <= table, sorted((modules | packages) - table)
+    generator = {p.name for p in (ROOT / "plannav" / "generator").glob("*.py") if p.stem != "__init__"}
+    assert generator <= table, sorted(generator - table)
 
 
 def test_every_make_command_in_the_readme_is_a_target():

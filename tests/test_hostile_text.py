@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.site import PlanProblems, SiteModel
 from sitebuild import PLAN_DIR
 
@@ -42,13 +43,13 @@ def _yaml_block(text: str) -> str:
 
 
 def _pages(plan_dir, urls):
-    model = SiteModel(plan_dir)
+    model = SiteModel.from_folder(plan_dir)
     converter = markdown.Markdown(extensions=["attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
     out = {}
     for src in urls:
-        body = model.render(src, lambda page, anchor="": page + (f"#{anchor}" if anchor else ""))
+        body, blocks = stash_html_blocks(model.render(src, lambda page, anchor="": page + (f"#{anchor}" if anchor else "")))
         html = converter.reset().convert(body)
-        html = model.restore(src, model.restore(src, html, search_excluded=False), search_excluded=True)
+        html = restore_html_blocks(restore_html_blocks(html, blocks, excluded=False), blocks, excluded=True)
         out[src] = BeautifulSoup(html, "html.parser")
     return out
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from plannav import publish as publishing
-from plannav.publish import MARKER, main, publish
+from plannav.generator import publish as publishing
+from plannav.generator.publish import MARKER, main, publish
 from sitebuild import ROOT
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "publish.py")]

@@ -145,7 +145,7 @@ def test_plan_text_is_printed_as_text_never_markup_or_template(hostile_site):
 def test_two_builds_of_the_same_plan_are_byte_identical(site, tmp_path):
     import filecmp
 
-    from plannav import beside
+    from plannav.generator import worker
 
     # The second build runs on one core, so its downloads and checks run in the build's own process:
     # the output must not depend on where they ran.
@@ -153,7 +153,7 @@ def test_two_builds_of_the_same_plan_are_byte_identical(site, tmp_path):
     cores = os.sched_getaffinity(0)
     os.sched_setaffinity(0, {min(cores)})
     try:
-        assert not beside._spare_core()
+        assert not worker._spare_core()
         result = build_site(again)
     finally:
         os.sched_setaffinity(0, cores)

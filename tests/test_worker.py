@@ -1,4 +1,4 @@
-"""Work beside the page build: the same results in a second process or in this one, and failures reported."""
+"""The build's second process: the same results there or in this process, and failures reported."""
 
 import multiprocessing
 import os
@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from plannav import beside
-from plannav.beside import BesideConsumer, BesideFailed
+from plannav.generator import worker
+from plannav.generator.worker import BackgroundWorker, WorkerFailed
 
 
 class Collect:
@@ -25,8 +25,8 @@ class Collect:
 
 @pytest.mark.parametrize("spare_core", [True, False], ids=["second-process", "same-process"])
 def test_consumer_returns_what_the_object_made_of_every_item(monkeypatch, spare_core):
-    monkeypatch.setattr(beside, "_spare_core", lambda: spare_core)
-    consumer = BesideConsumer(Collect)
+    monkeypatch.setattr(worker, "_spare_core", lambda: spare_core)
+    consumer = BackgroundWorker(Collect)
     for item in ("a", "b", "c"):
         consumer.add(item)
     items, pid = consumer.finish("!")
@@ -34,20 +34,20 @@ def test_consumer_returns_what_the_object_made_of_every_item(monkeypatch, spare_
     assert (pid != os.getpid()) == spare_core
 
 
-@pytest.mark.skipif(not beside._spare_core(), reason="one core: the work runs in this process")
+@pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
 def test_a_failure_in_the_second_process_is_reported_with_its_cause():
-    consumer = BesideConsumer(Collect)
+    consumer = BackgroundWorker(Collect)
     consumer.add("boom")
     consumer.add("after")  # sent to a process that has stopped: no error here
-    with pytest.raises(BesideFailed, match="boom while adding"):
+    with pytest.raises(WorkerFailed, match="boom while adding"):
         consumer.finish("")
 
 
 @pytest.mark.parametrize("spare_core", [True, False], ids=["second-process", "same-process"])
 def test_cancelled_work_stops_at_once(monkeypatch, spare_core):
     # mkdocs serve: a build failed halfway; the next build cancels what the last one left running.
-    monkeypatch.setattr(beside, "_spare_core", lambda: spare_core)
-    consumer = BesideConsumer(Collect)
+    monkeypatch.setattr(worker, "_spare_core", lambda: spare_core)
+    consumer = BackgroundWorker(Collect)
     consumer.add("a")
     started = time.perf_counter()
     consumer.cancel()
@@ -59,15 +59,15 @@ def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(38, "Function not implemented")  # e.g. no /dev/shm for the queue's semaphore
 
-    monkeypatch.setattr(beside, "_spare_core", lambda: True)
+    monkeypatch.setattr(worker, "_spare_core", lambda: True)
     monkeypatch.setattr(multiprocessing.context.ForkServerContext, "Queue", refuse)
-    consumer = BesideConsumer(Collect)
+    consumer = BackgroundWorker(Collect)
     consumer.add("a")
     items, pid = consumer.finish("!")
     assert items == ["a!"] and pid == os.getpid()
 
 
-@pytest.mark.skipif(not beside._spare_core(), reason="one core: the work runs in this process")
+@pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
 def test_the_second_process_is_not_forked_from_a_threaded_build():
     # mkdocs serve runs a watcher and a server thread: a plain fork would copy locks they hold.
     import threading
@@ -76,7 +76,7 @@ def test_the_second_process_is_not_forked_from_a_threaded_build():
     watcher = threading.Thread(target=stop.wait, daemon=True)
     watcher.start()
     try:
-        consumer = BesideConsumer(Collect)
+        consumer = BackgroundWorker(Collect)
         assert consumer._process is not None
         assert consumer._process._start_method in ("forkserver", "spawn")
         consumer.add("a")

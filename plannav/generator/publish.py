@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KEEP_RELEASES = 3
 _RELEASE = re.compile(r"^\d{8}-\d{6}-\d+$")
 _PARTIAL = re.compile(r"^\d{8}-\d{6}-(\d+)\.partial$")
@@ -48,7 +48,7 @@ def build(target: Path, base_url: str | None = None, offline: bool = False, plan
         env["PLANNAV_OFFLINE"] = "true"
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(Path(plan_dir).resolve())
-    command = [sys.executable, "-m", "plannav.buildrun", "build", "--strict", "--site-dir", str(target)]
+    command = [sys.executable, "-m", "plannav.generator.buildrun", "build", "--strict", "--site-dir", str(target)]
     if config_file:
         command += ["--config-file", str(config_file)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -1,4 +1,4 @@
-"""`python -m plannav.buildrun build ...`: the mkdocs command, with the failures that are not the plan's
+"""`python -m plannav.generator.buildrun build ...`: the mkdocs command, with the failures that are not the plan's
 said in one line (a full disk, a folder that may not be written, Ctrl-C) instead of a traceback.
 
 Plan problems, broken links and the like are reported by the hooks as mkdocs errors, as before.

@@ -12,7 +12,8 @@ from pathlib import Path
 from plannav.externals import external_fetches, page_fetches
 from plannav.htmlscan import ScannedPage, scan_page
 from plannav.linkcheck import PageLinks, broken_links, page_links
-from plannav.site import site_downloads
+from plannav.loader import PlanFiles
+from plannav.site import SiteModel
 
 
 @dataclass
@@ -21,9 +22,12 @@ class SiteProblems:
     external_fetches: list[str]  # "page.html:line: url"
 
 
-class PostBuild:
-    def __init__(self, plan_dir: str | os.PathLike, base_url: str | None = None):
-        self.downloads = site_downloads(plan_dir, base_url)  # made first, while the first pages render
+class DownloadsAndChecks:
+    """Made in the build's second process from the same plan files as the pages: the downloads first,
+    while the first pages render; then each page's links and fetches as it is written."""
+
+    def __init__(self, plan_files: PlanFiles, base_url: str | None = None):
+        self.downloads = SiteModel.load(plan_files).downloads(base_url)
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
 

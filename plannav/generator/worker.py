@@ -19,11 +19,11 @@ def _spare_core() -> bool:
     return cores > 1 and "forkserver" in multiprocessing.get_all_start_methods()
 
 
-class BesideFailed(Exception):
-    """The work beside the build failed; the message says where."""
+class WorkerFailed(Exception):
+    """The work in the second process failed; the message says where."""
 
 
-class BesideConsumer:
+class BackgroundWorker:
     """An object made by `factory` in a second process: `add(...)` is sent to it item by item while
     this process goes on, and `finish(...)` returns its result."""
 
@@ -40,7 +40,7 @@ class BesideConsumer:
     def _start(self, factory: Callable) -> None:
         context = multiprocessing.get_context("forkserver")
         # The server imports the page checks and downloads once; each build's process forks from it.
-        context.set_forkserver_preload(["plannav.postbuild"])
+        context.set_forkserver_preload(["plannav.generator.finishing"])
         # Items go through a queue, whose own thread writes them: `add` returns at once.
         self._items = context.Queue()
         self._connection, child_end = context.Pipe()
@@ -62,11 +62,11 @@ class BesideConsumer:
             self._items.put(("finish", args))
             status, value = self._connection.recv()
         except (EOFError, OSError) as err:
-            raise BesideFailed(f"the second process stopped: {err or type(err).__name__}") from None
+            raise WorkerFailed(f"the second process stopped: {err or type(err).__name__}") from None
         finally:
             self._stop(wait=True)
         if status == "error":
-            raise BesideFailed(value)
+            raise WorkerFailed(value)
         return value
 
     def cancel(self) -> None:

@@ -1,0 +1,164 @@
+"""One object that owns a site build: the model of the plan, the page bodies' HTML blocks, the second
+process. mkdocs' events reach it through `hooks.py`, and the page bodies through `macros.py`.
+
+Its state lives on the instance, set in `on_config` for each build (mkdocs serve rebuilds in the
+same process): the plan is read once per build, and the hooks and the macros use that one model, so
+a plan file saved during a build cannot give pages whose blocks were set aside by one model and put
+back by another.
+"""
+
+import json
+import logging
+from functools import lru_cache, partial
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from plannav.generator.finishing import DownloadsAndChecks
+from plannav.generator.searchindex import add_folded_field
+from plannav.generator.settings import BuildSettings
+from plannav.generator.stash import restore_html_blocks, stash_html_blocks
+from plannav.generator.worker import BackgroundWorker, WorkerFailed
+from plannav.loader import read_plan_files
+from plannav.site import PlanProblems, SiteModel
+
+log = logging.getLogger("mkdocs.plugins.plannav")
+
+
+def theme_title(text: str) -> str:
+    """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
+    HTML-escaped, on one line, with braces as character references so that no template ever evaluates them."""
+    return " ".join(str(escape(text)).split()).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _nav_entry(section) -> dict:
+    """A section in mkdocs' navigation format: its page, then the pages listed under it."""
+    if not section.children:
+        return {theme_title(section.title): section.src}
+    return {theme_title(section.title): [section.src, *({theme_title(t): src} for t, src in section.children)]}
+
+
+class SiteBuild:
+    def __init__(self):
+        self.settings: BuildSettings | None = None
+        self.model: SiteModel | None = None
+        self.plan_files = None
+        self.worker: BackgroundWorker | None = None  # the downloads and page checks of the build under way
+        self._blocks: dict[str, list[str]] = {}  # each page's HTML blocks, set aside during the Markdown step
+
+    # ---- the build's start: the plan, the navigation, one page per entity
+
+    def on_config(self, config):
+        self.settings = BuildSettings.from_config(config)
+        self.plan_files = read_plan_files(self.settings.plan_dir)
+        try:
+            self.model = SiteModel.load(self.plan_files)
+        except PlanProblems as err:
+            raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
+        self._blocks = {}
+        self._url = lru_cache(maxsize=None)(self._site_url)
+        config.nav = [_nav_entry(section) for section in self.model.sections()]
+        config.watch.append(str(self.settings.plan_dir))  # mkdocs serve: rebuild when a plan file changes
+        return config
+
+    def on_files(self, files, config):
+        for spec in self.model.pages:
+            if files.get_file_from_path(spec.src) is not None:
+                raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
+            front_matter = yaml.safe_dump({"title": theme_title(spec.title)}, allow_unicode=True, width=10_000).strip()
+            content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
+            # Entity pages are reached from their section page, not from the navigation.
+            inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
+        missing = self.model.coverage_problems({f.src_uri for f in files.documentation_pages()})
+        if missing:
+            raise PluginError("pages are missing:\n" + "\n".join(missing))
+        # In a second process, from the same plan files: make the downloads, then check each page as written.
+        self.cancel()  # what a failed build left (mkdocs serve)
+        self.worker = BackgroundWorker(partial(DownloadsAndChecks, self.plan_files, self.settings.site_url))
+        return files
+
+    # ---- each page: its body, its blocks put back around Markdown, then checked
+
+    def page_body(self, page) -> str:
+        """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
+        src = page.file.src_uri
+
+        def url_for(target: str, anchor: str = "") -> str:
+            """A URL to another page (and anchor), relative to the page being rendered."""
+            url = _relative_url(self._url(target), page.file.url)
+            return f"{url}#{anchor}" if anchor else url
+
+        markdown, self._blocks[src] = stash_html_blocks(self.model.render(src, url_for))
+        return markdown
+
+    def _site_url(self, target: str) -> str:
+        s = self.settings
+        return File(target, s.docs_dir, s.site_dir, s.use_directory_urls).url
+
+    def on_page_content(self, html, page, config, files):
+        # First the blocks the site search reads; the item tables, which it skips, once it has read the page.
+        blocks = self._blocks.get(page.file.src_uri)
+        return restore_html_blocks(html, blocks, excluded=False) if blocks else html
+
+    @event_priority(-100)  # after the search plugin has read the page
+    def on_page_context(self, context, page, config, nav):
+        blocks = self._blocks.pop(page.file.src_uri, None)
+        if blocks:
+            page.content = restore_html_blocks(page.content, blocks, excluded=True)
+        return context
+
+    @event_priority(-100)  # the page as written, after every other plugin
+    def on_post_page(self, output, page, config):
+        self.worker.add(page.file.dest_uri, output)
+        return output
+
+    # ---- the build's end: the search index, the downloads and the checks
+
+    def on_post_build(self, config):
+        # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.is_file():
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
+                                  encoding="utf-8")
+            log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
+        try:
+            found = self.worker.finish(config.site_dir)
+        except WorkerFailed as err:
+            raise PluginError(f"the downloads or checks in the second process failed:\n{err}") from None
+        finally:
+            self.worker = None
+        problems = []
+        if found.broken_links:
+            problems.append(f"{len(found.broken_links)} broken internal links or anchors:\n" + "\n".join(found.broken_links))
+        if found.external_fetches:
+            problems.append(f"{len(found.external_fetches)} things pages would load from outside the site (the intranet "
+                            "has no internet access; vendor the file under docs/assets/vendor/):\n"
+                            + "\n".join(found.external_fetches))
+        if problems:
+            raise PluginError("\n".join(problems))
+
+    def on_build_error(self, error):
+        # A page could not be written (a full disk, say): stop the second process now, or the queue of
+        # pages it no longer reads would hold the build open at exit.
+        self.cancel()
+
+    def on_shutdown(self):
+        self.cancel()
+
+    def cancel(self):
+        if self.worker:
+            self.worker.cancel()
+            self.worker = None
+
+
+# The same few hundred targets are linked from every page: each relative URL is computed once.
+_relative_url = lru_cache(maxsize=None)(get_relative_url)
+
+SITE_BUILD = SiteBuild()  # the one build of this process; mkdocs serve runs its builds one after another
