@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from plannav.loader import load_plan, plan_dir_setting
-from plannav.problems import report
+from plannav.problems import Problem, report
 from plannav.textnorm import visible
 from plannav.schema import stale_schemas, write_schemas
 
@@ -17,8 +17,8 @@ def _check(args) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     if stale:
-        print("\n".join(f"{path}: out of date with the models\n    hint: run `python -m plannav schema`" for path in stale),
-              file=sys.stderr)
+        print(report([Problem(path, 0, "", "out of date with the models", "run `python -m plannav schema`", "stale-schema")
+                      for path in stale]), file=sys.stderr)
         return 1
     print(f"{visible(str(args.plan))}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
           f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "

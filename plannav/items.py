@@ -6,9 +6,7 @@ and the documents and agencies its wording names.
 from dataclasses import dataclass
 from functools import cached_property
 
-from plannav.documents import DocumentIndex
 from plannav.plan import Plan
-from plannav.registry import AgencyRegistry
 
 @dataclass(frozen=True)
 class KindNames:
@@ -54,8 +52,8 @@ class ActionItem:
 class ItemIndex:
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.registry = AgencyRegistry(plan.agencies)
-        self.documents = DocumentIndex(plan.documents)
+        self.registry = plan.registry
+        self.documents = plan.document_index
 
     def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
         wording = " ".join((text, *extra_text))

@@ -41,7 +41,7 @@ def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:
     plan_dir = Path(plan_dir)
     if not plan_dir.is_dir():
         return PlanFiles(str(plan_dir), {}, (Problem(_display(plan_dir), 0, "", "plan folder is missing",
-                                                     "run from the project root, or pass the plan folder"),))
+                                                     "run from the project root, or pass the plan folder", "plan-folder-missing"),))
     texts, problems = {}, []
     for name in FILE_MODELS:
         text, read_problems = read_text(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
@@ -76,7 +76,8 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
             continue
         if not isinstance(source.data, dict):
             problems.append(Problem(source.path, 1, "", "expected a mapping of keys at the top of the file",
-                                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`"))
+                                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`",
+                                    "not-a-mapping"))
             continue
         try:
             models[name] = model.model_validate(source.data)

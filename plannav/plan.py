@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from plannav import models as m
+from plannav.documents import DocumentIndex
+from plannav.registry import AgencyRegistry
 from plannav.yamlsource import SourceFile
 
 
@@ -50,8 +52,14 @@ class Plan:
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @cached_property
-    def agency_by_id(self) -> dict[str, m.Agency]:
-        return {a.id: a for a in self.agencies.agencies}
+    def registry(self) -> AgencyRegistry:
+        """The agency registry, made once per plan (the checks and the items both use it)."""
+        return AgencyRegistry(self.agencies)
+
+    @cached_property
+    def document_index(self) -> DocumentIndex:
+        """Documents by number and by name, made once per plan."""
+        return DocumentIndex(self.documents)
 
     @cached_property
     def task_refs(self) -> list[TaskRef]:

@@ -1,5 +1,6 @@
 """Problems found in the plan, reported the way compilers report errors."""
 
+import difflib
 from dataclasses import dataclass, field
 
 from plannav.textnorm import visible
@@ -12,12 +13,14 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    code: str = ""  # stable and searchable: unknown-agency, who-mismatch, deadline-mismatch, ...
     hidden: int = field(default=0, compare=False)  # > 0: this line stands for that many problems not listed
 
     def __str__(self) -> str:
         # Values and keys come from the plan: printed with their control characters escaped.
         where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
         head = f"{where}: {visible(self.path)}: {visible(self.message)}" if self.path else f"{where}: {visible(self.message)}"
+        head += f" [{self.code}]" if self.code else ""
         return f"{head}\n    hint: {visible(self.hint)}" if self.hint else head
 
 
@@ -46,3 +49,9 @@ def report(problems: list[Problem]) -> str:
     noun = "problem" if total == 1 else "problems"
     lines.append(f"{total:,} {noun} found.")
     return "\n".join(lines)
+
+
+def did_you_mean(value: str, choices, otherwise: str = "") -> str:
+    """A hint naming the closest of `choices` to a value that is not among them."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else otherwise

@@ -104,7 +104,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
     total = error.error_count()
     if total > MAX_REPORTED:
         problems.append(Problem(source.path, 0, "", f"{total - MAX_REPORTED:,} more problems in this file are not listed",
-                                "fix the ones listed first; they often have one cause", hidden=total - MAX_REPORTED))
+                                "fix the ones listed first; they often have one cause", code="more-problems",
+                                hidden=total - MAX_REPORTED))
     for err in error.errors(include_url=False)[:MAX_REPORTED]:
         parts = _data_path(source.data, err["loc"])
         kind, value = err["type"], err.get("input")
@@ -115,34 +116,35 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             close = difflib.get_close_matches(str(name), allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else ""
             hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
-            message, hint = f"unknown key '{name}'", hint.strip()
+            message, hint, code = f"unknown key '{name}'", hint.strip(), "unknown-key"
         elif kind == "missing":
-            message, hint = f"missing required key '{name}'", f"add `{name}:` to this item"
+            message, hint, code = f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
         elif kind in _EXPECTED:
-            message = f"expected {_EXPECTED[kind]}, found {_describe(value)}"
+            message, code = f"expected {_EXPECTED[kind]}, found {_describe(value)}", "wrong-type"
             hint = "put the value in quotes to make it text" if kind == "string_type" else _schema_hint(source)
         elif kind == "string_pattern_mismatch":
             expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
-            message = f"expected {expected}, found '{value}'"
+            message, code = f"expected {expected}, found '{value}'", "wrong-format"
         elif kind == "string_too_long":
             limit = err.get("ctx", {}).get("max_length")
-            message = f"is {len(value)} characters long, more than the {limit} a name may have"
+            message, code = f"is {len(value)} characters long, more than the {limit} a name may have", "too-long"
             hint = "a name is a few words; check that no other text was pasted here"
         elif kind == "too_short":
-            message, hint = "must not be empty", "give at least one entry"
+            message, hint, code = "must not be empty", "give at least one entry", "empty-list"
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             parts = parts + ("kind",) if kind == "union_tag_invalid" else parts
             tags = err.get("ctx", {}).get("expected_tags", "")
             message = f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'" \
                 if kind == "union_tag_invalid" else "missing required key 'kind'"
-            hint = f"kind is one of {tags}"
+            hint, code = f"kind is one of {tags}", "deadline-kind"
         elif kind == "literal_error":
             message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
-            hint = "use one of the listed values"
+            hint, code = "use one of the listed values", "not-allowed"
         elif kind == "value_error":
             error = err["ctx"]["error"]
             message, hint = str(error), getattr(error, "hint", "check the value against the decision's text")
+            code = "invalid-value"
         else:
-            message, hint = f"{err['msg']} (found {_describe(value)})", _schema_hint(source)
-        problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint))
+            message, hint, code = f"{err['msg']} (found {_describe(value)})", _schema_hint(source), "invalid-value"
+        problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint, code))
     return problems

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plannav.checks import _Checker
+from plannav.checks.roles import unresolved_phrases
 from plannav.registry import AgencyRegistry
 from plannav.texts import iter_texts
 
@@ -13,10 +13,9 @@ def registry(plan):
 
 
 def test_no_who_wording_is_left_unresolved(plan):
-    checker = _Checker(plan)
     who_texts = [ref.text for ref in iter_texts(plan) if ref.who]
     assert len(who_texts) == 28 + 2 * 44 + 2 * 25  # Part II lines; lead and coordinator cells of both appendices
-    assert {text: left for text in who_texts if (left := checker._unresolved(text))} == {}
+    assert {text: left for text in who_texts if (left := unresolved_phrases(plan.registry, text))} == {}
 
 
 @pytest.mark.parametrize(("wording", "agency"), [

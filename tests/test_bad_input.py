@@ -225,6 +225,7 @@ def test_broken_plan_reports_the_problem(plan_copy, case):
     if case.column is not None:
         assert f"column {case.column}:" in problem.message, str(problem)
     assert all(p.hint for p in problems), "every problem carries a hint"
+    assert all(p.code for p in problems), "every problem carries a code"
 
 
 def test_all_problems_are_reported_in_one_run(plan_copy):
@@ -382,3 +383,18 @@ def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_wid
     assert all(float(mark.width) >= 0 for mark in drawing["marks"] if mark.shape == "span")
     xs = [float(year["x"]) for year in drawing["years"]]
     assert xs == sorted(xs) and drawing["years"][-1]["label"] == "2100" and max(xs) <= drawing["width"]
+
+
+@pytest.mark.parametrize(("case_id", "expected"), [
+    ("unknown-agency-typo", [("unknown-agency", "so-tu-phapp")]),  # not also "lists"/"omits" for the same cell
+    ("unresolved-agency-wording", [("who-unresolved", "Sở Tư phapp")]),  # not also a mismatch of the same cell
+    ("deadline-disagrees-with-wording", [("deadline-mismatch", "month: 2022-04")]),
+    ("octal-number", [("not-decimal", "number: 010")]),
+])
+def test_one_mistake_gives_exactly_one_problem_with_its_code_and_line(plan_copy, case_id, expected):
+    case = next(c for c in CASES if c.id == case_id)
+    text = _break(plan_copy, case)
+    _, problems = load_plan(plan_copy)
+    assert [(p.code, p.line) for p in problems] == [(code, _line_of(text, at)) for code, at in expected]
+    printed = str(problems[0])
+    assert printed.endswith(f"[{expected[0][0]}]") or f"[{expected[0][0]}]\n    hint:" in printed

@@ -1,0 +1,29 @@
+"""Integrity checks across the plan files.
+
+Each check reports every problem it finds and none stops early. Every problem carries a stable code
+(`unknown-agency`, `who-mismatch`, `deadline-mismatch`, ...) printed with it, so a message can be
+searched and a test can compare the exact list of (code, line). A value already reported as unknown
+gives no follow-on problem elsewhere: one typo, one line.
+"""
+
+from plannav.checks import agencies, deadlines, documents, identity, references, roles
+from plannav.checks.report import Report
+from plannav.plan import Plan
+from plannav.problems import Problem
+
+CHECKS = (
+    identity.unique_ids, identity.reserved_ids, identity.one_objective_per_group,
+    references.unknown_agencies, references.unknown_items, references.unknown_documents, references.unknown_groups,
+    roles.leads, roles.who_wordings, roles.duty_agencies, roles.duty_roles, roles.exclusions,
+    deadlines.readable_wordings, deadlines.quoted_in_text,
+    documents.every_citation_registered,
+    agencies.every_agency_referenced, agencies.groups, agencies.open_groups,
+)
+
+
+def check_plan(plan: Plan) -> list[Problem]:
+    """Every cross-file problem of a plan whose files all loaded."""
+    report = Report(plan)
+    for check in CHECKS:
+        check(plan, report)
+    return report.problems
