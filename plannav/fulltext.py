@@ -26,7 +26,12 @@ class Block:
     not_for: str = ""  # bodies a collective wording in the duty's roles reaches but the duty does not bind
 
 
-def full_text(views: SiteViews) -> dict:
+@dataclass(frozen=True)
+class FullTextPage:
+    blocks: tuple[Block, ...]
+
+
+def full_text(views: SiteViews) -> FullTextPage:
     """The decision in reading order, as blocks, with an anchor on every part and item."""
     plan, blocks = views.plan, []
     add = blocks.append
@@ -119,5 +124,5 @@ def full_text(views: SiteViews) -> dict:
         add(Block("item", value, marker=f"{label_text}:"))
     # The page's contents list the parts and sections (levels 2 and 3) that have an anchor.
     blocks = [replace(b, kind="section") if b.kind == "heading" and b.level <= 3 and b.anchor else b for b in blocks]
-    return {"blocks": blocks}
+    return FullTextPage(tuple(blocks))
 

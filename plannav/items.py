@@ -3,7 +3,7 @@ Part IV duties and funding items, each with its agencies by role, deadlines, uti
 and the documents and agencies its wording names.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from plannav.plan import Plan
@@ -47,6 +47,18 @@ class ActionItem:
     @property
     def uid(self) -> str:
         return f"{self.kind}:{self.key}"
+
+
+@dataclass
+class AgencyReach:
+    """How the items reach one agency, each item in one list at most: named in its roles; through a
+    group that lists the agency as a member; through an open wording that may concern it ("các đơn vị
+    liên quan"); or only named in the text."""
+
+    direct: list = field(default_factory=list)  # (item, roles the agency has: "lead", "coordinators")
+    via_group: list = field(default_factory=list)  # (item, role, groups of that role that reach it)
+    possibly: list = field(default_factory=list)  # (item, open groups)
+    mentioned: list = field(default_factory=list)  # items
 
 
 class ItemIndex:
@@ -115,3 +127,40 @@ class ItemIndex:
     def joined_by(self, procedure_number: int) -> list[int]:
         """The 'liên thông' procedures that join this one."""
         return [p.number for p in self.plan.procedures.procedures if any(j.procedure == procedure_number for j in p.joins)]
+
+    def reach(self, agency_id: str) -> AgencyReach:
+        return self._reach.get(agency_id) or AgencyReach()
+
+    @cached_property
+    def _reach(self) -> dict[str, AgencyReach]:
+        # One pass over the items for all agencies: asking item by item for each agency would cost
+        # agencies x items, which grows with the square of the plan.
+        reached_by = self.registry.group_members
+        concerned_by = self.registry.open_group_concerns
+        found: dict[str, AgencyReach] = {}
+        for item in self.items:
+            named = {}
+            for role in ("lead", "coordinators"):
+                for agency_id in getattr(item, role):
+                    named.setdefault(agency_id, []).append(role)
+            for agency_id, roles in named.items():
+                found.setdefault(agency_id, AgencyReach()).direct.append((item, roles))
+            excluded = {agency_id for agency_id, _ in item.not_for}
+            through, possibly = {}, {}  # agency id -> {role: [groups of that role reaching it]}; -> [open groups]
+            for role in ("lead", "coordinators"):
+                for group in getattr(item, role):
+                    for agency_id in reached_by.get(group, ()):
+                        if agency_id not in named and agency_id not in excluded:
+                            through.setdefault(agency_id, {}).setdefault(role, []).append(group)
+                    for agency_id in concerned_by.get(group, ()):
+                        possibly.setdefault(agency_id, []).append(group)
+            for agency_id, groups in through.items():
+                role = "lead" if "lead" in groups else "coordinators"
+                found.setdefault(agency_id, AgencyReach()).via_group.append((item, role, groups[role]))
+            for agency_id, groups in possibly.items():
+                if agency_id not in named and agency_id not in through and agency_id not in excluded:
+                    found.setdefault(agency_id, AgencyReach()).possibly.append((item, list(dict.fromkeys(groups))))
+            for agency_id in item.mentions:
+                if agency_id not in named and agency_id not in through and agency_id not in possibly:
+                    found.setdefault(agency_id, AgencyReach()).mentioned.append(item)
+        return found

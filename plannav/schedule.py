@@ -1,10 +1,11 @@
 """Deadlines as staff read them: a label, a place in time, and the pages they are listed on.
 
-Page keys: "2022-03" (a month), "2022" (a year), and one page per undated kind:
-"dinh-ky" (recurring), "thuong-xuyen" (continuous), "theo-su-kien" (event-driven).
+Deadline pages (PageKey): one per month ("2022-03") and per year ("2022") that a deadline falls in,
+and one per undated kind: "dinh-ky" (recurring), "thuong-xuyen" (continuous), "theo-su-kien" (event-driven).
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from plannav.deadlines import EVENTS, LEVELS
 
@@ -13,7 +14,6 @@ KIND_LABELS = {"month": "Trong tháng", "year": "Trong năm", "date": "Trước 
                "recurring": "Định kỳ", "continuous": "Thường xuyên", "event": "Theo sự kiện"}
 UNDATED_PAGES = {kind: (key, KIND_LABELS[kind])
                  for kind, key in (("recurring", "dinh-ky"), ("continuous", "thuong-xuyen"), ("event", "theo-su-kien"))}
-UNDATED_KEYS = frozenset(key for key, _ in UNDATED_PAGES.values())
 _UNDATED_ORDER = {key: i for i, (key, _) in enumerate(UNDATED_PAGES.values())}
 _FAR = (9999, 12, 31)
 
@@ -86,36 +86,81 @@ def sort_text(deadline) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}-{rank}-{event}"
 
 
-def page_keys(deadline) -> list[str]:
+@dataclass(frozen=True)
+class PageKey:
+    """A deadline page: a month (slug '2022-03'), a year ('2022') or an undated kind ('dinh-ky')."""
+
+    kind: str  # month | year | undated
+    slug: str  # in the page's address, /thoi-han/<slug>/, and in the tables' filter values
+    year: int = 0
+    month: int = 0
+
+    @classmethod
+    def of_month(cls, year: int, month: int) -> "PageKey":
+        return cls("month", f"{year}-{month:02d}", year, month)
+
+    @classmethod
+    def of_year(cls, year: int) -> "PageKey":
+        return cls("year", str(year), year)
+
+    @classmethod
+    def undated(cls, deadline_kind: str) -> "PageKey":
+        return cls("undated", UNDATED_PAGES[deadline_kind][0])
+
+    @classmethod
+    def parse(cls, slug: str) -> "PageKey":
+        """The key of a page address, as the tables' filters carry it."""
+        for kind, (key, _) in UNDATED_PAGES.items():
+            if slug == key:
+                return cls.undated(kind)
+        year, _, month = slug.partition("-")
+        return cls.of_month(int(year), int(month)) if month else cls.of_year(int(year))
+
+    @property
+    def dated(self) -> bool:
+        return self.kind != "undated"
+
+    @property
+    def title(self) -> str:
+        if self.kind == "month":
+            return f"Tháng {self.month}/{self.year}"
+        if self.kind == "year":
+            return f"Năm {self.year}"
+        return next(title for key, title in UNDATED_PAGES.values() if key == self.slug)
+
+    @property
+    def order(self) -> tuple:
+        """Years before their months, months in order, undated kinds last."""
+        if self.kind == "undated":
+            return (9999, 99, _UNDATED_ORDER[self.slug])
+        return (self.year, self.month, 0)
+
+    def year_page(self) -> "PageKey":
+        return PageKey.of_year(self.year)
+
+
+def page_keys(deadline) -> list[PageKey]:
     """The deadline pages that list this deadline."""
     kind = deadline.kind
     if kind in UNDATED_PAGES:
-        return [UNDATED_PAGES[kind][0]]
+        return [PageKey.undated(kind)]
     if kind == "year":
-        return [str(deadline.year)]
+        return [PageKey.of_year(deadline.year)]
     keys = []
     for day in dates(deadline):
-        for key in (f"{day.year}-{day.month:02d}", str(day.year)):
+        for key in (PageKey.of_month(day.year, day.month), PageKey.of_year(day.year)):
             if key not in keys:
                 keys.append(key)
     return keys
 
 
-def page_title(key: str) -> str:
-    for undated_key, title in UNDATED_PAGES.values():
-        if key == undated_key:
-            return title
-    if "-" in key:
-        year, month = key.split("-")
-        return f"Tháng {int(month)}/{year}"
-    return f"Năm {key}"
-
-
-def page_order(key: str) -> tuple:
-    """Years before their months, months in order, undated kinds last."""
-    if key in _UNDATED_ORDER:
-        return (9999, 99, _UNDATED_ORDER[key])
-    if "-" in key:
-        year, month = key.split("-")
-        return (int(year), int(month), 0)
-    return (int(key), 0, 0)
+def due_by_page(items) -> dict[PageKey, list[tuple]]:
+    """Each deadline page's (deadline, item) pairs, chronologically; pages in their order."""
+    pages: dict[PageKey, list] = {}
+    order = {item.uid: i for i, item in enumerate(items)}
+    for item in items:
+        for deadline in item.deadlines:
+            for key in page_keys(deadline):
+                pages.setdefault(key, []).append((deadline, item))
+    return {key: sorted(entries, key=lambda e: (sort_key(e[0]), order[e[1].uid]))
+            for key, entries in sorted(pages.items(), key=lambda kv: kv[0].order)}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from plannav import schedule, sitemap
+from plannav import sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.fulltext import full_text
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
@@ -17,7 +17,7 @@ from plannav.plan import Plan
 from plannav.problems import Problem, report
 from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
-from plannav.views import Link, SiteViews
+from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
 
 
 class PlanProblems(Exception):
@@ -33,7 +33,7 @@ class PageSpec:
     src: str  # source path, e.g. co-quan/cong-an-tinh.md
     title: str  # page title, plain text: <title>, search results
     template: str
-    view: Callable[[], dict]  # what the template shows: a SiteViews method, bound to its entity
+    view: Callable[[], object]  # what the template shows: a section module's page data, bound to its entity
     section: str = ""  # the section page it belongs under (empty for the section pages themselves)
 
 
@@ -81,40 +81,45 @@ class SiteModel:
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
+        citations = documents.Citations(v)
+        timeline_title = "Tiến độ 2022–2030"
+
         def add(src, title, template, view, section=""):
             pages.append(PageSpec(src, title, template, view, section))
 
-        add(sitemap.HOME, "Trang chủ", "home.md.j2", v.home)
-        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2", v.agency_index)
+        add(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, v))
+        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2", partial(agencies.agency_index, v))
         for agency in v.registry.agencies:
-            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", partial(v.agency, agency.id), sitemap.AGENCY_INDEX)
-        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2", v.deadline_index)
-        for key in v.deadline_keys:
-            add(sitemap.deadline(key), schedule.page_title(key), "deadline.md.j2", partial(v.deadline, key),
+            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", partial(agencies.agency, v, agency.id),
+                sitemap.AGENCY_INDEX)
+        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2", partial(deadlines.deadline_index, v, timeline_title))
+        for key in v.due:
+            add(sitemap.deadline(key.slug), key.title, "deadline.md.j2", partial(deadlines.deadline, v, key),
                 sitemap.DEADLINE_INDEX)
-        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2", v.procedure_index)
+        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2", partial(procedures.procedure_index, v))
         for proc in plan.procedures.procedures:
             add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2",
-                partial(v.procedure, proc.number), sitemap.PROCEDURE_INDEX)
-        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2", v.task_index)
+                partial(procedures.procedure, v, proc.number), sitemap.PROCEDURE_INDEX)
+        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2", partial(tasks.task_index, v))
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
                 # A short title keeps search ranking honest: the task's words are in its text, once.
-                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", partial(v.task, item.uid), sitemap.TASK_INDEX)
-        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2", v.objective_index)
+                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", partial(tasks.task, v, item.uid),
+                    sitemap.TASK_INDEX)
+        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2", partial(objectives.objective_index, v))
         for group in plan.objectives.general.groups:
             add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2",
-                partial(v.objective, group.number), sitemap.OBJECTIVE_INDEX)
-        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2", v.document_index)
+                partial(objectives.objective, v, group.number), sitemap.OBJECTIVE_INDEX)
+        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2", partial(documents.document_index, v, citations))
         for doc in plan.documents.documents:
-            add(sitemap.document(doc.id), v.document_link(doc.id).text, "document.md.j2", partial(v.document, doc.id),
-                sitemap.DOCUMENT_INDEX)
+            add(sitemap.document(doc.id), v.document_link(doc.id).text, "document.md.j2",
+                partial(documents.document, v, citations, doc.id), sitemap.DOCUMENT_INDEX)
         add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", partial(full_text, v))
-        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2", v.reconciliation)
-        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", v.downloads)
-        add(sitemap.TIMELINE, "Tiến độ 2022–2030", "timeline.md.j2", partial(timeline, v))
-        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2", v.duty_index)
+        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2", partial(tasks.reconciliation, v))
+        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", partial(home.downloads, v))
+        add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
+        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2", partial(duties.duty_index, v))
         return pages
 
     def render(self, src: str, url_for: UrlFor) -> str:

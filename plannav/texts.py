@@ -81,3 +81,12 @@ def iter_texts(plan: Plan):
     for key in ("related", "earlier_related"):
         for i, entry in enumerate(getattr(plan.documents, key)):
             yield TextRef("documents", (key, i, "text"), entry.text)
+
+
+def citing_texts(plan: Plan) -> dict[str, list[TextRef]]:
+    """Each document id -> the texts of the plan that cite it, in the plan's order."""
+    found: dict[str, list[TextRef]] = {}
+    for ref in iter_texts(plan):
+        for doc in plan.document_index.cited(ref.text):
+            found.setdefault(doc, []).append(ref)
+    return found

@@ -73,14 +73,24 @@ class _Scale:
         return LEFT + min(before, self.total) / self.total * (WIDTH - LEFT - RIGHT)
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    width: int
+    height: int
+    years: list  # [{x, grid_top, label_x, label_y, label, link}]: a grid line and label per year
+    lanes: list  # [Lane]
+    marks: list  # [Mark]
+    months: list  # [{key, link, rows}]: the same content as a list
+
+
 def _years_drawn(views: SiteViews) -> tuple[int, int]:
-    years = [int(key[:4]) for key in views.due if key[:4].isdigit()]
+    years = [key.year for key in views.due if key.dated]
     for objective in views.plan.objectives.specific.objectives:
         years += [y for phase in objective.phases for y in (phase.from_year, phase.to_year) if y]
     return min([FIRST_YEAR, *years]), max([LAST_YEAR, *years])
 
 
-def timeline(views: SiteViews) -> dict:
+def timeline(views: SiteViews) -> TimelinePage:
     first_year, last_year = _years_drawn(views)
     _x = _Scale(first_year, last_year)
     lanes, marks = [], []
@@ -100,31 +110,31 @@ def timeline(views: SiteViews) -> dict:
     month_y, year_y = y, y + ROW
     lanes.append(_lane(year_y, "Hạn trong năm", None))
     for key, entries in views.due.items():
-        link = Link(schedule.page_title(key), sitemap.deadline(key))
-        if key[:4].isdigit() and "-" in key:
-            year, month = map(int, key.split("-"))
-            marks.append(_point(_x(year, month) + 3, month_y, str(len(entries)), link,
+        link = views.deadline_link(key)
+        if key.kind == "month":
+            marks.append(_point(_x(key.year, key.month) + 3, month_y, str(len(entries)), link,
                                 f"{link.text}: {len(entries)} việc", "month"))
-        elif key.isdigit():
+        elif key.kind == "year":
             only_year = [e for e in entries if e[0].kind == "year"]
             if only_year:
-                year = int(key)
+                year = key.year
                 marks.append(_span(_x(year), year_y, _x(year + 1) - _x(year) - 2, f"{len(only_year)} việc", link,
                                    f"{link.text}: {len(only_year)} việc có hạn trong năm", "year"))
     y = year_y + ROW
     # Undated kinds: one lane each, across the whole period.
-    for key, title in schedule.UNDATED_PAGES.values():
-        count = len(views.due.get(key, []))
-        link = Link(title, sitemap.deadline(key))
+    for kind in schedule.UNDATED_PAGES:
+        key = schedule.PageKey.undated(kind)
+        count, title = len(views.due.get(key, [])), key.title
+        link = Link(title, sitemap.deadline(key.slug))
         lanes.append(_lane(y, title, link))
         marks.append(_span(_x(first_year, 3), y, _x(last_year, 12) - _x(first_year, 3), f"{count} việc", link,
                            f"{title}: {count} việc", "undated"))
         y += ROW
     # A year: its grid line from just above the lanes to the bottom, and its label above the line.
     years = [{"x": _n(_x(year)), "label_x": _n(_x(year) + 4), "label_y": TOP - 18, "grid_top": TOP - 14,
-              "label": str(year), "link": Link(f"Năm {year}", sitemap.deadline(str(year)))
-              if str(year) in views.due else None} for year in range(first_year, last_year + 1)]
-    months = [{"key": key, "link": Link(schedule.page_title(key), sitemap.deadline(key)),
+              "label": str(year), "link": views.deadline_link(schedule.PageKey.of_year(year))
+              if schedule.PageKey.of_year(year) in views.due else None} for year in range(first_year, last_year + 1)]
+    months = [{"key": key.slug, "link": views.deadline_link(key),
                "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries]}
-              for key, entries in views.due.items() if "-" in key and key[:4].isdigit()]
-    return {"width": WIDTH, "height": y + 6, "years": years, "lanes": lanes, "marks": marks, "months": months}
+              for key, entries in views.due.items() if key.kind == "month"]
+    return TimelinePage(WIDTH, y + 6, years, lanes, marks, months)

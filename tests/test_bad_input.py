@@ -380,9 +380,9 @@ def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_wid
     assert old in text
     path.write_text(text.replace(old, "      text: Trong năm 2100.\n      kind: year\n      year: 2100\n", 1), encoding="utf-8")
     drawing = timeline(SiteModel.from_folder(plan_copy).views)
-    assert all(float(mark.width) >= 0 for mark in drawing["marks"] if mark.shape == "span")
-    xs = [float(year["x"]) for year in drawing["years"]]
-    assert xs == sorted(xs) and drawing["years"][-1]["label"] == "2100" and max(xs) <= drawing["width"]
+    assert all(float(mark.width) >= 0 for mark in drawing.marks if mark.shape == "span")
+    xs = [float(year["x"]) for year in drawing.years]
+    assert xs == sorted(xs) and drawing.years[-1]["label"] == "2100" and max(xs) <= drawing.width
 
 
 @pytest.mark.parametrize(("case_id", "expected"), [

@@ -18,17 +18,21 @@ from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.site import PlanProblems, SiteModel
 from sitebuild import PLAN_DIR
 
-# (file, the line holding the text, the pages that show it)
+# (file, the line holding the text, what comes before the text on its new lines, the pages that show it)
 FIELDS = {
     "task text": ("tasks.yaml", "    text: Triển khai thực hiện Nghị định của Chính phủ về bảo vệ dữ liệu cá nhân.\n",
-                  ["nhiem-vu/1-d.md", "co-quan/cong-an-tinh.md", "toan-van.md", "nhiem-vu/index.md"]),
-    "agency name": ("agencies.yaml", "    name: Sở Y tế\n", ["co-quan/so-y-te.md", "co-quan/index.md", "index.md"]),
+                  "    text: ", ["nhiem-vu/1-d.md", "co-quan/cong-an-tinh.md", "toan-van.md", "nhiem-vu/index.md"]),
+    "agency name": ("agencies.yaml", "    name: Sở Y tế\n", "    name: ", ["co-quan/so-y-te.md", "co-quan/index.md", "index.md"]),
     "duty note": ("responsibilities.yaml",
                   "    note: 'Đính chính: Nghị định số 107/2021/NĐ-CP do Chính phủ ban hành, không phải Thủ tướng Chính phủ.'\n",
-                  ["trach-nhiem/index.md", "toan-van.md", "doi-chieu.md"]),
-    "appendix note": ("appendix_tasks.yaml", "    note: Ô “Cơ quan chủ trì” ghi “Bộ Công an”", ["nhiem-vu/phu-luc-31.md"]),
+                  "    note: ", ["trach-nhiem/index.md", "toan-van.md", "doi-chieu.md"]),
+    "appendix note": ("appendix_tasks.yaml", "    note: Ô “Cơ quan chủ trì” ghi “Bộ Công an”", "    note: ",
+                      ["nhiem-vu/phu-luc-31.md"]),
+    "phase label": ("objectives.yaml", "    - label: Giai đoạn 2023 - 2025\n", "    - label: ", ["muc-tieu/thu-tuc-hanh-chinh.md"]),
+    "objective heading": ("objectives.yaml", "  heading: {text: 1. Mục tiêu tổng quát}\n", "  heading:\n    text: ",
+                          ["muc-tieu/index.md"]),
     "document title": ("documents.yaml", "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
-                       ["van-ban/nd-47-2020-nd-cp.md", "van-ban/index.md"]),
+                       "  title: ", ["van-ban/nd-47-2020-nd-cp.md", "van-ban/index.md"]),
 }
 PLAIN = "chữ thường"
 HOSTILE = ["\n\n", "\n", "[Xem hướng dẫn](javascript:alert(1))", "# ", "## ", "- ", "1. ", "* ", "> ", "    ", "```",
@@ -37,9 +41,10 @@ HOSTILE = ["\n\n", "\n", "[Xem hướng dẫn](javascript:alert(1))", "# ", "## 
            "\u200b", "\u2028", "[x]: javascript:alert(1)", "<https://example.com>", "https://example.com", "đ"]
 
 
-def _yaml_block(text: str) -> str:
-    """The text as a YAML literal block, as an editor would write a multi-paragraph value."""
-    return "|-\n" + "\n".join("      " + line if line else "" for line in text.split("\n")) + "\n"
+def _yaml_block(prefix: str, text: str) -> str:
+    """The text as a YAML literal block after its key, as an editor would write a multi-paragraph value."""
+    indent = " " * (len(prefix.rsplit("\n", 1)[-1]) - len(prefix.rsplit("\n", 1)[-1].lstrip(" -")) + 2)
+    return prefix + "|-\n" + "\n".join(indent + line if line else "" for line in text.split("\n")) + "\n"
 
 
 def _pages(plan_dir, urls):
@@ -67,7 +72,7 @@ def _shape(soup):
 
 
 def _plan_with(tmp_path_factory, field, text):
-    file, line, _ = FIELDS[field]
+    file, line, prefix, _ = FIELDS[field]
     plan_dir = tmp_path_factory.mktemp("plan")
     shutil.rmtree(plan_dir)
     shutil.copytree(PLAN_DIR, plan_dir)
@@ -75,11 +80,8 @@ def _plan_with(tmp_path_factory, field, text):
     original = path.read_text(encoding="utf-8")
     assert line in original, field
     start = original.index(line)
-    key = line.lstrip().split(":", 1)[0]
-    indent = line[: len(line) - len(line.lstrip())]
     end = original.index("\n", start) + 1
-    path.write_text(original[:start] + f"{indent}{key}: " + _yaml_block(text).replace("\n      ", "\n" + indent + "  ")
-                    + original[end:], encoding="utf-8")
+    path.write_text(original[:start] + _yaml_block(prefix, text) + original[end:], encoding="utf-8")
     return plan_dir
 
 
@@ -89,7 +91,7 @@ _BASELINES = {}
 def _baseline(tmp_path_factory, field):
     if field not in _BASELINES:
         _BASELINES[field] = {src: _shape(soup) for src, soup in
-                             _pages(_plan_with(tmp_path_factory, field, PLAIN), FIELDS[field][2]).items()}
+                             _pages(_plan_with(tmp_path_factory, field, PLAIN), FIELDS[field][3]).items()}
     return _BASELINES[field]
 
 
@@ -106,7 +108,7 @@ hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(alphabet="ab
 def test_plan_text_never_becomes_markup(tmp_path_factory, field, text):
     plan_dir = _plan_with(tmp_path_factory, field, f"{PLAIN} {text}")
     try:
-        pages = _pages(plan_dir, FIELDS[field][2])
+        pages = _pages(plan_dir, FIELDS[field][3])
     except PlanProblems as refused:  # control and invisible characters, a blank text, a too long name
         assert refused.problems and all(p.hint for p in refused.problems)
         return

@@ -11,6 +11,7 @@ become spaces, and the paragraphs of prose become <span class="paragraph"> eleme
 """
 
 import re
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -111,7 +112,8 @@ def mdtext(text: str) -> Markup:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
-    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext)
+    # `join` returns markup the `finalize` step does not see: plan text joined is put on one line here.
+    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext, one_line=one_line)
     return env
 
 
@@ -129,6 +131,8 @@ class PageRenderer:
         self.views = views
         self.env = _environment()
 
-    def render(self, template: str, context: dict, url_for: UrlFor) -> str:
+    def render(self, template: str, page, url_for: UrlFor) -> str:
+        """A page body from its data: a section module's frozen dataclass (or a dict), one field a name."""
+        context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
         body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for)
         return _tidy(body)

@@ -1,0 +1,138 @@
+"""The agency pages: the list of agencies by kind, and each agency's duties, tasks, procedures and deadlines."""
+
+from dataclasses import dataclass
+
+from plannav import schedule, sitemap
+from plannav.exports.catalog import agency_downloads
+from plannav.models import Agency
+from plannav.views.base import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
+
+
+@dataclass(frozen=True)
+class AgencyCounts:
+    lead: int  # tasks it leads
+    coordinate: int  # tasks it coordinates
+    via_group: int  # items that reach it through a group
+    mentioned: int  # items whose text only names it
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    link: Link
+    counts: AgencyCounts
+
+
+@dataclass(frozen=True)
+class AgencyKind:
+    label: str
+    anchor: str
+    agencies: tuple[AgencyEntry, ...]
+
+
+@dataclass(frozen=True)
+class AgencyIndexPage:
+    kinds: tuple[AgencyKind, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class AgencyPageCounts:
+    lead: int
+    coordinate: int
+    procedures: int
+    duties: int
+    via_group: int
+    deadlines: int
+
+
+@dataclass(frozen=True)
+class AgencyPage:
+    agency: Agency
+    permalink: str
+    downloads: tuple[Link, ...]
+    kind_label: str
+    members: tuple[Link, ...]  # for a group: the bodies it reaches
+    may_concern: tuple[Link, ...]  # for an open group: whose pages list its items apart
+    groups: tuple[Link, ...]  # the collective wordings that reach this body
+    counts: AgencyPageCounts
+    tables: tuple[Table, ...]  # duties, tasks led, tasks coordinated, procedures, funding: those it has
+    via_group: Table
+    possibly: Table
+    mentioned: tuple[ItemRow, ...]
+    timeline: tuple[ItemRow, ...]  # one row per deadline that binds it, in date order
+
+
+def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
+    found = views.index.reach(agency_id)
+    return AgencyCounts(sum(1 for _, roles in found.direct if "lead" in roles),
+                        sum(1 for _, roles in found.direct if "lead" not in roles),
+                        len(found.via_group), len(found.mentioned))
+
+
+def agency_index(views: SiteViews) -> AgencyIndexPage:
+    kinds = []
+    for kind, kind_label in AGENCY_KINDS.items():
+        entries = [a for a in views.registry.agencies if a.kind == kind]
+        if entries:
+            kinds.append(AgencyKind(kind_label, kind, tuple(AgencyEntry(views.agency_link(a.id), agency_counts(views, a.id))
+                                                            for a in entries)))
+    return AgencyIndexPage(tuple(kinds), len(views.registry.agencies))
+
+
+def agency(views: SiteViews, agency_id: str) -> AgencyPage:
+    agency = views.registry.by_id[agency_id]
+    found = views.index.reach(agency_id)
+    identities = views.registry.identities(agency_id)
+
+    def binding(item):  # only the deadlines that bind this agency (IV.2.k: the 22nd is the working group's)
+        return [d for d in item.deadlines if schedule.applies_to(d, identities)]
+
+    lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
+    for item, roles in found.direct:
+        role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
+        row = views.row(item, role, deadlines=binding(item))
+        if item.kind in ("task", "appendix-task"):
+            (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
+        elif item.kind == "procedure":
+            procedures.append(row)
+        elif item.kind == "duty":
+            duties.append(row)
+        else:
+            funding.append(row)
+    group_rows = [views.row(item, ROLE_LABELS[role], views.agency_links(groups), deadlines=binding(item))
+                  for item, role, groups in found.via_group]
+    possibly_rows = [views.row(item, via=views.agency_links(groups)) for item, groups in found.possibly]
+    timeline = []
+    for item, roles in found.direct:
+        for deadline in binding(item):
+            role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
+            timeline.append((schedule.sort_key(deadline), views.row(item, role, deadlines=[deadline])))
+    timeline.sort(key=lambda entry: entry[0])
+    is_group = agency.kind == "group"
+    return AgencyPage(
+        agency=agency,
+        permalink=sitemap.permalink(sitemap.agency(agency_id)),
+        downloads=tuple(Link(d.label, d.path) for d in agency_downloads(views.index, agency_id)),
+        kind_label=AGENCY_KINDS[agency.kind],
+        members=views.agency_links(views.registry.members(agency_id)) if is_group else (),
+        may_concern=views.agency_links(agency.may_concern),
+        groups=views.agency_links(views.registry.groups_reaching(agency_id)),
+        counts=AgencyPageCounts(len(lead_tasks), len(coordinate_tasks), len(procedures), len(duties), len(group_rows),
+                                len(timeline)),
+        tables=tuple(t for t in (
+            Table("Trách nhiệm theo Phần IV", "trach-nhiem", duties),
+            Table("Nhiệm vụ chủ trì", "chu-tri", lead_tasks),
+            Table("Nhiệm vụ phối hợp", "phoi-hop", coordinate_tasks),
+            Table("Thủ tục hành chính", "thu-tuc", procedures),
+            Table("Kinh phí", "kinh-phi", funding),
+        ) if t.rows),
+        via_group=Table("Giao cho nhóm có cơ quan này", "qua-nhom", group_rows,
+                        "Việc giao cho một cách gọi tập thể (\"các Sở, Ban, ngành, địa phương\", ...) "
+                        "mà cơ quan này thuộc về; không nêu tên cơ quan."),
+        possibly=Table("Có thể liên quan", "co-the-lien-quan", possibly_rows,
+                       "Việc giao cho một cách gọi mở (\"các đơn vị liên quan\", \"các cơ quan, tổ chức có liên "
+                       "quan\", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: "
+                       "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp."),
+        mentioned=tuple(views.row(item) for item in found.mentioned),
+        timeline=tuple(row for _, row in timeline),
+    )

@@ -1,0 +1,215 @@
+"""What every page is built from: links, item rows and their filter facets, made once per build.
+
+Templates only loop over these and print them. Links are (page, anchor) pairs of source paths; the
+site generator makes them relative URLs. The section modules beside this one build each page's data.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from plannav import schedule, sitemap
+from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
+from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
+from plannav.plan import Plan
+from plannav.reconcile import FIELD_LABELS, reconcile
+
+AGENCY_KINDS = {
+    "provincial-leadership": "Lãnh đạo tỉnh",
+    "provincial-agency": "Sở, ban, ngành của tỉnh",
+    "central-in-province": "Cơ quan trung ương đóng tại tỉnh",
+    "local-government": "Chính quyền cấp huyện",
+    "enterprise": "Doanh nghiệp",
+    "national": "Cơ quan trung ương",
+    "group": "Nhóm cơ quan (cách gọi tập thể)",
+}
+ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
+LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    page: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineCell:
+    label: str  # normalised
+    text: str  # as written
+    pages: tuple[Link, ...]
+    applies_to: tuple[Link, ...] = ()  # whom it binds, when not every agency of its item
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    uid: str
+    label: str  # "II.2.đ"
+    kind: str
+    kind_label: str
+    target: Link
+    text: str
+    lead: tuple[Link, ...]
+    coordinators: tuple[Link, ...]
+    deadlines: tuple[DeadlineCell, ...]
+    role: str = ""  # on agency pages: Chủ trì / Phối hợp
+    via: tuple[Link, ...] = ()  # on agency pages: the groups through which the item reaches it
+    note: str = ""  # the editors' note
+    roles_note: str = ""  # the basis of the roles, where the reading rules alone do not give them
+    lead_unstated: bool = False  # the decision names no lead
+    not_for: tuple[tuple[Link, str], ...] = ()  # bodies a group in the roles reaches but the item does not bind
+    facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
+    sort_due: str = ""  # the deadline column sorts by this, chronologically
+    sort_ref: str = ""  # the reference column sorts in the decision's order
+
+
+@dataclass
+class Table:
+    title: str
+    anchor: str
+    rows: list = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way a Part II task and its Appendix II restatement differ, as the pages show it."""
+
+    field: str  # its label
+    kind: str  # lead | coordinators | named-agencies | deadline | text
+    changes: tuple
+    body: tuple  # Links for agency fields, text otherwise
+    appendix: tuple
+
+
+class SiteViews:
+    """The plan's items as links and rows, made once and shared by every page of a build."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.index = ItemIndex(plan)
+        self.registry = self.index.registry
+        self.documents = self.index.documents
+        self._text_links: dict[str, list] = {}
+        self._rows: dict[tuple, ItemRow] = {}
+
+    # ---- links
+
+    def agency_link(self, agency_id: str) -> Link:
+        return Link(self.registry.by_id[agency_id].name, sitemap.agency(agency_id))
+
+    def agency_links(self, ids) -> tuple[Link, ...]:
+        return tuple(self.agency_link(a) for a in ids)
+
+    def deadline_link(self, key: schedule.PageKey) -> Link:
+        return Link(key.title, sitemap.deadline(key.slug))
+
+    def deadline_cell(self, deadline) -> DeadlineCell:
+        pages = tuple(self.deadline_link(k) for k in schedule.page_keys(deadline))
+        return DeadlineCell(schedule.label(deadline), deadline.text, pages, self.agency_links(deadline.applies_to))
+
+    def item_link(self, item: ActionItem) -> Link:
+        page, anchor = sitemap.item_target(item)
+        return Link(sitemap.item_label(item), page, anchor)
+
+    def document_link(self, document_id: str) -> Link:
+        doc = self.plan.document_by_id[document_id]
+        return Link(f"{doc.type} {doc.number}" if doc.number else doc.title, sitemap.document(document_id))
+
+    @cached_property
+    def group_link(self) -> dict[int, Link]:
+        return {g.number: Link(f"({g.number}) {g.text}", sitemap.objective(g.id)) for g in self.plan.objectives.general.groups}
+
+    @staticmethod
+    def table_downloads(table: str) -> list[Link]:
+        return [Link("CSV", table_csv(table)), Link("Excel (cả ba bảng)", PLAN_WORKBOOK)]
+
+    def text_links(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, page) of every agency name and document citation in a text, first-longest wins.
+
+        The same item text is shown on many pages; it is matched once and remembered.
+        """
+        if text not in self._text_links:
+            spans = [(m.start, m.end, sitemap.agency(m.target)) for m in self.registry.prose_matcher.find(text)]
+            spans += [(m.start(), m.end(), sitemap.document(self.documents.by_number[m.group(0)]))
+                      for m in self.documents.numbers_in(text) if m.group(0) in self.documents.by_number]
+            spans += [(m.start, m.end, sitemap.document(m.target)) for m in self.documents.name_matcher.find(text)]
+            kept, last = [], 0
+            for start, end, page in sorted(spans):
+                if start >= last:  # overlapping names: the first, longest one wins
+                    kept.append((start, end, page))
+                    last = end
+            self._text_links[text] = kept
+        return self._text_links[text]
+
+    # ---- item rows and their filters
+
+    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
+        # The same rows appear on many pages (agency, deadline and index pages): make each once.
+        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
+        if key not in self._rows:
+            self._rows[key] = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
+        return self._rows[key]
+
+    def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
+        return ItemRow(
+            item.uid, sitemap.item_label(item), item.kind, ITEM_KINDS[item.kind].short, self.item_link(item), item.text,
+            self.agency_links(item.lead), self.agency_links(item.coordinators),
+            tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), item.note, item.roles_note,
+            item.lead_unstated, tuple((self.agency_link(a), reason) for a, reason in item.not_for),
+            self._facets(item, deadlines), min((schedule.sort_text(d) for d in deadlines), default="~"),
+            f"{self._order[item.uid]:04d}",
+        )
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {item.uid: i for i, item in enumerate(self.index.items)}
+
+    def _facets(self, item: ActionItem, deadlines) -> tuple[tuple[str, str], ...]:
+        keys = [k.slug for d in deadlines for k in schedule.page_keys(d)]
+        facets = [("lead", " ".join(item.lead)), ("coord", " ".join(item.coordinators)),
+                  ("when", " ".join(dict.fromkeys(keys))), ("dkind", " ".join(dict.fromkeys(d.kind for d in deadlines))),
+                  ("group", str(item.group or "")), ("kind", item.kind)]
+        if item.kind == "procedure":
+            facets.append(("level", str(self.plan.procedure_by_number[int(item.key)].level)))
+        return tuple(facets)
+
+    def filter_options(self, rows) -> dict:
+        """Labels of the values the rows carry, for the filter bar: {facet: {value: label}}."""
+        values: dict[str, dict[str, None]] = defaultdict(dict)
+        for row in rows:
+            for name, joined in row.facets:
+                for value in joined.split():
+                    values[name][value] = None
+        agencies = {a: None for name in ("lead", "coord") for a in values.get(name, {})}
+        order = {a.id: i for i, a in enumerate(self.registry.agencies)}
+        when = sorted((schedule.PageKey.parse(k) for k in values.get("when", {})), key=lambda k: k.order)
+        return {
+            "agency": {a: self.registry.by_id[a].name for a in sorted(agencies, key=order.get)},
+            "when": {k.slug: k.title for k in when},
+            "dkind": {k: label for k, label in schedule.KIND_LABELS.items() if k in values.get("dkind", {})},
+            "group": {g: self.group_link[int(g)].text for g in sorted(values.get("group", {}))},
+            "kind": {k: ITEM_KINDS[k].label for k in ITEM_KINDS if k in values.get("kind", {})},
+            "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
+        }
+
+    # ---- what several sections share
+
+    @cached_property
+    def due(self) -> dict[schedule.PageKey, list[tuple]]:
+        """Each deadline page's (deadline, item) pairs, chronologically."""
+        return schedule.due_by_page(self.index.items)
+
+    @cached_property
+    def reconciliations(self) -> dict:
+        return {r.task_key: r for r in reconcile(self.index)}
+
+    def differences(self, reconciliation) -> list[Difference]:
+        out = []
+        for diff in reconciliation.differences:
+            agencies = diff.field in ("lead", "coordinators", "named-agencies")
+            body = self.agency_links(diff.body) if agencies else diff.body
+            appendix = self.agency_links(diff.appendix) if agencies else diff.appendix
+            out.append(Difference(FIELD_LABELS[diff.field], diff.field, diff.changes, body, appendix))
+        return out

@@ -1,0 +1,111 @@
+"""The document pages: every legal document the decision cites or lists, and each one with the places
+that cite it."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from plannav import sitemap
+from plannav.items import ITEM_KINDS
+from plannav.models import Document
+from plannav.texts import TextRef, citing_texts
+from plannav.views.base import Link, SiteViews
+
+STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quyết định được ký"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in the decision that cites a document."""
+
+    label: str
+    target: Link
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    link: Link
+    title: str
+    count: int  # places in the decision's own text that cite it
+
+
+@dataclass(frozen=True)
+class RelatedEntry:
+    number: int
+    text: str
+    link: Link
+
+
+@dataclass(frozen=True)
+class DocumentIndexPage:
+    cited: tuple[DocumentEntry, ...]
+    pending: tuple[DocumentEntry, ...]  # to be issued; the decision asks for them to be applied
+    related_only: tuple[DocumentEntry, ...]
+    related: tuple[RelatedEntry, ...]  # the related-documents list, as the copy gives it
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    document: Document
+    status: str  # its label
+    places: tuple[Place, ...]
+    related_at: str  # its numbers in the related-documents list: "3, 12"
+
+
+class Citations:
+    """Where each document is cited, as places on the site (made once per build)."""
+
+    def __init__(self, views: SiteViews):
+        self.views = views
+
+    def place(self, ref: TextRef) -> tuple[str, Link]:
+        """Where a text of the plan is shown, and how to cite that place."""
+        views, file, path = self.views, ref.file, ref.path
+        if file in ("tasks", "appendix_tasks", "procedures", "responsibilities", "funding") and len(path) > 2:
+            for item in views.index.items:
+                if item.file == file and path[: len(item.path)] == item.path:
+                    return f"{ITEM_KINDS[item.kind].label} {sitemap.item_label(item)}", views.item_link(item)
+        if file == "objectives" and path[:2] == ("specific", "objectives"):
+            objective = views.plan.objectives.specific.objectives[path[2]]
+            return f"Mục tiêu cụ thể {objective.letter})", views.group_link[objective.group]
+        if file == "documents":
+            return "Văn bản liên quan", Link("Văn bản liên quan", sitemap.DOCUMENT_INDEX, "lien-quan")
+        labels = {"decision": ("Phần mở đầu của Quyết định", "quyet-dinh"), "objectives": ("Mục tiêu tổng quát", "i-1"),
+                  "requirements": ("Yêu cầu", "i-3"), "responsibilities": ("Tổ chức thực hiện", "iv"),
+                  "procedures": ("Phụ lục I", "phu-luc-i"), "appendix_tasks": ("Phụ lục II", "phu-luc-ii")}
+        label, anchor = labels[file]
+        return label, Link(label, sitemap.FULL_TEXT, anchor)
+
+    @cached_property
+    def by_document(self) -> dict[str, list[Place]]:
+        places: dict[str, list[Place]] = {}
+        for doc, refs in citing_texts(self.views.plan).items():
+            for ref in refs:
+                label, target = self.place(ref)
+                if not any(p.target == target for p in places.setdefault(doc, [])):
+                    places[doc].append(Place(label, target, ref.text))
+        return places
+
+    def in_text(self, document_id: str) -> list[Place]:
+        """Places in the decision's own text; the related-documents list is shown apart."""
+        return [p for p in self.by_document.get(document_id, []) if p.target.page != sitemap.DOCUMENT_INDEX]
+
+
+def document_index(views: SiteViews, citations: Citations) -> DocumentIndexPage:
+    cited, pending, related_only = [], [], []
+    for doc in views.plan.documents.documents:
+        entry = DocumentEntry(views.document_link(doc.id), doc.title, len(citations.in_text(doc.id)))
+        if doc.status == "pending":
+            pending.append(entry)
+        elif entry.count:
+            cited.append(entry)
+        else:
+            related_only.append(entry)
+    related = tuple(RelatedEntry(e.number, e.text, views.document_link(e.document)) for e in views.plan.documents.related)
+    return DocumentIndexPage(tuple(cited), tuple(pending), tuple(related_only), related)
+
+
+def document(views: SiteViews, citations: Citations, document_id: str) -> DocumentPage:
+    doc = views.plan.document_by_id[document_id]
+    related_at = [str(e.number) for e in views.plan.documents.related if e.document == document_id]
+    return DocumentPage(doc, STATUS_LABELS[doc.status], tuple(citations.in_text(document_id)), ", ".join(related_at))
