@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup serve build build-offline publish check schema test test-all clean
+.PHONY: setup serve build build-offline publish check schema lint test test-all clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ publish: setup  ## build into a new release and switch DEST to it atomically; a 
 
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check
+
+LINTED := plannav hooks.py macros.py scripts tests
+
+lint: setup  ## ruff: lint rules and formatting, as CI runs them (ruff format $(LINTED) to reformat)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 schema: setup  ## regenerate plan/schema/*.schema.json after changing the models
 	$(BIN)/python -m plannav schema

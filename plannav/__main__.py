@@ -6,8 +6,8 @@ from pathlib import Path
 
 from plannav.loader import load_plan, plan_dir_setting
 from plannav.problems import Problem, report
-from plannav.textnorm import visible
 from plannav.schema import stale_schemas, write_schemas
+from plannav.textnorm import visible
 
 
 def _check(args) -> int:
@@ -17,12 +17,21 @@ def _check(args) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     if stale:
-        print(report([Problem(path, 0, "", "out of date with the models", "run `python -m plannav schema`", "stale-schema")
-                      for path in stale]), file=sys.stderr)
+        print(
+            report(
+                [
+                    Problem(path, 0, "", "out of date with the models", "run `python -m plannav schema`", "stale-schema")
+                    for path in stale
+                ]
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(f"{visible(str(args.plan))}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
-          f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
-          f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents")
+    print(
+        f"{visible(str(args.plan))}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
+        f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
+        f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents"
+    )
     return 0
 
 

@@ -13,13 +13,34 @@ from plannav.htmlscan import ScannedPage, line_at, scan_site
 
 # Tag -> attributes whose URL the browser fetches by itself.
 _FETCHING = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",), "track": ("src",),
-    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "form": ("action",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "track": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "form": ("action",),
 }
 # <link rel=...> values that make the browser fetch or connect; "canonical" and "alternate" only name a URL.
-_FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload",
-                  "manifest", "preconnect", "dns-prefetch", "prerender", "mask-icon"}
+_FETCHING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "prerender",
+    "mask-icon",
+}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 

@@ -43,8 +43,15 @@ def full_text(views: SiteViews) -> FullTextPage:
         add(Block("para", line, anchor=f"can-cu-{i}"))
     add(Block("heading", d.decides, level=3))
     for article in d.articles:
-        add(Block("item", article.text, anchor=f"dieu-{article.number}", marker=article.label.text,
-                  supplied=article.label.supplied))
+        add(
+            Block(
+                "item",
+                article.text,
+                anchor=f"dieu-{article.number}",
+                marker=article.label.text,
+                supplied=article.label.supplied,
+            )
+        )
     add(Block("para", d.signature.title + " — " + d.metadata.signer))
     add(Block("heading", d.plan.title, level=2, anchor="ke-hoach"))
     add(Block("para", d.plan.subtitle))
@@ -56,8 +63,16 @@ def full_text(views: SiteViews) -> FullTextPage:
     add(Block("para", o.general.text, note=o.general.note or ""))
     add(Block("heading", o.specific.heading.text, level=3, anchor="i-2"))
     for objective in o.specific.objectives:
-        add(Block("heading", objective.heading.text, level=4, anchor=sitemap.anchor("i-2", objective.letter),
-                  link=views.group_link[objective.group], supplied=objective.heading.supplied))
+        add(
+            Block(
+                "heading",
+                objective.heading.text,
+                level=4,
+                anchor=sitemap.anchor("i-2", objective.letter),
+                link=views.group_link[objective.group],
+                supplied=objective.heading.supplied,
+            )
+        )
         for phase in objective.phases:
             add(Block("label", phase.label))
             for statement in phase.statements:
@@ -69,13 +84,28 @@ def full_text(views: SiteViews) -> FullTextPage:
 
     add(Block("heading", plan.tasks.part.text, level=2, anchor="ii"))
     for section in plan.tasks.sections:
-        add(Block("heading", section.heading.text, level=3, anchor=sitemap.anchor("ii", section.number),
-                  supplied=section.heading.supplied, note=section.note or ""))
+        add(
+            Block(
+                "heading",
+                section.heading.text,
+                level=3,
+                anchor=sitemap.anchor("ii", section.number),
+                supplied=section.heading.supplied,
+                note=section.note or "",
+            )
+        )
         for task in section.tasks:
             key = f"{section.number}.{task.letter}"
-            add(Block("item", task.text, marker=f"{task.letter})", anchor=sitemap.anchor("ii", key),
-                      link=views.item_link(views.index.by_uid[f"task:{key}"]),
-                      lines=(("Cơ quan thực hiện", task.who.text), (task.deadline.label or "Thời gian", task.deadline.text))))
+            add(
+                Block(
+                    "item",
+                    task.text,
+                    marker=f"{task.letter})",
+                    anchor=sitemap.anchor("ii", key),
+                    link=views.item_link(views.index.by_uid[f"task:{key}"]),
+                    lines=(("Cơ quan thực hiện", task.who.text), (task.deadline.label or "Thời gian", task.deadline.text)),
+                )
+            )
 
     add(Block("heading", plan.funding.part.text, level=2, anchor="iii", supplied=plan.funding.part.supplied))
     for item in plan.funding.items:
@@ -87,19 +117,37 @@ def full_text(views: SiteViews) -> FullTextPage:
         add(Block("heading", section.heading.text, level=3, anchor=sitemap.anchor("iv", section.number)))
         for duty in section.duties:
             key = f"{section.number}.{duty.letter}" if duty.letter else str(section.number)
-            add(Block("item", duty.text, marker=f"{duty.letter})" if duty.letter else "",
-                      anchor=sitemap.anchor("iv", key) if duty.letter else "",  # the section's heading anchors it
-                      note=duty.note or "", roles_note=duty.roles_note or "",
-                      not_for="; ".join(f"{views.registry.by_id[x.agency].name} ({x.reason})" for x in duty.not_for)))
+            add(
+                Block(
+                    "item",
+                    duty.text,
+                    marker=f"{duty.letter})" if duty.letter else "",
+                    anchor=sitemap.anchor("iv", key) if duty.letter else "",  # the section's heading anchors it
+                    note=duty.note or "",
+                    roles_note=duty.roles_note or "",
+                    not_for="; ".join(f"{views.registry.by_id[x.agency].name} ({x.reason})" for x in duty.not_for),
+                )
+            )
     add(Block("para", resp.closing))
 
     p = plan.procedures
     add(Block("heading", p.label.text, level=2, anchor="phu-luc-i", supplied=p.label.supplied))
     add(Block("heading", p.title, level=3))
     add(Block("para", p.subtitle))
-    add(Block("table", columns=tuple(p.columns), rows=tuple(
-        (sitemap.anchor("pl1", x.number), Link(str(x.number), sitemap.procedure(x.number)),
-         (x.name, str(x.level), x.lead.text, x.coordinators.text, x.deadline.text)) for x in p.procedures)))
+    add(
+        Block(
+            "table",
+            columns=tuple(p.columns),
+            rows=tuple(
+                (
+                    sitemap.anchor("pl1", x.number),
+                    Link(str(x.number), sitemap.procedure(x.number)),
+                    (x.name, str(x.level), x.lead.text, x.coordinators.text, x.deadline.text),
+                )
+                for x in p.procedures
+            ),
+        )
+    )
 
     a = plan.appendix_tasks
     add(Block("heading", a.label.text, level=2, anchor="phu-luc-ii", supplied=a.label.supplied))
@@ -107,9 +155,20 @@ def full_text(views: SiteViews) -> FullTextPage:
     add(Block("para", a.subtitle))
     for group in a.groups:
         add(Block("heading", group.heading.text, level=4, supplied=group.heading.supplied, note=group.note or ""))
-        add(Block("table", columns=tuple(a.columns), rows=tuple(
-            (sitemap.anchor("pl2", t.number), Link(t.tt, sitemap.appendix_task(t.number)),
-             (t.text, t.lead.text, t.coordinators.text, t.deadline.text)) for t in group.tasks)))
+        add(
+            Block(
+                "table",
+                columns=tuple(a.columns),
+                rows=tuple(
+                    (
+                        sitemap.anchor("pl2", t.number),
+                        Link(t.tt, sitemap.appendix_task(t.number)),
+                        (t.text, t.lead.text, t.coordinators.text, t.deadline.text),
+                    )
+                    for t in group.tasks
+                ),
+            )
+        )
 
     docs = plan.documents
     add(Block("heading", "Văn bản liên quan", level=2, anchor="van-ban-lien-quan", supplied=True))
@@ -117,12 +176,18 @@ def full_text(views: SiteViews) -> FullTextPage:
         add(Block("item", entry.text, marker=f"{entry.number}.", link=views.document_link(entry.document)))
     m = d.metadata
     add(Block("heading", m.title, level=2, anchor="thong-tin"))
-    for label_text, value in (("Số hiệu", m.number), ("Loại văn bản", m.type), ("Ngày ban hành", m.issued),
-                              ("Nơi ban hành", m.place), ("Người ký", m.signer), ("Ngày công báo", m.gazette_date),
-                              ("Số công báo", m.gazette_number), ("Ngày hiệu lực", m.effective),
-                              ("Tình trạng hiệu lực", m.status)):
+    for label_text, value in (
+        ("Số hiệu", m.number),
+        ("Loại văn bản", m.type),
+        ("Ngày ban hành", m.issued),
+        ("Nơi ban hành", m.place),
+        ("Người ký", m.signer),
+        ("Ngày công báo", m.gazette_date),
+        ("Số công báo", m.gazette_number),
+        ("Ngày hiệu lực", m.effective),
+        ("Tình trạng hiệu lực", m.status),
+    ):
         add(Block("item", value, marker=f"{label_text}:"))
     # The page's contents list the parts and sections (levels 2 and 3) that have an anchor.
     blocks = [replace(b, kind="section") if b.kind == "heading" and b.level <= 3 and b.anchor else b for b in blocks]
     return FullTextPage(tuple(blocks))
-

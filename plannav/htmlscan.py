@@ -22,7 +22,7 @@ def _blank(match: re.Match) -> str:
     # Keep the opening tag (its src matters) and the line count; drop the body, which is not markup.
     kept = match.group(1) or match.group(2)
     kept = "<" + kept if kept else ""
-    body = match.group(0)[len(kept):]
+    body = match.group(0)[len(kept) :]
     return kept + "\n" * body.count("\n")
 
 
@@ -61,5 +61,7 @@ def scan_page(text: str) -> ScannedPage:
 def scan_site(site_dir: str | os.PathLike) -> dict[str, ScannedPage]:
     """Every HTML page of a built site, by path relative to it, each read and tokenised once."""
     site_dir = Path(site_dir)
-    return {path.relative_to(site_dir).as_posix(): scan_page(path.read_text(encoding="utf-8", errors="replace"))
-            for path in sorted(site_dir.rglob("*.html"))}
+    return {
+        path.relative_to(site_dir).as_posix(): scan_page(path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted(site_dir.rglob("*.html"))
+    }

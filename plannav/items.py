@@ -8,6 +8,7 @@ from functools import cached_property
 
 from plannav.plan import Plan
 
+
 @dataclass(frozen=True)
 class KindNames:
     """How the site names one kind of item."""
@@ -70,7 +71,15 @@ class ItemIndex:
     def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
         wording = " ".join((text, *extra_text))
         return ActionItem(
-            kind, key, text, tuple(lead), tuple(coordinators), tuple(deadlines), group, file, path,
+            kind,
+            key,
+            text,
+            tuple(lead),
+            tuple(coordinators),
+            tuple(deadlines),
+            group,
+            file,
+            path,
             cites=tuple(self.documents.cited(wording)),
             mentions=tuple(self.registry.prose_matcher.targets(wording)),
             note=source.note or "",
@@ -84,22 +93,74 @@ class ItemIndex:
         p, out = self.plan, []
         for ref in p.task_refs:
             t = ref.task
-            out.append(self._make("task", ref.key, t.text, t.who.lead, t.who.coordinators, [t.deadline],
-                                  ref.section.group, "tasks", ref.path, t, [t.who.text]))
+            out.append(
+                self._make(
+                    "task",
+                    ref.key,
+                    t.text,
+                    t.who.lead,
+                    t.who.coordinators,
+                    [t.deadline],
+                    ref.section.group,
+                    "tasks",
+                    ref.path,
+                    t,
+                    [t.who.text],
+                )
+            )
         for ref in p.appendix_task_refs:
             t = ref.task
-            out.append(self._make("appendix-task", str(ref.number), t.text, t.lead.agencies, t.coordinators.agencies,
-                                  [t.deadline], ref.group.group, "appendix_tasks", ref.path, t))
+            out.append(
+                self._make(
+                    "appendix-task",
+                    str(ref.number),
+                    t.text,
+                    t.lead.agencies,
+                    t.coordinators.agencies,
+                    [t.deadline],
+                    ref.group.group,
+                    "appendix_tasks",
+                    ref.path,
+                    t,
+                )
+            )
         for i, proc in enumerate(p.procedures.procedures):
-            out.append(self._make("procedure", str(proc.number), proc.name, proc.lead.agencies, proc.coordinators.agencies,
-                                  [proc.deadline], 1, "procedures", ("procedures", i), proc))
+            out.append(
+                self._make(
+                    "procedure",
+                    str(proc.number),
+                    proc.name,
+                    proc.lead.agencies,
+                    proc.coordinators.agencies,
+                    [proc.deadline],
+                    1,
+                    "procedures",
+                    ("procedures", i),
+                    proc,
+                )
+            )
         for ref in p.duty_refs:
             d = ref.duty
-            out.append(self._make("duty", ref.key, d.text, d.lead, d.coordinators, d.deadlines, None,
-                                  "responsibilities", ref.path, d))
+            out.append(
+                self._make(
+                    "duty", ref.key, d.text, d.lead, d.coordinators, d.deadlines, None, "responsibilities", ref.path, d
+                )
+            )
         for i, item in enumerate(p.funding.items):
-            out.append(self._make("funding", str(item.number), item.text, item.lead, item.coordinators, item.deadlines,
-                                  None, "funding", ("items", i), item))
+            out.append(
+                self._make(
+                    "funding",
+                    str(item.number),
+                    item.text,
+                    item.lead,
+                    item.coordinators,
+                    item.deadlines,
+                    None,
+                    "funding",
+                    ("items", i),
+                    item,
+                )
+            )
         return out
 
     @cached_property
@@ -121,7 +182,9 @@ class ItemIndex:
         """Tasks that cover an Appendix I procedure (Part II 2.đ and its Appendix II row)."""
         p = self.plan
         found = [self.by_uid[f"task:{r.key}"] for r in p.task_refs if procedure_number in r.task.procedures]
-        found += [self.by_uid[f"appendix-task:{r.number}"] for r in p.appendix_task_refs if procedure_number in r.task.procedures]
+        found += [
+            self.by_uid[f"appendix-task:{r.number}"] for r in p.appendix_task_refs if procedure_number in r.task.procedures
+        ]
         return found
 
     def joined_by(self, procedure_number: int) -> list[int]:

@@ -13,7 +13,6 @@ from plannav.problems import Problem
 from plannav.validation import problems_from
 from plannav.yamlsource import parse_source, read_text
 
-
 DEFAULT_PLAN_DIR = "plan"
 
 
@@ -40,8 +39,20 @@ class PlanFiles:
 def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:
     plan_dir = Path(plan_dir)
     if not plan_dir.is_dir():
-        return PlanFiles(str(plan_dir), {}, (Problem(_display(plan_dir), 0, "", "plan folder is missing",
-                                                     "run from the project root, or pass the plan folder", "plan-folder-missing"),))
+        return PlanFiles(
+            str(plan_dir),
+            {},
+            (
+                Problem(
+                    _display(plan_dir),
+                    0,
+                    "",
+                    "plan folder is missing",
+                    "run from the project root, or pass the plan folder",
+                    "plan-folder-missing",
+                ),
+            ),
+        )
     texts, problems = {}, []
     for name in FILE_MODELS:
         text, read_problems = read_text(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
@@ -75,9 +86,16 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
         if source.data is None:
             continue
         if not isinstance(source.data, dict):
-            problems.append(Problem(source.path, 1, "", "expected a mapping of keys at the top of the file",
-                                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`",
-                                    "not-a-mapping"))
+            problems.append(
+                Problem(
+                    source.path,
+                    1,
+                    "",
+                    "expected a mapping of keys at the top of the file",
+                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`",
+                    "not-a-mapping",
+                )
+            )
             continue
         try:
             models[name] = model.model_validate(source.data)

@@ -19,7 +19,9 @@ class Problem:
     def __str__(self) -> str:
         # Values and keys come from the plan: printed with their control characters escaped.
         where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
-        head = f"{where}: {visible(self.path)}: {visible(self.message)}" if self.path else f"{where}: {visible(self.message)}"
+        head = (
+            f"{where}: {visible(self.path)}: {visible(self.message)}" if self.path else f"{where}: {visible(self.message)}"
+        )
         head += f" [{self.code}]" if self.code else ""
         return f"{head}\n    hint: {visible(self.hint)}" if self.hint else head
 

@@ -10,10 +10,19 @@ from dataclasses import dataclass
 from plannav.deadlines import EVENTS, LEVELS
 
 # What each kind of deadline is called: filters, downloads and the undated pages' titles.
-KIND_LABELS = {"month": "Trong tháng", "year": "Trong năm", "date": "Trước ngày cụ thể", "staged": "Theo cấp",
-               "recurring": "Định kỳ", "continuous": "Thường xuyên", "event": "Theo sự kiện"}
-UNDATED_PAGES = {kind: (key, KIND_LABELS[kind])
-                 for kind, key in (("recurring", "dinh-ky"), ("continuous", "thuong-xuyen"), ("event", "theo-su-kien"))}
+KIND_LABELS = {
+    "month": "Trong tháng",
+    "year": "Trong năm",
+    "date": "Trước ngày cụ thể",
+    "staged": "Theo cấp",
+    "recurring": "Định kỳ",
+    "continuous": "Thường xuyên",
+    "event": "Theo sự kiện",
+}
+UNDATED_PAGES = {
+    kind: (key, KIND_LABELS[kind])
+    for kind, key in (("recurring", "dinh-ky"), ("continuous", "thuong-xuyen"), ("event", "theo-su-kien"))
+}
 _UNDATED_ORDER = {key: i for i, (key, _) in enumerate(UNDATED_PAGES.values())}
 _FAR = (9999, 12, 31)
 
@@ -162,5 +171,7 @@ def due_by_page(items) -> dict[PageKey, list[tuple]]:
         for deadline in item.deadlines:
             for key in page_keys(deadline):
                 pages.setdefault(key, []).append((deadline, item))
-    return {key: sorted(entries, key=lambda e: (sort_key(e[0]), order[e[1].uid]))
-            for key, entries in sorted(pages.items(), key=lambda kv: kv[0].order)}
+    return {
+        key: sorted(entries, key=lambda e: (sort_key(e[0]), order[e[1].uid]))
+        for key, entries in sorted(pages.items(), key=lambda kv: kv[0].order)
+    }

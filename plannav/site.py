@@ -5,9 +5,9 @@ The site generator's glue asks this module for pages and bodies; nothing here im
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 from plannav import sitemap
 from plannav.exports.catalog import all_downloads
@@ -90,33 +90,68 @@ class SiteModel:
         add(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, v))
         add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2", partial(agencies.agency_index, v))
         for agency in v.registry.agencies:
-            add(sitemap.agency(agency.id), agency.name, "agency.md.j2", partial(agencies.agency, v, agency.id),
-                sitemap.AGENCY_INDEX)
+            add(
+                sitemap.agency(agency.id),
+                agency.name,
+                "agency.md.j2",
+                partial(agencies.agency, v, agency.id),
+                sitemap.AGENCY_INDEX,
+            )
         add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2", partial(deadlines.deadline_index, v, timeline_title))
         for key in v.due:
-            add(sitemap.deadline(key.slug), key.title, "deadline.md.j2", partial(deadlines.deadline, v, key),
-                sitemap.DEADLINE_INDEX)
+            add(
+                sitemap.deadline(key.slug),
+                key.title,
+                "deadline.md.j2",
+                partial(deadlines.deadline, v, key),
+                sitemap.DEADLINE_INDEX,
+            )
         add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2", partial(procedures.procedure_index, v))
         for proc in plan.procedures.procedures:
-            add(sitemap.procedure(proc.number), f"{proc.number}. {proc.name}", "procedure.md.j2",
-                partial(procedures.procedure, v, proc.number), sitemap.PROCEDURE_INDEX)
+            add(
+                sitemap.procedure(proc.number),
+                f"{proc.number}. {proc.name}",
+                "procedure.md.j2",
+                partial(procedures.procedure, v, proc.number),
+                sitemap.PROCEDURE_INDEX,
+            )
         add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2", partial(tasks.task_index, v))
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
                 # A short title keeps search ranking honest: the task's words are in its text, once.
-                add(page, f"Nhiệm vụ {sitemap.item_label(item)}", "task.md.j2", partial(tasks.task, v, item.uid),
-                    sitemap.TASK_INDEX)
+                add(
+                    page,
+                    f"Nhiệm vụ {sitemap.item_label(item)}",
+                    "task.md.j2",
+                    partial(tasks.task, v, item.uid),
+                    sitemap.TASK_INDEX,
+                )
         add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2", partial(objectives.objective_index, v))
         for group in plan.objectives.general.groups:
-            add(sitemap.objective(group.id), f"({group.number}) {group.text}", "objective.md.j2",
-                partial(objectives.objective, v, group.number), sitemap.OBJECTIVE_INDEX)
+            add(
+                sitemap.objective(group.id),
+                f"({group.number}) {group.text}",
+                "objective.md.j2",
+                partial(objectives.objective, v, group.number),
+                sitemap.OBJECTIVE_INDEX,
+            )
         add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2", partial(documents.document_index, v, citations))
         for doc in plan.documents.documents:
-            add(sitemap.document(doc.id), v.document_link(doc.id).text, "document.md.j2",
-                partial(documents.document, v, citations, doc.id), sitemap.DOCUMENT_INDEX)
+            add(
+                sitemap.document(doc.id),
+                v.document_link(doc.id).text,
+                "document.md.j2",
+                partial(documents.document, v, citations, doc.id),
+                sitemap.DOCUMENT_INDEX,
+            )
         add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", partial(full_text, v))
-        add(sitemap.RECONCILIATION, "Đối chiếu Phần II và Phụ lục II", "reconciliation.md.j2", partial(tasks.reconciliation, v))
+        add(
+            sitemap.RECONCILIATION,
+            "Đối chiếu Phần II và Phụ lục II",
+            "reconciliation.md.j2",
+            partial(tasks.reconciliation, v),
+        )
         add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", partial(home.downloads, v))
         add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
         add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2", partial(duties.duty_index, v))
@@ -136,7 +171,8 @@ class SiteModel:
         title = {spec.src: spec.title for spec in self.pages}
         under = {sitemap.DEADLINE_INDEX: ((title[sitemap.TIMELINE], sitemap.TIMELINE),)}
         return [Section("Trang chủ", sitemap.HOME)] + [
-            Section(label, page, under.get(page, ())) for label, page, _ in sitemap.SECTIONS]
+            Section(label, page, under.get(page, ())) for label, page, _ in sitemap.SECTIONS
+        ]
 
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes)."""

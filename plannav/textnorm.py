@@ -10,10 +10,20 @@ _SPACES = re.compile(r"\s+")
 # counts as line breaks and editors do not, which shifts every later line number; and invisible
 # characters that reorder or hide text (bidirectional overrides, zero-width spaces), which make one
 # name look like another. Tab, line feed and carriage return are the only controls a file may hold.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
-                       "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
-_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
-                  0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 _UNSEEN = re.compile(FORBIDDEN.pattern[:-1] + "\t\n\r]")
 
 
@@ -27,9 +37,11 @@ def character_name(char: str) -> str:
 def visible(text: str) -> str:
     """Text safe to print on a terminal: every control or invisible character written as an escape
     ('\\x1b', '\\n', '\\u202e'), so that no value can clear the screen or forge a line of output."""
+
     def escape(match: re.Match) -> str:
         code = ord(match.group())
         return {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
     return _UNSEEN.sub(escape, text)
 
 

@@ -102,8 +102,9 @@ def timeline(views: SiteViews) -> TimelinePage:
         for phase in objective.phases:
             end = phase.to_year or last_year
             start_x, end_x = _x(phase.from_year), _x(end + 1)
-            marks.append(_span(start_x, y, end_x - start_x - 2, phase.label, group_link,
-                               f"{group_link.text}: {phase.label}", "phase"))
+            marks.append(
+                _span(start_x, y, end_x - start_x - 2, phase.label, group_link, f"{group_link.text}: {phase.label}", "phase")
+            )
         y += ROW
     # Dated deadlines: a mark per month page (with its count), a span per year-only page.
     lanes.append(_lane(y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)))
@@ -112,14 +113,31 @@ def timeline(views: SiteViews) -> TimelinePage:
     for key, entries in views.due.items():
         link = views.deadline_link(key)
         if key.kind == "month":
-            marks.append(_point(_x(key.year, key.month) + 3, month_y, str(len(entries)), link,
-                                f"{link.text}: {len(entries)} việc", "month"))
+            marks.append(
+                _point(
+                    _x(key.year, key.month) + 3,
+                    month_y,
+                    str(len(entries)),
+                    link,
+                    f"{link.text}: {len(entries)} việc",
+                    "month",
+                )
+            )
         elif key.kind == "year":
             only_year = [e for e in entries if e[0].kind == "year"]
             if only_year:
                 year = key.year
-                marks.append(_span(_x(year), year_y, _x(year + 1) - _x(year) - 2, f"{len(only_year)} việc", link,
-                                   f"{link.text}: {len(only_year)} việc có hạn trong năm", "year"))
+                marks.append(
+                    _span(
+                        _x(year),
+                        year_y,
+                        _x(year + 1) - _x(year) - 2,
+                        f"{len(only_year)} việc",
+                        link,
+                        f"{link.text}: {len(only_year)} việc có hạn trong năm",
+                        "year",
+                    )
+                )
     y = year_y + ROW
     # Undated kinds: one lane each, across the whole period.
     for kind in schedule.UNDATED_PAGES:
@@ -127,14 +145,39 @@ def timeline(views: SiteViews) -> TimelinePage:
         count, title = len(views.due.get(key, [])), key.title
         link = Link(title, sitemap.deadline(key.slug))
         lanes.append(_lane(y, title, link))
-        marks.append(_span(_x(first_year, 3), y, _x(last_year, 12) - _x(first_year, 3), f"{count} việc", link,
-                           f"{title}: {count} việc", "undated"))
+        marks.append(
+            _span(
+                _x(first_year, 3),
+                y,
+                _x(last_year, 12) - _x(first_year, 3),
+                f"{count} việc",
+                link,
+                f"{title}: {count} việc",
+                "undated",
+            )
+        )
         y += ROW
     # A year: its grid line from just above the lanes to the bottom, and its label above the line.
-    years = [{"x": _n(_x(year)), "label_x": _n(_x(year) + 4), "label_y": TOP - 18, "grid_top": TOP - 14,
-              "label": str(year), "link": views.deadline_link(schedule.PageKey.of_year(year))
-              if schedule.PageKey.of_year(year) in views.due else None} for year in range(first_year, last_year + 1)]
-    months = [{"key": key.slug, "link": views.deadline_link(key),
-               "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries]}
-              for key, entries in views.due.items() if key.kind == "month"]
+    years = [
+        {
+            "x": _n(_x(year)),
+            "label_x": _n(_x(year) + 4),
+            "label_y": TOP - 18,
+            "grid_top": TOP - 14,
+            "label": str(year),
+            "link": views.deadline_link(schedule.PageKey.of_year(year))
+            if schedule.PageKey.of_year(year) in views.due
+            else None,
+        }
+        for year in range(first_year, last_year + 1)
+    ]
+    months = [
+        {
+            "key": key.slug,
+            "link": views.deadline_link(key),
+            "rows": [views.row(item, deadlines=[deadline]) for deadline, item in entries],
+        }
+        for key, entries in views.due.items()
+        if key.kind == "month"
+    ]
     return TimelinePage(WIDTH, y + 6, years, lanes, marks, months)

@@ -9,12 +9,23 @@ from pydantic import BaseModel, ValidationError
 from plannav.problems import MAX_REPORTED, Problem, format_path
 from plannav.yamlsource import SourceFile
 
-_KIND_OF_VALUE = {str: "text", int: "a whole number", bool: "true or false", float: "a decimal number",
-                  type(None): "nothing (null)", list: "a list", dict: "a mapping (key: value lines)"}
+_KIND_OF_VALUE = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    float: "a decimal number",
+    type(None): "nothing (null)",
+    list: "a list",
+    dict: "a mapping (key: value lines)",
+}
 
 _EXPECTED = {
-    "string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
-    "list_type": "a list", "model_type": "a mapping (key: value lines)", "dict_type": "a mapping (key: value lines)",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping (key: value lines)",
+    "dict_type": "a mapping (key: value lines)",
     "model_attributes_type": "a mapping (key: value lines)",
 }
 
@@ -103,9 +114,17 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
     problems = []
     total = error.error_count()
     if total > MAX_REPORTED:
-        problems.append(Problem(source.path, 0, "", f"{total - MAX_REPORTED:,} more problems in this file are not listed",
-                                "fix the ones listed first; they often have one cause", code="more-problems",
-                                hidden=total - MAX_REPORTED))
+        problems.append(
+            Problem(
+                source.path,
+                0,
+                "",
+                f"{total - MAX_REPORTED:,} more problems in this file are not listed",
+                "fix the ones listed first; they often have one cause",
+                code="more-problems",
+                hidden=total - MAX_REPORTED,
+            )
+        )
     for err in error.errors(include_url=False)[:MAX_REPORTED]:
         parts = _data_path(source.data, err["loc"])
         kind, value = err["type"], err.get("input")
@@ -134,8 +153,11 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             parts = parts + ("kind",) if kind == "union_tag_invalid" else parts
             tags = err.get("ctx", {}).get("expected_tags", "")
-            message = f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'" \
-                if kind == "union_tag_invalid" else "missing required key 'kind'"
+            message = (
+                f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'"
+                if kind == "union_tag_invalid"
+                else "missing required key 'kind'"
+            )
             hint, code = f"kind is one of {tags}", "deadline-kind"
         elif kind == "literal_error":
             message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"

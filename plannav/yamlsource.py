@@ -24,6 +24,7 @@ MAX_DEPTH = 40
 # refused before they cost memory.
 MAX_VALUES = 250_000
 
+
 def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Problem]:
     """Each forbidden character with its line and column, counting lines as editors do (line feeds only)."""
     problems = []
@@ -31,7 +32,16 @@ def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Prob
         if match.start() == 0 and match.group() == "\ufeff":
             continue  # a byte-order mark at the very start is how some editors save UTF-8
         if len(problems) == limit:
-            problems.append(Problem(display, 0, "", "more forbidden characters follow", "remove the ones listed first", code="forbidden-character"))
+            problems.append(
+                Problem(
+                    display,
+                    0,
+                    "",
+                    "more forbidden characters follow",
+                    "remove the ones listed first",
+                    code="forbidden-character",
+                )
+            )
             break
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
@@ -42,14 +52,24 @@ def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Prob
             hint = "a control character has no place in plan text; delete it (it may come from a copy and paste)"
         else:
             hint = "an invisible character can make text look other than it is; delete it"
-        problems.append(Problem(display, line, "", f"column {column}: forbidden character {character_name(char)}", hint,
-                                code="forbidden-character"))
+        problems.append(
+            Problem(
+                display,
+                line,
+                "",
+                f"column {column}: forbidden character {character_name(char)}",
+                hint,
+                code="forbidden-character",
+            )
+        )
     return problems
 
 
 def _without_timestamps(resolvers):
-    return {first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
-            for first, entries in resolvers.items()}
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in resolvers.items()
+    }
 
 
 class _FastLoader(yaml.CSafeLoader):
@@ -69,19 +89,35 @@ def _compose(text: str):
     for event in yaml.parse(text, Loader=_FastLoader):
         values += 1
         if values > MAX_VALUES:
-            raise _Refused(event.start_mark, f"more than {MAX_VALUES:,} values in one file",
-                           "a plan file holds one part of one decision; remove pasted data", "too-many-values")
+            raise _Refused(
+                event.start_mark,
+                f"more than {MAX_VALUES:,} values in one file",
+                "a plan file holds one part of one decision; remove pasted data",
+                "too-many-values",
+            )
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "YAML aliases (*name) are not allowed in plan files",
-                           "write the value out in full; anchors and aliases make plans hard to read", "yaml-alias")
+            raise _Refused(
+                event.start_mark,
+                "YAML aliases (*name) are not allowed in plan files",
+                "write the value out in full; anchors and aliases make plans hard to read",
+                "yaml-alias",
+            )
         if getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "YAML anchors (&name) are not allowed in plan files",
-                           "remove the anchor and write values out in full", "yaml-alias")
+            raise _Refused(
+                event.start_mark,
+                "YAML anchors (&name) are not allowed in plan files",
+                "remove the anchor and write values out in full",
+                "yaml-alias",
+            )
         if isinstance(event, _OPENS):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep",
-                               "plan files are at most a few levels deep; check the indentation", "too-deep")
+                raise _Refused(
+                    event.start_mark,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "plan files are at most a few levels deep; check the indentation",
+                    "too-deep",
+                )
         elif isinstance(event, _CLOSES):
             depth -= 1
     return yaml.compose(text, Loader=_FastLoader)
@@ -132,18 +168,54 @@ def _not_a_file(path: Path, display: str) -> Problem | None:
         mode = path.stat().st_mode  # through symbolic links
     except FileNotFoundError:
         if path.is_symlink():
-            return Problem(display, 0, "", f"is a symbolic link to '{os.readlink(path)}', which does not exist",
-                           "point the link at a plan file, or replace it with the file", code="file-missing")
-        siblings = [p.name for p in path.parent.glob("*") if p.name != path.name and p.name.lower() in
-                    (path.name.lower(), path.stem.lower() + ".yml")] if path.parent.is_dir() else []
-        hint = f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
+            return Problem(
+                display,
+                0,
+                "",
+                f"is a symbolic link to '{os.readlink(path)}', which does not exist",
+                "point the link at a plan file, or replace it with the file",
+                code="file-missing",
+            )
+        siblings = (
+            [
+                p.name
+                for p in path.parent.glob("*")
+                if p.name != path.name and p.name.lower() in (path.name.lower(), path.stem.lower() + ".yml")
+            ]
+            if path.parent.is_dir()
+            else []
+        )
+        hint = (
+            f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
+        )
         return Problem(display, 0, "", "file is missing", hint, code="file-missing")
     except OSError as err:  # a loop of symbolic links, a folder we may not enter
-        return Problem(display, 0, "", f"cannot be read: {err.strerror or err}", "replace it with the plan file itself", code="file-unreadable")
+        return Problem(
+            display,
+            0,
+            "",
+            f"cannot be read: {err.strerror or err}",
+            "replace it with the plan file itself",
+            code="file-unreadable",
+        )
     if stat.S_ISDIR(mode):
-        return Problem(display, 0, "", "is a folder, not a file", f"replace the folder with the file {path.name}", code="file-unreadable")
+        return Problem(
+            display,
+            0,
+            "",
+            "is a folder, not a file",
+            f"replace the folder with the file {path.name}",
+            code="file-unreadable",
+        )
     if not stat.S_ISREG(mode):
-        return Problem(display, 0, "", "is not a regular file (a device or a pipe)", f"replace it with the file {path.name}", code="file-unreadable")
+        return Problem(
+            display,
+            0,
+            "",
+            "is not a regular file (a device or a pipe)",
+            f"replace it with the file {path.name}",
+            code="file-unreadable",
+        )
     return None
 
 
@@ -157,18 +229,42 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # the size is known without reading a huge file whole
     except OSError as err:
-        return None, [Problem(display, 0, "", f"cannot be read: {err.strerror or err}", "check the file's permissions", code="file-unreadable")]
+        return None, [
+            Problem(
+                display,
+                0,
+                "",
+                f"cannot be read: {err.strerror or err}",
+                "check the file's permissions",
+                code="file-unreadable",
+            )
+        ]
     if len(raw) > MAX_BYTES:
         size = path.stat().st_size
-        return None, [Problem(display, 0, "", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
-                              "a plan file holds one part of one decision; split it or remove pasted data",
-                              code="file-too-large")]
+        return None, [
+            Problem(
+                display,
+                0,
+                "",
+                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+                "a plan file holds one part of one decision; split it or remove pasted data",
+                code="file-too-large",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(display, line, "", f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
-                              "save the file as UTF-8 (most editors: 'Save with encoding')", code="not-utf8")]
+        return None, [
+            Problem(
+                display,
+                line,
+                "",
+                f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
+                "save the file as UTF-8 (most editors: 'Save with encoding')",
+                code="not-utf8",
+            )
+        ]
     forbidden = _forbidden_characters(text, display)
     return (None, forbidden) if forbidden else (text, [])
 
@@ -184,8 +280,9 @@ def parse_source(text: str, display: str) -> tuple[SourceFile, list[Problem]]:
     and the problems."""
     source, problems = SourceFile(display), []
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return source, [Problem(display, 1, "", "file is empty", "restore its content from version control",
-                                code="file-empty")]
+        return source, [
+            Problem(display, 1, "", "file is empty", "restore its content from version control", code="file-empty")
+        ]
     try:
         node = _compose(text)
     except _Refused as err:
@@ -205,37 +302,67 @@ def parse_source(text: str, display: str) -> tuple[SourceFile, list[Problem]]:
     except RecursionError:
         return source, [Problem(display, 1, "", "nested too deeply to read", "check the indentation", code="too-deep")]
     if node is None:
-        return source, [Problem(display, 1, "", "file is empty", "restore its content from version control",
-                                code="file-empty")]
+        return source, [
+            Problem(display, 1, "", "file is empty", "restore its content from version control", code="file-empty")
+        ]
     source.data = _build(node, (), source, problems)
     if source.data is None and not problems:
-        return source, [Problem(display, node.start_mark.line + 1, "", "file holds no values, only a null ('~')",
-                                "restore its content from version control", code="file-empty")]
+        return source, [
+            Problem(
+                display,
+                node.start_mark.line + 1,
+                "",
+                "file holds no values, only a null ('~')",
+                "restore its content from version control",
+                code="file-empty",
+            )
+        ]
     return source, problems
 
 
 def _build(node, parts, source: SourceFile, problems: list[Problem]):
     source.lines.setdefault(parts, node.start_mark.line + 1)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
-        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
-                                f"unsupported YAML tag {node.tag}", "remove the '!tag'; plan values are plain mappings and lists",
-                                code="yaml-tag"))
+        problems.append(
+            Problem(
+                source.path,
+                node.start_mark.line + 1,
+                format_path(parts),
+                f"unsupported YAML tag {node.tag}",
+                "remove the '!tag'; plan values are plain mappings and lists",
+                code="yaml-tag",
+            )
+        )
         return None
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(source.path, key_node.start_mark.line + 1, format_path(parts),
-                                        "a key must be plain text", "write keys as simple words: `text:`", code="key-not-text"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        key_node.start_mark.line + 1,
+                        format_path(parts),
+                        "a key must be plain text",
+                        "write keys as simple words: `text:`",
+                        code="key-not-text",
+                    )
+                )
                 continue
             key = key_node.value
             child = parts + (key,)
             _refuse_hidden(key, key_node, child, source, problems)
             if key in result:
-                problems.append(Problem(source.path, key_node.start_mark.line + 1, format_path(child),
-                                        f"duplicate key '{key}' (first at line {source.lines[child]})",
-                                        "remove one of them; YAML would silently keep only the last",
-                                        code="duplicate-key"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        key_node.start_mark.line + 1,
+                        format_path(child),
+                        f"duplicate key '{key}' (first at line {source.lines[child]})",
+                        "remove one of them; YAML would silently keep only the last",
+                        code="duplicate-key",
+                    )
+                )
                 continue
             source.lines[child] = key_node.start_mark.line + 1
             result[key] = _build(value_node, child, source, problems)
@@ -243,30 +370,54 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
     if node.tag not in _TYPE_NAMES:
-        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
-                                f"unsupported YAML tag {node.tag}", "remove the '!tag'; plan values are plain text, numbers, true/false",
-                                code="yaml-tag"))
+        problems.append(
+            Problem(
+                source.path,
+                node.start_mark.line + 1,
+                format_path(parts),
+                f"unsupported YAML tag {node.tag}",
+                "remove the '!tag'; plan values are plain text, numbers, true/false",
+                code="yaml-tag",
+            )
+        )
         return node.value
     value = _SCALARS.construct_object(node)
     if isinstance(value, str):
         _refuse_hidden(value, node, parts, source, problems)
     if node.tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(node.value):
         # YAML 1.1 reads 010 as 8, 0x10 as 16 and 1_000 as 1000: a number must look like what it means.
-        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
-                                f"'{node.value}' is not a plain decimal number (YAML reads it as {value})",
-                                f"write it in decimal without a leading zero, e.g. {int(node.value.lstrip('0') or 0) if node.value.isdigit() else value}",
-                                code="not-decimal"))
+        problems.append(
+            Problem(
+                source.path,
+                node.start_mark.line + 1,
+                format_path(parts),
+                f"'{node.value}' is not a plain decimal number (YAML reads it as {value})",
+                f"write it in decimal without a leading zero, e.g. {_decimal(node.value, value)}",
+                code="not-decimal",
+            )
+        )
     return value
 
 
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
+def _decimal(written: str, value) -> int:
+    """What a number written with leading zeros was meant to be: '010' -> 10 (YAML read 8)."""
+    return int(written.lstrip("0") or 0) if written.isdigit() else value
+
+
 def _refuse_hidden(text: str, node, parts, source: SourceFile, problems: list[Problem]) -> None:
     """A forbidden character written as an escape in a quoted string ("\\e", "\\u202e")."""
     found = FORBIDDEN.search(text)
     if found:
-        problems.append(Problem(source.path, node.start_mark.line + 1, format_path(parts),
-                                f"forbidden character {character_name(found.group())} (written as an escape)",
-                                "remove the escape sequence; plan text holds only visible characters",
-                                code="forbidden-character"))
+        problems.append(
+            Problem(
+                source.path,
+                node.start_mark.line + 1,
+                format_path(parts),
+                f"forbidden character {character_name(found.group())} (written as an escape)",
+                "remove the escape sequence; plan text holds only visible characters",
+                code="forbidden-character",
+            )
+        )

@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from synthetic_plan import scale  # noqa: E402
+
 from plannav import sitemap  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
 from plannav.site import SiteModel  # noqa: E402
-from synthetic_plan import scale  # noqa: E402
 
 
 @dataclass
@@ -73,16 +74,27 @@ def plain_site(folder: Path, real_site: Path) -> Path:
         html = page.read_text(encoding="utf-8")
         count = max(1, html.count("<tr") - 1)
         rows = [items[(n + k) % len(items)] for k in range(count)]
-        cells = lambda i: [i.uid, i.text, ", ".join(i.lead), ", ".join(i.coordinators), "; ".join(d.text for d in i.deadlines)]
+        cells = lambda i: [
+            i.uid,
+            i.text,
+            ", ".join(i.lead),
+            ", ".join(i.coordinators),
+            "; ".join(d.text for d in i.deadlines),
+        ]
         table = "\n".join("| " + " | ".join(c.replace("|", "/") for c in cells(i)) + " |" for i in rows)
         source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text(f"# Trang {n + 1}\n\n{rows[0].text}\n\n## Bảng\n\n| Mục | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
-                          f"| --- | --- | --- | --- | --- |\n{table}\n", encoding="utf-8")
+        source.write_text(
+            f"# Trang {n + 1}\n\n{rows[0].text}\n\n## Bảng\n\n| Mục | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+            f"| --- | --- | --- | --- | --- |\n{table}\n",
+            encoding="utf-8",
+        )
     nav = "\n".join(f"  - '{section.title}': {section.src}" for section in model.sections())
-    (folder / "mkdocs.yml").write_text("site_name: Plain\ntheme:\n  name: material\n  language: vi\n  font: false\n"
-                                       "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
-                                       "plugins:\n  - search:\n      lang: vi\nnav:\n" + nav + "\n",
-                                       encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  language: vi\n  font: false\n"
+        "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
+        "plugins:\n  - search:\n      lang: vi\nnav:\n" + nav + "\n",
+        encoding="utf-8",
+    )
     return folder / "mkdocs.yml"
 
 
@@ -99,9 +111,11 @@ def main() -> None:
             real.append(build(tmp / "real"))
             plain.append(build(tmp / "plain-site", config=plain_config))
         real, plain, real_pages = median(real), median(plain), pages(tmp / "real")
-        print(f"(a) site build {real.wall:.2f} s for {len(real_pages)} pages ({real.cpu:.2f} s of CPU); plain "
-              f"mkdocs-material build of the same pages {plain.wall:.2f} s ({plain.cpu:.2f} s of CPU); "
-              f"ratio {real.wall / plain.wall:.2f} ({real.cpu / plain.cpu:.2f} in CPU time)")
+        print(
+            f"(a) site build {real.wall:.2f} s for {len(real_pages)} pages ({real.cpu:.2f} s of CPU); plain "
+            f"mkdocs-material build of the same pages {plain.wall:.2f} s ({plain.cpu:.2f} s of CPU); "
+            f"ratio {real.wall / plain.wall:.2f} ({real.cpu / plain.cpu:.2f} in CPU time)"
+        )
 
         timings = []
         for _ in range(5):
@@ -109,8 +123,10 @@ def main() -> None:
             load_plan(ROOT / "plan")
             timings.append(time.perf_counter() - started)
         command = median([run([sys.executable, "-m", "plannav", "check"]) for _ in range(repeats)])
-        print(f"(b) load + check of the real plan: {statistics.median(timings) * 1000:.0f} ms in process (median of 5); "
-              f"`python -m plannav check` {command.wall:.2f} s, interpreter start and imports included")
+        print(
+            f"(b) load + check of the real plan: {statistics.median(timings) * 1000:.0f} ms in process (median of 5); "
+            f"`python -m plannav check` {command.wall:.2f} s, interpreter start and imports included"
+        )
 
         per_page = {}
         for factor in factors:
@@ -119,12 +135,17 @@ def main() -> None:
             timing = median([build(tmp / f"site-{factor}x", plan_dir=plan_dir) for _ in range(runs)])
             count = len(pages(tmp / f"site-{factor}x"))
             per_page[factor] = timing.wall / count
-            print(f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({f'median of {runs}' if runs > 1 else 'one run'}), "
-                  f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)")
+            how = f"median of {runs}" if runs > 1 else "one run"
+            print(
+                f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({how}), "
+                f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)"
+            )
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)
-        print(f"(d) search index {index.stat().st_size / 1024:.0f} KB; median page {statistics.median(weights) / 1024:.0f} KB")
+        print(
+            f"(d) search index {index.stat().st_size / 1024:.0f} KB; median page {statistics.median(weights) / 1024:.0f} KB"
+        )
 
 
 if __name__ == "__main__":

@@ -37,8 +37,12 @@ def _reassign(row: dict, lead: tuple[str, str], coordinator: tuple[str, str], dr
 
 def scale(factor: int, target: Path) -> Path:
     data = {name: read_source(ROOT / "plan" / f"{name}.yaml", name)[0].data for name in FILE_MODELS}
-    tasks, appendix, procedures, duties = (data["tasks"], data["appendix_tasks"], data["procedures"],
-                                           data["responsibilities"])
+    tasks, appendix, procedures, duties = (
+        data["tasks"],
+        data["appendix_tasks"],
+        data["procedures"],
+        data["responsibilities"],
+    )
     real_sections = copy.deepcopy(tasks["sections"])
     real_groups = copy.deepcopy(appendix["groups"])
     real_procedures = copy.deepcopy(procedures["procedures"])
@@ -47,17 +51,21 @@ def scale(factor: int, target: Path) -> Path:
     for number in range(1, factor):
         ids = [_agency(number, i) for i in range(1, PER_COPY + 1)]
         for agency_id, name in ids:
-            data["agencies"]["agencies"].append({"id": agency_id, "name": name, "kind": "provincial-agency",
-                                                 "wordings": [name]})
-        pick = lambda i, offset=0: ids[(i + offset) % PER_COPY]
+            data["agencies"]["agencies"].append(
+                {"id": agency_id, "name": name, "kind": "provincial-agency", "wordings": [name]}
+            )
+        pick = lambda i, offset=0, ids=ids: ids[(i + offset) % PER_COPY]
         for s, section in enumerate(real_sections):
             section = copy.deepcopy(section)
             section["number"] = len(tasks["sections"]) + 1
             section["heading"] = {"text": f"{section['number']}. {section['heading']['text']}"}
             for t, task in enumerate(section["tasks"]):
                 (lead, lead_name), (coord, coord_name) = pick(s * 20 + t), pick(s * 20 + t, 1)
-                task["who"] = {"text": f"{lead_name} chủ trì, phối hợp với {coord_name}.", "lead": [lead],
-                               "coordinators": [coord]}
+                task["who"] = {
+                    "text": f"{lead_name} chủ trì, phối hợp với {coord_name}.",
+                    "lead": [lead],
+                    "coordinators": [coord],
+                }
                 task.pop("procedures", None)
             tasks["sections"].append(section)
         for g, group in enumerate(real_groups):
@@ -86,8 +94,9 @@ def scale(factor: int, target: Path) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name, content in data.items():
-        (target / f"{name}.yaml").write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000),
-                                             encoding="utf-8")
+        (target / f"{name}.yaml").write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+        )
     return target
 
 

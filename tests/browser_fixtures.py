@@ -10,13 +10,19 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, build_site
 
 CHROMIUM = os.environ.get("PLANNAV_CHROMIUM", "/usr/bin/chromium")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SUBPATH = "/ke-hoach-06/"
 
 
@@ -59,7 +65,8 @@ def nginx(site, subpath_site, tmp_path_factory):
     root_port = _free_port()
     subpath_dir, subpath_port = subpath_site
     conf = prefix / "nginx.conf"
-    conf.write_text(f"""
+    conf.write_text(
+        f"""
 user root;
 worker_processes 1;
 pid {prefix}/nginx.pid;
@@ -77,7 +84,9 @@ http {{
     {_server_block("ke-hoach-06-root.conf", root_port, site)}
     {_server_block("ke-hoach-06-subpath.conf", subpath_port, subpath_dir.parent / "published")}
 }}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     # The sub-path sample aliases /var/www/ke-hoach-06/; publish the build there, as staff would.
     (subpath_dir.parent / "published").symlink_to(subpath_dir)
     started = subprocess.run([NGINX, "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)
@@ -140,5 +149,7 @@ def search(page, query: str) -> list[tuple[str, str]]:
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_timeout(300)  # the list settles after the last keystroke
     items = page.locator("li.md-search-result__item > a")
-    return [(items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
-            for i in range(min(items.count(), 10))]
+    return [
+        (items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
+        for i in range(min(items.count(), 10))
+    ]

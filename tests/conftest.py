@@ -2,11 +2,11 @@ import os
 import shutil
 
 import pytest
+from sitebuild import PLAN_DIR, SEED, build_site
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
 from plannav.problems import report
-from sitebuild import PLAN_DIR, SEED, build_site
 
 pytest_plugins = ["browser_fixtures"]
 
@@ -83,17 +83,31 @@ def hostile_site(tmp_path_factory):
     # One hostile value in each kind of text field: names, titles, headings, prose, statements.
     for file, old, new in (
         ("agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n"),
-        ("tasks.yaml", "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở "
-                       "dữ liệu quốc gia về dân cư.\n", f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n"),
+        (
+            "tasks.yaml",
+            "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở "
+            "dữ liệu quốc gia về dân cư.\n",
+            f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n",
+        ),
         ("tasks.yaml", "  heading: {text: '2. Phục vụ", f"  heading: {{text: '{HOSTILE} 2. Phục vụ"),
         ("procedures.yaml", "  name: Đăng ký khai sinh\n", f"  name: 'Đăng ký khai sinh {HOSTILE}'\n"),
-        ("documents.yaml", "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
-         f"  title: 'Quản lý dữ liệu số {HOSTILE}'\n"),
-        ("objectives.yaml", "      - Tiếp tục hoàn thiện thể chế, chính sách để tạo điều kiện phát triển, cung cấp ứng dụng, "
-                            "dịch vụ số liên quan đến thông tin dân cư.\n", f"      - 'Tiếp tục hoàn thiện {HOSTILE}'\n"),
+        (
+            "documents.yaml",
+            "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
+            f"  title: 'Quản lý dữ liệu số {HOSTILE}'\n",
+        ),
+        (
+            "objectives.yaml",
+            "      - Tiếp tục hoàn thiện thể chế, chính sách để tạo điều kiện phát triển, cung cấp ứng dụng, "
+            "dịch vụ số liên quan đến thông tin dân cư.\n",
+            f"      - 'Tiếp tục hoàn thiện {HOSTILE}'\n",
+        ),
         ("requirements.yaml", "  text: Phải xác định người dân", f"  text: '{HOSTILE}' #"),
-        ("decision.yaml", "- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
-         f"- 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; {HOSTILE}'\n"),
+        (
+            "decision.yaml",
+            "- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+            f"- 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; {HOSTILE}'\n",
+        ),
     ):
         path = plan_dir / file
         text = path.read_text(encoding="utf-8")

@@ -18,21 +18,24 @@ def test_no_who_wording_is_left_unresolved(plan):
     assert {text: left for text in who_texts if (left := unresolved_phrases(plan.registry, text))} == {}
 
 
-@pytest.mark.parametrize(("wording", "agency"), [
-    ("Sở Tài Chính", "so-tai-chinh"),
-    ("Sở Tài chính", "so-tai-chinh"),
-    ("Sở khoa học và Công nghệ", "so-khoa-hoc-cong-nghe"),
-    ("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"),
-    ("Văn phòng Ủy ban nhân dân tỉnh", "van-phong-ubnd-tinh"),
-    ("Toà án nhân dân tỉnh", "toa-an-tinh"),
-    ("Sở Lao động -Thương binh và Xã hội", "so-lao-dong-thuong-binh-xa-hoi"),
-    ("Sở Kế hoạch và Đầu tư tỉnh", "so-ke-hoach-dau-tu"),
-    ("Điện lực tỉnh Đắk Nông", "dien-luc-dak-nong"),
-    ("các Sở, Ban, ngành, địa phương liên quan", "so-ban-nganh-dia-phuong"),
-    ("các ngành, địa phương có liên quan", "so-ban-nganh-dia-phuong"),
-    ("các đơn vị có liên quan", "don-vi-lien-quan"),
-    ("các cơ quan, tổ chức có liên quan", "co-quan-to-chuc-lien-quan"),
-])
+@pytest.mark.parametrize(
+    ("wording", "agency"),
+    [
+        ("Sở Tài Chính", "so-tai-chinh"),
+        ("Sở Tài chính", "so-tai-chinh"),
+        ("Sở khoa học và Công nghệ", "so-khoa-hoc-cong-nghe"),
+        ("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "van-phong-ubnd-tinh"),
+        ("Toà án nhân dân tỉnh", "toa-an-tinh"),
+        ("Sở Lao động -Thương binh và Xã hội", "so-lao-dong-thuong-binh-xa-hoi"),
+        ("Sở Kế hoạch và Đầu tư tỉnh", "so-ke-hoach-dau-tu"),
+        ("Điện lực tỉnh Đắk Nông", "dien-luc-dak-nong"),
+        ("các Sở, Ban, ngành, địa phương liên quan", "so-ban-nganh-dia-phuong"),
+        ("các ngành, địa phương có liên quan", "so-ban-nganh-dia-phuong"),
+        ("các đơn vị có liên quan", "don-vi-lien-quan"),
+        ("các cơ quan, tổ chức có liên quan", "co-quan-to-chuc-lien-quan"),
+    ],
+)
 def test_wording_variants_resolve_to_one_body(registry, wording, agency):
     assert registry.who_matcher.targets(wording) == [agency]
 
@@ -49,9 +52,19 @@ def test_bare_wordings_are_matched_only_in_who_fields(registry):
 
 
 def test_bodies_named_only_in_passing_are_in_the_registry(registry):
-    for agency in ("dien-luc-dak-nong", "trung-tam-phuc-vu-hanh-chinh-cong", "ban-chi-dao-an-ninh-mang",
-                   "to-cong-tac-de-an", "ubnd-huyen-thanh-pho", "bo-cong-an", "van-phong-chinh-phu", "bo-tu-phap",
-                   "bao-hiem-xa-hoi-viet-nam", "ngan-hang-nha-nuoc-viet-nam", "to-chuc-doanh-nghiep"):
+    for agency in (
+        "dien-luc-dak-nong",
+        "trung-tam-phuc-vu-hanh-chinh-cong",
+        "ban-chi-dao-an-ninh-mang",
+        "to-cong-tac-de-an",
+        "ubnd-huyen-thanh-pho",
+        "bo-cong-an",
+        "van-phong-chinh-phu",
+        "bo-tu-phap",
+        "bao-hiem-xa-hoi-viet-nam",
+        "ngan-hang-nha-nuoc-viet-nam",
+        "to-chuc-doanh-nghiep",
+    ):
         assert agency in registry.by_id
 
 
@@ -82,7 +95,19 @@ def test_every_agency_is_referenced_and_every_item_has_a_lead(index):
     assert all(item.lead_unstated == (not item.lead) for item in index.items)
     unreferenced = set(index.registry.by_id) - referenced
     # The rest are named in the decision's other parts (articles, objectives, headings).
-    assert unreferenced <= {"ubnd-tinh", "chu-tich-ubnd-tinh", "thu-tuong-chinh-phu", "bo-nganh-trung-uong",
-                            "toa-an-nhan-dan", "ngan-hang-nha-nuoc-viet-nam", "bo-thong-tin-truyen-thong",
-                            "trung-tam-du-lieu-quoc-gia-dan-cu", "bo-cong-an", "van-phong-chinh-phu",
-                            "bao-hiem-xa-hoi-viet-nam", "bo-tu-phap", "dia-phuong", "to-chuc-doanh-nghiep"}
+    assert unreferenced <= {
+        "ubnd-tinh",
+        "chu-tich-ubnd-tinh",
+        "thu-tuong-chinh-phu",
+        "bo-nganh-trung-uong",
+        "toa-an-nhan-dan",
+        "ngan-hang-nha-nuoc-viet-nam",
+        "bo-thong-tin-truyen-thong",
+        "trung-tam-du-lieu-quoc-gia-dan-cu",
+        "bo-cong-an",
+        "van-phong-chinh-phu",
+        "bao-hiem-xa-hoi-viet-nam",
+        "bo-tu-phap",
+        "dia-phuong",
+        "to-chuc-doanh-nghiep",
+    }

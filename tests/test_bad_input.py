@@ -10,9 +10,9 @@ import sys
 from dataclasses import dataclass
 
 import pytest
+from sitebuild import ROOT
 
 from plannav.loader import load_plan
-from sitebuild import ROOT
 
 
 @dataclass
@@ -29,152 +29,536 @@ class Case:
 
 
 CASES = [
-    Case("yaml-syntax-unclosed-bracket", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: [cong-an-tinh\n",
-         "YAML syntax error", at="lead: [cong-an-tinh", slack=2),
-    Case("yaml-tab-indentation", "requirements.yaml", "- letter: b\n", "- letter: b\n\ttext: x\n",
-         "YAML syntax error", at="\ttext: x", hint="tabs", slack=1),
-    Case("unknown-key", "tasks.yaml", "  - letter: c\n", "  - lettr: c\n",
-         "unknown key 'lettr'", at="lettr: c", hint="did you mean 'letter'?"),
-    Case("wrong-type", "procedures.yaml", "- number: 1\n", "- number: một\n",
-         "expected a whole number, found text 'một'", at="number: một"),
-    Case("wrong-literal", "procedures.yaml", "  level: 4\n", "  level: bốn\n",
-         "expected one of 3 or 4", at="level: bốn"),
-    Case("duplicate-key", "procedures.yaml", "  level: 4\n", "  level: 4\n  level: 3\n",
-         "duplicate key 'level'", at="level: 3", hint="silently keep only the last"),
-    Case("duplicate-task-letter", "tasks.yaml", "  - letter: c\n", "  - letter: b\n",
-         "duplicate task '1.b'", at="letter: b\n    text: Tham gia nghiên cứu"),
-    Case("unknown-agency-typo", "procedures.yaml", "    agencies: [so-tu-phap]\n", "    agencies: [so-tu-phapp]\n",
-         "unknown agency 'so-tu-phapp'", at="so-tu-phapp", hint="did you mean 'so-tu-phap'?"),
-    Case("agency-name-instead-of-id", "responsibilities.yaml", "    lead: [so-noi-vu]\n", "    lead: [Sở Nội vụ]\n",
-         "expected an id in lowercase ASCII", at="lead: [Sở Nội vụ]"),
-    Case("malformed-month", "procedures.yaml", "month: 2022-05\n", "month: 2022-13\n",
-         "expected a month written YYYY-MM, found '2022-13'", at="2022-13"),
-    Case("impossible-date", "responsibilities.yaml", "date: '2022-03-20'", "date: '2022-02-31'",
-         "2022-02-31 is not a calendar date", at="2022-02-31"),
-    Case("deadline-disagrees-with-wording", "procedures.yaml", "month: 2022-03\n", "month: 2022-04\n",
-         "does not match its wording 'Tháng 3/2022'", at="month: 2022-04", hint="month: 2022-03"),
-    Case("unknown-deadline-kind", "tasks.yaml", "kind: continuous", "kind: always",
-         "unknown deadline kind 'always'", at="kind: always", hint="kind is one of"),
-    Case("deadline-wording-not-understood", "procedures.yaml", "text: Tháng 5/2022", "text: Sớm nhất có thể",
-         "deadline wording not understood", at="Sớm nhất có thể", hint="known forms"),
-    Case("task-without-lead", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: []\n",
-         "task 1.a has no lead", at="lead: []", hint="joint leads"),
-    Case("who-role-mismatch", "tasks.yaml", "      lead: [van-phong-ubnd-tinh]\n", "      lead: [cong-an-tinh]\n",
-         "names van-phong-ubnd-tinh but lead omits it", at="lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh"),
-    Case("unresolved-agency-wording", "procedures.yaml", "    text: Sở Tư pháp\n", "    text: Sở Tư phapp\n",
-         "unresolved agency wording 'Sở Tư phapp'", at="Sở Tư phapp", hint="did you mean 'Sở Tư pháp'"),
-    Case("cell-lists-unnamed-agency", "procedures.yaml", "    agencies: [so-tu-phap]\n", "    agencies: [so-tu-phap, so-y-te]\n",
-         "agencies lists so-y-te but the wording 'Sở Tư pháp' does not name it", at="so-tu-phap, so-y-te"),
-    Case("duty-lists-unnamed-agency", "responsibilities.yaml", "    lead: [so-noi-vu]\n", "    lead: [so-y-te]\n",
-         "duty 1.đ lists 'so-y-te' but neither its text nor its section names it", at="lead: [so-y-te]"),
-    Case("unreferenced-agency", "agencies.yaml", "agencies:\n",
-         "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
-         "agency 'so-du-lich' is never referenced", at="id: so-du-lich", hint="remove it"),
-    Case("wording-occurs-nowhere", "agencies.yaml", "      - Sở Y tế\n", "      - Sở Y tế\n      - Sở Y Tế tỉnh\n",
-         "wording 'Sở Y Tế tỉnh' occurs nowhere", at="Sở Y Tế tỉnh"),
-    Case("wording-claimed-twice", "agencies.yaml", "      - Sở Nội vụ\n", "      - Sở Nội vụ\n      - Sở Y tế\n",
-         "wording 'Sở Y tế' also names", at="      - Sở Y tế\n  - id: so-giao-thong-van-tai"),
-    Case("duplicate-agency-id", "agencies.yaml", "  - id: so-y-te\n", "  - id: so-noi-vu\n",
-         "duplicate agency id 'so-noi-vu'", at="id: so-noi-vu\n    name: Sở Y tế"),
-    Case("group-without-members", "agencies.yaml", "    members: [ubnd-huyen-thanh-pho]\n", "",
-         "group 'dia-phuong' has no members", at="id: dia-phuong"),
-    Case("group-cycle", "agencies.yaml", "    members: [so-ban-nganh, ubnd-huyen-thanh-pho]\n",
-         "    members: [so-ban-nganh, so-ban-nganh-dia-phuong]\n", "contains itself",
-         at="members: [so-ban-nganh, so-ban-nganh-dia-phuong]"),
+    Case(
+        "yaml-syntax-unclosed-bracket",
+        "tasks.yaml",
+        "      lead: [cong-an-tinh]\n",
+        "      lead: [cong-an-tinh\n",
+        "YAML syntax error",
+        at="lead: [cong-an-tinh",
+        slack=2,
+    ),
+    Case(
+        "yaml-tab-indentation",
+        "requirements.yaml",
+        "- letter: b\n",
+        "- letter: b\n\ttext: x\n",
+        "YAML syntax error",
+        at="\ttext: x",
+        hint="tabs",
+        slack=1,
+    ),
+    Case(
+        "unknown-key",
+        "tasks.yaml",
+        "  - letter: c\n",
+        "  - lettr: c\n",
+        "unknown key 'lettr'",
+        at="lettr: c",
+        hint="did you mean 'letter'?",
+    ),
+    Case(
+        "wrong-type",
+        "procedures.yaml",
+        "- number: 1\n",
+        "- number: một\n",
+        "expected a whole number, found text 'một'",
+        at="number: một",
+    ),
+    Case("wrong-literal", "procedures.yaml", "  level: 4\n", "  level: bốn\n", "expected one of 3 or 4", at="level: bốn"),
+    Case(
+        "duplicate-key",
+        "procedures.yaml",
+        "  level: 4\n",
+        "  level: 4\n  level: 3\n",
+        "duplicate key 'level'",
+        at="level: 3",
+        hint="silently keep only the last",
+    ),
+    Case(
+        "duplicate-task-letter",
+        "tasks.yaml",
+        "  - letter: c\n",
+        "  - letter: b\n",
+        "duplicate task '1.b'",
+        at="letter: b\n    text: Tham gia nghiên cứu",
+    ),
+    Case(
+        "unknown-agency-typo",
+        "procedures.yaml",
+        "    agencies: [so-tu-phap]\n",
+        "    agencies: [so-tu-phapp]\n",
+        "unknown agency 'so-tu-phapp'",
+        at="so-tu-phapp",
+        hint="did you mean 'so-tu-phap'?",
+    ),
+    Case(
+        "agency-name-instead-of-id",
+        "responsibilities.yaml",
+        "    lead: [so-noi-vu]\n",
+        "    lead: [Sở Nội vụ]\n",
+        "expected an id in lowercase ASCII",
+        at="lead: [Sở Nội vụ]",
+    ),
+    Case(
+        "malformed-month",
+        "procedures.yaml",
+        "month: 2022-05\n",
+        "month: 2022-13\n",
+        "expected a month written YYYY-MM, found '2022-13'",
+        at="2022-13",
+    ),
+    Case(
+        "impossible-date",
+        "responsibilities.yaml",
+        "date: '2022-03-20'",
+        "date: '2022-02-31'",
+        "2022-02-31 is not a calendar date",
+        at="2022-02-31",
+    ),
+    Case(
+        "deadline-disagrees-with-wording",
+        "procedures.yaml",
+        "month: 2022-03\n",
+        "month: 2022-04\n",
+        "does not match its wording 'Tháng 3/2022'",
+        at="month: 2022-04",
+        hint="month: 2022-03",
+    ),
+    Case(
+        "unknown-deadline-kind",
+        "tasks.yaml",
+        "kind: continuous",
+        "kind: always",
+        "unknown deadline kind 'always'",
+        at="kind: always",
+        hint="kind is one of",
+    ),
+    Case(
+        "deadline-wording-not-understood",
+        "procedures.yaml",
+        "text: Tháng 5/2022",
+        "text: Sớm nhất có thể",
+        "deadline wording not understood",
+        at="Sớm nhất có thể",
+        hint="known forms",
+    ),
+    Case(
+        "task-without-lead",
+        "tasks.yaml",
+        "      lead: [cong-an-tinh]\n",
+        "      lead: []\n",
+        "task 1.a has no lead",
+        at="lead: []",
+        hint="joint leads",
+    ),
+    Case(
+        "who-role-mismatch",
+        "tasks.yaml",
+        "      lead: [van-phong-ubnd-tinh]\n",
+        "      lead: [cong-an-tinh]\n",
+        "names van-phong-ubnd-tinh but lead omits it",
+        at="lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh",
+    ),
+    Case(
+        "unresolved-agency-wording",
+        "procedures.yaml",
+        "    text: Sở Tư pháp\n",
+        "    text: Sở Tư phapp\n",
+        "unresolved agency wording 'Sở Tư phapp'",
+        at="Sở Tư phapp",
+        hint="did you mean 'Sở Tư pháp'",
+    ),
+    Case(
+        "cell-lists-unnamed-agency",
+        "procedures.yaml",
+        "    agencies: [so-tu-phap]\n",
+        "    agencies: [so-tu-phap, so-y-te]\n",
+        "agencies lists so-y-te but the wording 'Sở Tư pháp' does not name it",
+        at="so-tu-phap, so-y-te",
+    ),
+    Case(
+        "duty-lists-unnamed-agency",
+        "responsibilities.yaml",
+        "    lead: [so-noi-vu]\n",
+        "    lead: [so-y-te]\n",
+        "duty 1.đ lists 'so-y-te' but neither its text nor its section names it",
+        at="lead: [so-y-te]",
+    ),
+    Case(
+        "unreferenced-agency",
+        "agencies.yaml",
+        "agencies:\n",
+        "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
+        "agency 'so-du-lich' is never referenced",
+        at="id: so-du-lich",
+        hint="remove it",
+    ),
+    Case(
+        "wording-occurs-nowhere",
+        "agencies.yaml",
+        "      - Sở Y tế\n",
+        "      - Sở Y tế\n      - Sở Y Tế tỉnh\n",
+        "wording 'Sở Y Tế tỉnh' occurs nowhere",
+        at="Sở Y Tế tỉnh",
+    ),
+    Case(
+        "wording-claimed-twice",
+        "agencies.yaml",
+        "      - Sở Nội vụ\n",
+        "      - Sở Nội vụ\n      - Sở Y tế\n",
+        "wording 'Sở Y tế' also names",
+        at="      - Sở Y tế\n  - id: so-giao-thong-van-tai",
+    ),
+    Case(
+        "duplicate-agency-id",
+        "agencies.yaml",
+        "  - id: so-y-te\n",
+        "  - id: so-noi-vu\n",
+        "duplicate agency id 'so-noi-vu'",
+        at="id: so-noi-vu\n    name: Sở Y tế",
+    ),
+    Case(
+        "group-without-members",
+        "agencies.yaml",
+        "    members: [ubnd-huyen-thanh-pho]\n",
+        "",
+        "group 'dia-phuong' has no members",
+        at="id: dia-phuong",
+    ),
+    Case(
+        "group-cycle",
+        "agencies.yaml",
+        "    members: [so-ban-nganh, ubnd-huyen-thanh-pho]\n",
+        "    members: [so-ban-nganh, so-ban-nganh-dia-phuong]\n",
+        "contains itself",
+        at="members: [so-ban-nganh, so-ban-nganh-dia-phuong]",
+    ),
     # Roles (the reading rules of responsibilities.yaml, open wordings, recipients).
-    Case("open-group-with-members", "agencies.yaml", "    may_concern: [so-ban-nganh-dia-phuong]\n",
-         "    members: [so-ban-nganh-dia-phuong]\n", "open group 'don-vi-lien-quan' lists members",
-         at="members: [so-ban-nganh-dia-phuong]", hint="may_concern"),
-    Case("may-concern-on-a-closed-group", "agencies.yaml", "    members: [ubnd-huyen-thanh-pho]\n",
-         "    members: [ubnd-huyen-thanh-pho]\n    may_concern: [so-y-te]\n",
-         "'dia-phuong' has `may_concern` but is not an open group", at="may_concern: [so-y-te]"),
-    Case("duty-roles-against-the-rules", "responsibilities.yaml",
-         "    lead: []\n    lead_unstated: true\n    coordinators: [bo-chi-huy-quan-su-tinh, bo-chi-huy-bien-phong-tinh]\n",
-         "    lead: [bo-chi-huy-quan-su-tinh, bo-chi-huy-bien-phong-tinh]\n    coordinators: []  # 12.b\n",
-         "duty 12.b: by rule 5", at="coordinators: []  # 12.b",
-         hint="roles_note"),
-    Case("duty-without-lead-not-marked-unstated", "responsibilities.yaml", "    lead_unstated: true\n", "",
-         "duty 12.b has no lead", hint="lead_unstated"),
-    Case("excluded-body-not-reached", "responsibilities.yaml", "    - {agency: cong-an-tinh, reason: nơi nhận kế hoạch}\n",
-         "    - {agency: bo-cong-an, reason: nơi nhận kế hoạch}\n",
-         "'bo-cong-an' is not reached by any group in the roles of duty 2.b", at="agency: bo-cong-an"),
-    Case("excluded-body-without-reason", "responsibilities.yaml", "    - {agency: cong-an-tinh, reason: nơi nhận kế hoạch}\n",
-         "    - {agency: cong-an-tinh}\n", "missing", at="agency: cong-an-tinh}"),
-    Case("unknown-restated-task", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.z\n",
-         "unknown Part II task '1.z'", at="restates: 1.z"),
-    Case("restated-twice", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.a\n",
-         "duplicate restated task '1.a'", at="restates: 1.a\n  - number: 3"),
-    Case("unknown-joined-procedure", "procedures.yaml", "procedure: 9\n", "procedure: 99\n",
-         "unknown procedure 99", at="procedure: 99"),
-    Case("unknown-duty", "procedures.yaml", "duty: 1.d\n", "duty: 1.z\n",
-         "unknown Part IV duty '1.z'", at="duty: 1.z", hint="did you mean"),
-    Case("unknown-utility-group", "tasks.yaml", "  group: 1\n", "  group: 9\n",
-         "less than or equal to 5", at="group: 9"),
-    Case("unregistered-document", "tasks.yaml", "Nghị định số 137/2015/NĐ-CP", "Nghị định số 999/2015/NĐ-CP",
-         "cites document 999/2015/NĐ-CP", at="999/2015/NĐ-CP", hint="add it under `documents:`"),
-    Case("unknown-related-document", "documents.yaml", "  document: nd-47-2020-nd-cp\n", "  document: nd-47-2020-nd-cpp\n",
-         "unknown document 'nd-47-2020-nd-cpp'", at="nd-cpp", hint="did you mean 'nd-47-2020-nd-cp'?"),
-    Case("missing-required-key", "procedures.yaml", "  name: Đăng ký tạm trú\n", "",
-         "missing required key 'name'", at="- number: 4"),
+    Case(
+        "open-group-with-members",
+        "agencies.yaml",
+        "    may_concern: [so-ban-nganh-dia-phuong]\n",
+        "    members: [so-ban-nganh-dia-phuong]\n",
+        "open group 'don-vi-lien-quan' lists members",
+        at="members: [so-ban-nganh-dia-phuong]",
+        hint="may_concern",
+    ),
+    Case(
+        "may-concern-on-a-closed-group",
+        "agencies.yaml",
+        "    members: [ubnd-huyen-thanh-pho]\n",
+        "    members: [ubnd-huyen-thanh-pho]\n    may_concern: [so-y-te]\n",
+        "'dia-phuong' has `may_concern` but is not an open group",
+        at="may_concern: [so-y-te]",
+    ),
+    Case(
+        "duty-roles-against-the-rules",
+        "responsibilities.yaml",
+        "    lead: []\n    lead_unstated: true\n    coordinators: [bo-chi-huy-quan-su-tinh, bo-chi-huy-bien-phong-tinh]\n",
+        "    lead: [bo-chi-huy-quan-su-tinh, bo-chi-huy-bien-phong-tinh]\n    coordinators: []  # 12.b\n",
+        "duty 12.b: by rule 5",
+        at="coordinators: []  # 12.b",
+        hint="roles_note",
+    ),
+    Case(
+        "duty-without-lead-not-marked-unstated",
+        "responsibilities.yaml",
+        "    lead_unstated: true\n",
+        "",
+        "duty 12.b has no lead",
+        hint="lead_unstated",
+    ),
+    Case(
+        "excluded-body-not-reached",
+        "responsibilities.yaml",
+        "    - {agency: cong-an-tinh, reason: nơi nhận kế hoạch}\n",
+        "    - {agency: bo-cong-an, reason: nơi nhận kế hoạch}\n",
+        "'bo-cong-an' is not reached by any group in the roles of duty 2.b",
+        at="agency: bo-cong-an",
+    ),
+    Case(
+        "excluded-body-without-reason",
+        "responsibilities.yaml",
+        "    - {agency: cong-an-tinh, reason: nơi nhận kế hoạch}\n",
+        "    - {agency: cong-an-tinh}\n",
+        "missing",
+        at="agency: cong-an-tinh}",
+    ),
+    Case(
+        "unknown-restated-task",
+        "appendix_tasks.yaml",
+        "restates: 1.c\n",
+        "restates: 1.z\n",
+        "unknown Part II task '1.z'",
+        at="restates: 1.z",
+    ),
+    Case(
+        "restated-twice",
+        "appendix_tasks.yaml",
+        "restates: 1.c\n",
+        "restates: 1.a\n",
+        "duplicate restated task '1.a'",
+        at="restates: 1.a\n  - number: 3",
+    ),
+    Case(
+        "unknown-joined-procedure",
+        "procedures.yaml",
+        "procedure: 9\n",
+        "procedure: 99\n",
+        "unknown procedure 99",
+        at="procedure: 99",
+    ),
+    Case(
+        "unknown-duty",
+        "procedures.yaml",
+        "duty: 1.d\n",
+        "duty: 1.z\n",
+        "unknown Part IV duty '1.z'",
+        at="duty: 1.z",
+        hint="did you mean",
+    ),
+    Case("unknown-utility-group", "tasks.yaml", "  group: 1\n", "  group: 9\n", "less than or equal to 5", at="group: 9"),
+    Case(
+        "unregistered-document",
+        "tasks.yaml",
+        "Nghị định số 137/2015/NĐ-CP",
+        "Nghị định số 999/2015/NĐ-CP",
+        "cites document 999/2015/NĐ-CP",
+        at="999/2015/NĐ-CP",
+        hint="add it under `documents:`",
+    ),
+    Case(
+        "unknown-related-document",
+        "documents.yaml",
+        "  document: nd-47-2020-nd-cp\n",
+        "  document: nd-47-2020-nd-cpp\n",
+        "unknown document 'nd-47-2020-nd-cpp'",
+        at="nd-cpp",
+        hint="did you mean 'nd-47-2020-nd-cp'?",
+    ),
+    Case(
+        "missing-required-key",
+        "procedures.yaml",
+        "  name: Đăng ký tạm trú\n",
+        "",
+        "missing required key 'name'",
+        at="- number: 4",
+    ),
     Case("missing-file", "requirements.yaml", None, None, "file is missing"),
     Case("empty-file", "funding.yaml", None, "", "file is empty"),
     Case("only-comments", "funding.yaml", None, "# nothing here\n", "file is empty"),
     Case("top-level-list", "requirements.yaml", None, "- a\n- b\n", "expected a mapping of keys at the top"),
     Case("not-utf8", "decision.yaml", "header:\n", b"header:\n  # \xff\xfe\n", "not UTF-8", at="  # \ufffd"),
-    Case("yaml-alias", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
-         "heading: &h {text: 3. Yêu cầu}\nagain: *h\n", "anchors (&name) are not allowed", at="heading: &h"),
-    Case("yaml-alias-bomb", "requirements.yaml", None,
-         "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
-         "not allowed", at="a: &a"),
+    Case(
+        "yaml-alias",
+        "requirements.yaml",
+        "heading: {text: 3. Yêu cầu}\n",
+        "heading: &h {text: 3. Yêu cầu}\nagain: *h\n",
+        "anchors (&name) are not allowed",
+        at="heading: &h",
+    ),
+    Case(
+        "yaml-alias-bomb",
+        "requirements.yaml",
+        None,
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+        "not allowed",
+        at="a: &a",
+    ),
     Case("deeply-nested", "requirements.yaml", None, "x: " + "[" * 60 + "]" * 60 + "\n", "nested more than 40 levels"),
-    Case("huge-file", "objectives.yaml", None, "# padding\n" + "x: " + "y" * (3 * 1024 * 1024) + "\n",
-         "over the 2,097,152-byte limit"),
-    Case("python-tag", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
-         "heading: !!python/object:os.system {text: 3. Yêu cầu}\n", "unsupported YAML tag", at="!!python"),
+    Case(
+        "huge-file",
+        "objectives.yaml",
+        None,
+        "# padding\n" + "x: " + "y" * (3 * 1024 * 1024) + "\n",
+        "over the 2,097,152-byte limit",
+    ),
+    Case(
+        "python-tag",
+        "requirements.yaml",
+        "heading: {text: 3. Yêu cầu}\n",
+        "heading: !!python/object:os.system {text: 3. Yêu cầu}\n",
+        "unsupported YAML tag",
+        at="!!python",
+    ),
     # What an adversarial probe found (each used to give a traceback, pass unnoticed or point elsewhere).
     Case("only-a-null", "requirements.yaml", None, "~\n", "file holds no values, only a null ('~')", at="~"),
-    Case("nul-character", "requirements.yaml", "Phải xác định", "Phải\x00 xác định",
-         "column 13: forbidden character U+0000 NULL", at="Phải\x00", column=13, hint="control character"),
-    Case("escape-sequence-raw", "requirements.yaml", "- letter: b\n", "- letter: b\n  x\x1b[2J: 1\n",
-         "forbidden character U+001B ESCAPE", at="x\x1b[2J", column=4),
-    Case("escape-sequence-quoted", "requirements.yaml", "heading: {text: 3. Yêu cầu}\n",
-         'heading: {text: "3. Yêu cầu\\e[2J"}\n', "forbidden character U+001B ESCAPE (written as an escape)",
-         at="heading:", hint="escape sequence"),
-    Case("line-separator", "requirements.yaml", "Phải xác định", "Phải\u2028 xác định",
-         "column 13: forbidden character U+2028 LINE SEPARATOR", at="Phải\u2028", column=13, hint="line break"),
-    Case("next-line-character", "tasks.yaml", "Hoàn thiện thể chế", "Hoàn thiện\u0085 thể chế",
-         "forbidden character U+0085 NEXT LINE", at="Hoàn thiện\u0085"),
-    Case("bidi-override-in-name", "agencies.yaml", "    name: Sở Y tế\n", "    name: Sở Y\u202e tế\n",
-         "column 15: forbidden character U+202E RIGHT-TO-LEFT OVERRIDE", at="Sở Y\u202e", column=15, hint="invisible"),
-    Case("zero-width-space-in-wording", "agencies.yaml", "      - Sở Y tế\n", "      - Sở\u200b Y tế\n",
-         "forbidden character U+200B ZERO WIDTH SPACE", at="Sở\u200b"),
-    Case("octal-number", "procedures.yaml", "- number: 10\n", "- number: 010\n",
-         "'010' is not a plain decimal number (YAML reads it as 8)", at="number: 010", hint="e.g. 10"),
-    Case("decimal-level", "procedures.yaml", "  level: 4\n", "  level: 4.0\n",
-         "expected a whole number, found 4.0", at="level: 4.0", hint="write 4"),
-    Case("blank-name", "agencies.yaml", "    name: Sở Y tế\n", "    name: '   '\n", "is blank: only spaces", at="name: '   '"),
-    Case("blank-title", "documents.yaml", "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
-         "  title: ' '\n", "is blank: only spaces", at="title: ' '"),
-    Case("wording-of-pasted-text", "agencies.yaml", "      - Sở Y tế\n", "      - Sở Y tế\n      - " + "Sở Y tế " * 70 + "\n",
-         "is 559 characters long, more than the 200 a name may have", at="Sở Y tế Sở Y tế", hint="pasted"),
-    Case("month-in-year-0000", "procedures.yaml", "month: 2022-05\n", "month: 0000-05\n",
-         "0000-05 is outside 1900-2100", at="month: 0000-05"),
-    Case("month-in-year-9999", "procedures.yaml", "month: 2022-05\n", "month: 9999-12\n",
-         "9999-12 is outside 1900-2100", at="month: 9999-12"),
-    Case("date-in-year-1", "responsibilities.yaml", "date: '2022-03-20'", "date: '0001-01-01'",
-         "0001-01-01 is outside 1900-2100", at="0001-01-01"),
-    Case("monthly-day-31", "responsibilities.yaml", "      day: 18\n", "      day: 31\n",
-         "day 31 does not exist in every month", at="- text: Định kỳ ngày 18"),
-    Case("before-day-1", "responsibilities.yaml", "      day: 22\n", "      day: 1\n",
-         "'before day 1' falls in the previous month", at="- text: trước ngày 22"),
-    Case("utility-group-id-index", "objectives.yaml", "id: cong-dan-so", "id: index",
-         "'index' is reserved for the section's own page", at="id: index"),
-    Case("agency-id-index", "agencies.yaml", "  - id: so-y-te\n", "  - id: index\n",
-         "'index' is reserved for the section's own page", at="id: index"),
-    Case("duplicate-utility-group-id", "objectives.yaml", "id: cong-dan-so", "id: thu-tuc-hanh-chinh",
-         "duplicate utility group id 'thu-tuc-hanh-chinh'", at="id: thu-tuc-hanh-chinh\n    text: Phục vụ công dân số"),
-    Case("pasted-rows", "requirements.yaml", None, "requirements:\n" + "- {letter: a, text: x}\n" * 50_000,
-         "more than 250,000 values in one file", hint="pasted data"),
+    Case(
+        "nul-character",
+        "requirements.yaml",
+        "Phải xác định",
+        "Phải\x00 xác định",
+        "column 13: forbidden character U+0000 NULL",
+        at="Phải\x00",
+        column=13,
+        hint="control character",
+    ),
+    Case(
+        "escape-sequence-raw",
+        "requirements.yaml",
+        "- letter: b\n",
+        "- letter: b\n  x\x1b[2J: 1\n",
+        "forbidden character U+001B ESCAPE",
+        at="x\x1b[2J",
+        column=4,
+    ),
+    Case(
+        "escape-sequence-quoted",
+        "requirements.yaml",
+        "heading: {text: 3. Yêu cầu}\n",
+        'heading: {text: "3. Yêu cầu\\e[2J"}\n',
+        "forbidden character U+001B ESCAPE (written as an escape)",
+        at="heading:",
+        hint="escape sequence",
+    ),
+    Case(
+        "line-separator",
+        "requirements.yaml",
+        "Phải xác định",
+        "Phải\u2028 xác định",
+        "column 13: forbidden character U+2028 LINE SEPARATOR",
+        at="Phải\u2028",
+        column=13,
+        hint="line break",
+    ),
+    Case(
+        "next-line-character",
+        "tasks.yaml",
+        "Hoàn thiện thể chế",
+        "Hoàn thiện\u0085 thể chế",
+        "forbidden character U+0085 NEXT LINE",
+        at="Hoàn thiện\u0085",
+    ),
+    Case(
+        "bidi-override-in-name",
+        "agencies.yaml",
+        "    name: Sở Y tế\n",
+        "    name: Sở Y\u202e tế\n",
+        "column 15: forbidden character U+202E RIGHT-TO-LEFT OVERRIDE",
+        at="Sở Y\u202e",
+        column=15,
+        hint="invisible",
+    ),
+    Case(
+        "zero-width-space-in-wording",
+        "agencies.yaml",
+        "      - Sở Y tế\n",
+        "      - Sở\u200b Y tế\n",
+        "forbidden character U+200B ZERO WIDTH SPACE",
+        at="Sở\u200b",
+    ),
+    Case(
+        "octal-number",
+        "procedures.yaml",
+        "- number: 10\n",
+        "- number: 010\n",
+        "'010' is not a plain decimal number (YAML reads it as 8)",
+        at="number: 010",
+        hint="e.g. 10",
+    ),
+    Case(
+        "decimal-level",
+        "procedures.yaml",
+        "  level: 4\n",
+        "  level: 4.0\n",
+        "expected a whole number, found 4.0",
+        at="level: 4.0",
+        hint="write 4",
+    ),
+    Case(
+        "blank-name", "agencies.yaml", "    name: Sở Y tế\n", "    name: '   '\n", "is blank: only spaces", at="name: '   '"
+    ),
+    Case(
+        "blank-title",
+        "documents.yaml",
+        "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
+        "  title: ' '\n",
+        "is blank: only spaces",
+        at="title: ' '",
+    ),
+    Case(
+        "wording-of-pasted-text",
+        "agencies.yaml",
+        "      - Sở Y tế\n",
+        "      - Sở Y tế\n      - " + "Sở Y tế " * 70 + "\n",
+        "is 559 characters long, more than the 200 a name may have",
+        at="Sở Y tế Sở Y tế",
+        hint="pasted",
+    ),
+    Case(
+        "month-in-year-0000",
+        "procedures.yaml",
+        "month: 2022-05\n",
+        "month: 0000-05\n",
+        "0000-05 is outside 1900-2100",
+        at="month: 0000-05",
+    ),
+    Case(
+        "month-in-year-9999",
+        "procedures.yaml",
+        "month: 2022-05\n",
+        "month: 9999-12\n",
+        "9999-12 is outside 1900-2100",
+        at="month: 9999-12",
+    ),
+    Case(
+        "date-in-year-1",
+        "responsibilities.yaml",
+        "date: '2022-03-20'",
+        "date: '0001-01-01'",
+        "0001-01-01 is outside 1900-2100",
+        at="0001-01-01",
+    ),
+    Case(
+        "monthly-day-31",
+        "responsibilities.yaml",
+        "      day: 18\n",
+        "      day: 31\n",
+        "day 31 does not exist in every month",
+        at="- text: Định kỳ ngày 18",
+    ),
+    Case(
+        "before-day-1",
+        "responsibilities.yaml",
+        "      day: 22\n",
+        "      day: 1\n",
+        "'before day 1' falls in the previous month",
+        at="- text: trước ngày 22",
+    ),
+    Case(
+        "utility-group-id-index",
+        "objectives.yaml",
+        "id: cong-dan-so",
+        "id: index",
+        "'index' is reserved for the section's own page",
+        at="id: index",
+    ),
+    Case(
+        "agency-id-index",
+        "agencies.yaml",
+        "  - id: so-y-te\n",
+        "  - id: index\n",
+        "'index' is reserved for the section's own page",
+        at="id: index",
+    ),
+    Case(
+        "duplicate-utility-group-id",
+        "objectives.yaml",
+        "id: cong-dan-so",
+        "id: thu-tuc-hanh-chinh",
+        "duplicate utility group id 'thu-tuc-hanh-chinh'",
+        at="id: thu-tuc-hanh-chinh\n    text: Phục vụ công dân số",
+    ),
+    Case(
+        "pasted-rows",
+        "requirements.yaml",
+        None,
+        "requirements:\n" + "- {letter: a, text: x}\n" * 50_000,
+        "more than 250,000 values in one file",
+        hint="pasted data",
+    ),
 ]
 
 
@@ -250,8 +634,9 @@ def test_schema_errors_in_several_files_are_reported_together(plan_copy):
 
 
 def _run_check(plan_dir):
-    return subprocess.run([sys.executable, "-m", "plannav", "check", "--plan", str(plan_dir)],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "plannav", "check", "--plan", str(plan_dir)], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_check_command_passes_on_the_real_plan():
@@ -260,9 +645,11 @@ def test_check_command_passes_on_the_real_plan():
     assert "OK" in result.stdout and "28 Part II tasks" in result.stdout
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.id in {"yaml-syntax-unclosed-bracket", "not-utf8",
-                                                              "deeply-nested", "unknown-agency-typo"}],
-                         ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "case",
+    [c for c in CASES if c.id in {"yaml-syntax-unclosed-bracket", "not-utf8", "deeply-nested", "unknown-agency-typo"}],
+    ids=lambda c: c.id,
+)
 def test_check_command_exits_1_with_compiler_style_messages_and_no_traceback(plan_copy, case):
     _break(plan_copy, case)
     result = _run_check(plan_copy)
@@ -273,7 +660,7 @@ def test_check_command_exits_1_with_compiler_style_messages_and_no_traceback(pla
     assert result.stderr.rstrip().endswith("found.")
 
 
-PROBE_CASES = {c.id for c in CASES[CASES.index(next(c for c in CASES if c.id == "only-a-null")):]}
+PROBE_CASES = {c.id for c in CASES[CASES.index(next(c for c in CASES if c.id == "only-a-null")) :]}
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in PROBE_CASES], ids=lambda c: c.id)
@@ -285,9 +672,23 @@ def test_check_says_each_probe_case_without_a_traceback(plan_copy, case):
     assert case.message in result.stderr and result.stderr.rstrip().endswith("found.")
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.id in {"only-a-null", "wording-of-pasted-text", "month-in-year-9999",
-                                                              "before-day-1", "utility-group-id-index", "nul-character"}],
-                         ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "case",
+    [
+        c
+        for c in CASES
+        if c.id
+        in {
+            "only-a-null",
+            "wording-of-pasted-text",
+            "month-in-year-9999",
+            "before-day-1",
+            "utility-group-id-index",
+            "nul-character",
+        }
+    ],
+    ids=lambda c: c.id,
+)
 def test_the_build_refuses_each_case_the_check_refuses_without_a_traceback(plan_copy, tmp_path, case):
     from plannav.generator.publish import build
 
@@ -298,12 +699,19 @@ def test_the_build_refuses_each_case_the_check_refuses_without_a_traceback(plan_
     assert case.message in output and "nothing was built" in output
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda path: (path.unlink(), path.mkdir()), "is a folder, not a file"),
-    (lambda path: (path.unlink(), path.symlink_to("gone.yaml")), "is a symbolic link to 'gone.yaml', which does not exist"),
-    (lambda path: (path.unlink(), path.symlink_to(path.name)), "cannot be read: Too many levels of symbolic links"),
-    (lambda path: path.rename(path.with_suffix(".yml")), "file is missing"),
-], ids=["folder", "dangling-link", "link-loop", "yml-extension"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: (path.unlink(), path.mkdir()), "is a folder, not a file"),
+        (
+            lambda path: (path.unlink(), path.symlink_to("gone.yaml")),
+            "is a symbolic link to 'gone.yaml', which does not exist",
+        ),
+        (lambda path: (path.unlink(), path.symlink_to(path.name)), "cannot be read: Too many levels of symbolic links"),
+        (lambda path: path.rename(path.with_suffix(".yml")), "file is missing"),
+    ],
+    ids=["folder", "dangling-link", "link-loop", "yml-extension"],
+)
 def test_something_else_in_place_of_a_plan_file_is_named(plan_copy, make, message):
     make(plan_copy / "tasks.yaml")
     _, problems = load_plan(plan_copy)
@@ -354,7 +762,9 @@ def test_values_cannot_forge_or_hide_lines_on_the_terminal(plan_copy):
     # Quoted YAML may spell a line break or an escape character inside a key: printed escaped, on one line.
     path = plan_copy / "requirements.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("- letter: b\n", '- letter: b\n  "x\\n0 problems found.\\n\\e[2J": 1\n', 1), encoding="utf-8")
+    path.write_text(
+        text.replace("- letter: b\n", '- letter: b\n  "x\\n0 problems found.\\n\\e[2J": 1\n', 1), encoding="utf-8"
+    )
     result = _run_check(plan_copy)
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "0 problems found." not in result.stderr.splitlines()
@@ -366,8 +776,9 @@ def test_a_plan_file_of_gigabytes_is_refused_without_reading_it(plan_copy):
     with path.open("r+b") as handle:
         handle.truncate(1536 * 1024 * 1024)  # sparse: 1.5 GB that take no disk
     _, problems = load_plan(plan_copy)
-    assert [p.message for p in problems if p.file.endswith("objectives.yaml")] == \
-        ["file is 1,610,612,736 bytes, over the 2,097,152-byte limit"]
+    assert [p.message for p in problems if p.file.endswith("objectives.yaml")] == [
+        "file is 1,610,612,736 bytes, over the 2,097,152-byte limit"
+    ]
 
 
 def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_widths(plan_copy):
@@ -378,19 +789,24 @@ def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_wid
     text = path.read_text(encoding="utf-8")
     old = "      text: Trong năm 2022.\n      kind: year\n      year: 2022\n"
     assert old in text
-    path.write_text(text.replace(old, "      text: Trong năm 2100.\n      kind: year\n      year: 2100\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(old, "      text: Trong năm 2100.\n      kind: year\n      year: 2100\n", 1), encoding="utf-8"
+    )
     drawing = timeline(SiteModel.from_folder(plan_copy).views)
     assert all(float(mark.width) >= 0 for mark in drawing.marks if mark.shape == "span")
     xs = [float(year["x"]) for year in drawing.years]
     assert xs == sorted(xs) and drawing.years[-1]["label"] == "2100" and max(xs) <= drawing.width
 
 
-@pytest.mark.parametrize(("case_id", "expected"), [
-    ("unknown-agency-typo", [("unknown-agency", "so-tu-phapp")]),  # not also "lists"/"omits" for the same cell
-    ("unresolved-agency-wording", [("who-unresolved", "Sở Tư phapp")]),  # not also a mismatch of the same cell
-    ("deadline-disagrees-with-wording", [("deadline-mismatch", "month: 2022-04")]),
-    ("octal-number", [("not-decimal", "number: 010")]),
-])
+@pytest.mark.parametrize(
+    ("case_id", "expected"),
+    [
+        ("unknown-agency-typo", [("unknown-agency", "so-tu-phapp")]),  # not also "lists"/"omits" for the same cell
+        ("unresolved-agency-wording", [("who-unresolved", "Sở Tư phapp")]),  # not also a mismatch of the same cell
+        ("deadline-disagrees-with-wording", [("deadline-mismatch", "month: 2022-04")]),
+        ("octal-number", [("not-decimal", "number: 010")]),
+    ],
+)
 def test_one_mistake_gives_exactly_one_problem_with_its_code_and_line(plan_copy, case_id, expected):
     case = next(c for c in CASES if c.id == case_id)
     text = _break(plan_copy, case)

@@ -6,8 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser_fixtures import search
+
 from plannav import schedule
 
 pytestmark = pytest.mark.browser  # Chromium, nginx and axe-core: `make test-all`
@@ -183,7 +183,9 @@ def test_agency_page_prints_as_a_clean_a4_extract(nginx, tab, index, tmp_path):
 
 
 def _visible_uids(page):
-    return page.eval_on_selector_all("table[data-filterable] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.item)")
+    return page.eval_on_selector_all(
+        "table[data-filterable] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.item)"
+    )
 
 
 def test_filters_follow_the_address_and_write_it_back(nginx, tab, index):
@@ -192,14 +194,18 @@ def test_filters_follow_the_address_and_write_it_back(nginx, tab, index):
     expected = [i.uid for i in index.items if i.kind in ("task", "appendix-task") and "so-tu-phap" in i.lead]
     assert _visible_uids(page) == expected
     page.select_option("select[name=vai-tro]", "coord")
-    assert _visible_uids(page) == [i.uid for i in index.items
-                                   if i.kind in ("task", "appendix-task") and "so-tu-phap" in i.coordinators]
+    assert _visible_uids(page) == [
+        i.uid for i in index.items if i.kind in ("task", "appendix-task") and "so-tu-phap" in i.coordinators
+    ]
     assert "vai-tro=coord" in page.url and "co-quan=so-tu-phap" in page.url
     page.select_option("select[name=vai-tro]", "")
     page.select_option("select[name=co-quan]", "")
     page.select_option("select[name=thoi-han]", "2022-06")
-    june = [i.uid for i in index.items if i.kind in ("task", "appendix-task")
-            and any("2022-06" in schedule.page_keys(d) for d in i.deadlines)]
+    june = [
+        i.uid
+        for i in index.items
+        if i.kind in ("task", "appendix-task") and any("2022-06" in schedule.page_keys(d) for d in i.deadlines)
+    ]
     assert _visible_uids(page) == june
     page.fill("input[name=q]", "dang ky khai sinh")  # typed without diacritics
     from plannav.textnorm import fold
@@ -231,9 +237,20 @@ def test_tables_are_complete_without_javascript(nginx, browser, plan):
     context.close()
 
 
-@pytest.mark.parametrize("url", ["co-quan/so-y-te/index.html", "nhiem-vu/1-a/index.html", "thoi-han/index.html",
-                                 "toan-van/index.html", "thu-tuc/9/index.html", "van-ban/nd-47-2020-nd-cp/index.html",
-                                 "muc-tieu/thu-tuc-hanh-chinh/index.html", "nhiem-vu/index.html", "index.html"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "co-quan/so-y-te/index.html",
+        "nhiem-vu/1-a/index.html",
+        "thoi-han/index.html",
+        "toan-van/index.html",
+        "thu-tuc/9/index.html",
+        "van-ban/nd-47-2020-nd-cp/index.html",
+        "muc-tieu/thu-tuc-hanh-chinh/index.html",
+        "nhiem-vu/index.html",
+        "index.html",
+    ],
+)
 def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_site, tab, url):
     from conftest import HOSTILE
 
@@ -249,10 +266,30 @@ def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_
 
 
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = ["", "co-quan/", "co-quan/cong-an-tinh/", "co-quan/so-ban-nganh-dia-phuong/", "thoi-han/", "thoi-han/2022-05/",
-              "thoi-han/tien-do/", "thoi-han/theo-su-kien/", "thu-tuc/", "thu-tuc/15/", "nhiem-vu/", "nhiem-vu/2-dd/",
-              "nhiem-vu/phu-luc-16/", "trach-nhiem/", "muc-tieu/", "muc-tieu/cong-dan-so/", "van-ban/",
-              "van-ban/qd-34-2021-qd-ttg/", "toan-van/", "doi-chieu/", "tai-ve/", "khong-co-trang-nay/"]
+PAGE_TYPES = [
+    "",
+    "co-quan/",
+    "co-quan/cong-an-tinh/",
+    "co-quan/so-ban-nganh-dia-phuong/",
+    "thoi-han/",
+    "thoi-han/2022-05/",
+    "thoi-han/tien-do/",
+    "thoi-han/theo-su-kien/",
+    "thu-tuc/",
+    "thu-tuc/15/",
+    "nhiem-vu/",
+    "nhiem-vu/2-dd/",
+    "nhiem-vu/phu-luc-16/",
+    "trach-nhiem/",
+    "muc-tieu/",
+    "muc-tieu/cong-dan-so/",
+    "van-ban/",
+    "van-ban/qd-34-2021-qd-ttg/",
+    "toan-van/",
+    "doi-chieu/",
+    "tai-ve/",
+    "khong-co-trang-nay/",
+]
 
 
 @pytest.mark.parametrize("url", PAGE_TYPES, ids=[u or "home" for u in PAGE_TYPES])
@@ -264,8 +301,11 @@ def test_no_serious_or_critical_accessibility_violations(nginx, tab, url):
     assert page.get_attribute("html", "lang") == "vi"
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}" for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
     for table in page.locator("article table").all():
         assert table.locator("th").count() > 0, "every table has header cells"
@@ -291,19 +331,25 @@ def test_hovered_links_and_permalinks_keep_their_contrast(nginx, tab, url):
     for hovered, checked in HOVER_TARGETS:
         page.locator(hovered).first.hover()
         page.wait_for_timeout(400)  # the theme fades colours in
-        result = page.evaluate("""async ([hovered, checked]) => {
+        result = page.evaluate(
+            """async ([hovered, checked]) => {
             const target = [...document.querySelectorAll(checked)].find(e => e.matches(':hover') || e.closest(':hover'));
             target.setAttribute('data-hovered', '');
-            const found = await axe.run({include: [['[data-hovered]']]}, {runOnly: ['color-contrast'], resultTypes: ['violations']});
+            const found = await axe.run({include: [['[data-hovered]']]},
+                                        {runOnly: ['color-contrast'], resultTypes: ['violations']});
             target.removeAttribute('data-hovered');
             return found.violations.flatMap(v => v.nodes.map(n => n.failureSummary));
-        }""", [hovered, checked])
+        }""",
+            [hovered, checked],
+        )
         failures += [f"{checked}: {summary}" for summary in result]
     assert failures == []
 
 
-@pytest.mark.parametrize(("url", "section"), [("co-quan/cong-an-tinh/", "co-quan/"), ("thu-tuc/15/", "thu-tuc/"),
-                                              ("thoi-han/2022-05/", "thoi-han/")])
+@pytest.mark.parametrize(
+    ("url", "section"),
+    [("co-quan/cong-an-tinh/", "co-quan/"), ("thu-tuc/15/", "thu-tuc/"), ("thoi-han/2022-05/", "thoi-han/")],
+)
 def test_sidebar_marks_the_section_of_an_entity_page(nginx, tab, url, section):
     page, watch = tab
     page.set_viewport_size({"width": 1400, "height": 900})
@@ -324,5 +370,6 @@ def test_search_results_keep_their_contrast(nginx, tab):
     page.locator("li.md-search-result__item > a").first.hover()
     page.wait_for_timeout(400)
     result = page.evaluate("""async () => (await axe.run({include: [['.md-search__output']]},
-        {runOnly: ['color-contrast'], resultTypes: ['violations']})).violations.flatMap(v => v.nodes.map(n => n.failureSummary))""")
+        {runOnly: ['color-contrast'], resultTypes: ['violations']}))
+        .violations.flatMap(v => v.nodes.map(n => n.failureSummary))""")
     assert result == []

@@ -2,11 +2,13 @@
 
 import pytest
 
-from plannav.traversal import deadline_references
 from plannav.deadlines import DeadlineError, read_deadline
+from plannav.traversal import deadline_references
 
-STAGED_2E = ("Tại Trung tâm phục vụ hành chính công tỉnh từ ngày 01 tháng 6 năm 2022; Bộ phận Một cửa cấp huyện "
-             "từ ngày 01 tháng 12 năm 2022; Bộ phận Một cửa cấp xã từ ngày 01 tháng 6 năm 2023.")
+STAGED_2E = (
+    "Tại Trung tâm phục vụ hành chính công tỉnh từ ngày 01 tháng 6 năm 2022; Bộ phận Một cửa cấp huyện "
+    "từ ngày 01 tháng 12 năm 2022; Bộ phận Một cửa cấp xã từ ngày 01 tháng 6 năm 2023."
+)
 
 # Every distinct wording in the decision, with what it must read as.
 REAL_WORDINGS = [
@@ -32,9 +34,17 @@ REAL_WORDINGS = [
     ("Năm 2023", {"kind": "year", "year": 2023}),
     ("Trong năm 2023.", {"kind": "year", "year": 2023}),
     ("trước ngày 20/3/2022", {"kind": "date", "date": "2022-03-20", "before": True}),
-    (STAGED_2E, {"kind": "staged", "stages": [{"level": "province", "start": "2022-06-01"},
-                                              {"level": "district", "start": "2022-12-01"},
-                                              {"level": "commune", "start": "2023-06-01"}]}),
+    (
+        STAGED_2E,
+        {
+            "kind": "staged",
+            "stages": [
+                {"level": "province", "start": "2022-06-01"},
+                {"level": "district", "start": "2022-12-01"},
+                {"level": "commune", "start": "2023-06-01"},
+            ],
+        },
+    ),
     ("Cấp tỉnh từ ngày 01/6/2022", {"kind": "staged", "stages": [{"level": "province", "start": "2022-06-01"}]}),
     ("Định kỳ ngày 18 hàng tháng", {"kind": "recurring", "every": "month", "day": 18}),
     ("trước ngày 22 hàng tháng", {"kind": "recurring", "every": "month", "day": 22, "before": True}),
@@ -74,14 +84,17 @@ def test_whitespace_and_case_do_not_matter():
     assert read_deadline("  TRONG   tháng 3   năm 2022 ") == {"kind": "month", "month": "2022-03"}
 
 
-@pytest.mark.parametrize(("wording", "message"), [
-    ("trước ngày 31/02/2022", "impossible date 31/02/2022"),
-    ("Tháng 13/2022", "month 13, which does not exist"),
-    ("Cấp tỉnh từ ngày 30/2/2022", "impossible date 30/2/2022"),
-    ("Bộ phận Một cửa từ ngày 01/6/2022", "needs a level"),
-    ("Sớm nhất có thể", "is not a deadline form"),
-    ("", "is not a deadline form"),
-])
+@pytest.mark.parametrize(
+    ("wording", "message"),
+    [
+        ("trước ngày 31/02/2022", "impossible date 31/02/2022"),
+        ("Tháng 13/2022", "month 13, which does not exist"),
+        ("Cấp tỉnh từ ngày 30/2/2022", "impossible date 30/2/2022"),
+        ("Bộ phận Một cửa từ ngày 01/6/2022", "needs a level"),
+        ("Sớm nhất có thể", "is not a deadline form"),
+        ("", "is not a deadline form"),
+    ],
+)
 def test_bad_wordings_are_refused_with_a_reason(wording, message):
     with pytest.raises(DeadlineError, match=message):
         read_deadline(wording)

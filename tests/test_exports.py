@@ -33,8 +33,9 @@ def test_json_holds_the_whole_plan_and_validates_against_its_schema(index):
     item = next(i for i in data["items"] if i["uid"] == "procedure:15")
     assert item["lead"] == ["van-phong-ubnd-tinh"] and item["deadlines"][0]["deadline"]["text"] == "Tháng 5/2022"
     assert item["deadlines"][0]["dates"] == ["2022-05-31"]
-    assert any(r["task"] == "2.d" and any(d["field"] == "named-agencies" for d in r["differences"])
-               for r in data["reconciliation"])
+    assert any(
+        r["task"] == "2.d" and any(d["field"] == "named-agencies" for d in r["differences"]) for r in data["reconciliation"]
+    )
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -42,7 +43,7 @@ def test_csv_of_the_whole_plan_lists_every_item_with_its_agencies(index, table):
     rows = _csv(csv_bytes(index, table))
     expected = [i for i in index.items if i.kind in KINDS[table]]
     assert [r["Mã"] for r in rows] == [i.uid for i in expected]
-    for row, item in zip(rows, expected):
+    for row, item in zip(rows, expected, strict=True):
         assert [a for a in row["Mã chủ trì"].split("; ") if a] == list(item.lead)
         assert (row["Chủ trì"] == "Không nêu") == item.lead_unstated
         assert row["Mã phối hợp"] == "; ".join(item.coordinators)
@@ -52,15 +53,18 @@ def test_csv_of_the_whole_plan_lists_every_item_with_its_agencies(index, table):
 
 def test_agency_csv_holds_what_it_leads_and_coordinates(index):
     rows = _csv(agency_downloads(index, "so-tu-phap")[1].make())
-    expected = {i.uid: ("Chủ trì" if "so-tu-phap" in i.lead else "Phối hợp") for i in index.items
-                if "so-tu-phap" in i.lead + i.coordinators}
+    expected = {
+        i.uid: ("Chủ trì" if "so-tu-phap" in i.lead else "Phối hợp")
+        for i in index.items
+        if "so-tu-phap" in i.lead + i.coordinators
+    }
     assert {r["Mã"]: r["Vai trò"] for r in rows} == expected
 
 
 def test_excel_workbook_is_ready_to_filter(index):
     workbook = load_workbook(io.BytesIO(xlsx_bytes(index)))
     assert workbook.sheetnames == [title for title, _ in TABLES.values()]
-    for sheet, table in zip(workbook.worksheets, TABLES):
+    for sheet, table in zip(workbook.worksheets, TABLES, strict=True):
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == sheet.dimensions
         assert sheet.column_dimensions["C"].width == 80
@@ -91,11 +95,14 @@ def _events(data: bytes):
 def test_calendar_has_an_all_day_event_per_dated_deadline(index):
     events = _events(calendar_bytes(index, "Kế hoạch", base_url="http://intranet.local/ke-hoach-06/"))
     dated = [(i, d) for i in index.items for d in i.deadlines if schedule.dates(d)]
-    expected_days = sorted(day - dt.timedelta(days=1) if d.kind == "date" and d.before else day
-                           for _, d in dated for day in schedule.dates(d))
+    expected_days = sorted(
+        day - dt.timedelta(days=1) if d.kind == "date" and d.before else day for _, d in dated for day in schedule.dates(d)
+    )
     single = [e for e in events if "RRULE" not in e]
     assert sorted(e.decoded("dtstart") for e in single) == expected_days
-    assert all(isinstance(e.decoded("dtstart"), dt.date) and not isinstance(e.decoded("dtstart"), dt.datetime) for e in events)
+    assert all(
+        isinstance(e.decoded("dtstart"), dt.date) and not isinstance(e.decoded("dtstart"), dt.datetime) for e in events
+    )
     assert len({str(e["uid"]) for e in events}) == len(events)
     may = [e for e in single if e.decoded("dtstart") == dt.date(2022, 5, 31)]
     assert any(str(e["url"]) == "http://intranet.local/ke-hoach-06/thu-tuc/15/" for e in may)
@@ -130,4 +137,8 @@ def test_built_site_serves_the_downloads_and_links_them(site, page, index):
         assert (site / download.path).is_file(), download.path
     soup = page(site, "co-quan/so-y-te/")
     hrefs = {a["href"] for a in soup.select("p.downloads a")}
-    assert hrefs == {"../../tai-ve/co-quan/so-y-te.xlsx", "../../tai-ve/co-quan/so-y-te.csv", "../../tai-ve/co-quan/so-y-te.ics"}
+    assert hrefs == {
+        "../../tai-ve/co-quan/so-y-te.xlsx",
+        "../../tai-ve/co-quan/so-y-te.csv",
+        "../../tai-ve/co-quan/so-y-te.ics",
+    }

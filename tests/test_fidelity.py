@@ -4,17 +4,25 @@ piece of the decision's wording in the YAML is in the source."""
 import re
 
 import pytest
+from sitebuild import PLAN_DIR
 
 from plannav.models import FILE_MODELS
 from plannav.textnorm import squash
 from plannav.texts import iter_texts
 from plannav.yamlsource import read_source
 
-from sitebuild import PLAN_DIR
-
 BANNER_LINES = 2  # the copying website's banner, not the decision
-METADATA_LABELS = {"Số hiệu", "Loại văn bản", "Ngày ban hành", "Nơi ban hành", "Người ký",
-                   "Ngày công báo", "Số công báo", "Ngày hiệu lực", "Tình trạng hiệu lực"}
+METADATA_LABELS = {
+    "Số hiệu",
+    "Loại văn bản",
+    "Ngày ban hành",
+    "Nơi ban hành",
+    "Người ký",
+    "Ngày công báo",
+    "Số công báo",
+    "Ngày hiệu lực",
+    "Tình trạng hiệu lực",
+}
 # Keys whose values are editorial, not the decision's wording.
 EDITORIAL_KEYS = {"note", "id"}
 
@@ -103,8 +111,11 @@ def test_the_banner_is_left_out(seed_lines, yaml_values):
 
 def test_every_wording_in_the_plan_is_in_the_decision(plan, seed_lines):
     source = squash(" ".join(seed_lines))
-    invented = [f"{ref.file}.yaml {ref.path}: {ref.text[:80]}" for ref in iter_texts(plan)
-                if ref.text and squash(ref.text) not in source]
+    invented = [
+        f"{ref.file}.yaml {ref.path}: {ref.text[:80]}"
+        for ref in iter_texts(plan)
+        if ref.text and squash(ref.text) not in source
+    ]
     assert not invented, "\n".join(invented)
 
 

@@ -13,32 +13,96 @@ import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from sitebuild import PLAN_DIR
 
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.site import PlanProblems, SiteModel
-from sitebuild import PLAN_DIR
 
 # (file, the line holding the text, what comes before the text on its new lines, the pages that show it)
 FIELDS = {
-    "task text": ("tasks.yaml", "    text: Triển khai thực hiện Nghị định của Chính phủ về bảo vệ dữ liệu cá nhân.\n",
-                  "    text: ", ["nhiem-vu/1-d.md", "co-quan/cong-an-tinh.md", "toan-van.md", "nhiem-vu/index.md"]),
-    "agency name": ("agencies.yaml", "    name: Sở Y tế\n", "    name: ", ["co-quan/so-y-te.md", "co-quan/index.md", "index.md"]),
-    "duty note": ("responsibilities.yaml",
-                  "    note: 'Đính chính: Nghị định số 107/2021/NĐ-CP do Chính phủ ban hành, không phải Thủ tướng Chính phủ.'\n",
-                  "    note: ", ["trach-nhiem/index.md", "toan-van.md", "doi-chieu.md"]),
-    "appendix note": ("appendix_tasks.yaml", "    note: Ô “Cơ quan chủ trì” ghi “Bộ Công an”", "    note: ",
-                      ["nhiem-vu/phu-luc-31.md"]),
-    "phase label": ("objectives.yaml", "    - label: Giai đoạn 2023 - 2025\n", "    - label: ", ["muc-tieu/thu-tuc-hanh-chinh.md"]),
-    "objective heading": ("objectives.yaml", "  heading: {text: 1. Mục tiêu tổng quát}\n", "  heading:\n    text: ",
-                          ["muc-tieu/index.md"]),
-    "document title": ("documents.yaml", "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
-                       "  title: ", ["van-ban/nd-47-2020-nd-cp.md", "van-ban/index.md"]),
+    "task text": (
+        "tasks.yaml",
+        "    text: Triển khai thực hiện Nghị định của Chính phủ về bảo vệ dữ liệu cá nhân.\n",
+        "    text: ",
+        ["nhiem-vu/1-d.md", "co-quan/cong-an-tinh.md", "toan-van.md", "nhiem-vu/index.md"],
+    ),
+    "agency name": (
+        "agencies.yaml",
+        "    name: Sở Y tế\n",
+        "    name: ",
+        ["co-quan/so-y-te.md", "co-quan/index.md", "index.md"],
+    ),
+    "duty note": (
+        "responsibilities.yaml",
+        "    note: 'Đính chính: Nghị định số 107/2021/NĐ-CP do Chính phủ ban hành, không phải Thủ tướng Chính phủ.'\n",
+        "    note: ",
+        ["trach-nhiem/index.md", "toan-van.md", "doi-chieu.md"],
+    ),
+    "appendix note": (
+        "appendix_tasks.yaml",
+        "    note: Ô “Cơ quan chủ trì” ghi “Bộ Công an”",
+        "    note: ",
+        ["nhiem-vu/phu-luc-31.md"],
+    ),
+    "phase label": (
+        "objectives.yaml",
+        "    - label: Giai đoạn 2023 - 2025\n",
+        "    - label: ",
+        ["muc-tieu/thu-tuc-hanh-chinh.md"],
+    ),
+    "objective heading": (
+        "objectives.yaml",
+        "  heading: {text: 1. Mục tiêu tổng quát}\n",
+        "  heading:\n    text: ",
+        ["muc-tieu/index.md"],
+    ),
+    "document title": (
+        "documents.yaml",
+        "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
+        "  title: ",
+        ["van-ban/nd-47-2020-nd-cp.md", "van-ban/index.md"],
+    ),
 }
 PLAIN = "chữ thường"
-HOSTILE = ["\n\n", "\n", "[Xem hướng dẫn](javascript:alert(1))", "# ", "## ", "- ", "1. ", "* ", "> ", "    ", "```",
-           "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>", "</td></tr></table>", "&amp;", "&#60;",
-           "{{ 7*7 }}", "{% raw %}", "{ #id }", "*", "_", "`", "|", "---", "===", "<!--", "-->", "\\", "\x1b[2J", "\u202e",
-           "\u200b", "\u2028", "[x]: javascript:alert(1)", "<https://example.com>", "https://example.com", "đ"]
+HOSTILE = [
+    "\n\n",
+    "\n",
+    "[Xem hướng dẫn](javascript:alert(1))",
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "* ",
+    "> ",
+    "    ",
+    "```",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<b>",
+    "</td></tr></table>",
+    "&amp;",
+    "&#60;",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{ #id }",
+    "*",
+    "_",
+    "`",
+    "|",
+    "---",
+    "===",
+    "<!--",
+    "-->",
+    "\\",
+    "\x1b[2J",
+    "\u202e",
+    "\u200b",
+    "\u2028",
+    "[x]: javascript:alert(1)",
+    "<https://example.com>",
+    "https://example.com",
+    "đ",
+]
 
 
 def _yaml_block(prefix: str, text: str) -> str:
@@ -66,8 +130,11 @@ _BY_TEXT = {"del", "ins"}
 
 def _shape(soup):
     """What a page is made of: its elements by tag (those that follow the text aside), and every link."""
-    tags = Counter(el.name for el in soup.find_all(True)
-                   if el.name not in _BY_TEXT and not (el.name == "span" and "paragraph" in el.get("class", [])))
+    tags = Counter(
+        el.name
+        for el in soup.find_all(True)
+        if el.name not in _BY_TEXT and not (el.name == "span" and "paragraph" in el.get("class", []))
+    )
     return tags, sorted(a.get("href", "") for a in soup.find_all("a"))
 
 
@@ -90,13 +157,15 @@ _BASELINES = {}
 
 def _baseline(tmp_path_factory, field):
     if field not in _BASELINES:
-        _BASELINES[field] = {src: _shape(soup) for src, soup in
-                             _pages(_plan_with(tmp_path_factory, field, PLAIN), FIELDS[field][3]).items()}
+        _BASELINES[field] = {
+            src: _shape(soup) for src, soup in _pages(_plan_with(tmp_path_factory, field, PLAIN), FIELDS[field][3]).items()
+        }
     return _BASELINES[field]
 
 
-hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(alphabet="abcxyz ", min_size=1, max_size=6)),
-                        min_size=1, max_size=8).map("".join)
+hostile_text = st.lists(
+    st.one_of(st.sampled_from(HOSTILE), st.text(alphabet="abcxyz ", min_size=1, max_size=6)), min_size=1, max_size=8
+).map("".join)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,23 +4,61 @@ import shutil
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sitebuild import PLAN_DIR
 
 from plannav.loader import load_plan
 from plannav.models import FILE_MODELS
-from sitebuild import PLAN_DIR
 
 FILES = sorted(FILE_MODELS)
-NASTY = ["", " ", "\t", ":", "- ", "{", "}", "[", "]", "&a", "*a", "!!python/object:os.system", "'", '"', "#", "|", ">",
-         "null", "~", "true", "1e9", "0x1F", "2022-13-45", "\x00", "\ufeff", "đ", "{{ 7*7 }}", "<script>", "-1", "."]
+NASTY = [
+    "",
+    " ",
+    "\t",
+    ":",
+    "- ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&a",
+    "*a",
+    "!!python/object:os.system",
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "null",
+    "~",
+    "true",
+    "1e9",
+    "0x1F",
+    "2022-13-45",
+    "\x00",
+    "\ufeff",
+    "đ",
+    "{{ 7*7 }}",
+    "<script>",
+    "-1",
+    ".",
+]
 
 
 @st.composite
 def mutation(draw):
     file = draw(st.sampled_from(FILES))
     lines = (PLAN_DIR / f"{file}.yaml").read_text(encoding="utf-8").split("\n")
-    edits = draw(st.lists(st.tuples(st.sampled_from(["delete", "duplicate", "insert", "replace", "indent", "dedent"]),
-                                    st.integers(0, len(lines) - 1),
-                                    st.one_of(st.sampled_from(NASTY), st.text(max_size=12))), min_size=1, max_size=4))
+    edits = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["delete", "duplicate", "insert", "replace", "indent", "dedent"]),
+                st.integers(0, len(lines) - 1),
+                st.one_of(st.sampled_from(NASTY), st.text(max_size=12)),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
     for action, at, text in edits:
         at = min(at, len(lines) - 1)
         if action == "delete" and len(lines) > 1:
@@ -31,7 +69,7 @@ def mutation(draw):
             lines.insert(at, text)
         elif action == "replace" and lines[at]:
             position = draw(st.integers(0, len(lines[at]) - 1))
-            lines[at] = lines[at][:position] + text + lines[at][position + 1:]
+            lines[at] = lines[at][:position] + text + lines[at][position + 1 :]
         elif action == "indent":
             lines[at] = "  " + lines[at]
         elif action == "dedent":

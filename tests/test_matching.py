@@ -33,8 +33,11 @@ WORDS = st.sampled_from(["sở", "tư", "pháp", "sở tư", "ubnd", "tỉnh", "
 
 
 @settings(max_examples=300, deadline=None)
-@given(phrases=st.lists(WORDS, min_size=1, max_size=6), words=st.lists(WORDS, max_size=12),
-       joiner=st.sampled_from([" ", ", ", "  ", "-"]))
+@given(
+    phrases=st.lists(WORDS, min_size=1, max_size=6),
+    words=st.lists(WORDS, max_size=12),
+    joiner=st.sampled_from([" ", ", ", "  ", "-"]),
+)
 def test_same_matches_as_the_plain_alternation(phrases, words, joiner):
     text = joiner.join(words)
     matcher = PhraseMatcher({p: p for p in phrases})

@@ -11,18 +11,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT
 
 from plannav.generator import publish as publishing
 from plannav.generator.publish import MARKER, main, publish
-from sitebuild import ROOT
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "publish.py")]
 
 
 def _break_plan(plan_dir):
     tasks = plan_dir / "tasks.yaml"
-    tasks.write_text(tasks.read_text(encoding="utf-8").replace("lead: [cong-an-tinh]", "lead: [cong-an-tinhh]", 1),
-                     encoding="utf-8")
+    tasks.write_text(
+        tasks.read_text(encoding="utf-8").replace("lead: [cong-an-tinh]", "lead: [cong-an-tinhh]", 1), encoding="utf-8"
+    )
 
 
 def _complete(release: Path) -> bool:
@@ -123,8 +124,14 @@ def test_a_failed_build_leaves_no_partial_release(tmp_path, quick_build):
 
 def _start(dest: Path, *extra) -> subprocess.Popen:
     # A session of its own, so that signals reach the build's own processes too, as Ctrl-C does in a terminal.
-    return subprocess.Popen([*SCRIPT, str(dest), *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    return subprocess.Popen(
+        [*SCRIPT, str(dest), *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def test_builds_killed_at_any_point_leave_every_kept_release_complete(tmp_path):
@@ -189,8 +196,9 @@ def test_a_full_disk_fails_within_a_minute_with_a_clear_message(tmp_path, quick_
 
 def test_a_read_only_file_system_is_said_in_one_line(tmp_path):
     with _mounted(tmp_path / "readonly", "ro,size=1m") as readonly:
-        result = subprocess.run([*SCRIPT, str(readonly / "new" / "ke-hoach-06")], cwd=ROOT, capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [*SCRIPT, str(readonly / "new" / "ke-hoach-06")], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 1
         assert "Read-only file system" in result.stderr and "Traceback" not in result.stderr
         assert "is unchanged" in result.stderr

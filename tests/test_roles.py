@@ -30,7 +30,7 @@ def _rows(soup, section):
 def _cells(table_row):
     """Cells of an item row by their column header."""
     headers = [th.get_text(strip=True) for th in table_row.find_parent("table").select("thead th")]
-    return dict(zip(headers, table_row.select("td")))
+    return dict(zip(headers, table_row.select("td"), strict=True))
 
 
 def _roles(soup):
@@ -108,11 +108,15 @@ def test_recipients_are_not_assignees(site, page, exported, duty, reason):
         assert duty in _rows(soup, "duoc-neu-ten"), agency  # their name is in the text, as recipients
     assert duty in _roles(page(site, "co-quan/so-y-te/"))  # other departments still carry it, through the group
     _, items = exported
-    assert items[duty]["not_for"] == [{"agency": "cong-an-tinh", "reason": reason},
-                                      {"agency": "van-phong-ubnd-tinh", "reason": reason}]
+    assert items[duty]["not_for"] == [
+        {"agency": "cong-an-tinh", "reason": reason},
+        {"agency": "van-phong-ubnd-tinh", "reason": reason},
+    ]
     row = page(site, "trach-nhiem/").select_one(f'tr[data-item="{duty}"]')
-    assert f"Không áp dụng cho: Công an tỉnh ({reason}); Văn phòng Ủy ban nhân dân tỉnh ({reason})." in \
-        row.select_one("p.not-for").get_text()
+    assert (
+        f"Không áp dụng cho: Công an tỉnh ({reason}); Văn phòng Ủy ban nhân dân tỉnh ({reason})."
+        in row.select_one("p.not-for").get_text()
+    )
 
 
 def test_who_the_departments_group_holds_is_stated_on_its_page(site, page, index):
@@ -144,8 +148,13 @@ def test_military_commands_coordinate_12b_and_12c_whose_lead_is_unstated(site, p
 def test_phoi_hop_voi_x_makes_the_section_coordinate_iv_1_d(site, page, exported):
     _, items = exported
     assert items["duty:1.d"]["lead"] == ["van-phong-ubnd-tinh"]
-    assert set(items["duty:1.d"]["coordinators"]) == {"cong-an-tinh", "so-tu-phap", "so-lao-dong-thuong-binh-xa-hoi",
-                                                     "bao-hiem-xa-hoi-tinh", "ubnd-huyen-thanh-pho"}
+    assert set(items["duty:1.d"]["coordinators"]) == {
+        "cong-an-tinh",
+        "so-tu-phap",
+        "so-lao-dong-thuong-binh-xa-hoi",
+        "bao-hiem-xa-hoi-tinh",
+        "ubnd-huyen-thanh-pho",
+    }
     assert "Phụ lục I, dòng 15 và 16" in items["duty:1.d"]["roles_note"]
     for agency in ("so-tu-phap", "so-lao-dong-thuong-binh-xa-hoi", "bao-hiem-xa-hoi-tinh", "cong-an-tinh"):
         assert _roles(page(site, f"co-quan/{agency}/"))["duty:1.d"] == "Phối hợp", agency
@@ -176,14 +185,28 @@ def test_section_2_reads_chu_dong_phoi_hop_the_same_way_in_c_d_and_i(exported):
 
 def test_every_role_read_from_elsewhere_shows_its_basis_where_staff_see_the_duty(site, page, plan, index):
     with_basis = [i for i in index.items if i.roles_note]
-    assert [i.key for i in with_basis] == ["1.b", "1.d", "1.đ", "1.e", "1.k", "1.l", "2.c", "2.d", "2.i", "5.a", "10.d",
-                                            "13", "17.b", "19"]
+    assert [i.key for i in with_basis] == [
+        "1.b",
+        "1.d",
+        "1.đ",
+        "1.e",
+        "1.k",
+        "1.l",
+        "2.c",
+        "2.d",
+        "2.i",
+        "5.a",
+        "10.d",
+        "13",
+        "17.b",
+        "19",
+    ]
     duty_index = page(site, "trach-nhiem/")
     full_text = page(site, "toan-van/")
     for item in with_basis:
         row = duty_index.select_one(f'tr[data-item="{item.uid}"]')
         assert item.roles_note in row.select_one("p.roles-note").get_text(), item.uid
-        anchor = full_text.select_one(f'#iv-{item.key.replace(".", "-").replace("đ", "dd")}')
+        anchor = full_text.select_one(f"#iv-{item.key.replace('.', '-').replace('đ', 'dd')}")
         if anchor is not None and anchor.name == "div":  # lettered duties; single paragraphs sit under their heading
             assert item.roles_note in anchor.get_text(), item.uid
         for agency in item.lead + item.coordinators:
@@ -219,7 +242,8 @@ def test_an_agency_page_shows_only_the_deadlines_that_bind_it(site, page):
     cell = page(site, "trach-nhiem/").select_one('tr[data-item="duty:2.k"] td.deadline')
     assert [span.get_text(" ", strip=True) for span in cell.select("span.applies-to")] == [
         "Áp dụng cho: Các Sở, Ban, ngành ; Ủy ban nhân dân các huyện, thành phố",
-        "Áp dụng cho: Tổ công tác thực hiện Đề án của tỉnh"]
+        "Áp dụng cho: Tổ công tác thực hiện Đề án của tỉnh",
+    ]
 
 
 # ---- 3. Oddities of the source stay verbatim but are flagged

@@ -4,12 +4,11 @@ import json
 
 import jsonschema
 import pytest
+from sitebuild import PLAN_DIR
 
 from plannav.models import FILE_MODELS
 from plannav.schema import rendered, stale_schemas
 from plannav.yamlsource import read_source
-
-from sitebuild import PLAN_DIR
 
 
 def test_committed_schemas_match_the_models():

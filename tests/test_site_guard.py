@@ -4,9 +4,9 @@ import os
 import shutil
 
 import pytest
+from sitebuild import PLAN_DIR, ROOT, build_site
 
 from plannav.linkcheck import broken_links
-from sitebuild import PLAN_DIR, ROOT, build_site
 
 
 def _edit(plan_dir, file, old, new):
@@ -17,13 +17,21 @@ def _edit(plan_dir, file, old, new):
 
 
 BROKEN_PLANS = [
-    ("agency-nobody-references", "agencies.yaml", "agencies:\n",
-     "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
-     "agency 'so-du-lich' is never referenced"),
-    ("task-with-unknown-agency", "tasks.yaml", "      lead: [cong-an-tinh]\n", "      lead: [cong-an-tinhh]\n",
-     "unknown agency 'cong-an-tinhh'"),
-    ("broken-cross-reference", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.x\n",
-     "unknown Part II task '1.x'"),
+    (
+        "agency-nobody-references",
+        "agencies.yaml",
+        "agencies:\n",
+        "agencies:\n  - id: so-du-lich\n    name: Sở Du lịch\n    kind: provincial-agency\n    wordings: [Sở Du lịch]\n",
+        "agency 'so-du-lich' is never referenced",
+    ),
+    (
+        "task-with-unknown-agency",
+        "tasks.yaml",
+        "      lead: [cong-an-tinh]\n",
+        "      lead: [cong-an-tinhh]\n",
+        "unknown agency 'cong-an-tinhh'",
+    ),
+    ("broken-cross-reference", "appendix_tasks.yaml", "restates: 1.c\n", "restates: 1.x\n", "unknown Part II task '1.x'"),
 ]
 
 
@@ -51,12 +59,20 @@ def test_build_lists_every_problem_at_once(plan_copy, tmp_path):
 
 def test_link_check_finds_missing_pages_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../b/">b</a><a href="#here">ok</a>'
-                                               '<a href="#gone">bad</a><a href="https://example.org/">ext</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="../b/">b</a><a href="#here">ok</a>'
+        '<a href="#gone">bad</a><a href="https://example.org/">ext</a>'
+    )
     (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#nowhere">bad</a><a href="c.html">bad</a>')
     problems = broken_links(tmp_path)
-    assert sorted(p.split(": ", 1)[1] for p in problems) == sorted([
-        "../b/ -> no such file", "#gone -> no anchor '#gone'", "a/#nowhere -> no anchor '#nowhere'", "c.html -> no such file"])
+    assert sorted(p.split(": ", 1)[1] for p in problems) == sorted(
+        [
+            "../b/ -> no such file",
+            "#gone -> no anchor '#gone'",
+            "a/#nowhere -> no anchor '#nowhere'",
+            "c.html -> no such file",
+        ]
+    )
     assert all(p.split(":")[1].isdigit() for p in problems)
 
 
@@ -71,7 +87,9 @@ def test_build_fails_on_a_broken_link_or_an_outside_fetch_in_a_page(tmp_path):
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "docs" / "ghi-chu.md").write_text(
         '# Ghi chú\n\n<p><a href="../khong-co/">?</a> <a href="../co-quan/cong-an-tinh/#khong-co">?</a></p>\n\n'
-        '<script src="https://cdn.example.com/x.js"></script>\n', encoding="utf-8")
+        '<script src="https://cdn.example.com/x.js"></script>\n',
+        encoding="utf-8",
+    )
     result = build_site(tmp_path / "site", plan_dir=PLAN_DIR, config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -95,8 +113,9 @@ def test_external_fetch_check_flags_what_a_browser_would_load(tmp_path):
         '<script src="//cdn.example.org/x.js"></script>\n'
         '<a href="https://example.org/">a link to follow, not a fetch</a>\n'
         '<img src="assets/logo.png" srcset="assets/a.png 1x, https://img.example.org/b.png 2x">\n'
-        '<div style="background: url(\'https://img.example.org/c.png\')"></div>\n'
-        '<!-- <script src="https://commented.example.org/"></script> -->\n')
+        "<div style=\"background: url('https://img.example.org/c.png')\"></div>\n"
+        '<!-- <script src="https://commented.example.org/"></script> -->\n'
+    )
     (tmp_path / "style.css").write_text("@import 'https://fonts.example.org/f.css';\nbody { background: url(a.png); }\n")
     assert external_fetches(tmp_path) == [
         "index.html:1: https://fonts.googleapis.com/css",
@@ -117,7 +136,6 @@ def test_plan_text_is_printed_as_text_never_markup_or_template(hostile_site):
     import re
 
     from bs4 import BeautifulSoup
-
     from conftest import HOSTILE
 
     # On every page: no script or element was made from the plan, no template was evaluated.

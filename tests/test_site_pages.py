@@ -11,8 +11,12 @@ import pytest
 from plannav import sitemap
 from plannav.textnorm import slugify
 
-AGENCY_SECTIONS = {"chu-tri": ("task", "appendix-task"), "phoi-hop": ("task", "appendix-task"),
-                   "thu-tuc": ("procedure",), "trach-nhiem": ("duty",)}
+AGENCY_SECTIONS = {
+    "chu-tri": ("task", "appendix-task"),
+    "phoi-hop": ("task", "appendix-task"),
+    "thu-tuc": ("procedure",),
+    "trach-nhiem": ("duty",),
+}
 
 
 def _uids(soup, section):
@@ -35,8 +39,15 @@ def test_every_agency_page_lists_exactly_what_it_leads_and_coordinates(site, pag
                 if item.kind not in kinds:
                     continue
                 leads, coordinates = agency.id in item.lead, agency.id in item.coordinators
-                if section == "chu-tri" and leads or section == "phoi-hop" and coordinates and not leads \
-                        or section in ("thu-tuc", "trach-nhiem") and (leads or coordinates):
+                if (
+                    section == "chu-tri"
+                    and leads
+                    or section == "phoi-hop"
+                    and coordinates
+                    and not leads
+                    or section in ("thu-tuc", "trach-nhiem")
+                    and (leads or coordinates)
+                ):
                     expected.append(item.uid)
             assert sorted(_uids(soup, section)) == sorted(expected), (agency.id, section)
 
@@ -171,8 +182,11 @@ def test_full_text_has_every_item_anchored_and_supplied_headings_marked(site, pa
         assert f"pl1-{number}" in ids
     for number in range(1, 45):
         assert f"pl2-{number}" in ids
-    supplied = [tag.find_parent(["h2", "h3", "h4", "p"]).get_text(" ", strip=True) for tag in soup.select("article .supplied")
-                if not tag.find_parent("p", class_="note")]
+    supplied = [
+        tag.find_parent(["h2", "h3", "h4", "p"]).get_text(" ", strip=True)
+        for tag in soup.select("article .supplied")
+        if not tag.find_parent("p", class_="note")
+    ]
     # "Điều 3.", section II.1, parts III and IV, the "PHỤ LỤC I/II" labels, the first Appendix II group, related list
     assert len(supplied) == 8
     assert any("III. KINH PHÍ" in s for s in supplied) and any("Điều 3." in s for s in supplied)
@@ -208,16 +222,31 @@ def test_every_page_is_reachable_from_the_home_page(site):
     assert pages - seen == set()
 
 
-SECTION_PAGES = {"", "co-quan/", "thoi-han/", "thoi-han/tien-do/", "thu-tuc/", "nhiem-vu/", "trach-nhiem/",
-                 "muc-tieu/", "van-ban/", "toan-van/", "doi-chieu/", "tai-ve/"}
+SECTION_PAGES = {
+    "",
+    "co-quan/",
+    "thoi-han/",
+    "thoi-han/tien-do/",
+    "thu-tuc/",
+    "nhiem-vu/",
+    "trach-nhiem/",
+    "muc-tieu/",
+    "van-ban/",
+    "toan-van/",
+    "doi-chieu/",
+    "tai-ve/",
+}
 
 
 @pytest.mark.parametrize("url", ["", "co-quan/cong-an-tinh/", "thu-tuc/15/", "thoi-han/2022-05/", "van-ban/"])
 def test_navigation_lists_every_section_page_and_no_entity_page(site, page, url):
     # Entity pages are reached from their section page: a sidebar listing them all would grow with the plan.
     soup = page(site, url)
-    listed = {urljoin("/" + url, a["href"]).lstrip("/") for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")
-              if "#" not in a["href"]}
+    listed = {
+        urljoin("/" + url, a["href"]).lstrip("/")
+        for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")
+        if "#" not in a["href"]
+    }
     assert listed == SECTION_PAGES
 
 

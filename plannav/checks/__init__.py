@@ -12,12 +12,24 @@ from plannav.plan import Plan
 from plannav.problems import Problem
 
 CHECKS = (
-    identity.unique_ids, identity.reserved_ids, identity.one_objective_per_group,
-    references.unknown_agencies, references.unknown_items, references.unknown_documents, references.unknown_groups,
-    roles.leads, roles.who_wordings, roles.duty_agencies, roles.duty_roles, roles.exclusions,
-    deadlines.readable_wordings, deadlines.quoted_in_text,
+    identity.unique_ids,
+    identity.reserved_ids,
+    identity.one_objective_per_group,
+    references.unknown_agencies,
+    references.unknown_items,
+    references.unknown_documents,
+    references.unknown_groups,
+    roles.leads,
+    roles.who_wordings,
+    roles.duty_agencies,
+    roles.duty_roles,
+    roles.exclusions,
+    deadlines.readable_wordings,
+    deadlines.quoted_in_text,
     documents.every_citation_registered,
-    agencies.every_agency_referenced, agencies.groups, agencies.open_groups,
+    agencies.every_agency_referenced,
+    agencies.groups,
+    agencies.open_groups,
 )
 
 

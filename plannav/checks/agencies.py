@@ -4,8 +4,8 @@ from collections import Counter
 
 from plannav.checks.report import Report
 from plannav.plan import Plan
-from plannav.texts import iter_texts
 from plannav.textnorm import match_key, squash
+from plannav.texts import iter_texts
 from plannav.traversal import agency_references
 
 
@@ -22,8 +22,13 @@ def every_agency_referenced(plan: Plan, report: Report) -> None:
             used_keys.add(match_key(found.wording))
     for i, agency in enumerate(plan.agencies.agencies):
         if agency.id not in declared | named:
-            report.add("agencies", ("agencies", i, "id"), f"agency '{agency.id}' is never referenced",
-                       "no text names it and no item refers to it: remove it, or fix its wordings", "unreferenced-agency")
+            report.add(
+                "agencies",
+                ("agencies", i, "id"),
+                f"agency '{agency.id}' is never referenced",
+                "no text names it and no item refers to it: remove it, or fix its wordings",
+                "unreferenced-agency",
+            )
         spellings = Counter(match_key(w) for w in (*agency.wordings, *agency.bare_wordings))
         for key in ("wordings", "bare_wordings"):
             for j, wording in enumerate(getattr(agency, key)):
@@ -32,8 +37,13 @@ def every_agency_referenced(plan: Plan, report: Report) -> None:
                 exact_needed = spellings[match_key(wording)] > 1
                 used = squash(wording) in used_wordings if exact_needed else match_key(wording) in used_keys
                 if not used:
-                    report.add("agencies", ("agencies", i, key, j), f"wording '{wording}' occurs nowhere in the plan",
-                               "remove it, or correct its spelling to the decision's", "unused-wording")
+                    report.add(
+                        "agencies",
+                        ("agencies", i, key, j),
+                        f"wording '{wording}' occurs nowhere in the plan",
+                        "remove it, or correct its spelling to the decision's",
+                        "unused-wording",
+                    )
 
 
 def _reachable(plan: Plan, start: str) -> set[str]:
@@ -50,27 +60,57 @@ def _reachable(plan: Plan, start: str) -> set[str]:
 def groups(plan: Plan, report: Report) -> None:
     for i, agency in enumerate(plan.agencies.agencies):
         if agency.kind == "group" and not agency.members and not agency.open:
-            report.add("agencies", ("agencies", i), f"group '{agency.id}' has no members",
-                       "list the bodies this collective wording reaches under `members:`, or set `open: true` "
-                       "for a wording that names none (\"các đơn vị liên quan\")", "group-without-members")
+            report.add(
+                "agencies",
+                ("agencies", i),
+                f"group '{agency.id}' has no members",
+                "list the bodies this collective wording reaches under `members:`, or set `open: true` "
+                'for a wording that names none ("các đơn vị liên quan")',
+                "group-without-members",
+            )
         if agency.kind != "group" and agency.members:
-            report.add("agencies", ("agencies", i, "members"), f"'{agency.id}' has members but is not a group",
-                       "set `kind: group`, or remove `members:`", "members-of-a-body")
+            report.add(
+                "agencies",
+                ("agencies", i, "members"),
+                f"'{agency.id}' has members but is not a group",
+                "set `kind: group`, or remove `members:`",
+                "members-of-a-body",
+            )
         if agency.kind == "group" and agency.id in _reachable(plan, agency.id):
-            report.add("agencies", ("agencies", i, "members"), f"group '{agency.id}' contains itself through its members",
-                       "break the cycle between the groups", "group-cycle")
+            report.add(
+                "agencies",
+                ("agencies", i, "members"),
+                f"group '{agency.id}' contains itself through its members",
+                "break the cycle between the groups",
+                "group-cycle",
+            )
 
 
 def open_groups(plan: Plan, report: Report) -> None:
     """An open wording ("các đơn vị liên quan") names no enumerable bodies: no members, no roles for them."""
     for i, agency in enumerate(plan.agencies.agencies):
         if agency.open and agency.kind != "group":
-            report.add("agencies", ("agencies", i, "open"), f"'{agency.id}' is open but not a group",
-                       "only a collective wording (kind: group) can be open", "open-group")
+            report.add(
+                "agencies",
+                ("agencies", i, "open"),
+                f"'{agency.id}' is open but not a group",
+                "only a collective wording (kind: group) can be open",
+                "open-group",
+            )
         if agency.open and agency.members:
-            report.add("agencies", ("agencies", i, "members"), f"open group '{agency.id}' lists members",
-                       "an open wording names no bodies: move them to `may_concern`, which lists its items apart "
-                       "on their pages, never as their lead or coordinated work", "open-group")
+            report.add(
+                "agencies",
+                ("agencies", i, "members"),
+                f"open group '{agency.id}' lists members",
+                "an open wording names no bodies: move them to `may_concern`, which lists its items apart "
+                "on their pages, never as their lead or coordinated work",
+                "open-group",
+            )
         if agency.may_concern and not agency.open:
-            report.add("agencies", ("agencies", i, "may_concern"), f"'{agency.id}' has `may_concern` but is not an open group",
-                       "set `open: true`, or list the bodies under `members:`", "open-group")
+            report.add(
+                "agencies",
+                ("agencies", i, "may_concern"),
+                f"'{agency.id}' has `may_concern` but is not an open group",
+                "set `open: true`, or list the bodies under `members:`",
+                "open-group",
+            )

@@ -12,17 +12,26 @@ def readable_wordings(plan: Plan, report: Report) -> None:
         try:
             expected = read_deadline(deadline.text)
         except DeadlineError as err:
-            report.add(place.file, place.path + ("text",), f"deadline wording not understood: {err}",
-                       f"known forms: {ACCEPTED_FORMS}", "deadline-unreadable")
+            report.add(
+                place.file,
+                place.path + ("text",),
+                f"deadline wording not understood: {err}",
+                f"known forms: {ACCEPTED_FORMS}",
+                "deadline-unreadable",
+            )
             continue
         declared = deadline.model_dump(exclude={"text", "label", "applies_to"}, exclude_defaults=True)
         declared["kind"] = deadline.kind
         if declared != expected:
             shown = ", ".join(f"{k}: {v}" for k, v in expected.items())
             differing = next((k for k in declared if declared[k] != expected.get(k)), "kind")
-            report.add(place.file, place.path + (differing,),
-                       f"normalised deadline {declared} does not match its wording '{deadline.text}'",
-                       f"the wording reads as {shown}", "deadline-mismatch")
+            report.add(
+                place.file,
+                place.path + (differing,),
+                f"normalised deadline {declared} does not match its wording '{deadline.text}'",
+                f"the wording reads as {shown}",
+                "deadline-mismatch",
+            )
 
 
 def quoted_in_text(plan: Plan, report: Report) -> None:
@@ -33,9 +42,18 @@ def quoted_in_text(plan: Plan, report: Report) -> None:
         for di, deadline in enumerate(item.deadlines):
             for ai, agency in enumerate(deadline.applies_to):
                 if report.known(agency) and agency not in item.lead + item.coordinators:
-                    report.add(file, path + ("deadlines", di, "applies_to", ai),
-                               f"deadline applies to '{agency}', which neither leads nor coordinates the item",
-                               "list it under the item's lead or coordinators too", "deadline-applies-elsewhere")
+                    report.add(
+                        file,
+                        path + ("deadlines", di, "applies_to", ai),
+                        f"deadline applies to '{agency}', which neither leads nor coordinates the item",
+                        "list it under the item's lead or coordinators too",
+                        "deadline-applies-elsewhere",
+                    )
             if squash(deadline.text).lower() not in squash(item.text).lower():
-                report.add(file, path + ("deadlines", di, "text"), f"'{deadline.text}' does not occur in the item's text",
-                           "quote the deadline exactly as the item's text words it", "deadline-not-quoted")
+                report.add(
+                    file,
+                    path + ("deadlines", di, "text"),
+                    f"'{deadline.text}' does not occur in the item's text",
+                    "quote the deadline exactly as the item's text words it",
+                    "deadline-not-quoted",
+                )

@@ -23,20 +23,40 @@ def leads(plan: Plan, report: Report) -> None:
             report.add("tasks", ref.path + ("who", "lead"), f"task {ref.key} has no lead", _LEAD_HINT, "no-lead")
     for ref in plan.appendix_task_refs:
         if not ref.task.lead.agencies:
-            report.add("appendix_tasks", ref.path + ("lead", "agencies"), f"Appendix II task {ref.number} has no lead",
-                       _LEAD_HINT, "no-lead")
+            report.add(
+                "appendix_tasks",
+                ref.path + ("lead", "agencies"),
+                f"Appendix II task {ref.number} has no lead",
+                _LEAD_HINT,
+                "no-lead",
+            )
     for pi, proc in enumerate(plan.procedures.procedures):
         if not proc.lead.agencies:
-            report.add("procedures", ("procedures", pi, "lead", "agencies"), f"procedure {proc.number} has no lead",
-                       _LEAD_HINT, "no-lead")
+            report.add(
+                "procedures",
+                ("procedures", pi, "lead", "agencies"),
+                f"procedure {proc.number} has no lead",
+                _LEAD_HINT,
+                "no-lead",
+            )
     for ref in plan.duty_refs:
         if not ref.duty.lead and not ref.duty.lead_unstated:
-            report.add("responsibilities", ref.path + ("lead",), f"duty {ref.key} has no lead",
-                       _LEAD_HINT + "; where the decision names none, set `lead_unstated: true` and give the reason in "
-                       "`roles_note`", "no-lead")
+            report.add(
+                "responsibilities",
+                ref.path + ("lead",),
+                f"duty {ref.key} has no lead",
+                _LEAD_HINT + "; where the decision names none, set `lead_unstated: true` and give the reason in "
+                "`roles_note`",
+                "no-lead",
+            )
         if ref.duty.lead and ref.duty.lead_unstated:
-            report.add("responsibilities", ref.path + ("lead_unstated",),
-                       f"duty {ref.key} has `lead_unstated: true` but lists a lead", "remove one of the two", "no-lead")
+            report.add(
+                "responsibilities",
+                ref.path + ("lead_unstated",),
+                f"duty {ref.key} has `lead_unstated: true` but lists a lead",
+                "remove one of the two",
+                "no-lead",
+            )
     for ii, item in enumerate(plan.funding.items):
         if not item.lead:
             report.add("funding", ("items", ii, "lead"), f"funding item {item.number} has no lead", _LEAD_HINT, "no-lead")
@@ -75,19 +95,34 @@ def _compare(report: Report, file, path, role, declared, expected, text) -> None
     missing = [a for a in expected if a not in declared]
     extra = [a for a in declared if a not in expected]
     if missing:
-        report.add(file, path + (role,), f"the wording '{text}' names {', '.join(missing)} but {role} omits it",
-                   f"add {', '.join(missing)} to {role}", "who-mismatch")
+        report.add(
+            file,
+            path + (role,),
+            f"the wording '{text}' names {', '.join(missing)} but {role} omits it",
+            f"add {', '.join(missing)} to {role}",
+            "who-mismatch",
+        )
     if extra:
-        report.add(file, path + (role,), f"{role} lists {', '.join(extra)} but the wording '{text}' does not name it",
-                   "remove it, or add the wording it goes by to plan/agencies.yaml", "who-mismatch")
+        report.add(
+            file,
+            path + (role,),
+            f"{role} lists {', '.join(extra)} but the wording '{text}' does not name it",
+            "remove it, or add the wording it goes by to plan/agencies.yaml",
+            "who-mismatch",
+        )
 
 
 def _resolved(report: Report, file, path, text) -> bool:
     """Report the phrases of a wording no registry entry names; True when there are none."""
     phrases = unresolved_phrases(report.plan.registry, text)
     for phrase in phrases:
-        report.add(file, path, f"unresolved agency wording '{phrase}'", _closest_wording(report.plan.registry, phrase),
-                   "who-unresolved")
+        report.add(
+            file,
+            path,
+            f"unresolved agency wording '{phrase}'",
+            _closest_wording(report.plan.registry, phrase),
+            "who-unresolved",
+        )
     return not phrases
 
 
@@ -101,7 +136,7 @@ def who_wordings(plan: Plan, report: Report) -> None:
             continue  # what the wording names is unknown until the phrase is: no comparison
         marker = _ROLE_MARKER.search(who.text)
         if marker:
-            leads_named, coordinators = match.targets(who.text[: marker.start()]), match.targets(who.text[marker.end():])
+            leads_named, coordinators = match.targets(who.text[: marker.start()]), match.targets(who.text[marker.end() :])
         else:
             leads_named, coordinators = match.targets(who.text), []
         _compare(report, "tasks", path, "lead", who.lead, leads_named, who.text)
@@ -122,17 +157,25 @@ def duty_agencies(plan: Plan, report: Report) -> None:
         named = match.targets(section.heading.text)
         for i, agency in enumerate(section.agencies):
             if report.known(agency) and agency not in named:
-                report.add("responsibilities", ("sections", si, "agencies", i),
-                           f"'{agency}' is not named in the heading '{section.heading.text}'",
-                           "a section's agencies are the bodies its heading names", "duty-agency-unnamed")
+                report.add(
+                    "responsibilities",
+                    ("sections", si, "agencies", i),
+                    f"'{agency}' is not named in the heading '{section.heading.text}'",
+                    "a section's agencies are the bodies its heading names",
+                    "duty-agency-unnamed",
+                )
     for ref in plan.duty_refs:
         named = set(match.targets(ref.duty.text)) | set(ref.section.agencies)
         for role in ("lead", "coordinators"):
             for i, agency in enumerate(getattr(ref.duty, role)):
                 if report.known(agency) and agency not in named:
-                    report.add("responsibilities", ref.path + (role, i),
-                               f"duty {ref.key} lists '{agency}' but neither its text nor its section names it",
-                               "check the id, or add the wording the text uses to plan/agencies.yaml", "duty-agency-unnamed")
+                    report.add(
+                        "responsibilities",
+                        ref.path + (role, i),
+                        f"duty {ref.key} lists '{agency}' but neither its text nor its section names it",
+                        "check the id, or add the wording the text uses to plan/agencies.yaml",
+                        "duty-agency-unnamed",
+                    )
 
 
 def duty_roles(plan: Plan, report: Report) -> None:
@@ -143,7 +186,7 @@ def duty_roles(plan: Plan, report: Report) -> None:
             continue
         opening = _OPENING_ROLE.match(duty.text)
         verb = opening.group(1).lower() if opening else ""
-        if verb == "phối hợp" and re.match(r"(\s+chặt chẽ)?\s+với(?!\w)", duty.text[opening.end():], re.IGNORECASE):
+        if verb == "phối hợp" and re.match(r"(\s+chặt chẽ)?\s+với(?!\w)", duty.text[opening.end() :], re.IGNORECASE):
             expected, rule = "coordinators", 'rule 4 ("Phối hợp với X ...")'
         elif verb == "phối hợp":
             expected, rule = "coordinators", 'rule 5 ("Phối hợp ..." with no other body)'
@@ -153,11 +196,15 @@ def duty_roles(plan: Plan, report: Report) -> None:
             expected, rule = "lead", "rules 2, 3 and 8 (the section's bodies lead)"
         declared = set(getattr(duty, expected))
         if not section <= declared or expected == "coordinators" and duty.lead:
-            report.add("responsibilities", ref.path + (expected,),
-                       f"duty {ref.key}: by {rule} the section's bodies ({', '.join(ref.section.agencies)}) "
-                       + ("coordinate, and a lead needs its basis in `roles_note`" if expected == "coordinators" else "lead"),
-                       "follow the reading rules at the top of plan/responsibilities.yaml, or give the basis of these "
-                       "roles in `roles_note`", "duty-roles")
+            report.add(
+                "responsibilities",
+                ref.path + (expected,),
+                f"duty {ref.key}: by {rule} the section's bodies ({', '.join(ref.section.agencies)}) "
+                + ("coordinate, and a lead needs its basis in `roles_note`" if expected == "coordinators" else "lead"),
+                "follow the reading rules at the top of plan/responsibilities.yaml, or give the basis of these "
+                "roles in `roles_note`",
+                "duty-roles",
+            )
 
 
 def exclusions(plan: Plan, report: Report) -> None:
@@ -172,12 +219,21 @@ def exclusions(plan: Plan, report: Report) -> None:
             if not report.known(exclusion.agency):
                 continue
             if exclusion.agency in roles:
-                report.add("responsibilities", path, f"duty {ref.key} names '{exclusion.agency}' in its roles and excludes it",
-                           "remove it from `not_for`, or from the roles", "exclusion")
+                report.add(
+                    "responsibilities",
+                    path,
+                    f"duty {ref.key} names '{exclusion.agency}' in its roles and excludes it",
+                    "remove it from `not_for`, or from the roles",
+                    "exclusion",
+                )
             elif exclusion.agency not in through:
-                report.add("responsibilities", path,
-                           f"'{exclusion.agency}' is not reached by any group in the roles of duty {ref.key}",
-                           "`not_for` excludes members of the item's groups; remove the entry", "exclusion")
+                report.add(
+                    "responsibilities",
+                    path,
+                    f"'{exclusion.agency}' is not reached by any group in the roles of duty {ref.key}",
+                    "`not_for` excludes members of the item's groups; remove the entry",
+                    "exclusion",
+                )
             if exclusion.agency in seen:
                 report.add("responsibilities", path, f"'{exclusion.agency}' is excluded twice", "list it once", "exclusion")
             seen.add(exclusion.agency)

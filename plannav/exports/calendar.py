@@ -17,7 +17,7 @@ from plannav.textnorm import slugify
 
 UID_DOMAIN = "ke-hoach-468.dak-nong"
 DECISION_DATE = dt.date(2022, 3, 1)
-STAMP = dt.datetime(2022, 3, 1, tzinfo=dt.timezone.utc)  # fixed: rebuilding must not change the file
+STAMP = dt.datetime(2022, 3, 1, tzinfo=dt.UTC)  # fixed: rebuilding must not change the file
 
 
 def uid(item: ActionItem, position: int, occurrence: int = 0) -> str:
@@ -47,8 +47,9 @@ def _occurrences(deadline) -> list[tuple[dt.date, dict | None]]:
     return [(day, None) for day in days]
 
 
-def _event(index: ItemIndex, item: ActionItem, deadline, position: int, occurrence: int, day, rule,
-           base_url: str | None) -> Event:
+def _event(
+    index: ItemIndex, item: ActionItem, deadline, position: int, occurrence: int, day, rule, base_url: str | None
+) -> Event:
     names = lambda ids: index.registry.names(ids) or "—"
     label = sitemap.item_label(item)
     short = item.text if len(item.text) <= 90 else item.text[:90].rsplit(" ", 1)[0] + "…"
@@ -60,10 +61,19 @@ def _event(index: ItemIndex, item: ActionItem, deadline, position: int, occurren
     # A recurring report says which one it is: one duty can carry two (the 18th; before the 22nd).
     when = f" ({schedule.label(deadline)})" if rule else ""
     event.add("summary", f"{label}{when}: {short}")
-    event.add("description", "\n".join((
-        f"{ITEM_KINDS[item.kind].label} {label}", item.text, f"Chủ trì: {names(item.lead)}",
-        f"Phối hợp: {names(item.coordinators)}", f"Thời hạn: {schedule.label(deadline)} (nguyên văn: {deadline.text})",
-        f"Trang: {page_path(item)}")))
+    event.add(
+        "description",
+        "\n".join(
+            (
+                f"{ITEM_KINDS[item.kind].label} {label}",
+                item.text,
+                f"Chủ trì: {names(item.lead)}",
+                f"Phối hợp: {names(item.coordinators)}",
+                f"Thời hạn: {schedule.label(deadline)} (nguyên văn: {deadline.text})",
+                f"Trang: {page_path(item)}",
+            )
+        ),
+    )
     event.add("categories", [ITEM_KINDS[item.kind].label])
     event.add("transp", "TRANSPARENT")
     if rule:

@@ -1,8 +1,8 @@
 """Every download of the site: where it goes under the site, what it holds, and its bytes."""
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from plannav.exports.rows import TABLES
 from plannav.items import ItemIndex
@@ -27,8 +27,10 @@ class Download:
 def _writer(module: str, name: str) -> Callable[..., bytes]:
     """A writer imported when a file is made: they load openpyxl, icalendar and the JSON Schema
     machinery, which listing the downloads (every agency page links its own) does not need."""
+
     def write(*args, **kwargs) -> bytes:
         return getattr(importlib.import_module(f"plannav.exports.{module}"), name)(*args, **kwargs)
+
     return write
 
 
@@ -40,10 +42,15 @@ json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump"
 def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
     downloads = [
         Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
-        *[Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
-          for table, (title, _) in TABLES.items()],
-        Download(PLAN_CALENDAR, "Lịch (iCalendar): mọi thời hạn",
-                 lambda: calendar_bytes(index, "Kế hoạch 468/QĐ-UBND", base_url=base_url)),
+        *[
+            Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
+            for table, (title, _) in TABLES.items()
+        ],
+        Download(
+            PLAN_CALENDAR,
+            "Lịch (iCalendar): mọi thời hạn",
+            lambda: calendar_bytes(index, "Kế hoạch 468/QĐ-UBND", base_url=base_url),
+        ),
         Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index)),
         Download(f"{FOLDER}/ke-hoach.schema.json", "JSON Schema của tệp JSON", schema_bytes),
     ]
@@ -56,8 +63,11 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
     return [
         Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id)),
         Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id)),
-        Download(f"{folder}.ics", "Lịch (iCalendar)",
-                 lambda: calendar_bytes(index, f"{name} — Kế hoạch 468/QĐ-UBND", agency_id, base_url)),
+        Download(
+            f"{folder}.ics",
+            "Lịch (iCalendar)",
+            lambda: calendar_bytes(index, f"{name} — Kế hoạch 468/QĐ-UBND", agency_id, base_url),
+        ),
     ]
 
 

@@ -8,8 +8,20 @@ from pydantic import BaseModel, Field
 from plannav import schedule, sitemap
 from plannav.exports.rows import page_path
 from plannav.items import ItemIndex
-from plannav.models import (AgenciesFile, AppendixTasksFile, Deadline, DecisionFile, DocumentsFile, Exclusion, FundingFile,
-                            ObjectivesFile, ProceduresFile, RequirementsFile, ResponsibilitiesFile, TasksFile)
+from plannav.models import (
+    AgenciesFile,
+    AppendixTasksFile,
+    Deadline,
+    DecisionFile,
+    DocumentsFile,
+    Exclusion,
+    FundingFile,
+    ObjectivesFile,
+    ProceduresFile,
+    RequirementsFile,
+    ResponsibilitiesFile,
+    TasksFile,
+)
 from plannav.reconcile import reconcile
 
 
@@ -67,21 +79,54 @@ class PlanExport(BaseModel):
 
 def plan_export(index: ItemIndex) -> PlanExport:
     plan = index.plan
-    items = [ExportItem(
-        uid=i.uid, kind=i.kind, key=i.key, label=sitemap.item_label(i), text=i.text,
-        lead=list(i.lead), lead_unstated=i.lead_unstated, coordinators=list(i.coordinators),
-        not_for=[Exclusion(agency=a, reason=r) for a, r in i.not_for],
-        deadlines=[ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
-                   for d in i.deadlines],
-        group=i.group, cites=list(i.cites), mentions=list(i.mentions), page=page_path(i),
-        roles_note=i.roles_note, note=i.note) for i in index.items]
-    reconciliation = [ExportReconciliation(task=r.task_key, appendix_task=r.appendix_number, differences=[
-        ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in r.differences])
-        for r in reconcile(index)]
-    return PlanExport(decision=plan.decision, objectives=plan.objectives, requirements=plan.requirements,
-                      tasks=plan.tasks, funding=plan.funding, responsibilities=plan.responsibilities,
-                      procedures=plan.procedures, appendix_tasks=plan.appendix_tasks, agencies=plan.agencies,
-                      documents=plan.documents, items=items, reconciliation=reconciliation)
+    items = [
+        ExportItem(
+            uid=i.uid,
+            kind=i.kind,
+            key=i.key,
+            label=sitemap.item_label(i),
+            text=i.text,
+            lead=list(i.lead),
+            lead_unstated=i.lead_unstated,
+            coordinators=list(i.coordinators),
+            not_for=[Exclusion(agency=a, reason=r) for a, r in i.not_for],
+            deadlines=[
+                ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
+                for d in i.deadlines
+            ],
+            group=i.group,
+            cites=list(i.cites),
+            mentions=list(i.mentions),
+            page=page_path(i),
+            roles_note=i.roles_note,
+            note=i.note,
+        )
+        for i in index.items
+    ]
+    reconciliation = [
+        ExportReconciliation(
+            task=r.task_key,
+            appendix_task=r.appendix_number,
+            differences=[
+                ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in r.differences
+            ],
+        )
+        for r in reconcile(index)
+    ]
+    return PlanExport(
+        decision=plan.decision,
+        objectives=plan.objectives,
+        requirements=plan.requirements,
+        tasks=plan.tasks,
+        funding=plan.funding,
+        responsibilities=plan.responsibilities,
+        procedures=plan.procedures,
+        appendix_tasks=plan.appendix_tasks,
+        agencies=plan.agencies,
+        documents=plan.documents,
+        items=items,
+        reconciliation=reconciliation,
+    )
 
 
 def json_bytes(index: ItemIndex) -> bytes:

@@ -14,9 +14,20 @@ TABLES = {
 }
 
 COLUMNS = (
-    ("Số hiệu", 12), ("Loại", 24), ("Nội dung", 80), ("Chủ trì", 36), ("Phối hợp", 40),
-    ("Thời hạn", 22), ("Thời hạn (nguyên văn)", 36), ("Loại thời hạn", 18), ("Ngày hạn", 12),
-    ("Nhóm tiện ích", 30), ("Mã chủ trì", 30), ("Mã phối hợp", 30), ("Trang", 28), ("Mã", 20),
+    ("Số hiệu", 12),
+    ("Loại", 24),
+    ("Nội dung", 80),
+    ("Chủ trì", 36),
+    ("Phối hợp", 40),
+    ("Thời hạn", 22),
+    ("Thời hạn (nguyên văn)", 36),
+    ("Loại thời hạn", 18),
+    ("Ngày hạn", 12),
+    ("Nhóm tiện ích", 30),
+    ("Mã chủ trì", 30),
+    ("Mã phối hợp", 30),
+    ("Trang", 28),
+    ("Mã", 20),
 )
 ROLE_COLUMN = ("Vai trò", 10)
 
@@ -41,12 +52,20 @@ def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row
     groups = index.plan.utility_groups
     due = first_due(item)
     values = (
-        sitemap.item_label(item), ITEM_KINDS[item.kind].label, item.text,
-        "Không nêu" if item.lead_unstated else names(item.lead), names(item.coordinators),
-        " | ".join(schedule.label(d) for d in item.deadlines), " | ".join(d.text for d in item.deadlines),
-        " | ".join(schedule.KIND_LABELS[d.kind] for d in item.deadlines), due,
+        sitemap.item_label(item),
+        ITEM_KINDS[item.kind].label,
+        item.text,
+        "Không nêu" if item.lead_unstated else names(item.lead),
+        names(item.coordinators),
+        " | ".join(schedule.label(d) for d in item.deadlines),
+        " | ".join(d.text for d in item.deadlines),
+        " | ".join(schedule.KIND_LABELS[d.kind] for d in item.deadlines),
+        due,
         f"({item.group}) {groups[item.group].text}" if item.group in groups else "",
-        "; ".join(item.lead), "; ".join(item.coordinators), page_path(item), item.uid,
+        "; ".join(item.lead),
+        "; ".join(item.coordinators),
+        page_path(item),
+        item.uid,
     )
     return Row(((role,) if role is not None else ()) + values, due)
 

@@ -47,8 +47,12 @@ def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
         sheet.append([_styled(sheet, name, font=_BOLD) for name in names])
         for row in rows:
-            sheet.append([_styled(sheet, value, alignment=_WRAP, number_format="DD/MM/YYYY" if i == due_column else None)
-                          for i, value in enumerate(row.values)])
+            sheet.append(
+                [
+                    _styled(sheet, value, alignment=_WRAP, number_format="DD/MM/YYYY" if i == due_column else None)
+                    for i, value in enumerate(row.values)
+                ]
+            )
     workbook.properties.creator = "Kế hoạch 468/QĐ-UBND"
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     out = io.BytesIO()

@@ -125,8 +125,9 @@ class SiteBuild:
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
             index = json.loads(index_file.read_text(encoding="utf-8"))
-            index_file.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")),
-                                  encoding="utf-8")
+            index_file.write_text(
+                json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
         try:
             found = self.worker.finish(config.site_dir)
@@ -138,9 +139,10 @@ class SiteBuild:
         if found.broken_links:
             problems.append(f"{len(found.broken_links)} broken internal links or anchors:\n" + "\n".join(found.broken_links))
         if found.external_fetches:
-            problems.append(f"{len(found.external_fetches)} things pages would load from outside the site (the intranet "
-                            "has no internet access; vendor the file under docs/assets/vendor/):\n"
-                            + "\n".join(found.external_fetches))
+            problems.append(
+                f"{len(found.external_fetches)} things pages would load from outside the site (the intranet "
+                "has no internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(found.external_fetches)
+            )
         if problems:
             raise PluginError("\n".join(problems))
 

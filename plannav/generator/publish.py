@@ -38,8 +38,13 @@ class PublishRefused(Exception):
     """The published path is not ours to replace; the message says why and what to do."""
 
 
-def build(target: Path, base_url: str | None = None, offline: bool = False, plan_dir: str | os.PathLike | None = None,
-          config_file: str | os.PathLike | None = None) -> subprocess.CompletedProcess:
+def build(
+    target: Path,
+    base_url: str | None = None,
+    offline: bool = False,
+    plan_dir: str | os.PathLike | None = None,
+    config_file: str | os.PathLike | None = None,
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into target; the result carries the build's output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if base_url:
@@ -73,10 +78,15 @@ def check_destination(dest: Path, replace: bool) -> None:
     if dest.is_dir() and not dest.is_symlink() and not any(dest.iterdir()):
         return  # an empty folder: nothing to lose
     if not replace:
-        what = "a symbolic link to somewhere else" if dest.is_symlink() else \
-            ("a folder that an earlier publish did not make" if dest.is_dir() else "a file")
-        raise PublishRefused(f"{dest} is {what}; nothing was built or changed. Check the path; to publish "
-                             f"there anyway, moving what is there aside, add --replace (make publish ... REPLACE=1)")
+        what = (
+            "a symbolic link to somewhere else"
+            if dest.is_symlink()
+            else ("a folder that an earlier publish did not make" if dest.is_dir() else "a file")
+        )
+        raise PublishRefused(
+            f"{dest} is {what}; nothing was built or changed. Check the path; to publish "
+            f"there anyway, moving what is there aside, add --replace (make publish ... REPLACE=1)"
+        )
 
 
 def _clear_foreign(dest: Path) -> Path | None:
@@ -153,8 +163,9 @@ def _built(partial: Path, dest: Path, base_url, offline, plan_dir) -> bool:
             shutil.rmtree(partial, ignore_errors=True)
 
 
-def publish(dest: Path, base_url: str | None = None, offline: bool = False, plan_dir: str | None = None,
-            replace: bool = False) -> int:
+def publish(
+    dest: Path, base_url: str | None = None, offline: bool = False, plan_dir: str | None = None, replace: bool = False
+) -> int:
     dest = dest.absolute()
     check_destination(dest, replace)
     stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
@@ -178,7 +189,7 @@ def _publish_folder(dest: Path, stamp: str, base_url, plan_dir) -> int:
     """The offline copy: a plain folder, built beside dest and swapped in with two renames."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     for leftover in dest.parent.glob(f".{dest.name}.*-*"):  # left by a build or swap that was killed
-        kind, _, pid = leftover.name[len(dest.name) + 2:].partition("-")
+        kind, _, pid = leftover.name[len(dest.name) + 2 :].partition("-")
         if kind in ("partial", "old") and pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True)
     partial = dest.parent / f".{dest.name}.partial-{os.getpid()}"
@@ -202,8 +213,11 @@ def main(argv=None) -> int:
     parser.add_argument("--base-url", help="address it is served at, e.g. http://intranet.local/ke-hoach-06/")
     parser.add_argument("--offline", action="store_true", help="a copy to open from disk (file://), e.g. on a USB stick")
     parser.add_argument("--plan", help="plan folder (default: plan)")
-    parser.add_argument("--replace", action="store_true",
-                        help="publish over a folder or link an earlier publish did not make, moving it aside")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="publish over a folder or link an earlier publish did not make, moving it aside",
+    )
     args = parser.parse_args(argv)
     try:
         return publish(args.dest, args.base_url, args.offline, args.plan, args.replace)

@@ -18,5 +18,10 @@ class BuildSettings:
     def from_config(cls, config) -> "BuildSettings":
         # PLANNAV_PLAN_DIR set but empty reaches here as "": the default, as for `make check`.
         folder = config.extra.get("plan_dir") or DEFAULT_PLAN_DIR
-        return cls(Path(config.config_file_path).parent / folder, config.site_url or None,
-                   config.use_directory_urls, config.docs_dir, config.site_dir)
+        return cls(
+            Path(config.config_file_path).parent / folder,
+            config.site_url or None,
+            config.use_directory_urls,
+            config.docs_dir,
+            config.site_dir,
+        )

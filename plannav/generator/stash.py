@@ -31,9 +31,9 @@ def search_excluded(block: str) -> bool:
 
 def restore_html_blocks(html: str, blocks: list[str], excluded: bool) -> str:
     """Put back the blocks the search skips (excluded=True) or those it reads (False)."""
+
     def block(match: re.Match) -> str:
         text = blocks[int(match.group(1))]
         return text if search_excluded(text) == excluded else match.group(0)
+
     return PLACEHOLDER.sub(block, html)
-
-

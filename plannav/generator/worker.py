@@ -10,7 +10,7 @@ core, or where no process can be started, the same work runs in this process ins
 import multiprocessing
 import os
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 
 def _spare_core() -> bool:

@@ -11,15 +11,14 @@ become spaces, and the paragraphs of prose become <span class="paragraph"> eleme
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from plannav.views import DeadlineCell, Link, SiteViews
-from plannav import sitemap
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -75,7 +74,9 @@ def deadlines(context, cells: tuple[DeadlineCell, ...]) -> Markup:
         if cell.text.rstrip(".").strip().lower() != cell.label.lower():
             shown += Markup(f'<br> <span class="as-written" title="Nguyên văn">{one_line(cell.text)}</span>')
         if cell.applies_to:
-            shown += Markup('<br> <span class="applies-to">Áp dụng cho: ') + links(context, cell.applies_to) + Markup("</span>")
+            shown += (
+                Markup('<br> <span class="applies-to">Áp dụng cho: ') + links(context, cell.applies_to) + Markup("</span>")
+            )
         out.append(shown)
     return Markup("<br>").join(out) if out else Markup('<span class="none" title="Không nêu thời hạn">—</span>')
 
@@ -86,8 +87,9 @@ def linked(context, text: str) -> Markup:
     several paragraphs (a blank line between them) as one span per paragraph."""
     paragraphs = _PARAGRAPH_BREAK.split(text.strip())
     if len(paragraphs) > 1:
-        return Markup("").join(Markup('<span class="paragraph">') + _linked(context, p) + Markup("</span>")
-                               for p in paragraphs)
+        return Markup("").join(
+            Markup('<span class="paragraph">') + _linked(context, p) + Markup("</span>") for p in paragraphs
+        )
     return _linked(context, text)
 
 
@@ -110,8 +112,14 @@ def mdtext(text: str) -> Markup:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
     # `join` returns markup the `finalize` step does not see: plan text joined is put on one line here.
     env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext, one_line=one_line)
     return env

@@ -64,9 +64,12 @@ class AgencyPage:
 
 def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
     found = views.index.reach(agency_id)
-    return AgencyCounts(sum(1 for _, roles in found.direct if "lead" in roles),
-                        sum(1 for _, roles in found.direct if "lead" not in roles),
-                        len(found.via_group), len(found.mentioned))
+    return AgencyCounts(
+        sum(1 for _, roles in found.direct if "lead" in roles),
+        sum(1 for _, roles in found.direct if "lead" not in roles),
+        len(found.via_group),
+        len(found.mentioned),
+    )
 
 
 def agency_index(views: SiteViews) -> AgencyIndexPage:
@@ -74,8 +77,13 @@ def agency_index(views: SiteViews) -> AgencyIndexPage:
     for kind, kind_label in AGENCY_KINDS.items():
         entries = [a for a in views.registry.agencies if a.kind == kind]
         if entries:
-            kinds.append(AgencyKind(kind_label, kind, tuple(AgencyEntry(views.agency_link(a.id), agency_counts(views, a.id))
-                                                            for a in entries)))
+            kinds.append(
+                AgencyKind(
+                    kind_label,
+                    kind,
+                    tuple(AgencyEntry(views.agency_link(a.id), agency_counts(views, a.id)) for a in entries),
+                )
+            )
     return AgencyIndexPage(tuple(kinds), len(views.registry.agencies))
 
 
@@ -99,8 +107,10 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
             duties.append(row)
         else:
             funding.append(row)
-    group_rows = [views.row(item, ROLE_LABELS[role], views.agency_links(groups), deadlines=binding(item))
-                  for item, role, groups in found.via_group]
+    group_rows = [
+        views.row(item, ROLE_LABELS[role], views.agency_links(groups), deadlines=binding(item))
+        for item, role, groups in found.via_group
+    ]
     possibly_rows = [views.row(item, via=views.agency_links(groups)) for item, groups in found.possibly]
     timeline = []
     for item, roles in found.direct:
@@ -117,22 +127,35 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
         members=views.agency_links(views.registry.members(agency_id)) if is_group else (),
         may_concern=views.agency_links(agency.may_concern),
         groups=views.agency_links(views.registry.groups_reaching(agency_id)),
-        counts=AgencyPageCounts(len(lead_tasks), len(coordinate_tasks), len(procedures), len(duties), len(group_rows),
-                                len(timeline)),
-        tables=tuple(t for t in (
-            Table("Trách nhiệm theo Phần IV", "trach-nhiem", duties),
-            Table("Nhiệm vụ chủ trì", "chu-tri", lead_tasks),
-            Table("Nhiệm vụ phối hợp", "phoi-hop", coordinate_tasks),
-            Table("Thủ tục hành chính", "thu-tuc", procedures),
-            Table("Kinh phí", "kinh-phi", funding),
-        ) if t.rows),
-        via_group=Table("Giao cho nhóm có cơ quan này", "qua-nhom", group_rows,
-                        "Việc giao cho một cách gọi tập thể (\"các Sở, Ban, ngành, địa phương\", ...) "
-                        "mà cơ quan này thuộc về; không nêu tên cơ quan."),
-        possibly=Table("Có thể liên quan", "co-the-lien-quan", possibly_rows,
-                       "Việc giao cho một cách gọi mở (\"các đơn vị liên quan\", \"các cơ quan, tổ chức có liên "
-                       "quan\", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: "
-                       "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp."),
+        counts=AgencyPageCounts(
+            len(lead_tasks), len(coordinate_tasks), len(procedures), len(duties), len(group_rows), len(timeline)
+        ),
+        tables=tuple(
+            t
+            for t in (
+                Table("Trách nhiệm theo Phần IV", "trach-nhiem", duties),
+                Table("Nhiệm vụ chủ trì", "chu-tri", lead_tasks),
+                Table("Nhiệm vụ phối hợp", "phoi-hop", coordinate_tasks),
+                Table("Thủ tục hành chính", "thu-tuc", procedures),
+                Table("Kinh phí", "kinh-phi", funding),
+            )
+            if t.rows
+        ),
+        via_group=Table(
+            "Giao cho nhóm có cơ quan này",
+            "qua-nhom",
+            group_rows,
+            'Việc giao cho một cách gọi tập thể ("các Sở, Ban, ngành, địa phương", ...) '
+            "mà cơ quan này thuộc về; không nêu tên cơ quan.",
+        ),
+        possibly=Table(
+            "Có thể liên quan",
+            "co-the-lien-quan",
+            possibly_rows,
+            'Việc giao cho một cách gọi mở ("các đơn vị liên quan", "các cơ quan, tổ chức có liên '
+            'quan", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: '
+            "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp.",
+        ),
         mentioned=tuple(views.row(item) for item in found.mentioned),
         timeline=tuple(row for _, row in timeline),
     )

@@ -119,7 +119,9 @@ class SiteViews:
 
     @cached_property
     def group_link(self) -> dict[int, Link]:
-        return {g.number: Link(f"({g.number}) {g.text}", sitemap.objective(g.id)) for g in self.plan.objectives.general.groups}
+        return {
+            g.number: Link(f"({g.number}) {g.text}", sitemap.objective(g.id)) for g in self.plan.objectives.general.groups
+        }
 
     @staticmethod
     def table_downloads(table: str) -> list[Link]:
@@ -132,8 +134,11 @@ class SiteViews:
         """
         if text not in self._text_links:
             spans = [(m.start, m.end, sitemap.agency(m.target)) for m in self.registry.prose_matcher.find(text)]
-            spans += [(m.start(), m.end(), sitemap.document(self.documents.by_number[m.group(0)]))
-                      for m in self.documents.numbers_in(text) if m.group(0) in self.documents.by_number]
+            spans += [
+                (m.start(), m.end(), sitemap.document(self.documents.by_number[m.group(0)]))
+                for m in self.documents.numbers_in(text)
+                if m.group(0) in self.documents.by_number
+            ]
             spans += [(m.start, m.end, sitemap.document(m.target)) for m in self.documents.name_matcher.find(text)]
             kept, last = [], 0
             for start, end, page in sorted(spans):
@@ -154,11 +159,23 @@ class SiteViews:
 
     def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(
-            item.uid, sitemap.item_label(item), item.kind, ITEM_KINDS[item.kind].short, self.item_link(item), item.text,
-            self.agency_links(item.lead), self.agency_links(item.coordinators),
-            tuple(self.deadline_cell(d) for d in deadlines), role, tuple(via), item.note, item.roles_note,
-            item.lead_unstated, tuple((self.agency_link(a), reason) for a, reason in item.not_for),
-            self._facets(item, deadlines), min((schedule.sort_text(d) for d in deadlines), default="~"),
+            item.uid,
+            sitemap.item_label(item),
+            item.kind,
+            ITEM_KINDS[item.kind].short,
+            self.item_link(item),
+            item.text,
+            self.agency_links(item.lead),
+            self.agency_links(item.coordinators),
+            tuple(self.deadline_cell(d) for d in deadlines),
+            role,
+            tuple(via),
+            item.note,
+            item.roles_note,
+            item.lead_unstated,
+            tuple((self.agency_link(a), reason) for a, reason in item.not_for),
+            self._facets(item, deadlines),
+            min((schedule.sort_text(d) for d in deadlines), default="~"),
             f"{self._order[item.uid]:04d}",
         )
 
@@ -168,9 +185,14 @@ class SiteViews:
 
     def _facets(self, item: ActionItem, deadlines) -> tuple[tuple[str, str], ...]:
         keys = [k.slug for d in deadlines for k in schedule.page_keys(d)]
-        facets = [("lead", " ".join(item.lead)), ("coord", " ".join(item.coordinators)),
-                  ("when", " ".join(dict.fromkeys(keys))), ("dkind", " ".join(dict.fromkeys(d.kind for d in deadlines))),
-                  ("group", str(item.group or "")), ("kind", item.kind)]
+        facets = [
+            ("lead", " ".join(item.lead)),
+            ("coord", " ".join(item.coordinators)),
+            ("when", " ".join(dict.fromkeys(keys))),
+            ("dkind", " ".join(dict.fromkeys(d.kind for d in deadlines))),
+            ("group", str(item.group or "")),
+            ("kind", item.kind),
+        ]
         if item.kind == "procedure":
             facets.append(("level", str(self.plan.procedure_by_number[int(item.key)].level)))
         return tuple(facets)

@@ -57,9 +57,13 @@ def deadline_index(views: SiteViews, timeline_title: str) -> DeadlineIndexPage:
     every = [views.row(item, deadlines=[deadline]) for item in views.index.items for deadline in item.deadlines]
     every.sort(key=lambda r: r.sort_due)
     return DeadlineIndexPage(
-        tuple(YearEntry(year.link, year.count, year.slug, tuple(months)) for year, months in years), tuple(undated),
-        tuple(every), views.filter_options(every), Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR),
-        Link(timeline_title, sitemap.TIMELINE))
+        tuple(YearEntry(year.link, year.count, year.slug, tuple(months)) for year, months in years),
+        tuple(undated),
+        tuple(every),
+        views.filter_options(every),
+        Link("Lịch (iCalendar) mọi thời hạn", PLAN_CALENDAR),
+        Link(timeline_title, sitemap.TIMELINE),
+    )
 
 
 def deadline(views: SiteViews, key: schedule.PageKey) -> DeadlinePage:
@@ -72,8 +76,11 @@ def deadline(views: SiteViews, key: schedule.PageKey) -> DeadlinePage:
         title=key.title,
         rows=rows,
         filters=views.filter_options(rows),
-        by_kind={names.counted: count for kind, names in ITEM_KINDS.items()  # the kinds present, counted
-                 if (count := sum(1 for r in rows if r.kind == kind))},
+        by_kind={
+            names.counted: count
+            for kind, names in ITEM_KINDS.items()  # the kinds present, counted
+            if (count := sum(1 for r in rows if r.kind == kind))
+        },
         previous=neighbour(position - 1) if position >= 0 else None,
         next=neighbour(position + 1) if position >= 0 else None,
         year=views.deadline_link(key.year_page()) if key.kind == "month" else None,

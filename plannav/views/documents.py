@@ -70,9 +70,14 @@ class Citations:
             return f"Mục tiêu cụ thể {objective.letter})", views.group_link[objective.group]
         if file == "documents":
             return "Văn bản liên quan", Link("Văn bản liên quan", sitemap.DOCUMENT_INDEX, "lien-quan")
-        labels = {"decision": ("Phần mở đầu của Quyết định", "quyet-dinh"), "objectives": ("Mục tiêu tổng quát", "i-1"),
-                  "requirements": ("Yêu cầu", "i-3"), "responsibilities": ("Tổ chức thực hiện", "iv"),
-                  "procedures": ("Phụ lục I", "phu-luc-i"), "appendix_tasks": ("Phụ lục II", "phu-luc-ii")}
+        labels = {
+            "decision": ("Phần mở đầu của Quyết định", "quyet-dinh"),
+            "objectives": ("Mục tiêu tổng quát", "i-1"),
+            "requirements": ("Yêu cầu", "i-3"),
+            "responsibilities": ("Tổ chức thực hiện", "iv"),
+            "procedures": ("Phụ lục I", "phu-luc-i"),
+            "appendix_tasks": ("Phụ lục II", "phu-luc-ii"),
+        }
         label, anchor = labels[file]
         return label, Link(label, sitemap.FULL_TEXT, anchor)
 

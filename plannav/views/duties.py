@@ -21,8 +21,11 @@ class DutyIndexPage:
 
 
 def duty_index(views: SiteViews) -> DutyIndexPage:
-    sections = tuple(DutySection(s.heading, tuple(views.row(views.index.by_uid[f"duty:{r.key}"])
-                                                  for r in views.plan.duty_refs if r.section is s))
-                     for s in views.plan.responsibilities.sections)
+    sections = tuple(
+        DutySection(
+            s.heading, tuple(views.row(views.index.by_uid[f"duty:{r.key}"]) for r in views.plan.duty_refs if r.section is s)
+        )
+        for s in views.plan.responsibilities.sections
+    )
     rows = [r for section in sections for r in section.rows]
     return DutyIndexPage(sections, views.filter_options(rows), len(rows), tuple(views.table_downloads("trach-nhiem")))

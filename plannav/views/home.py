@@ -56,17 +56,24 @@ class DownloadsPage:
 def home(views: SiteViews) -> HomePage:
     plan = views.plan
     bodies = [a for a in views.registry.agencies if a.kind != "group"]
-    pickers = (Picker(label, views.agency_links(a.id for a in bodies if a.kind == kind))
-               for kind, label in AGENCY_KINDS.items() if kind not in ("group", "national"))
+    pickers = (
+        Picker(label, views.agency_links(a.id for a in bodies if a.kind == kind))
+        for kind, label in AGENCY_KINDS.items()
+        if kind not in ("group", "national")
+    )
     return HomePage(
         decision=plan.decision,
         pickers=tuple(p for p in pickers if p.agencies),
         links=tuple(EntryPoint(Link(label, page), description) for label, page, description in sitemap.SECTIONS),
         counts=PlanCounts(
-            agencies=len(bodies), groups=len(views.registry.agencies) - len(bodies),
-            tasks=len(plan.task_refs), appendix_tasks=len(plan.appendix_task_refs),
-            procedures=len(plan.procedures.procedures), duties=len(plan.duty_refs),
-            documents=len(plan.documents.documents), deadline_pages=len(views.due),
+            agencies=len(bodies),
+            groups=len(views.registry.agencies) - len(bodies),
+            tasks=len(plan.task_refs),
+            appendix_tasks=len(plan.appendix_task_refs),
+            procedures=len(plan.procedures.procedures),
+            duties=len(plan.duty_refs),
+            documents=len(plan.documents.documents),
+            deadline_pages=len(views.due),
             differences=sum(1 for r in views.reconciliations.values() if r.differences),
         ),
     )
@@ -75,5 +82,8 @@ def home(views: SiteViews) -> HomePage:
 def downloads(views: SiteViews) -> DownloadsPage:
     return DownloadsPage(
         tuple(Link(d.label, d.path) for d in plan_downloads(views.index)),
-        tuple(AgencyFiles(views.agency_link(a.id), tuple(Link(d.label, d.path) for d in agency_downloads(views.index, a.id)))
-              for a in views.registry.agencies))
+        tuple(
+            AgencyFiles(views.agency_link(a.id), tuple(Link(d.label, d.path) for d in agency_downloads(views.index, a.id)))
+            for a in views.registry.agencies
+        ),
+    )

@@ -43,10 +43,16 @@ def _years(phase) -> str:
 
 def objective_index(views: SiteViews) -> ObjectiveIndexPage:
     general = views.plan.objectives.general
-    return ObjectiveIndexPage(general, tuple(
-        GroupEntry(views.group_link[g.number],
-                   sum(1 for i in views.index.items if i.group == g.number and i.kind in _TASK_KINDS))
-        for g in general.groups))
+    return ObjectiveIndexPage(
+        general,
+        tuple(
+            GroupEntry(
+                views.group_link[g.number],
+                sum(1 for i in views.index.items if i.group == g.number and i.kind in _TASK_KINDS),
+            )
+            for g in general.groups
+        ),
+    )
 
 
 def objective(views: SiteViews, group_number: int) -> ObjectivePage:

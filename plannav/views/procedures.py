@@ -45,10 +45,18 @@ def procedure_index(views: SiteViews) -> ProcedureIndexPage:
     entries = []
     for proc in views.plan.procedures.procedures:
         row = views.row(views.index.by_uid[f"procedure:{proc.number}"])
-        entries.append(ProcedureEntry(proc.number, f"{proc.number:02d}", Link(proc.name, sitemap.procedure(proc.number)),
-                                      LEVEL_LABELS[proc.level], row))
-    return ProcedureIndexPage(tuple(entries), views.filter_options([e.row for e in entries]),
-                              tuple(views.table_downloads("thu-tuc")))
+        entries.append(
+            ProcedureEntry(
+                proc.number,
+                f"{proc.number:02d}",
+                Link(proc.name, sitemap.procedure(proc.number)),
+                LEVEL_LABELS[proc.level],
+                row,
+            )
+        )
+    return ProcedureIndexPage(
+        tuple(entries), views.filter_options([e.row for e in entries]), tuple(views.table_downloads("thu-tuc"))
+    )
 
 
 def procedure(views: SiteViews, number: int) -> ProcedurePage:
@@ -58,7 +66,9 @@ def procedure(views: SiteViews, number: int) -> ProcedurePage:
     name = lambda n: Link(plan.procedure_by_number[n].name, sitemap.procedure(n))  # noqa: E731
     duty = views.index.by_uid.get(f"duty:{proc.duty}") if proc.duty else None
     return ProcedurePage(
-        procedure=proc, row=views.row(item), level=LEVEL_LABELS[proc.level],
+        procedure=proc,
+        row=views.row(item),
+        level=LEVEL_LABELS[proc.level],
         required_by=tuple(views.row(t) for t in views.index.tasks_requiring(number)),
         joins=tuple(Join(j.text, name(j.procedure) if j.procedure else None) for j in proc.joins),
         joined_by=tuple(name(n) for n in views.index.joined_by(number)),

@@ -67,12 +67,20 @@ class ReconciliationPage:
 
 def task_index(views: SiteViews) -> TaskIndexPage:
     by_uid, plan = views.index.by_uid, views.plan
-    sections = tuple(TaskGroup(s.heading, views.group_link.get(s.group),
-                               tuple(views.row(by_uid[f"task:{s.number}.{t.letter}"]) for t in s.tasks))
-                     for s in plan.tasks.sections)
-    groups = tuple(TaskGroup(g.heading, views.group_link.get(g.group),
-                             tuple(views.row(by_uid[f"appendix-task:{t.number}"]) for t in g.tasks))
-                   for g in plan.appendix_tasks.groups)
+    sections = tuple(
+        TaskGroup(
+            s.heading,
+            views.group_link.get(s.group),
+            tuple(views.row(by_uid[f"task:{s.number}.{t.letter}"]) for t in s.tasks),
+        )
+        for s in plan.tasks.sections
+    )
+    groups = tuple(
+        TaskGroup(
+            g.heading, views.group_link.get(g.group), tuple(views.row(by_uid[f"appendix-task:{t.number}"]) for t in g.tasks)
+        )
+        for g in plan.appendix_tasks.groups
+    )
     rows = [r for part in sections + groups for r in part.rows]
     return TaskIndexPage(sections, groups, views.filter_options(rows), tuple(views.table_downloads("nhiem-vu")))
 
@@ -91,13 +99,18 @@ def task(views: SiteViews, uid: str) -> TaskPage:
         key, cells = ref.task.restates, Cells(ref.task.lead.text, ref.task.coordinators.text)
     reconciliation = views.reconciliations.get(key) if counterpart else None
     return TaskPage(
-        row=views.row(item), full_kind=ITEM_KINDS[item.kind].label,
+        row=views.row(item),
+        full_kind=ITEM_KINDS[item.kind].label,
         counterpart_kind=ITEM_KINDS[counterpart.kind].label if counterpart else "",
-        heading=heading, who_text=who_text, deadline_label=deadline_label, cells=cells,
+        heading=heading,
+        who_text=who_text,
+        deadline_label=deadline_label,
+        cells=cells,
         group=views.group_link.get(item.group),
         cites=tuple(views.document_link(d) for d in item.cites),
-        procedures=tuple(Link(f"{n}. {plan.procedure_by_number[n].name}", sitemap.procedure(n))
-                         for n in ref.task.procedures),
+        procedures=tuple(
+            Link(f"{n}. {plan.procedure_by_number[n].name}", sitemap.procedure(n)) for n in ref.task.procedures
+        ),
         counterpart=views.row(counterpart) if counterpart else None,
         differences=tuple(views.differences(reconciliation)) if reconciliation else (),
     )
@@ -108,8 +121,9 @@ def reconciliation(views: SiteViews) -> ReconciliationPage:
     for key, rec in views.reconciliations.items():
         body = views.index.by_uid[f"task:{key}"]
         appendix = views.index.by_uid[f"appendix-task:{rec.appendix_number}"]
-        entries.append(Reconciled(views.row(body), views.row(appendix), tuple(views.differences(rec)),
-                                  sitemap.anchor("ii", key)))
+        entries.append(
+            Reconciled(views.row(body), views.row(appendix), tuple(views.differences(rec)), sitemap.anchor("ii", key))
+        )
     # Items whose roles or wording editors flag (errata, roles read from another part, oddities kept as written).
     flagged = tuple(views.row(item) for item in views.index.items if item.note or item.roles_note or item.not_for)
     return ReconciliationPage(tuple(entries), sum(1 for e in entries if e.differences), flagged)
