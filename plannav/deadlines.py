@@ -9,8 +9,6 @@ import re
 
 from plannav.textnorm import match_key, squash
 
-KINDS = ("month", "year", "date", "staged", "recurring", "continuous", "event")
-
 # Event-driven deadlines: key -> what staff read on the site.
 EVENTS = {
     "thong-tu": "Theo Thông tư của các Bộ, ngành",

@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from plannav.htmlscan import ScannedPage, line_at, scan_site
+from plannav.htmlscan import ScannedPage, line_at
 
 # Tag -> attributes whose URL the browser fetches by itself.
 _FETCHING = {
@@ -67,15 +67,10 @@ def page_fetches(page: ScannedPage) -> list[tuple[str, int]]:
     return [(url, page.line(offset)) for tag, attributes, offset in page.tags for url in _fetched(tag, attributes)]
 
 
-def external_fetches(site_dir: str | os.PathLike, fetches: dict[str, list] | None = None) -> list[str]:
-    """'file:line: url' for every external URL a page or stylesheet would load.
-
-    `fetches` holds each page's fetches (page_fetches) when they were taken as the pages were
-    written; without it every page is read from the site folder.
-    """
+def external_fetches(site_dir: str | os.PathLike, fetches: dict[str, list]) -> list[str]:
+    """'file:line: url' for every external URL a page (given its fetches, page_fetches, as taken when it
+    was written) or a stylesheet of the site would load."""
     site_dir = Path(site_dir)
-    if fetches is None:
-        fetches = {name: page_fetches(page) for name, page in scan_site(site_dir).items()}
     found = [f"{name}:{line}: {url}" for name, page in fetches.items() for url, line in page]
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -6,10 +6,8 @@ and much faster than a full parser over 200 pages whose navigation repeats on ea
 
 import bisect
 import html
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^<>]*?)?/?>")
 _NEWLINE = re.compile("\n")
@@ -56,12 +54,3 @@ def scan_page(text: str) -> ScannedPage:
     # Offsets point into the blanked text, which keeps every line where it was.
     scanned = _COMMENT_OR_SCRIPT.sub(_blank, text)
     return ScannedPage(list(_start_tags(scanned)), [m.start() for m in _NEWLINE.finditer(scanned)])
-
-
-def scan_site(site_dir: str | os.PathLike) -> dict[str, ScannedPage]:
-    """Every HTML page of a built site, by path relative to it, each read and tokenised once."""
-    site_dir = Path(site_dir)
-    return {
-        path.relative_to(site_dir).as_posix(): scan_page(path.read_text(encoding="utf-8", errors="replace"))
-        for path in sorted(site_dir.rglob("*.html"))
-    }

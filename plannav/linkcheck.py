@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from plannav.htmlscan import ScannedPage, scan_site
+from plannav.htmlscan import ScannedPage
 
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
@@ -35,16 +35,11 @@ def page_links(page: ScannedPage) -> PageLinks:
     return PageLinks(ids, links)
 
 
-def broken_links(site_dir: str | os.PathLike, scanned: dict[str, PageLinks] | None = None) -> list[str]:
-    """'page.html:line: link -> problem' for every internal link that leads nowhere.
-
-    `scanned` holds each page's links (page_links) when they were taken as the pages were written;
-    without it every page is read from the site folder.
-    """
+def broken_links(site_dir: str | os.PathLike, scanned: dict[str, PageLinks]) -> list[str]:
+    """'page.html:line: link -> problem' for every internal link that leads nowhere, given each page's
+    links (page_links) as taken when the pages were written."""
     site_dir = Path(site_dir)
     files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    if scanned is None:
-        scanned = {name: page_links(page) for name, page in scan_site(site_dir).items()}
     problems = []
     resolved: dict[tuple[str, str], tuple[str, str]] = {}  # pages of one folder link the same URLs
     for name, found in sorted(scanned.items()):

@@ -10,8 +10,9 @@ from plannav.checks import check_plan
 from plannav.models import FILE_MODELS
 from plannav.plan import Plan
 from plannav.problems import Problem
+from plannav.textfile import read_text
 from plannav.validation import problems_from
-from plannav.yamlsource import parse_source, read_text
+from plannav.yamlsource import parse_source
 
 DEFAULT_PLAN_DIR = "plan"
 

@@ -5,64 +5,21 @@ PyYAML nodes carry ``start_mark``; we compose nodes ourselves instead of calling
 and aliases, custom tags and absurd nesting are refused before they can cost anything.
 """
 
-import os
 import re
-import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from plannav.problems import Problem, format_path
+from plannav.textfile import read_text
 from plannav.textnorm import FORBIDDEN, character_name
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 # Keys, values, lists and mappings in one file. The real plan has a few thousand, a plan fifty times
 # its size (scripts/synthetic_plan.py) a few tens of thousands; rows pasted by the hundred thousand are
 # refused before they cost memory.
 MAX_VALUES = 250_000
-
-
-def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Problem]:
-    """Each forbidden character with its line and column, counting lines as editors do (line feeds only)."""
-    problems = []
-    for match in FORBIDDEN.finditer(text):
-        if match.start() == 0 and match.group() == "\ufeff":
-            continue  # a byte-order mark at the very start is how some editors save UTF-8
-        if len(problems) == limit:
-            problems.append(
-                Problem(
-                    display,
-                    0,
-                    "",
-                    "more forbidden characters follow",
-                    "remove the ones listed first",
-                    code="forbidden-character",
-                )
-            )
-            break
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        char = match.group()
-        if char in "\u0085\u2028\u2029":
-            hint = "YAML reads it as a line break and editors do not; replace it with a space or a line feed"
-        elif unicodedata.category(char) == "Cc":
-            hint = "a control character has no place in plan text; delete it (it may come from a copy and paste)"
-        else:
-            hint = "an invisible character can make text look other than it is; delete it"
-        problems.append(
-            Problem(
-                display,
-                line,
-                "",
-                f"column {column}: forbidden character {character_name(char)}",
-                hint,
-                code="forbidden-character",
-            )
-        )
-    return problems
 
 
 def _without_timestamps(resolvers):
@@ -129,12 +86,13 @@ class _Refused(Exception):
         self.mark, self.message, self.hint, self.code = mark, message, hint, code
 
 
-_TYPE_NAMES = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": int,
-    "tag:yaml.org,2002:bool": bool,
-    "tag:yaml.org,2002:null": type(None),
-    "tag:yaml.org,2002:float": float,
+# The scalar tags a plan value may have: text, numbers, true/false, null.
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:float",
 }
 
 
@@ -160,113 +118,6 @@ class SourceFile:
 
     def problem(self, parts, message: str, hint: str, code: str) -> Problem:
         return Problem(self.path, self.line_of(parts), format_path(parts), message, hint, code)
-
-
-def _not_a_file(path: Path, display: str) -> Problem | None:
-    """Why ``path`` cannot be read as a file, or None when it can."""
-    try:
-        mode = path.stat().st_mode  # through symbolic links
-    except FileNotFoundError:
-        if path.is_symlink():
-            return Problem(
-                display,
-                0,
-                "",
-                f"is a symbolic link to '{os.readlink(path)}', which does not exist",
-                "point the link at a plan file, or replace it with the file",
-                code="file-missing",
-            )
-        siblings = (
-            [
-                p.name
-                for p in path.parent.glob("*")
-                if p.name != path.name and p.name.lower() in (path.name.lower(), path.stem.lower() + ".yml")
-            ]
-            if path.parent.is_dir()
-            else []
-        )
-        hint = (
-            f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
-        )
-        return Problem(display, 0, "", "file is missing", hint, code="file-missing")
-    except OSError as err:  # a loop of symbolic links, a folder we may not enter
-        return Problem(
-            display,
-            0,
-            "",
-            f"cannot be read: {err.strerror or err}",
-            "replace it with the plan file itself",
-            code="file-unreadable",
-        )
-    if stat.S_ISDIR(mode):
-        return Problem(
-            display,
-            0,
-            "",
-            "is a folder, not a file",
-            f"replace the folder with the file {path.name}",
-            code="file-unreadable",
-        )
-    if not stat.S_ISREG(mode):
-        return Problem(
-            display,
-            0,
-            "",
-            "is not a regular file (a device or a pipe)",
-            f"replace it with the file {path.name}",
-            code="file-unreadable",
-        )
-    return None
-
-
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """A plan file's text, refused before it costs anything when too large, not UTF-8 or holding
-    characters that have no place in plan text."""
-    missing = _not_a_file(path, display)
-    if missing:
-        return None, [missing]
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # the size is known without reading a huge file whole
-    except OSError as err:
-        return None, [
-            Problem(
-                display,
-                0,
-                "",
-                f"cannot be read: {err.strerror or err}",
-                "check the file's permissions",
-                code="file-unreadable",
-            )
-        ]
-    if len(raw) > MAX_BYTES:
-        size = path.stat().st_size
-        return None, [
-            Problem(
-                display,
-                0,
-                "",
-                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
-                "a plan file holds one part of one decision; split it or remove pasted data",
-                code="file-too-large",
-            )
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                "",
-                f"not UTF-8: byte 0x{raw[err.start]:02x} cannot be decoded",
-                "save the file as UTF-8 (most editors: 'Save with encoding')",
-                code="not-utf8",
-            )
-        ]
-    forbidden = _forbidden_characters(text, display)
-    return (None, forbidden) if forbidden else (text, [])
 
 
 def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
@@ -369,7 +220,7 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
-    if node.tag not in _TYPE_NAMES:
+    if node.tag not in _SCALAR_TAGS:
         problems.append(
             Problem(
                 source.path,

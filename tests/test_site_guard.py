@@ -6,7 +6,9 @@ import shutil
 import pytest
 from sitebuild import PLAN_DIR, ROOT, build_site
 
-from plannav.linkcheck import broken_links
+from plannav.externals import external_fetches, page_fetches
+from plannav.htmlscan import scan_page
+from plannav.linkcheck import broken_links, page_links
 
 
 def _edit(plan_dir, file, old, new):
@@ -57,6 +59,19 @@ def test_build_lists_every_problem_at_once(plan_copy, tmp_path):
         assert message in output
 
 
+def _pages(site_dir):
+    """Every page of a site folder, scanned as the build scans each page when it is written."""
+    return {p.relative_to(site_dir).as_posix(): scan_page(p.read_text(encoding="utf-8")) for p in site_dir.rglob("*.html")}
+
+
+def _broken_links(site_dir):
+    return broken_links(site_dir, {name: page_links(page) for name, page in _pages(site_dir).items()})
+
+
+def _external_fetches(site_dir):
+    return external_fetches(site_dir, {name: page_fetches(page) for name, page in sorted(_pages(site_dir).items())})
+
+
 def test_link_check_finds_missing_pages_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
@@ -64,7 +79,7 @@ def test_link_check_finds_missing_pages_and_anchors(tmp_path):
         '<a href="#gone">bad</a><a href="https://example.org/">ext</a>'
     )
     (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#nowhere">bad</a><a href="c.html">bad</a>')
-    problems = broken_links(tmp_path)
+    problems = _broken_links(tmp_path)
     assert sorted(p.split(": ", 1)[1] for p in problems) == sorted(
         [
             "../b/ -> no such file",
@@ -101,12 +116,10 @@ def test_build_fails_on_a_broken_link_or_an_outside_fetch_in_a_page(tmp_path):
 
 
 def test_real_site_has_no_broken_links(site):
-    assert broken_links(site) == []
+    assert _broken_links(site) == []
 
 
 def test_external_fetch_check_flags_what_a_browser_would_load(tmp_path):
-    from plannav.externals import external_fetches
-
     (tmp_path / "index.html").write_text(
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css">\n'
         '<link rel="canonical" href="https://intranet.local/">\n'
@@ -117,7 +130,7 @@ def test_external_fetch_check_flags_what_a_browser_would_load(tmp_path):
         '<!-- <script src="https://commented.example.org/"></script> -->\n'
     )
     (tmp_path / "style.css").write_text("@import 'https://fonts.example.org/f.css';\nbody { background: url(a.png); }\n")
-    assert external_fetches(tmp_path) == [
+    assert _external_fetches(tmp_path) == [
         "index.html:1: https://fonts.googleapis.com/css",
         "index.html:3: //cdn.example.org/x.js",
         "index.html:5: https://img.example.org/b.png",
@@ -127,9 +140,7 @@ def test_external_fetch_check_flags_what_a_browser_would_load(tmp_path):
 
 
 def test_real_site_fetches_nothing_from_outside(site):
-    from plannav.externals import external_fetches
-
-    assert external_fetches(site) == []
+    assert _external_fetches(site) == []
 
 
 def test_plan_text_is_printed_as_text_never_markup_or_template(hostile_site):
