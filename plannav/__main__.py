@@ -42,7 +42,7 @@ def _schema(args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plannav", description="Check the plan of Decision 468/QĐ-UBND.")
+    parser = argparse.ArgumentParser(prog="python -m plannav", description="Check the plan files of a decision.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every plan file; exit 1 and list all problems if any")
     check.add_argument("--plan", default=plan_dir_setting(), help="plan folder (default: $PLANNAV_PLAN_DIR, else plan)")

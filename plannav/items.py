@@ -6,6 +6,7 @@ and the documents and agencies its wording names.
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from plannav.identity import Identity, identity
 from plannav.plan import Plan
 
 
@@ -162,6 +163,11 @@ class ItemIndex:
                 )
             )
         return out
+
+    @cached_property
+    def identity(self) -> Identity:
+        """What the site calls the decision: its number, date, province, years."""
+        return identity(self.plan)
 
     @cached_property
     def by_uid(self) -> dict[str, ActionItem]:

@@ -82,7 +82,7 @@ class SiteModel:
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
         citations = documents.Citations(v)
-        timeline_title = "Tiến độ 2022–2030"
+        timeline_title = f"Tiến độ {v.identity.years}"
 
         def add(src, title, template, view, section=""):
             pages.append(PageSpec(src, title, template, view, section))

@@ -22,13 +22,14 @@ DUTY_INDEX = "trach-nhiem/index.md"
 
 # The site's sections in reading order: (label, section page, what staff find there). The navigation
 # and the home page's entry points are both made from this one list, so neither can omit a section.
+# The descriptions name counts of the plan: {procedures} and {groups} (as a word) are filled in from it.
 SECTIONS = (
     ("Cơ quan, đơn vị", AGENCY_INDEX, "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
     ("Thời hạn", DEADLINE_INDEX, "Việc đến hạn theo tháng, theo năm"),
-    ("Thủ tục hành chính", PROCEDURE_INDEX, "25 thủ tục thiết yếu tại Phụ lục I"),
+    ("Thủ tục hành chính", PROCEDURE_INDEX, "{procedures} thủ tục thiết yếu tại Phụ lục I"),
     ("Nhiệm vụ", TASK_INDEX, "Nhiệm vụ tại Phần II và Phụ lục II"),
     ("Trách nhiệm", DUTY_INDEX, "Trách nhiệm của từng cơ quan tại Phần IV"),
-    ("Mục tiêu", OBJECTIVE_INDEX, "Năm nhóm tiện ích và mục tiêu theo giai đoạn"),
+    ("Mục tiêu", OBJECTIVE_INDEX, "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
     ("Văn bản", DOCUMENT_INDEX, "Văn bản được viện dẫn và liên quan"),
     ("Toàn văn", FULL_TEXT, "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
     ("Đối chiếu", RECONCILIATION, "Chỗ khác nhau giữa các phần, và ghi chú của biên tập viên"),

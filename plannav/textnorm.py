@@ -55,13 +55,18 @@ def match_key(text: str) -> str:
     return squash(unicodedata.normalize("NFC", text)).casefold()
 
 
+def without_diacritics(text: str) -> str:
+    """'Đắk Nông' -> 'Dak Nong': letters kept in their case, marks dropped, 'đ' as 'd'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Strip Vietnamese diacritics: 'Đăng ký' -> 'dang ky'.
 
     NFD leaves 'đ' whole (it is a letter, not d + a mark), so it is mapped explicitly.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return without_diacritics(text).casefold()
 
 
 def slugify(text: str) -> str:

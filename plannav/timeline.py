@@ -4,12 +4,12 @@ Lanes: the objectives' phases as spans; dated deadlines as marks per month (a ye
 span over its year); recurring, continuous and event-driven items as lanes of their own.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.views import Link, SiteViews
 
-FIRST_YEAR, LAST_YEAR = 2022, 2030  # the plan's own span; a deadline outside it widens the drawing
 WIDTH, LEFT, RIGHT = 1100, 190, 20
 ROW, TOP = 26, 34
 
@@ -55,16 +55,18 @@ def _lane(y: int, label: str, link: Link | None) -> Lane:
     return Lane(y, y + 15, label, link)
 
 
-# Most deadlines fall in 2022-2023: those years get more room, so that their months stay apart.
-YEAR_WEIGHTS = {2022: 4, 2023: 3}
+def _year_weight(month_pages: int) -> int:
+    """A year's share of the width: more for a year of many month pages, so that their marks stay apart
+    (1 for a year without any, up to 4)."""
+    return min(4, 1 + -(-month_pages // 2))
 
 
 class _Scale:
     """Where a month lies across the drawing, for the years first..last."""
 
-    def __init__(self, first: int, last: int):
+    def __init__(self, first: int, last: int, month_pages: Counter):
         self.first, self.last = first, last
-        self.weights = [YEAR_WEIGHTS.get(y, 1) for y in range(first, last + 2)]  # one more: a year's end
+        self.weights = [_year_weight(month_pages[y]) for y in range(first, last + 2)]  # one more: a year's end
         self.total = sum(self.weights[:-1])
 
     def __call__(self, year: int, month: int = 1) -> float:
@@ -84,15 +86,14 @@ class TimelinePage:
 
 
 def _years_drawn(views: SiteViews) -> tuple[int, int]:
+    """The plan's own span, widened by any deadline outside it."""
     years = [key.year for key in views.due if key.dated]
-    for objective in views.plan.objectives.specific.objectives:
-        years += [y for phase in objective.phases for y in (phase.from_year, phase.to_year) if y]
-    return min([FIRST_YEAR, *years]), max([LAST_YEAR, *years])
+    return min([views.identity.first_year, *years]), max([views.identity.last_year, *years])
 
 
 def timeline(views: SiteViews) -> TimelinePage:
     first_year, last_year = _years_drawn(views)
-    _x = _Scale(first_year, last_year)
+    _x = _Scale(first_year, last_year, Counter(key.year for key in views.due if key.kind == "month"))
     lanes, marks = [], []
     y = TOP
     # Objectives: one row per utility group, a span per phase.

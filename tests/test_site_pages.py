@@ -283,3 +283,16 @@ def test_timeline_links_every_deadline_page_and_every_objective(site, page, plan
     assert {f"../../muc-tieu/{g.id}/" for g in plan.objectives.general.groups} <= svg_links
     listed = {a["href"] for a in soup.select("h3 a")}
     assert listed == {f"../{k}/" for k in months}
+
+
+def test_no_page_shows_markdown_it_was_meant_to_render(site):
+    # A heading written right after an HTML line without a blank line between them stays raw text
+    # ("## Nơi viện dẫn { #noi-vien-dan }"): the template macros keep that blank line.
+    from bs4 import BeautifulSoup
+
+    leftovers = []
+    for path in sorted(site.rglob("index.html")):
+        text = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text("\n")
+        if "{ #" in text or any(line.lstrip().startswith("## ") for line in text.splitlines()):
+            leftovers.append(path.relative_to(site).as_posix())
+    assert leftovers == []

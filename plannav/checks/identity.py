@@ -202,6 +202,6 @@ def one_objective_per_group(plan: Plan, report: Report) -> None:
                 "objectives",
                 ("specific", "objectives"),
                 f"utility group {number} has {counts[number]} specific objectives, expected 1",
-                "each of the five groups has one specific objective a)-đ)",
+                "each utility group of I.1 has one specific objective in I.2",
                 "objective-count",
             )

@@ -15,31 +15,27 @@ from plannav.exports.rows import page_path
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.textnorm import slugify
 
-UID_DOMAIN = "ke-hoach-468.dak-nong"
-DECISION_DATE = dt.date(2022, 3, 1)
-STAMP = dt.datetime(2022, 3, 1, tzinfo=dt.UTC)  # fixed: rebuilding must not change the file
 
-
-def uid(item: ActionItem, position: int, occurrence: int = 0) -> str:
-    """Stable per item, deadline and (for staged deadlines) stage: re-importing updates, never duplicates."""
+def uid(index: ItemIndex, item: ActionItem, position: int, occurrence: int = 0) -> str:
+    """Stable per plan, item, deadline and (for staged deadlines) stage: re-importing updates, never duplicates."""
     stage = f"-{occurrence}" if occurrence else ""
-    return f"{item.kind}-{slugify(item.key)}-{position}{stage}@{UID_DOMAIN}"
+    return f"{item.kind}-{slugify(item.key)}-{position}{stage}@{index.identity.slug}"
 
 
-def _first_monthly(day: int) -> dt.date:
+def _first_monthly(day: int, signed: dt.date) -> dt.date:
     """The first such day of the month on or after the decision was signed."""
-    year, month = DECISION_DATE.year, DECISION_DATE.month
-    while dt.date(year, month, 1).replace(day=day) < DECISION_DATE:
+    year, month = signed.year, signed.month
+    while dt.date(year, month, 1).replace(day=day) < signed:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return dt.date(year, month, day)
 
 
-def _occurrences(deadline) -> list[tuple[dt.date, dict | None]]:
+def _occurrences(deadline, signed: dt.date) -> list[tuple[dt.date, dict | None]]:
     """(first day, recurrence rule or None) of each event a deadline makes."""
     if deadline.kind == "recurring":
         if deadline.every == "month" and deadline.day:
             day = deadline.day - 1 if deadline.before else deadline.day
-            return [(_first_monthly(day), {"freq": "monthly", "bymonthday": day})]
+            return [(_first_monthly(day, signed), {"freq": "monthly", "bymonthday": day})]
         return []
     days = schedule.dates(deadline)
     if deadline.kind == "date" and deadline.before:
@@ -54,8 +50,9 @@ def _event(
     label = sitemap.item_label(item)
     short = item.text if len(item.text) <= 90 else item.text[:90].rsplit(" ", 1)[0] + "…"
     event = Event()
-    event.add("uid", uid(item, position, occurrence))
-    event.add("dtstamp", STAMP)
+    event.add("uid", uid(index, item, position, occurrence))
+    # Fixed, the day the decision was signed: rebuilding must not change the file.
+    event.add("dtstamp", dt.datetime.combine(index.identity.date, dt.time(), tzinfo=dt.UTC))
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     # A recurring report says which one it is: one duty can carry two (the 18th; before the 22nd).
@@ -85,7 +82,7 @@ def _event(
 
 def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, base_url: str | None = None) -> bytes:
     calendar = Calendar()
-    calendar.add("prodid", "-//Ke hoach 468/QD-UBND Dak Nong//plannav//VI")
+    calendar.add("prodid", f"-//{index.identity.ascii_name}//plannav//VI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
@@ -95,6 +92,6 @@ def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, b
         for position, deadline in enumerate(item.deadlines):
             if agency_id is not None and not schedule.applies_to(deadline, index.registry.identities(agency_id)):
                 continue
-            for occurrence, (day, rule) in enumerate(_occurrences(deadline)):
+            for occurrence, (day, rule) in enumerate(_occurrences(deadline, index.identity.date)):
                 calendar.add_component(_event(index, item, deadline, position, occurrence, day, rule, base_url))
     return calendar.to_ical()

@@ -49,7 +49,7 @@ def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Downlo
         Download(
             PLAN_CALENDAR,
             "Lịch (iCalendar): mọi thời hạn",
-            lambda: calendar_bytes(index, "Kế hoạch 468/QĐ-UBND", base_url=base_url),
+            lambda: calendar_bytes(index, index.identity.plan_name, base_url=base_url),
         ),
         Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index)),
         Download(f"{FOLDER}/ke-hoach.schema.json", "JSON Schema của tệp JSON", schema_bytes),
@@ -66,7 +66,7 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
         Download(
             f"{folder}.ics",
             "Lịch (iCalendar)",
-            lambda: calendar_bytes(index, f"{name} — Kế hoạch 468/QĐ-UBND", agency_id, base_url),
+            lambda: calendar_bytes(index, f"{name} — {index.identity.plan_name}", agency_id, base_url),
         ),
     ]
 

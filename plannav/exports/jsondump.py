@@ -137,5 +137,5 @@ def json_bytes(index: ItemIndex) -> bytes:
 def schema_bytes() -> bytes:
     schema = PlanExport.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Kế hoạch 468/QĐ-UBND (ke-hoach.json)"
+    schema["title"] = "Kế hoạch: toàn bộ dữ liệu (ke-hoach.json)"
     return (json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

@@ -15,7 +15,6 @@ from plannav.exports.rows import TABLES, headers, table_rows, widths
 from plannav.items import ItemIndex
 
 # Fixed document times keep two builds of the same plan byte-identical.
-FIXED_TIME = dt.datetime(2022, 3, 1)
 
 
 def _cell(value):
@@ -53,11 +52,13 @@ def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
                     for i, value in enumerate(row.values)
                 ]
             )
-    workbook.properties.creator = "Kế hoạch 468/QĐ-UBND"
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    # Fixed, the day the decision was signed: the same plan always gives the same file.
+    stamp = dt.datetime.combine(index.identity.date, dt.time())
+    workbook.properties.creator = index.identity.plan_name
+    workbook.properties.created = workbook.properties.modified = stamp
     out = io.BytesIO()
     workbook.save(out)
-    return _fixed_zip_times(out.getvalue())
+    return _fixed_zip_times(out.getvalue(), stamp)
 
 
 _BOLD, _WRAP = Font(bold=True), Alignment(wrap_text=True, vertical="top")
@@ -77,16 +78,16 @@ def _styled(sheet, value, font=None, alignment=None, number_format=None) -> Writ
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
+def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
     """openpyxl stamps each zip entry, and the document's "modified" property, with the current
     time; rewrite them with a fixed one so that the same plan always gives the same file."""
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
             fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\2", content)
+                content = _MODIFIED.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\2", content)
             target.writestr(fixed, content)
     return out.getvalue()

@@ -62,6 +62,12 @@ class SiteBuild:
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
         self._url = lru_cache(maxsize=None)(self._site_url)
+        who = self.model.views.identity
+        config.site_name = who.site_name
+        config.site_description = (
+            f"Tra cứu Kế hoạch thực hiện {who.known_as} trên địa bàn tỉnh {who.province} "
+            f"(Quyết định {who.number} ngày {who.date_text})"
+        )
         config.nav = [_nav_entry(section) for section in self.model.sections()]
         config.watch.append(str(self.settings.plan_dir))  # mkdocs serve: rebuild when a plan file changes
         return config

@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from plannav.identity import count_word
 from plannav.views import DeadlineCell, Link, SiteViews
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -142,5 +143,5 @@ class PageRenderer:
     def render(self, template: str, page, url_for: UrlFor) -> str:
         """A page body from its data: a section module's frozen dataclass (or a dict), one field a name."""
         context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
-        body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for)
+        body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for, count_word=count_word)
         return _tidy(body)

@@ -91,6 +91,7 @@ class SiteViews:
         self.index = ItemIndex(plan)
         self.registry = self.index.registry
         self.documents = self.index.documents
+        self.identity = self.index.identity
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
 

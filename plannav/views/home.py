@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from plannav import sitemap
 from plannav.exports.catalog import agency_downloads, plan_downloads
+from plannav.identity import count_word
 from plannav.models import DecisionFile
 from plannav.views.base import AGENCY_KINDS, Link, SiteViews
 
@@ -64,7 +65,13 @@ def home(views: SiteViews) -> HomePage:
     return HomePage(
         decision=plan.decision,
         pickers=tuple(p for p in pickers if p.agencies),
-        links=tuple(EntryPoint(Link(label, page), description) for label, page, description in sitemap.SECTIONS),
+        links=tuple(
+            EntryPoint(
+                Link(label, page),
+                description.format(procedures=len(plan.procedures.procedures), groups=count_word(len(plan.utility_groups))),
+            )
+            for label, page, description in sitemap.SECTIONS
+        ),
         counts=PlanCounts(
             agencies=len(bodies),
             groups=len(views.registry.agencies) - len(bodies),
