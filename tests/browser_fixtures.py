@@ -147,9 +147,20 @@ def search(page, query: str) -> list[tuple[str, str]]:
     box.fill("")
     box.press_sequentially(query, delay=15)
     page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_timeout(300)  # the list settles after the last keystroke
     items = page.locator("li.md-search-result__item > a")
-    return [
-        (items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
-        for i in range(min(items.count(), 10))
-    ]
+
+    def shown():
+        return [
+            (items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
+            for i in range(min(items.count(), 10))
+        ]
+
+    # The search answers each keystroke: wait until the list stops changing, rather than for a fixed time.
+    last, deadline = None, time.monotonic() + 5
+    while time.monotonic() < deadline:
+        current = shown()
+        if current == last:
+            return current
+        last = current
+        page.wait_for_timeout(120)
+    return last

@@ -1,8 +1,7 @@
 import os
-import shutil
 
 import pytest
-from sitebuild import PLAN_DIR, SEED, build_site
+from sitebuild import PLAN_DIR, SEED, build_site, copy_plan, edit_plan
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
@@ -37,9 +36,7 @@ def seed_lines():
 @pytest.fixture
 def plan_copy(tmp_path):
     """A writable copy of the real plan, for tests that break it."""
-    target = tmp_path / "plan"
-    shutil.copytree(PLAN_DIR, target)
-    return target
+    return copy_plan(tmp_path / "plan")
 
 
 @pytest.fixture(scope="session")
@@ -78,8 +75,7 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% r
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     """The site built from a plan whose agency name and task text try to inject markup and templates."""
-    plan_dir = tmp_path_factory.mktemp("hostile") / "plan"
-    shutil.copytree(PLAN_DIR, plan_dir)
+    plan_dir = copy_plan(tmp_path_factory.mktemp("hostile") / "plan")
     # One hostile value in each kind of text field: names, titles, headings, prose, statements.
     for file, old, new in (
         ("agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n"),
@@ -109,10 +105,7 @@ def hostile_site(tmp_path_factory):
             f"- 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; {HOSTILE}'\n",
         ),
     ):
-        path = plan_dir / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit_plan(plan_dir, file, (old, new))
     site_dir = plan_dir.parent / "site"
     result = build_site(site_dir, plan_dir=plan_dir)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,3 +8,23 @@ from plannav.generator.publish import build as build_site  # noqa: F401 (the bui
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_DIR = ROOT / "plan"
 SEED = Path(os.environ.get("PLANNAV_SEED", ROOT.parent / "shared" / "seed" / "000_cd5e8df5816cc414.txt"))
+
+
+def copy_plan(target: Path) -> Path:
+    """A writable copy of the real plan folder at `target`."""
+    import shutil
+
+    shutil.copytree(PLAN_DIR, target)
+    return target
+
+
+def edit_plan(plan_dir: Path, file: str, *changes: tuple[str, str]) -> str:
+    """Replace, in one plan file of a copy, the first occurrence of each `old` by its `new`; every `old`
+    must be there (a test that edits nothing proves nothing). Returns the file's new text."""
+    path = plan_dir / file
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, f"{file} no longer contains {old!r}"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text

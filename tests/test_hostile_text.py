@@ -6,14 +6,13 @@ Pages go through the same steps as in the build: the core renders the body and s
 aside, Python-Markdown converts the rest with the site's extensions, and the blocks are put back.
 """
 
-import shutil
 from collections import Counter
 
 import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sitebuild import PLAN_DIR
+from sitebuild import copy_plan, edit_plan
 
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.site import PlanProblems, SiteModel
@@ -140,15 +139,11 @@ def _shape(soup):
 
 def _plan_with(tmp_path_factory, field, text):
     file, line, prefix, _ = FIELDS[field]
-    plan_dir = tmp_path_factory.mktemp("plan")
-    shutil.rmtree(plan_dir)
-    shutil.copytree(PLAN_DIR, plan_dir)
-    path = plan_dir / file
-    original = path.read_text(encoding="utf-8")
-    assert line in original, field
+    plan_dir = copy_plan(tmp_path_factory.mktemp("hostile-text") / "plan")
+    original = (plan_dir / file).read_text(encoding="utf-8")
     start = original.index(line)
-    end = original.index("\n", start) + 1
-    path.write_text(original[:start] + _yaml_block(prefix, text) + original[end:], encoding="utf-8")
+    whole_line = original[start : original.index("\n", start) + 1]
+    edit_plan(plan_dir, file, (whole_line, _yaml_block(prefix, text)))
     return plan_dir
 
 

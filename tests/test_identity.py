@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import ROOT, copy_plan, edit_plan
 
 from plannav.exports.calendar import calendar_bytes
 from plannav.site import SiteModel
@@ -51,24 +51,17 @@ def test_no_code_or_template_names_this_decision():
 @pytest.fixture(scope="module")
 def other_plan(tmp_path_factory):
     """The same plan as another province's decision, of another number and date: only the identity changes."""
-    import shutil
 
-    from sitebuild import PLAN_DIR
-
-    plan_dir = tmp_path_factory.mktemp("other") / "plan"
-    shutil.copytree(PLAN_DIR, plan_dir)
-    path = plan_dir / "decision.yaml"
-    text = path.read_text(encoding="utf-8")
-    for old, new in (
+    plan_dir = copy_plan(tmp_path_factory.mktemp("other") / "plan")
+    edit_plan(
+        plan_dir,
+        "decision.yaml",
         ("  number: 468/QĐ-UBND\n", "  number: 77/QĐ-UBND\n"),
         ("  place: Đắk Nông\n", "  place: Lâm Đồng\n"),
         ("  issued_date: '2022-03-01'\n", "  issued_date: '2026-09-15'\n"),
         ("  signer: Hồ Văn Mười\n", "  signer: Người Ký Thử\n"),
         ("  known_as: Đề án 06", "  known_as: Đề án thử"),
-    ):
-        assert old in text
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
+    )
     return SiteModel.from_folder(plan_dir)
 
 

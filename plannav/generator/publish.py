@@ -19,6 +19,7 @@ says where. Every folder it builds holds a MARKER file that says so.
 """
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -29,8 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 KEEP_RELEASES = 3
-_RELEASE = re.compile(r"^\d{8}-\d{6}-\d+$")
-_PARTIAL = re.compile(r"^\d{8}-\d{6}-(\d+)\.partial$")
+# <date>-<time>[-<microseconds>]-<pid>: names sort in time order (releases before microseconds had none).
+_RELEASE = re.compile(r"^\d{8}-\d{6}(-\d{6})?-\d+$")
+_PARTIAL = re.compile(r"^\d{8}-\d{6}(?:-\d{6})?-(\d+)\.partial$")
 MARKER = ".plannav-release"  # in every folder a publish built: what the tool may later remove
 
 
@@ -168,7 +170,7 @@ def publish(
 ) -> int:
     dest = dest.absolute()
     check_destination(dest, replace)
-    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
     if offline:
         return _publish_folder(dest, stamp, base_url, plan_dir)
     releases = releases_of(dest)
