@@ -88,7 +88,12 @@ class SiteModel:
             pages.append(PageSpec(src, title, template, view, section))
 
         add(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, v))
-        add(sitemap.AGENCY_INDEX, "Cơ quan, đơn vị", "agency_index.md.j2", partial(agencies.agency_index, v))
+        add(
+            sitemap.AGENCY_INDEX,
+            sitemap.SECTION_TITLES[sitemap.AGENCY_INDEX],
+            "agency_index.md.j2",
+            partial(agencies.agency_index, v),
+        )
         for agency in v.registry.agencies:
             add(
                 sitemap.agency(agency.id),
@@ -97,7 +102,12 @@ class SiteModel:
                 partial(agencies.agency, v, agency.id),
                 sitemap.AGENCY_INDEX,
             )
-        add(sitemap.DEADLINE_INDEX, "Thời hạn", "deadline_index.md.j2", partial(deadlines.deadline_index, v, timeline_title))
+        add(
+            sitemap.DEADLINE_INDEX,
+            sitemap.SECTION_TITLES[sitemap.DEADLINE_INDEX],
+            "deadline_index.md.j2",
+            partial(deadlines.deadline_index, v, timeline_title),
+        )
         for key in v.due:
             add(
                 sitemap.deadline(key.slug),
@@ -106,7 +116,12 @@ class SiteModel:
                 partial(deadlines.deadline, v, key),
                 sitemap.DEADLINE_INDEX,
             )
-        add(sitemap.PROCEDURE_INDEX, "Thủ tục hành chính", "procedure_index.md.j2", partial(procedures.procedure_index, v))
+        add(
+            sitemap.PROCEDURE_INDEX,
+            sitemap.SECTION_TITLES[sitemap.PROCEDURE_INDEX],
+            "procedure_index.md.j2",
+            partial(procedures.procedure_index, v),
+        )
         for proc in plan.procedures.procedures:
             add(
                 sitemap.procedure(proc.number),
@@ -115,7 +130,7 @@ class SiteModel:
                 partial(procedures.procedure, v, proc.number),
                 sitemap.PROCEDURE_INDEX,
             )
-        add(sitemap.TASK_INDEX, "Nhiệm vụ", "task_index.md.j2", partial(tasks.task_index, v))
+        add(sitemap.TASK_INDEX, sitemap.SECTION_TITLES[sitemap.TASK_INDEX], "task_index.md.j2", partial(tasks.task_index, v))
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
@@ -127,7 +142,12 @@ class SiteModel:
                     partial(tasks.task, v, item.uid),
                     sitemap.TASK_INDEX,
                 )
-        add(sitemap.OBJECTIVE_INDEX, "Mục tiêu", "objective_index.md.j2", partial(objectives.objective_index, v))
+        add(
+            sitemap.OBJECTIVE_INDEX,
+            sitemap.SECTION_TITLES[sitemap.OBJECTIVE_INDEX],
+            "objective_index.md.j2",
+            partial(objectives.objective_index, v),
+        )
         for group in plan.objectives.general.groups:
             add(
                 sitemap.objective(group.id),
@@ -136,7 +156,12 @@ class SiteModel:
                 partial(objectives.objective, v, group.number),
                 sitemap.OBJECTIVE_INDEX,
             )
-        add(sitemap.DOCUMENT_INDEX, "Văn bản", "document_index.md.j2", partial(documents.document_index, v, citations))
+        add(
+            sitemap.DOCUMENT_INDEX,
+            sitemap.SECTION_TITLES[sitemap.DOCUMENT_INDEX],
+            "document_index.md.j2",
+            partial(documents.document_index, v, citations),
+        )
         for doc in plan.documents.documents:
             add(
                 sitemap.document(doc.id),
@@ -145,16 +170,18 @@ class SiteModel:
                 partial(documents.document, v, citations, doc.id),
                 sitemap.DOCUMENT_INDEX,
             )
-        add(sitemap.FULL_TEXT, "Toàn văn", "fulltext.md.j2", partial(full_text, v))
+        add(sitemap.FULL_TEXT, sitemap.SECTION_TITLES[sitemap.FULL_TEXT], "fulltext.md.j2", partial(full_text, v))
         add(
             sitemap.RECONCILIATION,
-            "Đối chiếu Phần II và Phụ lục II",
+            sitemap.SECTION_TITLES[sitemap.RECONCILIATION],
             "reconciliation.md.j2",
             partial(tasks.reconciliation, v),
         )
-        add(sitemap.DOWNLOADS, "Tải về", "downloads.md.j2", partial(home.downloads, v))
+        add(sitemap.DOWNLOADS, sitemap.SECTION_TITLES[sitemap.DOWNLOADS], "downloads.md.j2", partial(home.downloads, v))
         add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
-        add(sitemap.DUTY_INDEX, "Trách nhiệm các cơ quan", "duty_index.md.j2", partial(duties.duty_index, v))
+        add(
+            sitemap.DUTY_INDEX, sitemap.SECTION_TITLES[sitemap.DUTY_INDEX], "duty_index.md.j2", partial(duties.duty_index, v)
+        )
         return pages
 
     def render(self, src: str, url_for: UrlFor) -> str:
@@ -171,7 +198,7 @@ class SiteModel:
         title = {spec.src: spec.title for spec in self.pages}
         under = {sitemap.DEADLINE_INDEX: ((title[sitemap.TIMELINE], sitemap.TIMELINE),)}
         return [Section("Trang chủ", sitemap.HOME)] + [
-            Section(label, page, under.get(page, ())) for label, page, _ in sitemap.SECTIONS
+            Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS
         ]
 
     def downloads(self, base_url: str | None = None):

@@ -4,6 +4,8 @@ Paths are source paths ("co-quan/cong-an-tinh.md"); the site generator turns the
 (/co-quan/cong-an-tinh/), relative to the page that links them.
 """
 
+from dataclasses import dataclass
+
 from plannav.items import ActionItem
 from plannav.textnorm import slugify
 
@@ -20,21 +22,35 @@ DOWNLOADS = "tai-ve/index.md"
 TIMELINE = "thoi-han/tien-do.md"
 DUTY_INDEX = "trach-nhiem/index.md"
 
-# The site's sections in reading order: (label, section page, what staff find there). The navigation
-# and the home page's entry points are both made from this one list, so neither can omit a section.
-# The descriptions name counts of the plan: {procedures} and {groups} (as a word) are filled in from it.
+
+@dataclass(frozen=True)
+class Section:
+    label: str  # in the navigation and on the home page
+    page: str
+    title: str  # the section page's own title
+    description: str  # on the home page; {procedures} and {groups} (as a word) are counts of the plan
+
+
+# The site's sections in reading order. The navigation, the section pages' titles and the home page's
+# entry points are all made from this one table, so none of them can omit or misname a section.
 SECTIONS = (
-    ("Cơ quan, đơn vị", AGENCY_INDEX, "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
-    ("Thời hạn", DEADLINE_INDEX, "Việc đến hạn theo tháng, theo năm"),
-    ("Thủ tục hành chính", PROCEDURE_INDEX, "{procedures} thủ tục thiết yếu tại Phụ lục I"),
-    ("Nhiệm vụ", TASK_INDEX, "Nhiệm vụ tại Phần II và Phụ lục II"),
-    ("Trách nhiệm", DUTY_INDEX, "Trách nhiệm của từng cơ quan tại Phần IV"),
-    ("Mục tiêu", OBJECTIVE_INDEX, "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
-    ("Văn bản", DOCUMENT_INDEX, "Văn bản được viện dẫn và liên quan"),
-    ("Toàn văn", FULL_TEXT, "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
-    ("Đối chiếu", RECONCILIATION, "Chỗ khác nhau giữa các phần, và ghi chú của biên tập viên"),
-    ("Tải về", DOWNLOADS, "Excel, CSV, lịch (iCalendar), JSON"),
+    Section("Cơ quan, đơn vị", AGENCY_INDEX, "Cơ quan, đơn vị", "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
+    Section("Thời hạn", DEADLINE_INDEX, "Thời hạn", "Việc đến hạn theo tháng, theo năm"),
+    Section("Thủ tục hành chính", PROCEDURE_INDEX, "Thủ tục hành chính", "{procedures} thủ tục thiết yếu tại Phụ lục I"),
+    Section("Nhiệm vụ", TASK_INDEX, "Nhiệm vụ", "Nhiệm vụ tại Phần II và Phụ lục II"),
+    Section("Trách nhiệm", DUTY_INDEX, "Trách nhiệm các cơ quan", "Trách nhiệm của từng cơ quan tại Phần IV"),
+    Section("Mục tiêu", OBJECTIVE_INDEX, "Mục tiêu", "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
+    Section("Văn bản", DOCUMENT_INDEX, "Văn bản", "Văn bản được viện dẫn và liên quan"),
+    Section("Toàn văn", FULL_TEXT, "Toàn văn", "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
+    Section(
+        "Đối chiếu",
+        RECONCILIATION,
+        "Đối chiếu Phần II và Phụ lục II",
+        "Chỗ khác nhau giữa các phần, và ghi chú của biên tập viên",
+    ),
+    Section("Tải về", DOWNLOADS, "Tải về", "Excel, CSV, lịch (iCalendar), JSON"),
 )
+SECTION_TITLES = {section.page: section.title for section in SECTIONS}
 
 
 def permalink(page: str, anchor: str = "") -> str:

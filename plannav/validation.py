@@ -1,12 +1,11 @@
 """Turning pydantic validation errors into problems with a line, a path and a hint."""
 
-import difflib
 import types
 import typing
 
 from pydantic import BaseModel, ValidationError
 
-from plannav.problems import MAX_REPORTED, Problem, format_path
+from plannav.problems import MAX_REPORTED, Problem, did_you_mean, format_path
 from plannav.yamlsource import SourceFile
 
 _KIND_OF_VALUE = {
@@ -132,8 +131,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
         if kind == "extra_forbidden":
             parent = _model_at(model, source.data, parts[:-1])
             allowed = sorted(parent.model_fields) if parent else []
-            close = difflib.get_close_matches(str(name), allowed, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(name, allowed)
             hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
             message, hint, code = f"unknown key '{name}'", hint.strip(), "unknown-key"
         elif kind == "missing":

@@ -67,10 +67,12 @@ def home(views: SiteViews) -> HomePage:
         pickers=tuple(p for p in pickers if p.agencies),
         links=tuple(
             EntryPoint(
-                Link(label, page),
-                description.format(procedures=len(plan.procedures.procedures), groups=count_word(len(plan.utility_groups))),
+                Link(section.label, section.page),
+                section.description.format(
+                    procedures=len(plan.procedures.procedures), groups=count_word(len(plan.utility_groups))
+                ),
             )
-            for label, page, description in sitemap.SECTIONS
+            for section in sitemap.SECTIONS
         ),
         counts=PlanCounts(
             agencies=len(bodies),
