@@ -87,6 +87,10 @@ def scale(factor: int, target: Path) -> Path:
             section["agencies"] = [agency_id]
             for duty in section["duties"]:
                 duty["lead"], duty["coordinators"] = [agency_id], []
+                for key in ("lead_unstated", "not_for"):
+                    duty.pop(key, None)
+                # The copy's roles follow no reading of its sentence: say so, as the check asks.
+                duty["roles_note"] = "Bản sao thử nghiệm: mọi việc giao cho đơn vị của mục."
                 for deadline in duty.get("deadlines", []):
                     deadline.pop("applies_to", None)
             duties["sections"].append(section)
@@ -97,6 +101,7 @@ def scale(factor: int, target: Path) -> Path:
         (target / f"{name}.yaml").write_text(
             yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
         )
+    shutil.copytree(ROOT / "plan" / "schema", target / "schema")  # the same models: the check finds them current
     return target
 
 
