@@ -4,8 +4,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from plannav.loader import load_plan, plan_dir_setting
+from plannav.items import ItemIndex
+from plannav.loader import load_plan, plan_dir_setting, progress_dir_setting
 from plannav.problems import Problem, report
+from plannav.progress.loader import load_progress
+from plannav.progress.reporters import Reporters
 from plannav.schema import stale_schemas, write_schemas
 from plannav.textnorm import visible
 
@@ -32,6 +35,15 @@ def _check(args) -> int:
         f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
         f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents"
     )
+    reports, problems = load_progress(args.progress, Reporters(ItemIndex(plan)))
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    latest = max((r.date for r in reports), default=None)
+    print(
+        f"{visible(str(args.progress))}: OK: {len(reports)} reports from {len({r.agency for r in reports})} agencies"
+        + (f", the latest dated {latest:%d/%m/%Y}" if latest else "")
+    )
     return 0
 
 
@@ -46,6 +58,11 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="check every plan file; exit 1 and list all problems if any")
     check.add_argument("--plan", default=plan_dir_setting(), help="plan folder (default: $PLANNAV_PLAN_DIR, else plan)")
+    check.add_argument(
+        "--progress",
+        default=progress_dir_setting(),
+        help="progress reports folder (default: $PLANNAV_PROGRESS_DIR, else progress)",
+    )
     check.set_defaults(run=_check)
     schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")

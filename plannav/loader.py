@@ -17,6 +17,14 @@ from plannav.yamlsource import parse_source
 DEFAULT_PLAN_DIR = "plan"
 
 
+DEFAULT_PROGRESS_DIR = "progress"
+
+
+def progress_dir_setting() -> str:
+    """The progress folder the build and `make check` read: PLANNAV_PROGRESS_DIR, or progress/ when unset or empty."""
+    return os.environ.get("PLANNAV_PROGRESS_DIR") or DEFAULT_PROGRESS_DIR
+
+
 def plan_dir_setting() -> str:
     """The plan folder the build and `make check` read: PLANNAV_PLAN_DIR, or plan/ when unset or empty."""
     return os.environ.get("PLANNAV_PLAN_DIR") or DEFAULT_PLAN_DIR

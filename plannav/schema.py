@@ -8,14 +8,18 @@ import json
 from pathlib import Path
 
 from plannav.models import FILE_MODELS
+from plannav.progress.models import ReportFile
 
 SCHEMA_DIR = "schema"
+# Beside the plan files' schemas: the monthly progress report's (progress/<YYYY-MM>/<agency-id>.yaml).
+SCHEMAS = {**FILE_MODELS, "progress-report": ReportFile}
+_TITLES = {"progress-report": "progress/<YYYY-MM>/<agency-id>.yaml"}
 
 
 def schema_for(name: str) -> dict:
-    schema = FILE_MODELS[name].model_json_schema(mode="validation")
+    schema = SCHEMAS[name].model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"plan/{name}.yaml"
+    schema["title"] = _TITLES.get(name, f"plan/{name}.yaml")
     return schema
 
 
@@ -27,7 +31,7 @@ def write_schemas(plan_dir: Path) -> list[Path]:
     out = plan_dir / SCHEMA_DIR
     out.mkdir(exist_ok=True)
     written = []
-    for name in FILE_MODELS:
+    for name in SCHEMAS:
         path = out / f"{name}.schema.json"
         path.write_text(rendered(name), encoding="utf-8")
         written.append(path)
@@ -37,7 +41,7 @@ def write_schemas(plan_dir: Path) -> list[Path]:
 def stale_schemas(plan_dir: Path) -> list[str]:
     """Schema files that differ from what the models generate (missing ones included)."""
     stale = []
-    for name in FILE_MODELS:
+    for name in SCHEMAS:
         path = plan_dir / SCHEMA_DIR / f"{name}.schema.json"
         try:
             current = path.read_bytes() if path.is_file() else None

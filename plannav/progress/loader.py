@@ -1,0 +1,179 @@
+"""Reading progress/: one report per agency and month, each checked against the plan, every problem
+with its file, line and a hint, and the folder's layout checked as well (month folders, agency files)."""
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from plannav.problems import Problem, did_you_mean
+from plannav.progress.models import DONE, NOT_DONE, ReportFile
+from plannav.progress.reporters import Reporters
+from plannav.progress.status import Report
+from plannav.textfile import read_text
+from plannav.validation import problems_from
+from plannav.yamlsource import parse_source
+
+_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+IGNORED = {"README.md", "schema"}  # beside the month folders: the layout explained, and the schema
+
+
+def _display(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def load_progress(progress_dir, reporters: Reporters) -> tuple[list[Report], list[Problem]]:
+    """Every report under progress_dir (missing or empty: none) and every problem found in them."""
+    progress_dir = Path(progress_dir)
+    if not progress_dir.is_dir():
+        return [], []
+    reports, problems = [], []
+    for folder in sorted(progress_dir.iterdir()):
+        if folder.name in IGNORED or folder.name.startswith("."):
+            continue
+        if not folder.is_dir() or not _PERIOD.match(folder.name):
+            problems.append(
+                Problem(
+                    _display(folder),
+                    0,
+                    "",
+                    "not a month folder of reports",
+                    "reports go in progress/<YYYY-MM>/<agency-id>.yaml",
+                    "progress-layout",
+                )
+            )
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue  # an editor's lock or backup file
+            report, found = _load_report(path, folder.name, reporters)
+            problems += found
+            if report:
+                reports.append(report)
+    return reports, problems
+
+
+def _load_report(path: Path, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:
+    display, agency_id = _display(path), path.stem
+    registry = reporters.index.registry
+    if path.suffix != ".yaml":
+        return None, [Problem(display, 0, "", "not a report file", "name reports <agency-id>.yaml", "progress-layout")]
+    if agency_id not in registry.by_id:
+        hint = did_you_mean(agency_id, registry.by_id, "name the file after an agency id of plan/agencies.yaml")
+        return None, [Problem(display, 0, "", f"unknown agency '{agency_id}'", hint, "unknown-agency")]
+    if agency_id not in reporters.by_agency:
+        return None, [
+            Problem(
+                display,
+                0,
+                "",
+                f"'{agency_id}' reports on no item of the plan",
+                "reports come from the bodies the plan gives work to",
+                "not-a-reporter",
+            )
+        ]
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    source, problems = parse_source(text, display)
+    if problems or source.data is None:
+        return None, problems
+    try:
+        report_file = ReportFile.model_validate(source.data)
+    except ValidationError as err:
+        return None, problems_from(err, ReportFile, source)
+    problems = _check(report_file, agency_id, period, reporters, source)
+    if problems:
+        return None, problems
+    date = dt.date.fromisoformat(report_file.date)
+    entries = {entry.item: entry for entry in report_file.entries}
+    return Report(agency_id, period, date, report_file.number, entries, display), []
+
+
+def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters, source) -> list[Problem]:
+    problems = []
+    first = dt.date.fromisoformat(f"{period}-01")
+    after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # the next month's first day
+    last = (after.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    date = dt.date.fromisoformat(report.date)
+    if not first <= date <= last:
+        problems.append(
+            source.problem(
+                ("date",),
+                f"a report for {period} dated {report.date}",
+                f"date it within {period} or the month after",
+                "report-date",
+            )
+        )
+    mine, seen = reporters.by_agency[agency_id], {}
+    for i, entry in enumerate(report.entries):
+        path = ("entries", i)
+        if entry.item not in reporters.index.by_uid:
+            problems.append(
+                source.problem(
+                    path + ("item",),
+                    f"unknown item '{entry.item}'",
+                    did_you_mean(entry.item, mine, "use the Mã column of the agency's form"),
+                    "unknown-item",
+                )
+            )
+            continue
+        if entry.item not in mine:
+            problems.append(
+                source.problem(
+                    path + ("item",),
+                    f"'{entry.item}' is not '{agency_id}''s to report on",
+                    "report only on the items of the agency's form",
+                    "not-its-item",
+                )
+            )
+        if entry.item in seen:
+            problems.append(
+                source.problem(
+                    path + ("item",),
+                    f"'{entry.item}' is reported twice (first at line {source.line_of(('entries', seen[entry.item]))})",
+                    "keep one entry",
+                    "duplicate-entry",
+                )
+            )
+        seen.setdefault(entry.item, i)
+        if entry.status == DONE and not entry.completed:
+            problems.append(
+                source.problem(
+                    path + ("status",),
+                    "Hoàn thành needs the day it was done",
+                    "add `completed: YYYY-MM-DD`",
+                    "completed-missing",
+                )
+            )
+        if entry.completed and entry.status != DONE:
+            problems.append(
+                source.problem(
+                    path + ("completed",),
+                    f"a completion day for '{entry.status}'",
+                    "set status: Hoàn thành, or remove `completed`",
+                    "completed-not-done",
+                )
+            )
+        if entry.completed and entry.completed > report.date:
+            problems.append(
+                source.problem(
+                    path + ("completed",),
+                    f"done on {entry.completed}, after the report's date {report.date}",
+                    "a report tells what was done by its date",
+                    "completed-after-report",
+                )
+            )
+        if entry.status == NOT_DONE and not (entry.difficulties or entry.proposals):
+            problems.append(
+                source.problem(
+                    path + ("status",),
+                    "Không thực hiện needs its reason",
+                    "say why in `difficulties` or `proposals`",
+                    "reason-missing",
+                )
+            )
+    return problems

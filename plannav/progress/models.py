@@ -1,0 +1,36 @@
+"""The shape of a monthly report file: its date, its number and one entry per item it reports on."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from plannav.models.base import IsoDate, Model, Text
+
+# What staff type, as they read it. The site derives the rest (overdue, completed late, not reported).
+NOT_STARTED, IN_PROGRESS, DONE, NOT_DONE = "Chưa triển khai", "Đang thực hiện", "Hoàn thành", "Không thực hiện"
+TYPED_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_DONE)
+ItemId = Annotated[
+    str,
+    Field(
+        pattern=r"^(task|appendix-task|procedure|duty|funding):[0-9a-zđ.]+$",
+        description="the item's Mã, as in the downloads: 'task:2.đ', 'procedure:9', 'duty:1.d'",
+    ),
+]
+
+
+class Entry(Model):
+    item: ItemId
+    status: Literal[TYPED_STATUSES]  # type: ignore[valid-type]
+    completed: IsoDate | None = Field(None, description="the day it was done: required for Hoàn thành, only then")
+    result: Text | None = Field(None, description="Kết quả thực hiện")
+    difficulties: Text | None = Field(None, description="Khó khăn, vướng mắc")
+    proposals: Text | None = Field(None, description="Đề xuất, kiến nghị")
+    evidence: Text | None = Field(None, description="Văn bản, minh chứng: document numbers")
+
+
+class ReportFile(Model):
+    """progress/<YYYY-MM>/<agency-id>.yaml: the path gives the month and the agency."""
+
+    date: IsoDate = Field(description="the report's date (ngày báo cáo)")
+    number: Text | None = Field(None, description="the report's own document number, e.g. '123/BC-STP'")
+    entries: list[Entry] = Field(default_factory=list)

@@ -1,0 +1,50 @@
+"""Who reports on what: the bodies an item binds, by name or through a group that lists its members.
+
+IV.2.k has every department and district report on the 18th; what the plan gives a collective wording
+("các Sở, Ban, ngành") is each member's to report on. Open wordings ("các đơn vị liên quan") bind no
+one by name, national bodies report elsewhere, and a recipient excluded by `not_for` reports nothing.
+"""
+
+from functools import cached_property
+
+from plannav.items import ActionItem, ItemIndex
+
+# Bodies of the province (and enterprises it names) report to it; ministries and groups do not.
+REPORTING_KINDS = {"provincial-leadership", "provincial-agency", "central-in-province", "local-government", "enterprise"}
+
+
+class Reporters:
+    def __init__(self, index: ItemIndex):
+        self.index = index
+
+    @cached_property
+    def by_item(self) -> dict[str, tuple[str, ...]]:
+        """Item uid -> the bodies that report on it, in registry order."""
+        registry, order = self.index.registry, {a.id: i for i, a in enumerate(self.index.registry.agencies)}
+        out = {}
+        for item in self.index.items:
+            bodies = set()
+            for agency_id in (*item.lead, *item.coordinators):
+                bodies |= registry.group_members.get(agency_id, set()) or {agency_id}
+            bodies -= {agency for agency, _ in item.not_for}
+            out[item.uid] = tuple(sorted((b for b in bodies if registry.by_id[b].kind in REPORTING_KINDS), key=order.get))
+        return out
+
+    @cached_property
+    def by_agency(self) -> dict[str, tuple[str, ...]]:
+        """Agency id -> the uids of the items it reports on, in the decision's order."""
+        out: dict[str, list[str]] = {}
+        for item in self.index.items:
+            for agency_id in self.by_item[item.uid]:
+                out.setdefault(agency_id, []).append(item.uid)
+        return {agency: tuple(uids) for agency, uids in out.items()}
+
+    def leads(self, item: ActionItem) -> tuple[str, ...]:
+        """The reporters whose statuses make the item's overall status: its leads (through groups too), or
+        all its reporters where the decision names no lead."""
+        registry = self.index.registry
+        leads = set()
+        for agency_id in item.lead:
+            leads |= registry.group_members.get(agency_id, set()) or {agency_id}
+        counted = [a for a in self.by_item[item.uid] if a in leads]
+        return tuple(counted) or self.by_item[item.uid]

@@ -1,0 +1,113 @@
+"""Statuses as of a date: each item's per reporting agency, from its latest report, and overall.
+
+Typed statuses come from the reports; the site derives the rest, and nobody types them:
+- Chưa báo cáo: no report of the agency has the item yet;
+- Quá hạn: not done, and a dated deadline that binds the agency passed before the report's date;
+- Hoàn thành quá hạn: done after that deadline.
+Recurring, continuous and event-driven deadlines have no day to pass: their status is the period's.
+
+An item's overall status is its leads' (every reporting body that a lead names or that a leading group
+lists; all its reporters where the decision names no lead): Không thực hiện when every one of them says
+so; Hoàn thành (quá hạn, if any was late) when every one of them is done; else Quá hạn when one is
+overdue; Đang thực hiện when one is under way or done; Chưa triển khai when one has reported; Chưa
+báo cáo when none has.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plannav import schedule
+from plannav.items import ActionItem
+from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, Entry
+
+OVERDUE, DONE_LATE, NOT_REPORTED = "Quá hạn", "Hoàn thành quá hạn", "Chưa báo cáo"
+# Every status, in the order the site lists them: least advanced first.
+STATUSES = (NOT_REPORTED, NOT_STARTED, OVERDUE, IN_PROGRESS, DONE_LATE, DONE, NOT_DONE)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One agency's report for one month, as loaded."""
+
+    agency: str
+    period: str  # YYYY-MM
+    date: dt.date
+    number: str | None
+    entries: dict[str, Entry]  # item uid -> entry
+    file: str  # where it was read from
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An item's status for one agency as of a date, and the report and entry it comes from."""
+
+    status: str
+    report: Report | None = None
+    entry: Entry | None = None
+
+
+def due_day(item: ActionItem, identities) -> dt.date | None:
+    """The last day allowed by the item's dated deadlines that bind the agency; None if it has none."""
+    days = [day for d in item.deadlines if schedule.applies_to(d, identities) for day in schedule.dates(d)]
+    return max(days) if days else None
+
+
+def derived(entry: Entry | None, report_date: dt.date | None, due: dt.date | None) -> str:
+    """The status shown for one agency's latest entry on an item."""
+    if entry is None:
+        return NOT_REPORTED
+    if entry.status == DONE:
+        return DONE_LATE if due and dt.date.fromisoformat(entry.completed) > due else DONE
+    if entry.status in (NOT_STARTED, IN_PROGRESS) and due and report_date > due:
+        return OVERDUE
+    return entry.status
+
+
+def overall(statuses: list[str]) -> str:
+    """An item's status from its leads' statuses (see the module's docstring)."""
+    if not statuses or all(s == NOT_REPORTED for s in statuses):
+        return NOT_REPORTED
+    if all(s == NOT_DONE for s in statuses):
+        return NOT_DONE
+    if all(s in (DONE, DONE_LATE, NOT_DONE) for s in statuses):
+        return DONE_LATE if DONE_LATE in statuses else DONE
+    if OVERDUE in statuses:
+        return OVERDUE
+    if any(s in (IN_PROGRESS, DONE, DONE_LATE) for s in statuses):
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+class Progress:
+    """The reports of every agency, read as of one date: the latest report date, or a date given."""
+
+    def __init__(self, index, reporters, reports: list[Report], as_of: dt.date | None = None):
+        self.index, self.reporters = index, reporters
+        self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
+        self.as_of = as_of or max((r.date for r in self.reports), default=None)
+        self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
+        for report in self.reports:  # in date order: a later report of an item replaces an earlier one
+            if self.as_of and report.date <= self.as_of:
+                for uid, entry in report.entries.items():
+                    self._latest[(report.agency, uid)] = (report, entry)
+
+    def status(self, uid: str, agency_id: str) -> Reported:
+        found = self._latest.get((agency_id, uid))
+        if found is None:
+            return Reported(NOT_REPORTED)
+        report, entry = found
+        item = self.index.by_uid[uid]
+        due = due_day(item, self.index.registry.identities(agency_id))
+        return Reported(derived(entry, report.date, due), report, entry)
+
+    def item_status(self, uid: str) -> str:
+        item = self.index.by_uid[uid]
+        return overall([self.status(uid, agency).status for agency in self.reporters.leads(item)])
+
+    def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
+        """Every report of the agency on the item up to the as-of date, oldest first."""
+        return [
+            (r, r.entries[uid])
+            for r in self.reports
+            if r.agency == agency_id and uid in r.entries and self.as_of and r.date <= self.as_of
+        ]

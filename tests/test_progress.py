@@ -1,0 +1,199 @@
+"""Progress reports: read from progress/<YYYY-MM>/<agency>.yaml, checked against the plan, and turned into
+statuses as of a date. Every report here is fictitious ("DỮ LIỆU MẪU"): no real agency's status."""
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from plannav.progress.loader import load_progress
+from plannav.progress.reporters import Reporters
+from plannav.progress.status import DONE_LATE, NOT_REPORTED, OVERDUE, Progress
+
+SAMPLE = "DỮ LIỆU MẪU, không có thật"
+
+
+@pytest.fixture(scope="module")
+def reporters(index):
+    return Reporters(index)
+
+
+def _write(folder, period, agency, text):
+    path = folder / period / f"{agency}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def _load(folder, reporters, as_of=None):
+    reports, problems = load_progress(folder, reporters)
+    assert problems == [], "\n".join(map(str, problems))
+    return Progress(reporters.index, reporters, reports, as_of)
+
+
+def test_who_reports_follows_names_and_listed_groups_not_open_wordings_or_recipients(reporters):
+    assert "so-y-te" in reporters.by_item["duty:2.k"]  # every department reports monthly (IV.2.k)
+    assert "cong-an-tinh" not in reporters.by_item["duty:2.k"]  # its recipient does not
+    assert reporters.by_item["task:4.a"] == ("cong-an-tinh",)  # "và các đơn vị liên quan" names no one
+    assert "bo-cong-an" not in reporters.by_item["appendix-task:31"]  # a ministry reports elsewhere
+    assert reporters.by_item["duty:12.b"] == ("bo-chi-huy-quan-su-tinh", "bo-chi-huy-bien-phong-tinh")
+    assert reporters.leads(reporters.index.by_uid["appendix-task:34"]) == ("cong-an-tinh", "so-tu-phap")
+
+
+def test_no_reports_means_every_item_is_not_reported(tmp_path, reporters):
+    progress = _load(tmp_path / "progress", reporters)
+    assert progress.as_of is None
+    assert progress.item_status("task:2.d") == NOT_REPORTED
+
+
+def test_statuses_are_derived_from_the_latest_report_as_of_its_date(tmp_path, reporters):
+    folder = tmp_path / "progress"
+    _write(
+        folder,
+        "2026-09",
+        "so-tu-phap",
+        f"""
+        date: '2026-09-18'
+        entries:
+        - item: appendix-task:34
+          status: Đang thực hiện
+          result: {SAMPLE}
+        - item: duty:2.k
+          status: Đang thực hiện
+        """,
+    )
+    _write(
+        folder,
+        "2026-10",
+        "so-tu-phap",
+        f"""
+        date: '2026-10-18'
+        number: 1/BC-MAU
+        entries:
+        - item: appendix-task:34
+          status: Hoàn thành
+          completed: '2026-10-01'
+          result: {SAMPLE}
+        """,
+    )
+    _write(
+        folder,
+        "2026-10",
+        "cong-an-tinh",
+        """
+        date: '2026-10-17'
+        entries:
+        - item: appendix-task:34
+          status: Hoàn thành
+          completed: '2022-03-15'
+        - item: task:4.a
+          status: Chưa triển khai
+        """,
+    )
+    progress = _load(folder, reporters)
+    assert progress.as_of == dt.date(2026, 10, 18)
+    # Done in October 2026 against a deadline of March 2022: completed late.
+    assert progress.status("appendix-task:34", "so-tu-phap").status == DONE_LATE
+    assert progress.status("appendix-task:34", "cong-an-tinh").status == "Hoàn thành"
+    assert progress.item_status("appendix-task:34") == DONE_LATE
+    # Not started, reported after its deadline (March 2022): overdue.
+    assert progress.status("task:4.a", "cong-an-tinh").status == OVERDUE
+    # The monthly report has no day to pass: the September entry stands, not overdue.
+    assert progress.status("duty:2.k", "so-tu-phap").status == "Đang thực hiện"
+    assert progress.status("duty:2.k", "so-y-te").status == NOT_REPORTED
+    assert [r.period for r, _ in progress.history("appendix-task:34", "so-tu-phap")] == ["2026-09", "2026-10"]
+    # As of a September day, the October reports do not count yet.
+    earlier = _load(folder, reporters, as_of=dt.date(2026, 9, 30))
+    assert earlier.status("appendix-task:34", "so-tu-phap").status == OVERDUE
+    assert earlier.item_status("appendix-task:34") == OVERDUE
+
+
+def test_the_overall_status_follows_the_leads_by_a_written_rule():
+    from plannav.progress.status import overall
+
+    assert overall(["Hoàn thành", "Đang thực hiện"]) == "Đang thực hiện"
+    assert overall(["Hoàn thành", "Hoàn thành quá hạn"]) == "Hoàn thành quá hạn"
+    assert overall(["Hoàn thành", "Không thực hiện"]) == "Hoàn thành"
+    assert overall(["Không thực hiện", "Không thực hiện"]) == "Không thực hiện"
+    assert overall(["Quá hạn", "Hoàn thành"]) == "Quá hạn"
+    assert overall(["Chưa báo cáo", "Chưa triển khai"]) == "Chưa triển khai"
+    assert overall(["Chưa báo cáo", "Chưa báo cáo"]) == "Chưa báo cáo"
+
+
+BAD_REPORTS = [
+    ("unknown-item", "- item: task:9.z\n  status: Đang thực hiện\n", "unknown item 'task:9.z'", 3),
+    ("not-its-item", "- item: procedure:24\n  status: Đang thực hiện\n", "'procedure:24' is not 'so-tu-phap''s", 3),
+    (
+        "duplicate-entry",
+        "- item: duty:2.k\n  status: Đang thực hiện\n- item: duty:2.k\n  status: Hoàn thành\n  completed: '2026-10-01'\n",
+        "'duty:2.k' is reported twice (first at line 3)",
+        5,
+    ),
+    ("completed-missing", "- item: duty:2.k\n  status: Hoàn thành\n", "Hoàn thành needs the day it was done", 4),
+    (
+        "completed-after-report",
+        "- item: duty:2.k\n  status: Hoàn thành\n  completed: '2026-12-01'\n",
+        "done on 2026-12-01, after the report's date 2026-10-18",
+        5,
+    ),
+    (
+        "completed-not-done",
+        "- item: duty:2.k\n  status: Đang thực hiện\n  completed: '2026-10-01'\n",
+        "a completion day for 'Đang thực hiện'",
+        5,
+    ),
+    ("reason-missing", "- item: duty:2.k\n  status: Không thực hiện\n", "Không thực hiện needs its reason", 4),
+    ("not-allowed", "- item: duty:2.k\n  status: xong\n", "expected one of", 4),
+]
+
+
+@pytest.mark.parametrize(("code", "entries", "message", "line"), BAD_REPORTS, ids=[b[0] for b in BAD_REPORTS])
+def test_a_bad_report_is_refused_with_its_code_and_line(tmp_path, reporters, code, entries, message, line):
+    folder = tmp_path / "progress"
+    path = folder / "2026-10" / "so-tu-phap.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("date: '2026-10-18'\nentries:\n" + entries, encoding="utf-8")
+    reports, problems = load_progress(folder, reporters)
+    assert reports == []
+    found = [p for p in problems if p.code == code]
+    assert found and message in found[0].message and found[0].line == line, problems
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda folder: (folder / "thang-10").mkdir(), "progress-layout"),
+        (lambda folder: _write(folder, "2026-10", "so-tu-phapp", "date: '2026-10-18'\n"), "unknown-agency"),
+        (lambda folder: _write(folder, "2026-10", "so-ban-nganh", "date: '2026-10-18'\n"), "not-a-reporter"),
+        (lambda folder: _write(folder, "2026-10", "so-tu-phap", "date: '2026-08-18'\n"), "report-date"),
+    ],
+    ids=["month-folder", "unknown-agency", "a-group", "date-outside-its-month"],
+)
+def test_the_layout_of_progress_is_checked(tmp_path, reporters, make, code):
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    make(folder)
+    _, problems = load_progress(folder, reporters)
+    assert [p.code for p in problems] == [code], problems
+    assert all(p.hint for p in problems)
+
+
+def test_the_report_schema_accepts_a_report_and_refuses_a_derived_status():
+    import json
+
+    import jsonschema
+    import yaml
+    from sitebuild import PLAN_DIR
+
+    schema = json.loads((PLAN_DIR / "schema" / "progress-report.schema.json").read_text(encoding="utf-8"))
+    good = yaml.safe_load("date: '2026-10-18'\nentries:\n- item: task:2.đ\n  status: Đang thực hiện\n")
+    jsonschema.validate(good, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"date": "2026-10-18", "entries": [{"item": "task:2.đ", "status": "Quá hạn"}]}, schema)
+
+
+def test_the_repository_publishes_no_report(reporters):
+    from sitebuild import ROOT
+
+    reports, problems = load_progress(ROOT / "progress", reporters)
+    assert reports == [] and problems == []
