@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup serve build build-offline publish check schema lint test test-all clean
+.PHONY: setup serve build build-offline publish check import-report schema lint test test-all clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ publish: setup  ## build into a new release and switch DEST to it atomically; a 
 
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check
+
+# make import-report FILE=so-tu-phap.xlsx PERIOD=2026-10 [DATE=2026-10-18] [NUMBER=123/BC-STP] [REPLACE=1]
+import-report: setup  ## write a filled report form into progress/<PERIOD>/<agency>.yaml; a form with any problem writes nothing
+	@test -n "$(FILE)" -a -n "$(PERIOD)" || { echo "make import-report: give FILE=<form.xlsx> PERIOD=<YYYY-MM>" >&2; exit 2; }
+	$(BIN)/python -m plannav import-report "$(FILE)" "$(PERIOD)" $(if $(DATE),--date "$(DATE)") $(if $(NUMBER),--number "$(NUMBER)") $(if $(REPLACE),--replace)
 
 LINTED := plannav hooks.py macros.py scripts tests
 

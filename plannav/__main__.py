@@ -1,6 +1,7 @@
 """Command line: ``python -m plannav check`` and ``python -m plannav schema``."""
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -47,6 +48,37 @@ def _check(args) -> int:
     return 0
 
 
+def _import_report(args) -> int:
+    """Read a filled form; write progress/<PERIOD>/<agency>.yaml only if the whole form is clean."""
+    import datetime as dt
+
+    from plannav.progress.importer import ImportRefused, read_form, write_report
+
+    plan, problems = load_plan(args.plan)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
+        print(f"import-report: the period '{visible(args.period)}' is not a month written YYYY-MM", file=sys.stderr)
+        return 2
+    try:
+        # The plan's monthly reporting day (IV.2.k) unless the report's own date is given.
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.fromisoformat(f"{args.period}-18")
+    except ValueError:
+        print(f"import-report: the date '{visible(args.date)}' is not a day written YYYY-MM-DD", file=sys.stderr)
+        return 2
+    reporters = Reporters(ItemIndex(plan))
+    try:
+        agency_id, entries = read_form(Path(args.file), reporters, date, file=args.file)
+        target = write_report(Path(args.progress), args.period, agency_id, date, entries, args.number, args.replace)
+    except ImportRefused as refused:
+        print(report(refused.problems), file=sys.stderr)
+        print(f"import-report: nothing was written to {visible(str(args.progress))}", file=sys.stderr)
+        return 1
+    print(f"import-report: {len(entries)} items of {agency_id} for {args.period} written to {target.as_posix()}")
+    return 0
+
+
 def _schema(args) -> int:
     for path in write_schemas(Path(args.plan)):
         print(f"wrote {path.as_posix()}")
@@ -64,6 +96,15 @@ def main(argv=None) -> int:
         help="progress reports folder (default: $PLANNAV_PROGRESS_DIR, else progress)",
     )
     check.set_defaults(run=_check)
+    imported = sub.add_parser("import-report", help="write a filled report form into progress/<PERIOD>/<agency>.yaml")
+    imported.add_argument("file", help="the filled form, an .xlsx downloaded from the site")
+    imported.add_argument("period", help="the month it reports on, YYYY-MM")
+    imported.add_argument("--date", help="the report's date, YYYY-MM-DD (default: the 18th of the month)")
+    imported.add_argument("--number", help="the report's own document number, e.g. 123/BC-STP")
+    imported.add_argument("--replace", action="store_true", help="replace the agency's report for that month")
+    imported.add_argument("--plan", default=plan_dir_setting(), help="plan folder")
+    imported.add_argument("--progress", default=progress_dir_setting(), help="progress folder")
+    imported.set_defaults(run=_import_report)
     schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")
     schema.set_defaults(run=_schema)

@@ -58,7 +58,7 @@ def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
     workbook.properties.created = workbook.properties.modified = stamp
     out = io.BytesIO()
     workbook.save(out)
-    return _fixed_zip_times(out.getvalue(), stamp)
+    return fixed_zip_times(out.getvalue(), stamp)
 
 
 _BOLD, _WRAP = Font(bold=True), Alignment(wrap_text=True, vertical="top")
@@ -78,7 +78,7 @@ def _styled(sheet, value, font=None, alignment=None, number_format=None) -> Writ
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
+def fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
     """openpyxl stamps each zip entry, and the document's "modified" property, with the current
     time; rewrite them with a fixed one so that the same plan always gives the same file."""
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()

@@ -1,0 +1,137 @@
+"""The monthly report form: an Excel workbook per agency, one row per item it reports on.
+
+The columns staff read are locked; the columns they fill are not, and the status column offers the
+four statuses as a drop-down. A hidden sheet names the agency, so that the importer knows whose form
+it reads. The same rows are what the importer compares the read-only cells with.
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from plannav import schedule, sitemap
+from plannav.exports.tables import fixed_zip_times
+from plannav.items import ITEM_KINDS, ItemIndex
+from plannav.progress.models import TYPED_STATUSES
+from plannav.progress.reporters import Reporters
+
+SHEET, META_SHEET = "Báo cáo", "_bieu_mau"
+# (header, width): what staff read (locked), then what they fill.
+READ_ONLY = (
+    ("Mã", 18),
+    ("Mục", 10),
+    ("Loại", 12),
+    ("Nội dung", 70),
+    ("Vai trò", 10),
+    ("Thời hạn", 22),
+    ("Trạng thái đã báo cáo", 24),
+)
+TO_FILL = (
+    ("Trạng thái", 18),
+    ("Ngày hoàn thành", 14),
+    ("Kết quả thực hiện", 40),
+    ("Khó khăn, vướng mắc", 32),
+    ("Đề xuất, kiến nghị", 32),
+    ("Văn bản, minh chứng", 24),
+)
+HEADER_ROW = 5  # rows above it say how to fill the form
+INSTRUCTIONS = (
+    "Điền các cột nền vàng cho những việc có thay đổi trong kỳ; để trống dòng không có gì mới (giữ trạng thái đã báo cáo).",
+    "Trạng thái: chọn trong danh sách. Hoàn thành cần Ngày hoàn thành (ngày/tháng/năm); Không thực hiện cần lý do ở cột "
+    "Khó khăn hoặc Đề xuất. Không sửa các cột khác.",
+)
+_FILL = PatternFill("solid", fgColor="FFF2CC")
+_BOLD, _WRAP = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """What the locked cells of one item's row say."""
+
+    uid: str
+    label: str
+    kind: str
+    text: str
+    role: str
+    deadline: str
+
+    @property
+    def read_only(self) -> tuple[str, ...]:
+        return (self.uid, self.label, self.kind, self.text, self.role, self.deadline)
+
+
+def form_rows(index: ItemIndex, reporters: Reporters, agency_id: str) -> list[FormRow]:
+    identities = index.registry.identities(agency_id)
+    rows = []
+    for uid in reporters.by_agency.get(agency_id, ()):
+        item = index.by_uid[uid]
+        role = "Chủ trì" if identities & set(item.lead) else "Phối hợp"
+        deadline = "; ".join(schedule.label(d) for d in item.deadlines if schedule.applies_to(d, identities))
+        rows.append(FormRow(uid, sitemap.item_label(item), ITEM_KINDS[item.kind].short, item.text, role, deadline))
+    return rows
+
+
+def form_bytes(index: ItemIndex, reporters: Reporters, agency_id: str, progress=None) -> bytes:
+    """The agency's form; with `progress`, its latest reported status beside each item."""
+    name = index.registry.by_id[agency_id].name
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    sheet["A1"] = f"Báo cáo tiến độ thực hiện {index.identity.plan_name} — {name}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    for offset, line in enumerate(INSTRUCTIONS, start=2):
+        sheet.cell(row=offset, column=1, value=line)
+    headers = READ_ONLY + TO_FILL
+    for column, (header, width) in enumerate(headers, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
+        cell.font = _BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(TYPED_STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Trạng thái",
+        error="Chọn một trạng thái trong danh sách.",
+    )
+    day = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ngày hoàn thành",
+        error="Nhập một ngày: ngày/tháng/năm.",
+    )
+    sheet.add_data_validation(status)
+    sheet.add_data_validation(day)
+    for r, row in enumerate(form_rows(index, reporters, agency_id), start=HEADER_ROW + 1):
+        reported = progress.status(row.uid, agency_id) if progress else None
+        shown = f"{reported.status} ({reported.report.period})" if reported and reported.report else ""
+        for column, value in enumerate((*row.read_only, shown), start=1):
+            sheet.cell(row=r, column=column, value=value).alignment = _WRAP
+        for column in range(len(READ_ONLY) + 1, len(headers) + 1):
+            cell = sheet.cell(row=r, column=column)
+            cell.fill, cell.protection, cell.alignment = _FILL, Protection(locked=False), _WRAP
+        first_fill = get_column_letter(len(READ_ONLY) + 1)
+        status.add(f"{first_fill}{r}")
+        sheet.cell(row=r, column=len(READ_ONLY) + 2).number_format = "DD/MM/YYYY"
+        day.add(f"{get_column_letter(len(READ_ONLY) + 2)}{r}")
+    sheet.freeze_panes = f"B{HEADER_ROW + 1}"
+    sheet.protection.sheet = True  # the locked columns stay as they are; the yellow ones take input
+    meta = workbook.create_sheet(META_SHEET)
+    meta.append(["agency", agency_id])
+    meta.append(["plan", index.identity.number])
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    stamp = dt.datetime.combine(index.identity.date, dt.time())  # fixed: the same plan gives the same file
+    workbook.properties.creator = index.identity.plan_name
+    workbook.properties.created = workbook.properties.modified = stamp
+    out = io.BytesIO()
+    workbook.save(out)
+    return fixed_zip_times(out.getvalue(), stamp)

@@ -1,0 +1,199 @@
+"""The report form's round trip: an agency's form, filled as staff fill it, imported into progress/; and every
+bad form refused with its Sheet!Cell, writing nothing. All reports here are fictitious ("DỮ LIỆU MẪU")."""
+
+import datetime as dt
+import io
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+from sitebuild import ROOT
+
+from plannav.progress.form import form_bytes, form_rows
+from plannav.progress.loader import load_progress
+from plannav.progress.reporters import Reporters
+from plannav.progress.status import Progress
+
+AGENCY = "so-tu-phap"
+SAMPLE = "DỮ LIỆU MẪU, không có thật"
+FIRST = 6  # the first item row of the form
+
+
+@pytest.fixture(scope="module")
+def reporters(index):
+    return Reporters(index)
+
+
+@pytest.fixture
+def form(reporters, tmp_path):
+    """The agency's blank form, opened for filling, and where to save it."""
+    workbook = load_workbook(io.BytesIO(form_bytes(reporters.index, reporters, AGENCY)))
+    return workbook, tmp_path / f"{AGENCY}.xlsx"
+
+
+def _row(workbook, uid):
+    sheet = workbook["Báo cáo"]
+    return next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == uid)
+
+
+def _import(path, progress, *extra):
+    return subprocess.run(
+        [sys.executable, "-m", "plannav", "import-report", str(path), "2026-10", "--progress", str(progress), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, reporters):
+    workbook, _ = form
+    sheet = workbook["Báo cáo"]
+    uids = [sheet.cell(row=r, column=1).value for r in range(FIRST, sheet.max_row + 1)]
+    assert uids == [row.uid for row in form_rows(reporters.index, reporters, AGENCY)] == list(reporters.by_agency[AGENCY])
+    assert "duty:2.k" in uids  # the monthly report, which reaches it through "các Sở, Ban, ngành"
+    assert sheet.protection.sheet and sheet.cell(row=FIRST, column=1).protection.locked
+    assert not sheet.cell(row=FIRST, column=8).protection.locked  # Trạng thái takes input
+    assert [sheet.cell(row=5, column=c).value for c in range(8, 14)] == [
+        "Trạng thái",
+        "Ngày hoàn thành",
+        "Kết quả thực hiện",
+        "Khó khăn, vướng mắc",
+        "Đề xuất, kiến nghị",
+        "Văn bản, minh chứng",
+    ]
+    assert any("Hoàn thành" in v.formula1 for v in sheet.data_validations.dataValidation)
+    assert workbook["_bieu_mau"].sheet_state == "hidden"
+
+
+def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_path):
+    workbook, path = form
+    sheet = workbook["Báo cáo"]
+    r = _row(workbook, "appendix-task:34")
+    sheet.cell(row=r, column=8, value="Hoàn thành")
+    sheet.cell(row=r, column=9, value=dt.datetime(2026, 10, 2))
+    sheet.cell(row=r, column=10, value=SAMPLE)
+    sheet.cell(row=_row(workbook, "duty:2.k"), column=8, value="Đang thực hiện")
+    workbook.save(path)
+    progress_dir = tmp_path / "progress"
+    result = _import(path, progress_dir, "--number", "1/BC-MAU")
+    assert result.returncode == 0, result.stderr
+    assert (progress_dir / "2026-10" / f"{AGENCY}.yaml").is_file()
+    reports, problems = load_progress(progress_dir, reporters)
+    assert problems == [] and len(reports) == 1 and reports[0].number == "1/BC-MAU"
+    assert reports[0].date == dt.date(2026, 10, 18)  # the plan's reporting day, unless given
+    assert set(reports[0].entries) == {"appendix-task:34", "duty:2.k"}  # blank rows are not reported
+    progress = Progress(reporters.index, reporters, reports)
+    assert progress.status("appendix-task:34", AGENCY).status == "Hoàn thành quá hạn"
+    assert progress.status("duty:2.k", AGENCY).status == "Đang thực hiện"
+    # The same month again needs REPLACE=1; without it nothing changes.
+    before = (progress_dir / "2026-10" / f"{AGENCY}.yaml").read_bytes()
+    again = _import(path, progress_dir)
+    assert again.returncode == 1 and "report-exists" in again.stderr
+    assert (progress_dir / "2026-10" / f"{AGENCY}.yaml").read_bytes() == before
+    assert _import(path, progress_dir, "--replace").returncode == 0
+
+
+def _fill(cells):
+    def apply(workbook):
+        sheet = workbook["Báo cáo"]
+        for uid, column, value in cells:
+            sheet.cell(row=_row(workbook, uid), column=column, value=value)
+
+    return apply
+
+
+def _copy_row_twice(workbook):
+    sheet = workbook["Báo cáo"]
+    r = _row(workbook, "duty:2.k")
+    for column in range(1, 14):
+        sheet.cell(
+            row=sheet.max_row + 1 if column == 1 else sheet.max_row,
+            column=column,
+            value=sheet.cell(row=r, column=column).value,
+        )
+    sheet.cell(row=r, column=8, value="Đang thực hiện")
+    sheet.cell(row=sheet.max_row, column=8, value="Đang thực hiện")
+
+
+BAD_FORMS = [
+    ("unknown-status", _fill([("duty:2.k", 8, "xong")]), "'xong' is not a status", "Báo cáo!H"),
+    ("completed-missing", _fill([("duty:2.k", 8, "Hoàn thành")]), "Hoàn thành needs the day", "Báo cáo!I"),
+    (
+        "completed-after-report",
+        _fill([("duty:2.k", 8, "Hoàn thành"), ("duty:2.k", 9, dt.datetime(2026, 12, 1))]),
+        "after the report's date",
+        "Báo cáo!I",
+    ),
+    (
+        "not-a-date",
+        _fill([("duty:2.k", 8, "Hoàn thành"), ("duty:2.k", 9, "hôm qua")]),
+        "'hôm qua' is not a date",
+        "Báo cáo!I",
+    ),
+    ("reason-missing", _fill([("duty:2.k", 8, "Không thực hiện")]), "needs its reason", "Báo cáo!K"),
+    (
+        "not-its-item",
+        _fill([("duty:2.k", 1, "procedure:24"), ("procedure:24", 8, "Đang thực hiện")]),
+        "'procedure:24' is not an item of this agency's form",
+        "Báo cáo!A",
+    ),
+    (
+        "read-only-changed",
+        _fill([("duty:2.k", 4, "Nội dung sửa đổi"), ("duty:2.k", 8, "Đang thực hiện")]),
+        "a read-only cell was changed",
+        "Báo cáo!D",
+    ),
+    ("duplicate-entry", _copy_row_twice, "'duty:2.k' appears twice", "Báo cáo!A"),
+    ("formula", _fill([("duty:2.k", 8, '=IF(1,"Hoàn thành","")')]), "holds a formula", "Báo cáo!H"),
+    ("empty-form", lambda workbook: None, "no row is filled in", ""),
+    (
+        "not-a-form",
+        lambda workbook: workbook["_bieu_mau"].cell(row=1, column=2, value="so-khong-co"),
+        "names agency 'so-khong-co'",
+        "_bieu_mau!B1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "change", "message", "where"), BAD_FORMS, ids=[b[0] for b in BAD_FORMS])
+def test_a_bad_form_names_its_cell_and_writes_nothing(form, tmp_path, code, change, message, where):
+    workbook, path = form
+    change(workbook)
+    workbook.save(path)
+    progress_dir = tmp_path / "progress"
+    progress_dir.mkdir()
+    result = _import(path, progress_dir)
+    assert result.returncode == 1, result.stdout
+    assert f"[{code}]" in result.stderr and message in result.stderr, result.stderr
+    assert where in result.stderr and "Traceback" not in result.stderr
+    assert "nothing was written" in result.stderr
+    assert list(progress_dir.iterdir()) == []
+
+
+def _zip(path, files):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+
+
+BAD_FILES = [
+    ("old-excel.xls", lambda path: path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100), "not-xlsx"),
+    ("macros.xlsm", lambda path: _zip(path, {"xl/workbook.xml": "<x/>"}), "not-xlsx"),
+    ("renamed.xlsx", lambda path: path.write_text("Mã,Trạng thái\n", encoding="utf-8"), "not-xlsx"),
+    ("macros-inside.xlsx", lambda path: _zip(path, {"xl/workbook.xml": "<x/>", "xl/vbaProject.bin": "x"}), "not-xlsx"),
+    ("bomb.xlsx", lambda path: _zip(path, {"xl/workbook.xml": "<x/>", "xl/pad.xml": "0" * (60 * 1024 * 1024)}), "zip-bomb"),
+    ("huge.xlsx", lambda path: path.write_bytes(b"PK" + b"\0" * (6 * 1024 * 1024)), "file-too-large"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "code"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_a_file_that_is_not_a_sane_xlsx_is_refused_before_it_is_opened(tmp_path, name, make, code):
+    path = tmp_path / name
+    make(path)
+    progress_dir = tmp_path / "progress"
+    progress_dir.mkdir()
+    result = _import(path, progress_dir)
+    assert result.returncode == 1 and f"[{code}]" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert list(progress_dir.iterdir()) == []
