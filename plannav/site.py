@@ -12,9 +12,13 @@ from functools import partial
 from plannav import sitemap
 from plannav.exports.catalog import all_downloads
 from plannav.fulltext import full_text
+from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.plan import Plan
 from plannav.problems import Problem, report
+from plannav.progress.loader import ProgressFiles, load_progress_files, read_progress_files
+from plannav.progress.reporters import Reporters
+from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
@@ -53,17 +57,21 @@ class Section:
 class SiteModel:
     """Everything the site shows, for one plan: its pages, their bodies, the navigation, the downloads."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, progress: Progress | None = None):
         self.plan = plan
-        self.views = SiteViews(plan)
+        self.views = SiteViews(plan, progress.index if progress else None)
+        # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
+        self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
+        self.views.progress = self.progress  # the pages show statuses and link the report forms
         self.renderer = PageRenderer(self.views)
         self.pages = self._pages()
         self.by_src = {p.src: p for p in self.pages}
         self.section_label = {section.src: section.title for section in self.sections()}
 
     @classmethod
-    def load(cls, files: PlanFiles) -> "SiteModel":
-        """The model of a plan read once (loader.read_plan_files); PlanProblems if it has any."""
+    def load(cls, files: PlanFiles, progress_files: ProgressFiles | None = None, as_of=None) -> "SiteModel":
+        """The model of a plan and its progress reports, each read once (loader.read_plan_files,
+        progress.loader.read_progress_files); PlanProblems if either has any."""
         # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
         # plan again and again for nothing (a third of the load time of a large plan).
         gc.disable()
@@ -71,13 +79,18 @@ class SiteModel:
             plan, problems = load_plan_files(files)
             if problems:
                 raise PlanProblems(problems)
-            return cls(plan)
+            index = ItemIndex(plan)
+            reporters = Reporters(index)
+            reports, problems = load_progress_files(progress_files, reporters) if progress_files else ([], [])
+            if problems:
+                raise PlanProblems(problems)
+            return cls(plan, Progress(index, reporters, reports, as_of))
         finally:
             gc.enable()
 
     @classmethod
-    def from_folder(cls, plan_dir: str | os.PathLike) -> "SiteModel":
-        return cls.load(read_plan_files(plan_dir))
+    def from_folder(cls, plan_dir: str | os.PathLike, progress_dir: str | os.PathLike | None = None) -> "SiteModel":
+        return cls.load(read_plan_files(plan_dir), read_progress_files(progress_dir) if progress_dir else None)
 
     def _pages(self) -> list[PageSpec]:
         v, plan, pages = self.views, self.plan, []
@@ -203,7 +216,7 @@ class SiteModel:
 
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes)."""
-        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url)]
+        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url, self.progress)]
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""

@@ -197,3 +197,35 @@ def test_a_file_that_is_not_a_sane_xlsx_is_refused_before_it_is_opened(tmp_path,
     result = _import(path, progress_dir)
     assert result.returncode == 1 and f"[{code}]" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert list(progress_dir.iterdir()) == []
+
+
+def test_round_trip_through_the_built_site(site, tmp_path, reporters):
+    """The form as the site serves it, filled, imported, and the site built again with the report."""
+    import json
+
+    from sitebuild import build_site
+
+    served = site / "tai-ve" / "bao-cao" / f"{AGENCY}.xlsx"
+    assert served.is_file()
+    workbook = load_workbook(served)
+    sheet = workbook["Báo cáo"]
+    r = _row(workbook, "appendix-task:34")
+    sheet.cell(row=r, column=8, value="Đang thực hiện")
+    sheet.cell(row=r, column=10, value=SAMPLE)
+    path = tmp_path / f"{AGENCY}.xlsx"
+    workbook.save(path)
+    progress_dir = tmp_path / "progress"
+    assert _import(path, progress_dir).returncode == 0
+    rebuilt = tmp_path / "site"
+    result = build_site(rebuilt, progress_dir=progress_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((rebuilt / "tai-ve" / "ke-hoach.json").read_text(encoding="utf-8"))
+    assert data["progress"]["as_of"] == "2026-10-18"
+    assert [(r["agency"], r["period"]) for r in data["progress"]["reports"]] == [(AGENCY, "2026-10")]
+    item = next(i for i in data["progress"]["items"] if i["uid"] == "appendix-task:34")
+    by_agency = {s["agency"]: s["status"] for s in item["by_agency"]}
+    assert by_agency[AGENCY] == "Quá hạn"  # under way in 2026, against a deadline of March 2022
+    assert by_agency["cong-an-tinh"] == "Chưa báo cáo" and item["status"] == "Quá hạn"
+    # The new form shows what was reported beside the item.
+    again = load_workbook(rebuilt / "tai-ve" / "bao-cao" / f"{AGENCY}.xlsx")["Báo cáo"]
+    assert again.cell(row=r, column=7).value == "Quá hạn (2026-10)"

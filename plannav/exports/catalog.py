@@ -39,7 +39,12 @@ calendar_bytes = _writer("calendar", "calendar_bytes")
 json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
 
 
-def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
+def form_bytes(*args) -> bytes:
+    # Imported when a form is made, as the other writers are (openpyxl).
+    return importlib.import_module("plannav.progress.form").form_bytes(*args)
+
+
+def plan_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
     downloads = [
         Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
         *[
@@ -51,16 +56,32 @@ def plan_downloads(index: ItemIndex, base_url: str | None = None) -> list[Downlo
             "Lịch (iCalendar): mọi thời hạn",
             lambda: calendar_bytes(index, index.identity.plan_name, base_url=base_url),
         ),
-        Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index)),
+        Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index, progress)),
         Download(f"{FOLDER}/ke-hoach.schema.json", "JSON Schema của tệp JSON", schema_bytes),
     ]
     return downloads
 
 
-def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = None) -> list[Download]:
+def report_form(agency_id: str) -> str:
+    """Where an agency's monthly report form goes."""
+    return f"{FOLDER}/bao-cao/{agency_id}.xlsx"
+
+
+def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = None, progress=None) -> list[Download]:
+    """An agency's extract as Excel, CSV and a calendar; with `progress`, its monthly report form too,
+    listing what it reports on beside the status it last reported."""
     name = index.registry.by_id[agency_id].name
     folder = f"{FOLDER}/co-quan/{agency_id}"
-    return [
+    form = []
+    if progress is not None and agency_id in progress.reporters.by_agency:
+        form = [
+            Download(
+                report_form(agency_id),
+                "Biểu mẫu báo cáo tháng (Excel)",
+                lambda: form_bytes(index, progress.reporters, agency_id, progress),
+            )
+        ]
+    return form + [
         Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id)),
         Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id)),
         Download(
@@ -78,8 +99,8 @@ def _agency_csv(index: ItemIndex, agency_id: str) -> bytes:
     return parts[0] + b"".join(part[header_end:] for part in parts[1:])
 
 
-def all_downloads(index: ItemIndex, base_url: str | None = None) -> list[Download]:
-    out = plan_downloads(index, base_url)
+def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
+    out = plan_downloads(index, base_url, progress)
     for agency in index.registry.agencies:
-        out += agency_downloads(index, agency.id, base_url)
+        out += agency_downloads(index, agency.id, base_url, progress)
     return out

@@ -22,6 +22,7 @@ from plannav.models import (
     ResponsibilitiesFile,
     TasksFile,
 )
+from plannav.progress.models import Entry
 from plannav.reconcile import reconcile
 
 
@@ -62,6 +63,31 @@ class ExportReconciliation(BaseModel):
     differences: list[ExportDifference]
 
 
+class ExportReport(BaseModel):
+    agency: str
+    period: str = Field(description="the month reported on, YYYY-MM")
+    date: str
+    number: str | None
+    entries: list[Entry]
+
+
+class ExportStatus(BaseModel):
+    agency: str
+    status: str = Field(description="as of the date, derived: Quá hạn, Hoàn thành quá hạn, Chưa báo cáo included")
+
+
+class ExportItemProgress(BaseModel):
+    uid: str
+    status: str = Field(description="the item's overall status, from its leads' (see the README)")
+    by_agency: list[ExportStatus] = Field(description="each reporting body's status")
+
+
+class ExportProgress(BaseModel):
+    as_of: str | None = Field(description="the date the statuses are as of: the latest report's, or one given")
+    reports: list[ExportReport] = Field(description="every report in full, oldest first")
+    items: list[ExportItemProgress]
+
+
 class PlanExport(BaseModel):
     decision: DecisionFile
     objectives: ObjectivesFile
@@ -75,9 +101,31 @@ class PlanExport(BaseModel):
     documents: DocumentsFile
     items: list[ExportItem]
     reconciliation: list[ExportReconciliation]
+    progress: ExportProgress | None = Field(None, description="the monthly reports and the statuses they give")
 
 
-def plan_export(index: ItemIndex) -> PlanExport:
+def progress_export(progress) -> ExportProgress:
+    return ExportProgress(
+        as_of=progress.as_of.isoformat() if progress.as_of else None,
+        reports=[
+            ExportReport(
+                agency=r.agency, period=r.period, date=r.date.isoformat(), number=r.number, entries=list(r.entries.values())
+            )
+            for r in progress.reports
+        ],
+        items=[
+            ExportItemProgress(
+                uid=uid,
+                status=progress.item_status(uid),
+                by_agency=[ExportStatus(agency=a, status=progress.status(uid, a).status) for a in agencies],
+            )
+            for uid, agencies in progress.reporters.by_item.items()
+            if agencies
+        ],
+    )
+
+
+def plan_export(index: ItemIndex, progress=None) -> PlanExport:
     plan = index.plan
     items = [
         ExportItem(
@@ -126,11 +174,12 @@ def plan_export(index: ItemIndex) -> PlanExport:
         documents=plan.documents,
         items=items,
         reconciliation=reconciliation,
+        progress=progress_export(progress) if progress is not None else None,
     )
 
 
-def json_bytes(index: ItemIndex) -> bytes:
-    data = plan_export(index).model_dump(mode="json")
+def json_bytes(index: ItemIndex, progress=None) -> bytes:
+    data = plan_export(index, progress).model_dump(mode="json")
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 

@@ -13,6 +13,7 @@ from plannav.externals import external_fetches, page_fetches
 from plannav.htmlscan import ScannedPage, scan_page
 from plannav.linkcheck import PageLinks, broken_links, page_links
 from plannav.loader import PlanFiles
+from plannav.progress.loader import ProgressFiles
 from plannav.site import SiteModel
 
 
@@ -26,8 +27,8 @@ class DownloadsAndChecks:
     """Made in the build's second process from the same plan files as the pages: the downloads first,
     while the first pages render; then each page's links and fetches as it is written."""
 
-    def __init__(self, plan_files: PlanFiles, base_url: str | None = None):
-        self.downloads = SiteModel.load(plan_files).downloads(base_url)
+    def __init__(self, plan_files: PlanFiles, progress_files: ProgressFiles, as_of, base_url: str | None = None):
+        self.downloads = SiteModel.load(plan_files, progress_files, as_of).downloads(base_url)
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
 

@@ -25,6 +25,7 @@ from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
+from plannav.progress.loader import read_progress_files
 from plannav.site import PlanProblems, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.plannav")
@@ -47,7 +48,7 @@ class SiteBuild:
     def __init__(self):
         self.settings: BuildSettings | None = None
         self.model: SiteModel | None = None
-        self.plan_files = None
+        self.plan_files = self.progress_files = None
         self.worker: BackgroundWorker | None = None  # the downloads and page checks of the build under way
         self._blocks: dict[str, list[str]] = {}  # each page's HTML blocks, set aside during the Markdown step
 
@@ -56,8 +57,9 @@ class SiteBuild:
     def on_config(self, config):
         self.settings = BuildSettings.from_config(config)
         self.plan_files = read_plan_files(self.settings.plan_dir)
+        self.progress_files = read_progress_files(self.settings.progress_dir)
         try:
-            self.model = SiteModel.load(self.plan_files)
+            self.model = SiteModel.load(self.plan_files, self.progress_files, self.settings.as_of)
         except PlanProblems as err:
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
@@ -69,7 +71,10 @@ class SiteBuild:
             f"(Quyết định {who.number} ngày {who.date_text})"
         )
         config.nav = [_nav_entry(section) for section in self.model.sections()]
-        config.watch.append(str(self.settings.plan_dir))  # mkdocs serve: rebuild when a plan file changes
+        # mkdocs serve: rebuild when a plan file or a report changes.
+        config.watch.append(str(self.settings.plan_dir))
+        if self.settings.progress_dir.is_dir():
+            config.watch.append(str(self.settings.progress_dir))
         return config
 
     def on_files(self, files, config):
@@ -86,7 +91,9 @@ class SiteBuild:
             raise PluginError("pages are missing:\n" + "\n".join(missing))
         # In a second process, from the same plan files: make the downloads, then check each page as written.
         self.cancel()  # what a failed build left (mkdocs serve)
-        self.worker = BackgroundWorker(partial(DownloadsAndChecks, self.plan_files, self.settings.site_url))
+        self.worker = BackgroundWorker(
+            partial(DownloadsAndChecks, self.plan_files, self.progress_files, self.settings.as_of, self.settings.site_url)
+        )
         return files
 
     # ---- each page: its body, its blocks put back around Markdown, then checked

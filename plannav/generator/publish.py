@@ -46,6 +46,7 @@ def build(
     offline: bool = False,
     plan_dir: str | os.PathLike | None = None,
     config_file: str | os.PathLike | None = None,
+    progress_dir: str | os.PathLike | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into target; the result carries the build's output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -55,6 +56,8 @@ def build(
         env["PLANNAV_OFFLINE"] = "true"
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(Path(plan_dir).resolve())
+    if progress_dir:
+        env["PLANNAV_PROGRESS_DIR"] = str(Path(progress_dir).resolve())
     command = [sys.executable, "-m", "plannav.generator.buildrun", "build", "--strict", "--site-dir", str(target)]
     if config_file:
         command += ["--config-file", str(config_file)]

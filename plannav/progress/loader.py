@@ -4,6 +4,7 @@ with its file, line and a hint, and the folder's layout checked as well (month f
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -25,12 +26,21 @@ def _display(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def load_progress(progress_dir, reporters: Reporters) -> tuple[list[Report], list[Problem]]:
-    """Every report under progress_dir (missing or empty: none) and every problem found in them."""
+@dataclass(frozen=True)
+class ProgressFiles:
+    """The report files' texts, read once, like the plan's (loader.PlanFiles)."""
+
+    folder: str
+    texts: dict[str, str | None]  # "2026-10/so-tu-phap.yaml" -> its text (None: unreadable, said in problems)
+    problems: tuple[Problem, ...] = ()  # what is wrong with the folder's layout or a file's text
+
+
+def read_progress_files(progress_dir) -> ProgressFiles:
+    """Every report file's text under progress_dir (missing or empty: none), and what stands in the way."""
     progress_dir = Path(progress_dir)
     if not progress_dir.is_dir():
-        return [], []
-    reports, problems = [], []
+        return ProgressFiles(str(progress_dir), {})
+    texts, problems = {}, []
     for folder in sorted(progress_dir.iterdir()):
         if folder.name in IGNORED or folder.name.startswith("."):
             continue
@@ -49,18 +59,38 @@ def load_progress(progress_dir, reporters: Reporters) -> tuple[list[Report], lis
         for path in sorted(folder.iterdir()):
             if path.name.startswith("."):
                 continue  # an editor's lock or backup file
-            report, found = _load_report(path, folder.name, reporters)
+            if path.suffix != ".yaml":
+                problems.append(
+                    Problem(_display(path), 0, "", "not a report file", "name reports <agency-id>.yaml", "progress-layout")
+                )
+                continue
+            text, found = read_text(path, _display(path))
             problems += found
-            if report:
-                reports.append(report)
+            texts[f"{folder.name}/{path.name}"] = text
+    return ProgressFiles(str(progress_dir), texts, tuple(problems))
+
+
+def load_progress(progress_dir, reporters: Reporters) -> tuple[list[Report], list[Problem]]:
+    """Every report under progress_dir and every problem found in them."""
+    return load_progress_files(read_progress_files(progress_dir), reporters)
+
+
+def load_progress_files(files: ProgressFiles, reporters: Reporters) -> tuple[list[Report], list[Problem]]:
+    reports, problems = [], list(files.problems)
+    for name, text in files.texts.items():
+        if text is None:
+            continue
+        period, file_name = name.split("/")
+        report, found = _load_report(Path(files.folder) / period / file_name, text, period, reporters)
+        problems += found
+        if report:
+            reports.append(report)
     return reports, problems
 
 
-def _load_report(path: Path, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:
+def _load_report(path: Path, text: str, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:
     display, agency_id = _display(path), path.stem
     registry = reporters.index.registry
-    if path.suffix != ".yaml":
-        return None, [Problem(display, 0, "", "not a report file", "name reports <agency-id>.yaml", "progress-layout")]
     if agency_id not in registry.by_id:
         hint = did_you_mean(agency_id, registry.by_id, "name the file after an agency id of plan/agencies.yaml")
         return None, [Problem(display, 0, "", f"unknown agency '{agency_id}'", hint, "unknown-agency")]
@@ -75,9 +105,6 @@ def _load_report(path: Path, period: str, reporters: Reporters) -> tuple[Report 
                 "not-a-reporter",
             )
         ]
-    text, problems = read_text(path, display)
-    if text is None:
-        return None, problems
     source, problems = parse_source(text, display)
     if problems or source.data is None:
         return None, problems

@@ -122,7 +122,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
     return AgencyPage(
         agency=agency,
         permalink=sitemap.permalink(sitemap.agency(agency_id)),
-        downloads=tuple(Link(d.label, d.path) for d in agency_downloads(views.index, agency_id)),
+        downloads=tuple(Link(d.label, d.path) for d in agency_downloads(views.index, agency_id, progress=views.progress)),
         kind_label=AGENCY_KINDS[agency.kind],
         members=views.agency_links(views.registry.members(agency_id)) if is_group else (),
         may_concern=views.agency_links(agency.may_concern),

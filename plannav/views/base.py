@@ -86,12 +86,13 @@ class Difference:
 class SiteViews:
     """The plan's items as links and rows, made once and shared by every page of a build."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, index: ItemIndex | None = None):
         self.plan = plan
-        self.index = ItemIndex(plan)
+        self.index = index or ItemIndex(plan)
         self.registry = self.index.registry
         self.documents = self.index.documents
         self.identity = self.index.identity
+        self.progress = None  # set by the site model: the reports as of their date
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
 

@@ -92,7 +92,10 @@ def downloads(views: SiteViews) -> DownloadsPage:
     return DownloadsPage(
         tuple(Link(d.label, d.path) for d in plan_downloads(views.index)),
         tuple(
-            AgencyFiles(views.agency_link(a.id), tuple(Link(d.label, d.path) for d in agency_downloads(views.index, a.id)))
+            AgencyFiles(
+                views.agency_link(a.id),
+                tuple(Link(d.label, d.path) for d in agency_downloads(views.index, a.id, progress=views.progress)),
+            )
             for a in views.registry.agencies
         ),
     )
