@@ -22,6 +22,7 @@ from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
+from plannav.views import progress as progress_view
 
 
 class PlanProblems(Exception):
@@ -84,7 +85,8 @@ class SiteModel:
             reports, problems = load_progress_files(progress_files, reporters) if progress_files else ([], [])
             if problems:
                 raise PlanProblems(problems)
-            return cls(plan, Progress(index, reporters, reports, as_of))
+            sample = bool(progress_files and progress_files.sample)
+            return cls(plan, Progress(index, reporters, reports, as_of, sample))
         finally:
             gc.enable()
 
@@ -184,6 +186,12 @@ class SiteModel:
                 sitemap.DOCUMENT_INDEX,
             )
         add(sitemap.FULL_TEXT, sitemap.SECTION_TITLES[sitemap.FULL_TEXT], "fulltext.md.j2", partial(full_text, v))
+        add(
+            sitemap.PROGRESS,
+            sitemap.SECTION_TITLES[sitemap.PROGRESS],
+            "progress.md.j2",
+            partial(progress_view.progress_page, v),
+        )
         add(
             sitemap.RECONCILIATION,
             sitemap.SECTION_TITLES[sitemap.RECONCILIATION],

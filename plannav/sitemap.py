@@ -21,6 +21,7 @@ RECONCILIATION = "doi-chieu.md"
 DOWNLOADS = "tai-ve/index.md"
 TIMELINE = "thoi-han/tien-do.md"
 DUTY_INDEX = "trach-nhiem/index.md"
+PROGRESS = "thuc-hien/index.md"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ SECTIONS = (
     Section("Mục tiêu", OBJECTIVE_INDEX, "Mục tiêu", "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
     Section("Văn bản", DOCUMENT_INDEX, "Văn bản", "Văn bản được viện dẫn và liên quan"),
     Section("Toàn văn", FULL_TEXT, "Toàn văn", "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
+    Section(
+        "Thực hiện",
+        PROGRESS,
+        "Tình hình thực hiện",
+        "Việc đã xong, quá hạn, chưa báo cáo; cơ quan nào đã báo cáo tháng nào",
+    ),
     Section(
         "Đối chiếu",
         RECONCILIATION,

@@ -267,6 +267,7 @@ PAGE_TYPES = [
     "van-ban/qd-34-2021-qd-ttg/",
     "toan-van/",
     "doi-chieu/",
+    "thuc-hien/",
     "tai-ve/",
     "khong-co-trang-nay/",
 ]

@@ -233,6 +233,7 @@ SECTION_PAGES = {
     "muc-tieu/",
     "van-ban/",
     "toan-van/",
+    "thuc-hien/",
     "doi-chieu/",
     "tai-ve/",
 }

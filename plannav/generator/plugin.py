@@ -64,6 +64,8 @@ class SiteBuild:
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
         self._url = lru_cache(maxsize=None)(self._site_url)
+        # Made-up reports (progress/DU-LIEU-MAU): a banner on every page says so (overrides/main.html).
+        config.extra["sample_data"] = self.model.progress.sample
         who = self.model.views.identity
         config.site_name = who.site_name
         config.site_description = (

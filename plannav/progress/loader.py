@@ -18,7 +18,10 @@ from plannav.validation import problems_from
 from plannav.yamlsource import parse_source
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-IGNORED = {"README.md", "schema"}  # beside the month folders: the layout explained, and the schema
+# A file of this name in progress/ marks its reports as made up, for tests and demonstrations: every
+# page of a site built from them says so.
+SAMPLE_MARKER = "DU-LIEU-MAU"
+IGNORED = {"README.md", "schema", SAMPLE_MARKER}  # beside the month folders
 
 
 def _display(path: Path) -> str:
@@ -33,6 +36,7 @@ class ProgressFiles:
     folder: str
     texts: dict[str, str | None]  # "2026-10/so-tu-phap.yaml" -> its text (None: unreadable, said in problems)
     problems: tuple[Problem, ...] = ()  # what is wrong with the folder's layout or a file's text
+    sample: bool = False  # made-up reports (SAMPLE_MARKER): the site says so on every page
 
 
 def read_progress_files(progress_dir) -> ProgressFiles:
@@ -67,7 +71,7 @@ def read_progress_files(progress_dir) -> ProgressFiles:
             text, found = read_text(path, _display(path))
             problems += found
             texts[f"{folder.name}/{path.name}"] = text
-    return ProgressFiles(str(progress_dir), texts, tuple(problems))
+    return ProgressFiles(str(progress_dir), texts, tuple(problems), (progress_dir / SAMPLE_MARKER).exists())
 
 
 def load_progress(progress_dir, reporters: Reporters) -> tuple[list[Report], list[Problem]]:

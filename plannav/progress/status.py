@@ -81,8 +81,8 @@ def overall(statuses: list[str]) -> str:
 class Progress:
     """The reports of every agency, read as of one date: the latest report date, or a date given."""
 
-    def __init__(self, index, reporters, reports: list[Report], as_of: dt.date | None = None):
-        self.index, self.reporters = index, reporters
+    def __init__(self, index, reporters, reports: list[Report], as_of: dt.date | None = None, sample: bool = False):
+        self.index, self.reporters, self.sample = index, reporters, sample
         self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
         self.as_of = as_of or max((r.date for r in self.reports), default=None)
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}

@@ -1,10 +1,12 @@
 """The agency pages: the list of agencies by kind, and each agency's duties, tasks, procedures and deadlines."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import agency_downloads
 from plannav.models import Agency
+from plannav.progress.status import STATUSES
 from plannav.views.base import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
 
 
@@ -46,6 +48,22 @@ class AgencyPageCounts:
 
 
 @dataclass(frozen=True)
+class ReportEntry:
+    period: str
+    date: str  # dd/mm/yyyy
+    number: str
+    count: int  # items reported on
+
+
+@dataclass(frozen=True)
+class AgencyProgress:
+    as_of: str  # dd/mm/yyyy
+    counts: tuple[tuple[str, int], ...]  # (status, items), the statuses it has, least advanced first
+    history: tuple[ReportEntry, ...]  # its reports, newest first
+    dashboard: Link
+
+
+@dataclass(frozen=True)
 class AgencyPage:
     agency: Agency
     permalink: str
@@ -60,6 +78,7 @@ class AgencyPage:
     possibly: Table
     mentioned: tuple[ItemRow, ...]
     timeline: tuple[ItemRow, ...]  # one row per deadline that binds it, in date order
+    progress: AgencyProgress | None = None  # once reports exist, for a body that reports
 
 
 def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
@@ -98,7 +117,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
     lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
     for item, roles in found.direct:
         role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
-        row = views.row(item, role, deadlines=binding(item))
+        row = views.row(item, role, deadlines=binding(item), status=views.agency_status(item, agency_id))
         if item.kind in ("task", "appendix-task"):
             (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
         elif item.kind == "procedure":
@@ -108,7 +127,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
         else:
             funding.append(row)
     group_rows = [
-        views.row(item, ROLE_LABELS[role], views.agency_links(groups), deadlines=binding(item))
+        views.row(item, ROLE_LABELS[role], views.agency_links(groups), binding(item), views.agency_status(item, agency_id))
         for item, role, groups in found.via_group
     ]
     possibly_rows = [views.row(item, via=views.agency_links(groups)) for item, groups in found.possibly]
@@ -157,5 +176,24 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
             "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp.",
         ),
         mentioned=tuple(views.row(item) for item in found.mentioned),
+        progress=_progress(views, agency_id),
         timeline=tuple(row for _, row in timeline),
+    )
+
+
+def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
+    progress = views.progress
+    if not views.reports_exist() or agency_id not in progress.reporters.by_agency:
+        return None
+    statuses = Counter(progress.status(uid, agency_id).status for uid in progress.reporters.by_agency[agency_id])
+    history = [
+        ReportEntry(r.period, f"{r.date:%d/%m/%Y}", r.number or "", len(r.entries))
+        for r in reversed(progress.reports)
+        if r.agency == agency_id and r.date <= progress.as_of
+    ]
+    return AgencyProgress(
+        f"{progress.as_of:%d/%m/%Y}",
+        tuple((s, statuses[s]) for s in STATUSES if statuses[s]),
+        tuple(history),
+        Link("Tình hình thực hiện", sitemap.PROGRESS),
     )

@@ -5,7 +5,7 @@ site generator makes them relative URLs. The section modules beside this one bui
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from plannav import schedule, sitemap
@@ -62,6 +62,7 @@ class ItemRow:
     facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
     sort_due: str = ""  # the deadline column sorts by this, chronologically
     sort_ref: str = ""  # the reference column sorts in the decision's order
+    status: str = ""  # on an agency's page, once reports exist: its status for the item
 
 
 @dataclass
@@ -152,12 +153,23 @@ class SiteViews:
 
     # ---- item rows and their filters
 
-    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None) -> ItemRow:
+    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None, status: str = "") -> ItemRow:
         # The same rows appear on many pages (agency, deadline and index pages): make each once.
-        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
+        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)), status)
         if key not in self._rows:
-            self._rows[key] = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
+            made = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
+            self._rows[key] = replace(made, status=status) if status else made
         return self._rows[key]
+
+    def reports_exist(self) -> bool:
+        """Whether any report is in: until one is, the site shows no status (none is known)."""
+        return bool(self.progress and self.progress.reports)
+
+    def agency_status(self, item: ActionItem, agency_id: str) -> str:
+        """The agency's status for the item, once reports exist and if it reports on it; else ""."""
+        if not self.reports_exist() or agency_id not in self.progress.reporters.by_item[item.uid]:
+            return ""
+        return self.progress.status(item.uid, agency_id).status
 
     def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(

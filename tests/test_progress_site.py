@@ -1,0 +1,104 @@
+"""Progress on the built site: the dashboard, the statuses on agency pages and the sample-data banner.
+
+The reports are fictitious and their folder is marked as sample data (progress/DU-LIEU-MAU), so every
+page of that site says so. The repository's own progress/ is empty: its site shows no status at all."""
+
+import textwrap
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import build_site
+
+SAMPLE = "DỮ LIỆU MẪU, không có thật"
+REPORTS = {
+    ("2026-10", "so-tu-phap"): f"""
+        date: '2026-10-18'
+        number: 1/BC-MAU
+        entries:
+        - item: appendix-task:34
+          status: Hoàn thành
+          completed: '2026-10-01'
+          result: {SAMPLE}
+        """,
+    ("2026-10", "cong-an-tinh"): """
+        date: '2026-10-20'
+        entries:
+        - item: appendix-task:34
+          status: Hoàn thành
+          completed: '2022-03-15'
+        - item: task:4.a
+          status: Chưa triển khai
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sample")
+    progress = root / "progress"
+    for (period, agency), text in REPORTS.items():
+        path = progress / period / f"{agency}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
+    result = build_site(root / "site", progress_dir=progress)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def _soup(site, url):
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_of_a_sample_site_says_so(sample_site):
+    pages = list(sample_site.rglob("index.html"))
+    assert len(pages) > 190
+    unmarked = [
+        p
+        for p in pages
+        if "DỮ LIỆU MẪU"
+        not in BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one(".md-banner").get_text()
+    ]
+    assert unmarked == []
+
+
+def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
+    soup = _soup(sample_site, "thuc-hien")
+    counts = {
+        li.get_text(" ", strip=True).rsplit(":", 1)[0]: int(li.strong.get_text())
+        for li in soup.select("ul.status-counts li")
+    }
+    reported = [i for i in index.items if i.lead or i.coordinators]
+    # By hand: PL II-34 done by both its leads, Sở Tư pháp after its deadline; II.4.a not started, past its deadline.
+    assert counts["Hoàn thành quá hạn"] == 1 and counts["Quá hạn"] == 1
+    assert counts["Hoàn thành"] == counts["Đang thực hiện"] == counts["Chưa triển khai"] == counts["Không thực hiện"] == 0
+    assert sum(counts.values()) == counts["Chưa báo cáo"] + 2 and sum(counts.values()) <= len(reported)
+    overdue = [tr["data-item"] for tr in soup.select('table[data-section="qua-han"] tbody tr')]
+    assert overdue == ["task:4.a"]
+    register = {
+        tr.select_one("td a").get_text(): [td.get_text() for td in tr.select("td")[2:]]
+        for tr in soup.select("table.register tbody tr")
+    }
+    assert register["Sở Tư pháp"] == ["đúng hạn"]  # on the 18th
+    assert register["Sở Y tế"] == ["chưa có"]
+    assert "Công an tỉnh" not in register  # it receives the monthly reports (IV.2.k), it does not send them
+
+
+def test_an_agency_page_shows_its_statuses_and_its_reports(sample_site):
+    soup = _soup(sample_site, "co-quan/so-tu-phap")
+    row = soup.select_one('table[data-section="chu-tri"] tr[data-item="appendix-task:34"]')
+    assert row.select_one("td.status").get_text() == "Hoàn thành quá hạn"
+    assert "1 Hoàn thành quá hạn" in soup.select_one("p.progress-summary").get_text(" ", strip=True)
+    assert [td.get_text() for td in soup.select("table.reports tbody tr")[0].select("td")] == [
+        "2026-10",
+        "18/10/2026",
+        "1/BC-MAU",
+        "1",
+    ]
+
+
+def test_without_reports_the_site_shows_no_status(site):
+    assert "Chưa có báo cáo tiến độ nào" in _soup(site, "thuc-hien").select_one("article").get_text()
+    agency = _soup(site, "co-quan/so-tu-phap")
+    assert agency.select("td.status") == [] and agency.select_one("p.progress-summary") is None
+    assert _soup(site, "").select_one(".md-banner") is None
