@@ -102,3 +102,16 @@ def test_without_reports_the_site_shows_no_status(site):
     agency = _soup(site, "co-quan/so-tu-phap")
     assert agency.select("td.status") == [] and agency.select_one("p.progress-summary") is None
     assert _soup(site, "").select_one(".md-banner") is None
+
+
+def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
+    soup = _soup(sample_site, "nhiem-vu/phu-luc-34")
+    rows = {tr.select_one("td a").get_text(): tr for tr in soup.select("table.item-progress tbody tr")}
+    assert rows["Sở Tư pháp"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
+    assert f"2026-10 (18/10/2026): Hoàn thành — {SAMPLE}" in rows["Sở Tư pháp"].get_text(" ", strip=True)
+    assert rows["Công an tỉnh"].select_one("td.status").get_text() == "Hoàn thành"
+    assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
+
+
+def test_item_pages_show_no_progress_without_reports(site):
+    assert _soup(site, "nhiem-vu/phu-luc-34").select("table.item-progress") == []

@@ -84,6 +84,23 @@ class Difference:
     appendix: tuple
 
 
+@dataclass(frozen=True)
+class ReportLine:
+    period: str
+    date: str  # dd/mm/yyyy
+    status: str  # as typed
+    result: str
+
+
+@dataclass(frozen=True)
+class AgencyReports:
+    """One reporting body's status for an item, and what it reported on it."""
+
+    agency: Link
+    status: str  # as of the date, derived
+    history: tuple[ReportLine, ...]
+
+
 class SiteViews:
     """The plan's items as links and rows, made once and shared by every page of a build."""
 
@@ -164,6 +181,19 @@ class SiteViews:
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)
+
+    def item_progress(self, item: ActionItem) -> tuple["AgencyReports", ...]:
+        """Once reports exist: each reporting body's status for the item and what it reported, oldest first."""
+        if not self.reports_exist():
+            return ()
+        out = []
+        for agency_id in self.progress.reporters.by_item[item.uid]:
+            history = tuple(
+                ReportLine(r.period, f"{r.date:%d/%m/%Y}", e.status, e.result or "")
+                for r, e in self.progress.history(item.uid, agency_id)
+            )
+            out.append(AgencyReports(self.agency_link(agency_id), self.progress.status(item.uid, agency_id).status, history))
+        return tuple(out)
 
     def agency_status(self, item: ActionItem, agency_id: str) -> str:
         """The agency's status for the item, once reports exist and if it reports on it; else ""."""

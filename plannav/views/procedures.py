@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from plannav import sitemap
 from plannav.models import Procedure
-from plannav.views.base import LEVEL_LABELS, ItemRow, Link, SiteViews
+from plannav.views.base import LEVEL_LABELS, AgencyReports, ItemRow, Link, SiteViews
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class ProcedurePage:
     joined_by: tuple[Link, ...]
     duty: ItemRow | None  # the Part IV duty behind it
     cites: tuple[Link, ...]
+    progress: tuple[AgencyReports, ...] = ()  # once reports exist
 
 
 def procedure_index(views: SiteViews) -> ProcedureIndexPage:
@@ -74,4 +75,5 @@ def procedure(views: SiteViews, number: int) -> ProcedurePage:
         joined_by=tuple(name(n) for n in views.index.joined_by(number)),
         duty=views.row(duty) if duty else None,
         cites=tuple(views.document_link(d) for d in item.cites),
+        progress=views.item_progress(item),
     )

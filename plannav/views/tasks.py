@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Heading
-from plannav.views.base import Difference, ItemRow, Link, SiteViews
+from plannav.views.base import AgencyReports, Difference, ItemRow, Link, SiteViews
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class TaskPage:
     procedures: tuple[Link, ...]
     counterpart: ItemRow | None  # the other statement of the same task
     differences: tuple[Difference, ...]
+    progress: tuple[AgencyReports, ...] = ()  # once reports exist
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def task(views: SiteViews, uid: str) -> TaskPage:
         ),
         counterpart=views.row(counterpart) if counterpart else None,
         differences=tuple(views.differences(reconciliation)) if reconciliation else (),
+        progress=views.item_progress(item),
     )
 
 
