@@ -171,17 +171,22 @@ def parse_source(text: str, display: str) -> tuple[SourceFile, list[Problem]]:
     return source, problems
 
 
+def _problem(source: SourceFile, node, parts, message: str, hint: str, code: str) -> Problem:
+    """A problem at the line of a node of the file."""
+    return Problem(source.path, node.start_mark.line + 1, format_path(parts), message, hint, code)
+
+
 def _build(node, parts, source: SourceFile, problems: list[Problem]):
     source.lines.setdefault(parts, node.start_mark.line + 1)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
         problems.append(
-            Problem(
-                source.path,
-                node.start_mark.line + 1,
-                format_path(parts),
+            _problem(
+                source,
+                node,
+                parts,
                 f"unsupported YAML tag {node.tag}",
                 "remove the '!tag'; plan values are plain mappings and lists",
-                code="yaml-tag",
+                "yaml-tag",
             )
         )
         return None
@@ -190,13 +195,13 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(
-                    Problem(
-                        source.path,
-                        key_node.start_mark.line + 1,
-                        format_path(parts),
+                    _problem(
+                        source,
+                        key_node,
+                        parts,
                         "a key must be plain text",
                         "write keys as simple words: `text:`",
-                        code="key-not-text",
+                        "key-not-text",
                     )
                 )
                 continue
@@ -205,13 +210,13 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
             _refuse_hidden(key, key_node, child, source, problems)
             if key in result:
                 problems.append(
-                    Problem(
-                        source.path,
-                        key_node.start_mark.line + 1,
-                        format_path(child),
+                    _problem(
+                        source,
+                        key_node,
+                        child,
                         f"duplicate key '{key}' (first at line {source.lines[child]})",
                         "remove one of them; YAML would silently keep only the last",
-                        code="duplicate-key",
+                        "duplicate-key",
                     )
                 )
                 continue
@@ -222,13 +227,13 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
         problems.append(
-            Problem(
-                source.path,
-                node.start_mark.line + 1,
-                format_path(parts),
+            _problem(
+                source,
+                node,
+                parts,
                 f"unsupported YAML tag {node.tag}",
                 "remove the '!tag'; plan values are plain text, numbers, true/false",
-                code="yaml-tag",
+                "yaml-tag",
             )
         )
         return node.value
@@ -238,13 +243,13 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
     if node.tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(node.value):
         # YAML 1.1 reads 010 as 8, 0x10 as 16 and 1_000 as 1000: a number must look like what it means.
         problems.append(
-            Problem(
-                source.path,
-                node.start_mark.line + 1,
-                format_path(parts),
+            _problem(
+                source,
+                node,
+                parts,
                 f"'{node.value}' is not a plain decimal number (YAML reads it as {value})",
                 f"write it in decimal without a leading zero, e.g. {_decimal(node.value, value)}",
-                code="not-decimal",
+                "not-decimal",
             )
         )
     return value
@@ -263,10 +268,10 @@ def _refuse_hidden(text: str, node, parts, source: SourceFile, problems: list[Pr
     found = FORBIDDEN.search(text)
     if found:
         problems.append(
-            Problem(
-                source.path,
-                node.start_mark.line + 1,
-                format_path(parts),
+            _problem(
+                source,
+                node,
+                parts,
                 f"forbidden character {character_name(found.group())} (written as an escape)",
                 "remove the escape sequence; plan text holds only visible characters",
                 code="forbidden-character",

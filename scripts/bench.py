@@ -7,7 +7,8 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
       navigation, but no macros, hooks, checks or downloads; their ratio;
   (b) load + check time of the real plan, in process and as the `check` command;
   (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full);
-  (d) search index size and median page weight of the real build.
+  (d) search index size and median page weight of the real build;
+  (e) the real site with 24 months of made-up progress reports against the same site with none.
 Usage: python scripts/bench.py [--full]
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sample_progress import write_sample  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 from plannav import sitemap  # noqa: E402
@@ -46,10 +48,12 @@ def run(command: list[str], env: dict | None = None) -> Timing:
     return Timing(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
-def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None) -> Timing:
+def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None, progress: Path | None = None) -> Timing:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(plan_dir)
+    if progress:
+        env["PLANNAV_PROGRESS_DIR"] = str(progress)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site_dir)]
     if config:
         command += ["--config-file", str(config)]
@@ -142,6 +146,19 @@ def main() -> None:
                 f"(c) {factor:>2}x plan: {count} pages in {timing.wall:.1f} s ({how}), "
                 f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)"
             )
+
+        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated.
+        reports = write_sample(24, tmp / "progress-24")
+        with_reports = []
+        empty = []
+        for _ in range(repeats):
+            empty.append(build(tmp / "real"))
+            with_reports.append(build(tmp / "reports", progress=reports))
+        empty, with_reports = median(empty), median(with_reports)
+        print(
+            f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
+            f"report; ratio {with_reports.wall / empty.wall:.2f}"
+        )
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)

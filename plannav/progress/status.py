@@ -86,19 +86,25 @@ class Progress:
         self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
         self.as_of = as_of or max((r.date for r in self.reports), default=None)
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
+        self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
+        self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
             if self.as_of and report.date <= self.as_of:
+                self._by_agency.setdefault(report.agency, []).append(report)
                 for uid, entry in report.entries.items():
                     self._latest[(report.agency, uid)] = (report, entry)
 
     def status(self, uid: str, agency_id: str) -> Reported:
-        found = self._latest.get((agency_id, uid))
-        if found is None:
-            return Reported(NOT_REPORTED)
-        report, entry = found
-        item = self.index.by_uid[uid]
-        due = due_day(item, self.index.registry.identities(agency_id))
-        return Reported(derived(entry, report.date, due), report, entry)
+        key = (agency_id, uid)
+        if key not in self._statuses:
+            found = self._latest.get(key)
+            if found is None:
+                self._statuses[key] = Reported(NOT_REPORTED)
+            else:
+                report, entry = found
+                due = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
+                self._statuses[key] = Reported(derived(entry, report.date, due), report, entry)
+        return self._statuses[key]
 
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]
@@ -106,8 +112,4 @@ class Progress:
 
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""
-        return [
-            (r, r.entries[uid])
-            for r in self.reports
-            if r.agency == agency_id and uid in r.entries and self.as_of and r.date <= self.as_of
-        ]
+        return [(r, r.entries[uid]) for r in self._by_agency.get(agency_id, ()) if uid in r.entries]
