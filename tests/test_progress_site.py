@@ -3,6 +3,8 @@
 The reports are fictitious and their folder is marked as sample data (progress/DU-LIEU-MAU), so every
 page of that site says so. The repository's own progress/ is empty: its site shows no status at all."""
 
+import csv
+import io
 import textwrap
 
 import pytest
@@ -115,3 +117,23 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
 
 def test_item_pages_show_no_progress_without_reports(site):
     assert _soup(site, "nhiem-vu/phu-luc-34").select("table.item-progress") == []
+
+
+def _csv_rows(path):
+    return {row["Mã"]: row for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))}
+
+
+def test_downloads_carry_the_statuses_the_pages_show(sample_site):
+    agency = _csv_rows(sample_site / "tai-ve/co-quan/so-tu-phap.csv")
+    assert agency["appendix-task:34"]["Trạng thái"] == "Hoàn thành quá hạn"  # the agency's own status
+    police = _csv_rows(sample_site / "tai-ve/co-quan/cong-an-tinh.csv")
+    assert police["task:4.a"]["Trạng thái"] == "Quá hạn"  # reported not started, past its deadline
+    tasks = _csv_rows(sample_site / "tai-ve/nhiem-vu.csv")
+    page = _soup(sample_site, "nhiem-vu/phu-luc-34")
+    assert tasks["appendix-task:34"]["Trạng thái"] in page.get_text()
+    assert tasks["task:4.a"]["Trạng thái"] != ""
+
+
+def test_downloads_leave_the_status_empty_without_reports(site):
+    tasks = _csv_rows(site / "tai-ve/nhiem-vu.csv")
+    assert {row["Trạng thái"] for row in tasks.values()} == {""}

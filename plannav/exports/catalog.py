@@ -46,9 +46,9 @@ def form_bytes(*args) -> bytes:
 
 def plan_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
     downloads = [
-        Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index)),
+        Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index, None, progress)),
         *[
-            Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table))
+            Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table, None, progress))
             for table, (title, _) in TABLES.items()
         ],
         Download(
@@ -82,8 +82,8 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
             )
         ]
     return form + [
-        Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id)),
-        Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id)),
+        Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id, progress)),
+        Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id, progress)),
         Download(
             f"{folder}.ics",
             "Lịch (iCalendar)",
@@ -92,9 +92,9 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
     ]
 
 
-def _agency_csv(index: ItemIndex, agency_id: str) -> bytes:
+def _agency_csv(index: ItemIndex, agency_id: str, progress=None) -> bytes:
     """One CSV for an agency: its tasks, procedures and duties, one after the other."""
-    parts = [csv_bytes(index, table, agency_id) for table in TABLES]
+    parts = [csv_bytes(index, table, agency_id, progress) for table in TABLES]
     header_end = parts[0].index(b"\r\n") + 2
     return parts[0] + b"".join(part[header_end:] for part in parts[1:])
 

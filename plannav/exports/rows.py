@@ -28,6 +28,7 @@ COLUMNS = (
     ("Mã phối hợp", 30),
     ("Trang", 28),
     ("Mã", 20),
+    ("Trạng thái", 20),  # once reports exist: the item's, or the agency's on its own table
 )
 ROLE_COLUMN = ("Vai trò", 10)
 
@@ -47,7 +48,7 @@ def first_due(item: ActionItem) -> dt.date | None:
     return min(days) if days else None
 
 
-def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row:
+def item_row(index: ItemIndex, item: ActionItem, role: str | None = None, status: str = "") -> Row:
     names = index.registry.names
     groups = index.plan.utility_groups
     due = first_due(item)
@@ -66,23 +67,35 @@ def item_row(index: ItemIndex, item: ActionItem, role: str | None = None) -> Row
         "; ".join(item.coordinators),
         page_path(item),
         item.uid,
+        status,
     )
     return Row(((role,) if role is not None else ()) + values, due)
 
 
-def table_rows(index: ItemIndex, table: str, agency_id: str | None = None) -> list[Row]:
-    """Rows of one table, for the whole plan or for what one agency leads or coordinates."""
+def table_rows(index: ItemIndex, table: str, agency_id: str | None = None, progress=None) -> list[Row]:
+    """Rows of one table, for the whole plan or for what one agency leads or coordinates; with reports in
+    (`progress`), each row's status: the item's overall, or the agency's own."""
     _, kinds = TABLES[table]
+    reports = progress is not None and bool(progress.reports)
+
+    def status(item) -> str:
+        if not reports:
+            return ""
+        if agency_id is None:
+            return progress.item_status(item.uid) if progress.reporters.by_item[item.uid] else ""
+        reporting = agency_id in progress.reporters.by_item[item.uid]
+        return progress.status(item.uid, agency_id).status if reporting else ""
+
     rows = []
     for item in index.items:
         if item.kind not in kinds:
             continue
         if agency_id is None:
-            rows.append(item_row(index, item))
+            rows.append(item_row(index, item, status=status(item)))
         elif agency_id in item.lead:
-            rows.append(item_row(index, item, "Chủ trì"))
+            rows.append(item_row(index, item, "Chủ trì", status(item)))
         elif agency_id in item.coordinators:
-            rows.append(item_row(index, item, "Phối hợp"))
+            rows.append(item_row(index, item, "Phối hợp", status(item)))
     return rows
 
 

@@ -21,16 +21,16 @@ def _cell(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def csv_bytes(index: ItemIndex, table: str, agency_id: str | None = None) -> bytes:
+def csv_bytes(index: ItemIndex, table: str, agency_id: str | None = None, progress=None) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers(agency_id is not None))
-    for row in table_rows(index, table, agency_id):
+    for row in table_rows(index, table, agency_id, progress):
         writer.writerow([_cell(v) if v is not None else "" for v in row.values])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
+def xlsx_bytes(index: ItemIndex, agency_id: str | None = None, progress=None) -> bytes:
     """One sheet per table: header row frozen, filters on, column widths set, dates as dates."""
     # Written in openpyxl's streaming mode: a workbook per agency is made on every build.
     workbook = Workbook(write_only=True)
@@ -42,7 +42,7 @@ def xlsx_bytes(index: ItemIndex, agency_id: str | None = None) -> bytes:
         for column, width in enumerate(widths(agency), start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         sheet.freeze_panes = "A2"
-        rows = table_rows(index, table, agency_id)
+        rows = table_rows(index, table, agency_id, progress)
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
         sheet.append([_styled(sheet, name, font=_BOLD) for name in names])
         for row in rows:
