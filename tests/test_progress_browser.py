@@ -1,0 +1,74 @@
+"""The progress pages in Chromium, with months of made-up reports (scripts/sample_progress.py): they load
+without error, fetch nothing from outside, meet accessibility, show the sample-data banner, and read on a
+phone without the page scrolling sideways."""
+
+import subprocess
+import sys
+
+import pytest
+from sitebuild import ROOT, build_site
+
+from test_browser import AXE
+
+pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
+
+# The offline build, opened from disk as staff without a server would.
+PAGES = ["thuc-hien/index.html", "co-quan/so-tu-phap.html", "nhiem-vu/phu-luc-34.html", "thu-tuc/9.html"]
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sample-browser")
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "6", str(root / "progress")],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    result = build_site(root / "site", offline=True, progress_dir=root / "progress")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_progress_pages_load_cleanly_and_meet_accessibility(sample_site, tab, url):
+    page, watch = tab
+    page.goto((sample_site / url).as_uri(), wait_until="load")
+    assert watch.errors == [] and watch.failures == []
+    assert [r for r in watch.requests if not r.startswith("file://")] == []
+    assert "DỮ LIỆU MẪU" in page.locator(".md-banner").inner_text()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_progress_pages_read_on_a_phone(sample_site, browser, url):
+    """At 360 px wide the page itself does not scroll sideways: wide tables scroll inside their frame."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto((sample_site / url).as_uri(), wait_until="load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        assert page.locator("article h1").first.is_visible()
+    finally:
+        context.close()
+
+
+def test_the_dashboard_bar_matches_its_counts(sample_site, tab):
+    page, _ = tab
+    page.goto((sample_site / PAGES[0]).as_uri(), wait_until="load")
+    titles = page.eval_on_selector_all(".status-bar rect title", "ts => ts.map(t => t.textContent)")
+    listed = page.eval_on_selector_all(".status-counts li", "ls => ls.map(l => l.textContent.trim())")
+    counted = {t.split(": ")[0]: int(t.split(": ")[1]) for t in listed}
+    assert titles and all(counted[t.split(": ")[0]] == int(t.split(": ")[1]) for t in titles)
+    assert len(titles) == sum(1 for n in counted.values() if n)
+    widths = page.eval_on_selector_all(".status-bar rect", "rs => rs.map(r => r.getBoundingClientRect().width)")
+    bar = page.locator(".status-bar svg").bounding_box()["width"]
+    assert abs(sum(widths) - bar) < 2  # the parts fill the bar
