@@ -7,7 +7,6 @@ import sys
 
 import pytest
 from sitebuild import ROOT, build_site
-
 from test_browser import AXE
 
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
