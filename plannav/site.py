@@ -192,6 +192,14 @@ class SiteModel:
             "progress.md.j2",
             partial(progress_view.progress_page, v),
         )
+        for period in progress_view.periods(v):
+            add(
+                sitemap.progress_period(period),
+                f"Báo cáo tiến độ {progress_view.period_link(period).text.lower()}",
+                "progress_period.md.j2",
+                partial(progress_view.period_page, v, period),
+                sitemap.PROGRESS,
+            )
         add(
             sitemap.RECONCILIATION,
             sitemap.SECTION_TITLES[sitemap.RECONCILIATION],

@@ -96,6 +96,11 @@ def document(document_id: str) -> str:
     return f"van-ban/{document_id}.md"
 
 
+def progress_period(period: str) -> str:
+    """A month of progress reports: '2026-10' -> thuc-hien/2026-10.md."""
+    return f"thuc-hien/{period}.md"
+
+
 def anchor(*parts) -> str:
     """Anchor in the full text: anchor('iv', '1.d') -> 'iv-1-d'; 'đ' becomes 'dd'."""
     return "-".join(slugify(str(p)) for p in parts)

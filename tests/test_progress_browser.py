@@ -12,7 +12,13 @@ from test_browser import AXE
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
 
 # The offline build, opened from disk as staff without a server would.
-PAGES = ["thuc-hien/index.html", "co-quan/so-tu-phap.html", "nhiem-vu/phu-luc-34.html", "thu-tuc/9.html"]
+PAGES = [
+    "thuc-hien/index.html",
+    "thuc-hien/2026-10.html",
+    "co-quan/so-tu-phap.html",
+    "nhiem-vu/phu-luc-34.html",
+    "thu-tuc/9.html",
+]
 
 
 @pytest.fixture(scope="module")

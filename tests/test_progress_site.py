@@ -137,3 +137,24 @@ def test_downloads_carry_the_statuses_the_pages_show(sample_site):
 def test_downloads_leave_the_status_empty_without_reports(site):
     tasks = _csv_rows(site / "tai-ve/nhiem-vu.csv")
     assert {row["Trạng thái"] for row in tasks.values()} == {""}
+
+
+def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
+    soup = _soup(sample_site, "thuc-hien/2026-10")
+    assert soup.select_one("article h1").get_text() == "Báo cáo tiến độ tháng 10/2026"
+    sent = {
+        tr.select_one("td a").get_text(): [td.get_text() for td in tr.select("td")]
+        for tr in soup.select("table.period-reports tbody tr")
+    }
+    assert sent["Sở Tư pháp"][1:4] == ["18/10/2026", "1/BC-MAU", "đúng hạn"]
+    assert sent["Công an tỉnh"][3] == "—"  # it receives the monthly reports, it has no day to send them by
+    missing = [a.get_text() for a in soup.select("ul.period-missing a")]
+    assert "Sở Y tế" in missing and "Sở Tư pháp" not in missing
+    entries = [tr.get_text(" ", strip=True) for tr in soup.select("table.period-entries tbody tr")]
+    assert len(entries) == 3 and any(SAMPLE in e and "Sở Tư pháp" in e for e in entries)
+    dashboard = _soup(sample_site, "thuc-hien")
+    assert [a["href"] for a in dashboard.select("table.register thead a")] == ["2026-10/"]
+
+
+def test_without_reports_there_are_no_month_pages(site):
+    assert [p.name for p in (site / "thuc-hien").iterdir()] == ["index.html"]

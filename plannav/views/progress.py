@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from plannav import schedule
+from plannav import schedule, sitemap
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUSES
 from plannav.views.base import ItemRow, Link, SiteViews
 
@@ -38,6 +38,36 @@ class RegisterRow:
 
 
 @dataclass(frozen=True)
+class SentReport:
+    link: Link  # the agency
+    date: str  # dd/mm/yyyy
+    number: str
+    timeliness: str  # đúng hạn | muộn | "" (the agency has no monthly day)
+    entries: int
+
+
+@dataclass(frozen=True)
+class PeriodEntry:
+    item: Link
+    agency: Link
+    status: str  # as typed in the report
+    result: str
+
+
+@dataclass(frozen=True)
+class PeriodPage:
+    """One month of reports: who sent theirs and when, who has not, and what they reported."""
+
+    title: str  # Tháng 10/2026
+    sample: bool
+    sent: tuple[SentReport, ...]
+    missing: tuple[Link, ...]  # agencies with a monthly reporting day and no report for the month
+    entries: tuple[PeriodEntry, ...]
+    previous: Link | None
+    next: Link | None
+
+
+@dataclass(frozen=True)
 class ProgressPage:
     has_reports: bool
     sample: bool
@@ -48,7 +78,7 @@ class ProgressPage:
     statuses: tuple[str, ...]
     agencies: tuple[AgencyProgressRow, ...]
     overdue: tuple[ItemRow, ...]
-    months: tuple[str, ...]  # the register's columns, YYYY-MM
+    months: tuple[Link, ...]  # the register's columns: each month's page
     register: tuple[RegisterRow, ...]
 
 
@@ -85,6 +115,71 @@ def monthly_report_day(views: SiteViews, agency_id: str) -> int | None:
     return min(days) if days else None
 
 
+def periods(views: SiteViews) -> list[str]:
+    """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
+    progress = views.progress
+    if not views.reports_exist():
+        return []
+    return _months(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
+
+
+def _period_title(period: str) -> str:
+    year, month = period.split("-")
+    return f"Tháng {month}/{year}"
+
+
+def period_link(period: str) -> Link:
+    return Link(_period_title(period), sitemap.progress_period(period))
+
+
+def _first_sent(views: SiteViews) -> dict[tuple[str, str], dt.date]:
+    """(agency, month) -> the date of its first report for the month, up to the as-of date."""
+    sent = {}
+    for report in views.progress.reports:
+        if report.date <= views.progress.as_of:
+            key = (report.agency, report.period)
+            sent[key] = min(sent.get(key, report.date), report.date)
+    return sent
+
+
+def _timeliness(sent: dt.date | None, month: str, day: int) -> str:
+    if sent is None:
+        return MISSING
+    return ON_TIME if sent <= dt.date.fromisoformat(f"{month}-{day:02d}") else LATE
+
+
+def period_page(views: SiteViews, period: str) -> PeriodPage:
+    progress, months = views.progress, periods(views)
+    at = months.index(period)
+    reports = sorted(
+        (r for r in progress.reports if r.period == period and r.date <= progress.as_of),
+        key=lambda r: (r.date, views.registry.by_id[r.agency].name),
+    )
+    sent, entries = [], []
+    for report in reports:
+        day = monthly_report_day(views, report.agency)
+        agency = views.agency_link(report.agency)
+        timeliness = _timeliness(report.date, period, day) if day else ""
+        sent.append(SentReport(agency, f"{report.date:%d/%m/%Y}", report.number or "", timeliness, len(report.entries)))
+        for uid, entry in report.entries.items():
+            entries.append(PeriodEntry(views.item_link(views.index.by_uid[uid]), agency, entry.status, entry.result or ""))
+    senders = {r.agency for r in reports}
+    missing = tuple(
+        views.agency_link(a.id)
+        for a in views.registry.agencies
+        if a.id not in senders and monthly_report_day(views, a.id) is not None
+    )
+    return PeriodPage(
+        _period_title(period),
+        progress.sample,
+        tuple(sent),
+        missing,
+        tuple(entries),
+        period_link(months[at - 1]) if at > 0 else None,
+        period_link(months[at + 1]) if at + 1 < len(months) else None,
+    )
+
+
 def progress_page(views: SiteViews) -> ProgressPage:
     progress = views.progress
     reported = [uid for uid, agencies in progress.reporters.by_item.items() if agencies]
@@ -110,23 +205,15 @@ def progress_page(views: SiteViews) -> ProgressPage:
             )
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
-    months = _months(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
-    by_agency_month = {}
-    for report in progress.reports:
-        if report.date <= progress.as_of:
-            key = (report.agency, report.period)
-            by_agency_month[key] = min(by_agency_month.get(key, report.date), report.date)
+    months = periods(views)
+    sent = _first_sent(views)
     register = []
     for agency in views.registry.agencies:
         day = monthly_report_day(views, agency.id)
         if day is None:
             continue
-        cells = []
-        for month in months:
-            sent = by_agency_month.get((agency.id, month))
-            due = dt.date.fromisoformat(f"{month}-{day:02d}")
-            cells.append(MISSING if sent is None else (ON_TIME if sent <= due else LATE))
-        register.append(RegisterRow(views.agency_link(agency.id), day, tuple(cells)))
+        cells = tuple(_timeliness(sent.get((agency.id, month)), month, day) for month in months)
+        register.append(RegisterRow(views.agency_link(agency.id), day, cells))
     return ProgressPage(
         True,
         progress.sample,
@@ -137,6 +224,6 @@ def progress_page(views: SiteViews) -> ProgressPage:
         STATUSES,
         tuple(agencies),
         overdue,
-        tuple(months),
+        tuple(Link(_period_title(m).removeprefix("Tháng "), sitemap.progress_period(m)) for m in months),
         tuple(register),
     )
