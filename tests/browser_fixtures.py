@@ -140,6 +140,22 @@ def tab(browser):
     context.close()
 
 
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as loaded, one line each."""
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is not installed at {AXE}: npm ci --prefix tests/axe (make test-all does)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into the site's search box; return (title, href) of the results shown."""
     box = page.locator("input.md-search__input")

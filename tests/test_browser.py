@@ -2,11 +2,10 @@
 accessibility rules; the site works at the web root, under a sub-path and from disk; search finds
 Vietnamese typed with or without diacritics; search and navigation work from the keyboard alone."""
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_fixtures import search
+from browser_fixtures import AXE, search, serious_violations
 
 from plannav import schedule
 
@@ -245,7 +244,6 @@ def test_hostile_plan_text_creates_no_element_dialog_or_template_result(hostile_
     assert HOSTILE in page.locator("article").inner_text()
 
 
-AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = [
     "",
     "co-quan/",
@@ -277,8 +275,6 @@ PAGE_TYPES = [
 def test_each_page_type_loads_cleanly_fetches_nothing_outside_and_meets_accessibility(nginx, tab, url):
     """One visit per kind of page: no console or page error, no failed request but the 404 page's own, nothing
     fetched from outside the site, and no serious or critical axe violation."""
-    if not AXE.is_file():
-        pytest.fail(f"axe-core is not installed at {AXE}: npm ci --prefix tests/axe (make test-all does)")
     page, watch = tab
     page.goto(nginx["root"] + url, wait_until="load")
     missing = url == "khong-co-trang-nay/"
@@ -286,14 +282,7 @@ def test_each_page_type_loads_cleanly_fetches_nothing_outside_and_meets_accessib
     assert [f for f in watch.failures if not (missing and "khong-co-trang-nay" in f)] == []
     assert _outside(watch.requests, nginx["root"].rstrip("/")) == []
     assert page.get_attribute("html", "lang") == "vi"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     for table in page.locator("article table").all():
         assert table.locator("th").count() > 0, "every table has header cells"
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from browser_fixtures import serious_violations
 from sitebuild import ROOT, build_site
-from test_browser import AXE
 
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
 
@@ -42,14 +42,7 @@ def test_progress_pages_load_cleanly_and_meet_accessibility(sample_site, tab, ur
     assert watch.errors == [] and watch.failures == []
     assert [r for r in watch.requests if not r.startswith("file://")] == []
     assert "DỮ LIỆU MẪU" in page.locator(".md-banner").inner_text()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['help']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("url", PAGES)
