@@ -28,3 +28,15 @@ def edit_plan(plan_dir: Path, file: str, *changes: tuple[str, str]) -> str:
         text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def synthetic_plan(factor: int, target: Path) -> Path:
+    """A plan `factor` times the real one at `target` (scripts/synthetic_plan.py, the benchmark's)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from synthetic_plan import scale
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return scale(factor, target)

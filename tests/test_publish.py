@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, edit_plan
+from sitebuild import ROOT, edit_plan, synthetic_plan
 
 from plannav.generator import publish as publishing
 from plannav.generator.publish import MARKER, main, publish
@@ -118,11 +118,12 @@ def test_a_failed_build_leaves_no_partial_release(tmp_path, quick_build):
     assert [p.name for p in (tmp_path / ".ke-hoach-06.releases").iterdir()] == [os.path.basename(os.path.realpath(dest))]
 
 
-def _start(dest: Path, *extra) -> subprocess.Popen:
+def _start(dest: Path, *extra, env=None) -> subprocess.Popen:
     # A session of its own, so that signals reach the build's own processes too, as Ctrl-C does in a terminal.
     return subprocess.Popen(
         [*SCRIPT, str(dest), *extra],
         cwd=ROOT,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -154,8 +155,14 @@ def test_ctrl_c_stops_the_build_with_a_message_and_changes_nothing(tmp_path):
     dest = tmp_path / "ke-hoach-06"
     assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
     published = os.path.realpath(dest)
-    process = _start(dest)
-    time.sleep(1.0)
+    # A plan four times the real one keeps the build going for seconds once its release folder exists:
+    # the interrupt then lands mid-build however fast the machine is.
+    plan_dir = synthetic_plan(4, tmp_path / "plan")
+    process = _start(dest, env={**os.environ, "PLANNAV_PLAN_DIR": str(plan_dir)})
+    releases = dest.parent / ".ke-hoach-06.releases"
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".partial") for p in releases.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
