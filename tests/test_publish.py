@@ -124,6 +124,8 @@ def _start(dest: Path, *extra, env=None) -> subprocess.Popen:
         [*SCRIPT, str(dest), *extra],
         cwd=ROOT,
         env=env,
+        # Ctrl-C as in a terminal, even when the tests run where SIGINT is ignored (a background job).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
