@@ -69,8 +69,8 @@ def _unwrap(tp, data):
             return tp
 
 
-def _model_at(root: type[BaseModel], data, parts):
-    """The model class that validates the mapping at ``parts`` in ``data`` (None if unknown)."""
+def _type_at(root: type[BaseModel], data, parts):
+    """The annotation that validates the value at ``parts`` in ``data``, and that value (None if unknown)."""
     tp = root
     for part in parts:
         tp = _unwrap(tp, data)
@@ -79,17 +79,38 @@ def _model_at(root: type[BaseModel], data, parts):
         elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(data, dict) and part in tp.model_fields:
             tp, data = tp.model_fields[part].annotation, data.get(part)
         else:
-            return None
-    tp = _unwrap(tp, data)
+            return None, None
+    return tp, data
+
+
+def _model_at(root: type[BaseModel], data, parts):
+    """The model class that validates the mapping at ``parts`` in ``data`` (None if unknown)."""
+    tp, data = _type_at(root, data, parts)
+    tp = _unwrap(tp, data) if tp is not None else None
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _kinds_at(root: type[BaseModel], data, parts) -> str:
+    """The `kind` values the tagged union at ``parts`` accepts, for a hint: 'month', 'year', ..."""
+    tp, _ = _type_at(root, data, parts)
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    kinds = [
+        repr(kind)
+        for member in typing.get_args(tp)
+        if isinstance(member, type) and issubclass(member, BaseModel) and "kind" in member.model_fields
+        for kind in typing.get_args(member.model_fields["kind"].annotation)
+    ]
+    return ", ".join(kinds)
 
 
 def _data_path(data, loc) -> tuple:
     """Drop the discriminator tags pydantic inserts in `loc` for tagged unions."""
     parts = []
     tagged = None  # the mapping whose union tag pydantic put in `loc` (it may also be a key: month: 2022-05)
-    for part in loc:
-        if isinstance(data, dict) and data.get("kind") == part and tagged is not data:
+    for at, part in enumerate(loc):
+        # A tag is never the last part: the error is about a key of the member it chose.
+        if isinstance(data, dict) and data.get("kind") == part and tagged is not data and at < len(loc) - 1:
             tagged = data
             continue
         parts.append(part)
@@ -150,7 +171,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             message, hint, code = "must not be empty", "give at least one entry", "empty-list"
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             parts = parts + ("kind",) if kind == "union_tag_invalid" else parts
-            tags = err.get("ctx", {}).get("expected_tags", "")
+            tags = err.get("ctx", {}).get("expected_tags") or _kinds_at(model, source.data, parts)
             message = (
                 f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'"
                 if kind == "union_tag_invalid"

@@ -806,3 +806,23 @@ def test_one_mistake_gives_exactly_one_problem_with_its_code_and_line(plan_copy,
     assert [(p.code, p.line) for p in problems] == [(code, _line_of(text, at)) for code, at in expected]
     printed = str(problems[0])
     assert printed.endswith(f"[{expected[0][0]}]") or f"[{expected[0][0]}]\n    hint:" in printed
+
+
+def test_a_deadline_whose_keys_slid_out_of_it_is_named_exactly(plan_copy):
+    """`kind` and `month` typed one level too far left: they belong to the procedure now, and its
+    deadline lacks a kind. Three problems, each naming its key, the kinds listed in the hint."""
+    edit_plan(
+        plan_copy,
+        "procedures.yaml",
+        (
+            "    text: Tháng 3/2022\n    kind: month\n    month: 2022-03\n- number: 9\n",
+            "    text: Tháng 3/2022\n  kind: month\n  month: 2022-03\n- number: 9\n",
+        ),
+    )
+    _, problems = load_plan(plan_copy)
+    assert [(p.path, p.message) for p in problems] == [
+        ("procedures[7].deadline", "missing required key 'kind'"),
+        ("procedures[7].kind", "unknown key 'kind'"),
+        ("procedures[7].month", "unknown key 'month'"),
+    ]
+    assert "'month', 'year', 'date'" in problems[0].hint
