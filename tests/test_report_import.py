@@ -229,3 +229,22 @@ def test_round_trip_through_the_built_site(site, tmp_path, reporters):
     # The new form shows what was reported beside the item.
     again = load_workbook(rebuilt / "tai-ve" / "bao-cao" / f"{AGENCY}.xlsx")["Báo cáo"]
     assert again.cell(row=r, column=7).value == "Quá hạn (2026-10)"
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["10/2026"], ("the period '10/2026' is not a month written YYYY-MM", "hint: for example PERIOD=2026-10")),
+        (["2026-10", "--date", "18/10/2026"], ("the date '18/10/2026' is not a day", "hint: for example DATE=")),
+    ],
+)
+def test_a_mistyped_period_or_date_is_refused_with_an_example(tmp_path, args, said):
+    result = subprocess.run(
+        [sys.executable, "-m", "plannav", "import-report", "x.xlsx", *args, "--progress", str(tmp_path / "p")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert all(s in result.stderr for s in said), result.stderr
+    assert not (tmp_path / "p").exists()
