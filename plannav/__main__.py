@@ -59,13 +59,15 @@ def _import_report(args) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        print(f"import-report: the period '{visible(args.period)}' is not a month written YYYY-MM\n    hint: for example PERIOD=2026-10", file=sys.stderr)
+        said = f"the period '{visible(args.period)}' is not a month written YYYY-MM"
+        print(f"import-report: {said}\n    hint: for example PERIOD=2026-10", file=sys.stderr)
         return 2
     try:
         # The plan's monthly reporting day (IV.2.k) unless the report's own date is given.
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.fromisoformat(f"{args.period}-18")
     except ValueError:
-        print(f"import-report: the date '{visible(args.date)}' is not a day written YYYY-MM-DD\n    hint: for example DATE=2026-10-18", file=sys.stderr)
+        said = f"the date '{visible(args.date)}' is not a day written YYYY-MM-DD"
+        print(f"import-report: {said}\n    hint: for example DATE=2026-10-18", file=sys.stderr)
         return 2
     reporters = Reporters(ItemIndex(plan))
     try:
