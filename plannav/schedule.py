@@ -61,6 +61,13 @@ def label(deadline) -> str:
     return EVENTS[deadline.event]
 
 
+def monthly_day(deadline) -> int | None:
+    """The day of each month a monthly deadline falls on ("trước ngày 18" is the 17th); None if not monthly."""
+    if deadline.kind != "recurring" or deadline.every != "month" or not deadline.day:
+        return None
+    return deadline.day - 1 if deadline.before else deadline.day
+
+
 def dates(deadline) -> list[dt.date]:
     """The calendar days a dated deadline falls on (the last day of a month or year); [] if undated."""
     kind = deadline.kind

@@ -33,8 +33,8 @@ def _first_monthly(day: int, signed: dt.date) -> dt.date:
 def _occurrences(deadline, signed: dt.date) -> list[tuple[dt.date, dict | None]]:
     """(first day, recurrence rule or None) of each event a deadline makes."""
     if deadline.kind == "recurring":
-        if deadline.every == "month" and deadline.day:
-            day = deadline.day - 1 if deadline.before else deadline.day
+        day = schedule.monthly_day(deadline)
+        if day:
             return [(_first_monthly(day, signed), {"freq": "monthly", "bymonthday": day})]
         return []
     days = schedule.dates(deadline)

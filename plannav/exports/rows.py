@@ -76,15 +76,9 @@ def table_rows(index: ItemIndex, table: str, agency_id: str | None = None, progr
     """Rows of one table, for the whole plan or for what one agency leads or coordinates; with reports in
     (`progress`), each row's status: the item's overall, or the agency's own."""
     _, kinds = TABLES[table]
-    reports = progress is not None and bool(progress.reports)
 
     def status(item) -> str:
-        if not reports:
-            return ""
-        if agency_id is None:
-            return progress.item_status(item.uid) if progress.reporters.by_item[item.uid] else ""
-        reporting = agency_id in progress.reporters.by_item[item.uid]
-        return progress.status(item.uid, agency_id).status if reporting else ""
+        return progress.shown(item.uid, agency_id) if progress is not None else ""
 
     rows = []
     for item in index.items:

@@ -94,6 +94,18 @@ class Progress:
                 for uid, entry in report.entries.items():
                     self._latest[(report.agency, uid)] = (report, entry)
 
+    def reports_of(self, agency_id: str) -> list[Report]:
+        """The agency's reports up to the as-of date, oldest first."""
+        return self._by_agency.get(agency_id, [])
+
+    def shown(self, uid: str, agency_id: str | None = None) -> str:
+        """The status a page or a download shows: the agency's own (or the item's overall, without one);
+        "" before any report is in, or where the agency, or everyone, has nothing to report on the item."""
+        reporting = self.reporters.by_item[uid]
+        if not self.reports or not reporting or (agency_id is not None and agency_id not in reporting):
+            return ""
+        return self.item_status(uid) if agency_id is None else self.status(uid, agency_id).status
+
     def status(self, uid: str, agency_id: str) -> Reported:
         key = (agency_id, uid)
         if key not in self._statuses:

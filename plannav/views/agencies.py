@@ -188,8 +188,7 @@ def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
     statuses = Counter(progress.status(uid, agency_id).status for uid in progress.reporters.by_agency[agency_id])
     history = [
         ReportEntry(r.period, f"{r.date:%d/%m/%Y}", r.number or "", len(r.entries))
-        for r in reversed(progress.reports)
-        if r.agency == agency_id and r.date <= progress.as_of
+        for r in reversed(progress.reports_of(agency_id))
     ]
     return AgencyProgress(
         f"{progress.as_of:%d/%m/%Y}",

@@ -111,6 +111,7 @@ class SiteViews:
         self.documents = self.index.documents
         self.identity = self.index.identity
         self.progress = None  # set by the site model: the reports as of their date
+        self.report_days: dict[str, int] | None = None  # views.progress.report_days, once asked for
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
 
@@ -197,9 +198,7 @@ class SiteViews:
 
     def agency_status(self, item: ActionItem, agency_id: str) -> str:
         """The agency's status for the item, once reports exist and if it reports on it; else ""."""
-        if not self.reports_exist() or agency_id not in self.progress.reporters.by_item[item.uid]:
-            return ""
-        return self.progress.status(item.uid, agency_id).status
+        return self.progress.shown(item.uid, agency_id) if self.progress else ""
 
     def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(

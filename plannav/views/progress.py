@@ -31,10 +31,16 @@ class AgencyProgressRow:
 
 
 @dataclass(frozen=True)
+class RegisterCell:
+    text: str  # đúng hạn | muộn | chưa có
+    css: str
+
+
+@dataclass(frozen=True)
 class RegisterRow:
     link: Link
     day: int  # the day of the month it reports by
-    cells: tuple[str, ...]  # per month: đúng hạn | muộn | chưa có
+    cells: tuple[RegisterCell, ...]  # one per month
 
 
 @dataclass(frozen=True)
@@ -82,16 +88,11 @@ class ProgressPage:
     register: tuple[RegisterRow, ...]
 
 
-def _css(status: str) -> str:
-    return {
-        "Chưa báo cáo": "not-reported",
-        "Chưa triển khai": "not-started",
-        "Quá hạn": "overdue",
-        "Đang thực hiện": "in-progress",
-        "Hoàn thành quá hạn": "done-late",
-        "Hoàn thành": "done",
-        "Không thực hiện": "not-done",
-    }[status]
+# Each status and each register cell as a class name, for its colour (site.css).
+STATUS_CSS = dict(
+    zip(STATUSES, ("not-reported", "not-started", "overdue", "in-progress", "done-late", "done", "not-done"), strict=True)
+)
+TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -103,16 +104,22 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
-def monthly_report_day(views: SiteViews, agency_id: str) -> int | None:
-    """The day of the month by which the agency reports: its monthly recurring deadline (IV.2.k's 18th)."""
-    identities = views.registry.identities(agency_id)
-    days = [
-        d.day - 1 if d.before else d.day
-        for uid in views.progress.reporters.by_agency.get(agency_id, ())
-        for d in views.index.by_uid[uid].deadlines
-        if d.kind == "recurring" and d.every == "month" and d.day and schedule.applies_to(d, identities)
-    ]
-    return min(days) if days else None
+def report_days(views: SiteViews) -> dict[str, int]:
+    """Each reporting agency's day of the month to report by: its monthly deadline (IV.2.k's 18th).
+    Worked out once per site, on the first page that asks."""
+    if views.report_days is None:
+        views.report_days = {}
+        for agency_id, uids in views.progress.reporters.by_agency.items():
+            identities = views.registry.identities(agency_id)
+            days = [
+                day
+                for uid in uids
+                for d in views.index.by_uid[uid].deadlines
+                if (day := schedule.monthly_day(d)) and schedule.applies_to(d, identities)
+            ]
+            if days:
+                views.report_days[agency_id] = min(days)
+    return views.report_days
 
 
 def periods(views: SiteViews) -> list[str]:
@@ -135,10 +142,9 @@ def period_link(period: str) -> Link:
 def _first_sent(views: SiteViews) -> dict[tuple[str, str], dt.date]:
     """(agency, month) -> the date of its first report for the month, up to the as-of date."""
     sent = {}
-    for report in views.progress.reports:
-        if report.date <= views.progress.as_of:
-            key = (report.agency, report.period)
-            sent[key] = min(sent.get(key, report.date), report.date)
+    for agency in views.registry.agencies:
+        for report in views.progress.reports_of(agency.id):  # oldest first: the first one stays
+            sent.setdefault((agency.id, report.period), report.date)
     return sent
 
 
@@ -151,24 +157,21 @@ def _timeliness(sent: dt.date | None, month: str, day: int) -> str:
 def period_page(views: SiteViews, period: str) -> PeriodPage:
     progress, months = views.progress, periods(views)
     at = months.index(period)
+    days = report_days(views)
     reports = sorted(
-        (r for r in progress.reports if r.period == period and r.date <= progress.as_of),
+        (r for a in views.registry.agencies for r in progress.reports_of(a.id) if r.period == period),
         key=lambda r: (r.date, views.registry.by_id[r.agency].name),
     )
     sent, entries = [], []
     for report in reports:
-        day = monthly_report_day(views, report.agency)
+        day = days.get(report.agency)
         agency = views.agency_link(report.agency)
         timeliness = _timeliness(report.date, period, day) if day else ""
         sent.append(SentReport(agency, f"{report.date:%d/%m/%Y}", report.number or "", timeliness, len(report.entries)))
         for uid, entry in report.entries.items():
             entries.append(PeriodEntry(views.item_link(views.index.by_uid[uid]), agency, entry.status, entry.result or ""))
     senders = {r.agency for r in reports}
-    missing = tuple(
-        views.agency_link(a.id)
-        for a in views.registry.agencies
-        if a.id not in senders and monthly_report_day(views, a.id) is not None
-    )
+    missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
     return PeriodPage(
         _period_title(period),
         progress.sample,
@@ -190,7 +193,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
     counts, x = [], 0.0
     for status in STATUSES:
         width = tally[status] / len(reported) * BAR_WIDTH
-        counts.append(StatusCount(status, tally[status], _css(status), f"{x:.1f}", f"{width:.1f}"))
+        counts.append(StatusCount(status, tally[status], STATUS_CSS[status], f"{x:.1f}", f"{width:.1f}"))
         x += width
     agencies = []
     for agency in views.registry.agencies:
@@ -206,13 +209,16 @@ def progress_page(views: SiteViews) -> ProgressPage:
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
-    sent = _first_sent(views)
+    sent, days = _first_sent(views), report_days(views)
     register = []
     for agency in views.registry.agencies:
-        day = monthly_report_day(views, agency.id)
+        day = days.get(agency.id)
         if day is None:
             continue
-        cells = tuple(_timeliness(sent.get((agency.id, month)), month, day) for month in months)
+        cells = tuple(
+            RegisterCell(said, TIMELINESS_CSS[said])
+            for said in (_timeliness(sent.get((agency.id, month)), month, day) for month in months)
+        )
         register.append(RegisterRow(views.agency_link(agency.id), day, cells))
     return ProgressPage(
         True,
