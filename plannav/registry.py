@@ -54,10 +54,14 @@ class AgencyRegistry:
         out = {}
         for agency in self.agencies:
             if agency.open:
-                bodies = set()
-                for target in agency.may_concern:
-                    bodies |= self.group_members.get(target, set()) or {target}
-                out[agency.id] = bodies
+                out[agency.id] = self.bodies(agency.may_concern)
+        return out
+
+    def bodies(self, ids) -> set[str]:
+        """The bodies that agency ids stand for: a group's members, or the body itself."""
+        out = set()
+        for agency_id in ids:
+            out |= self.group_members.get(agency_id, set()) or {agency_id}
         return out
 
     def identities(self, agency_id: str) -> set[str]:

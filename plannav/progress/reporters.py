@@ -23,10 +23,7 @@ class Reporters:
         registry, order = self.index.registry, {a.id: i for i, a in enumerate(self.index.registry.agencies)}
         out = {}
         for item in self.index.items:
-            bodies = set()
-            for agency_id in (*item.lead, *item.coordinators):
-                bodies |= registry.group_members.get(agency_id, set()) or {agency_id}
-            bodies -= {agency for agency, _ in item.not_for}
+            bodies = registry.bodies((*item.lead, *item.coordinators)) - {agency for agency, _ in item.not_for}
             out[item.uid] = tuple(sorted((b for b in bodies if registry.by_id[b].kind in REPORTING_KINDS), key=order.get))
         return out
 
@@ -42,9 +39,6 @@ class Reporters:
     def leads(self, item: ActionItem) -> tuple[str, ...]:
         """The reporters whose statuses make the item's overall status: its leads (through groups too), or
         all its reporters where the decision names no lead."""
-        registry = self.index.registry
-        leads = set()
-        for agency_id in item.lead:
-            leads |= registry.group_members.get(agency_id, set()) or {agency_id}
+        leads = self.index.registry.bodies(item.lead)
         counted = [a for a in self.by_item[item.uid] if a in leads]
         return tuple(counted) or self.by_item[item.uid]
