@@ -70,3 +70,20 @@ def test_the_dashboard_bar_matches_its_counts(sample_site, tab):
     widths = page.eval_on_selector_all(".status-bar rect", "rs => rs.map(r => r.getBoundingClientRect().width)")
     bar = page.locator(".status-bar svg").bounding_box()["width"]
     assert abs(sum(widths) - bar) < 2  # the parts fill the bar
+
+
+def test_the_task_index_filters_by_status_and_keeps_it_in_the_address(sample_site, tab):
+    page, watch = tab
+    page.goto((sample_site / "nhiem-vu" / "index.html").as_uri(), wait_until="load")
+    select = page.locator("form.table-filters select[name=trang-thai]")
+    labels = select.locator("option").all_inner_texts()
+    assert labels[0] == "Tất cả" and "Quá hạn" in labels
+    every = page.eval_on_selector_all("table.items tbody tr", "rs => rs.map(r => r.dataset.status)")
+    select.select_option(label="Quá hạn")
+    shown = page.eval_on_selector_all(
+        "table.items tbody tr:not([hidden])", "rs => rs.map(r => r.querySelector('td.status').textContent)"
+    )
+    assert shown and set(shown) == {"Quá hạn"} and len(shown) == every.count("overdue")
+    assert "trang-thai=overdue" in page.url
+    assert page.locator("form.table-filters output").inner_text() == f"Hiện {len(shown)} / {len(every)} việc"
+    assert watch.errors == []

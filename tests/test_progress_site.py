@@ -5,11 +5,14 @@ page of that site says so. The repository's own progress/ is empty: its site sho
 
 import csv
 import io
+import json
 import textwrap
 
 import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build_site
+
+from plannav.progress.status import STATUSES
 
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 REPORTS = {
@@ -158,3 +161,27 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
 
 def test_without_reports_there_are_no_month_pages(site):
     assert [p.name for p in (site / "thuc-hien").iterdir()] == ["index.html"]
+
+
+def test_index_tables_show_each_item_s_overall_status_and_offer_it_as_a_filter(sample_site):
+    soup = _soup(sample_site, "nhiem-vu")
+    rows = {tr["data-item"]: tr for tr in soup.select("table.items tbody tr")}
+    assert rows["appendix-task:34"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
+    assert rows["appendix-task:34"]["data-status"] == "done-late"
+    assert rows["task:4.a"]["data-status"] == "overdue"
+    first = soup.select_one("table[data-filter-options]")
+    options = json.loads(first["data-filter-options"])
+    # Least advanced first, only the statuses the rows have, labelled as the pages print them.
+    assert [label for _, label in options["status"]] == ["Chưa báo cáo", "Quá hạn", "Hoàn thành quá hạn"]
+    procedures = _soup(sample_site, "thu-tuc")
+    assert {td.get_text() for td in procedures.select("table.procedures td.status")} <= set(STATUSES)
+    duties = _soup(sample_site, "trach-nhiem")
+    assert len(duties.select("td.status")) == len(duties.select("table.items tbody tr"))
+
+
+def test_without_reports_no_table_has_a_status_filter(site):
+    for url in ("nhiem-vu", "thu-tuc", "trach-nhiem", "thoi-han"):
+        soup = _soup(site, url)
+        assert soup.select("[data-status]") == [] and soup.select("td.status") == []
+        options = [json.loads(t["data-filter-options"]) for t in soup.select("table[data-filter-options]")]
+        assert options and all("status" not in o for o in options)

@@ -1,14 +1,14 @@
 /*
  * Filters and sorting for the item tables, on the reader's machine; no library, nothing fetched.
  * Tables marked data-filterable carry, per row, data-lead, data-coord, data-when, data-dkind,
- * data-group, data-kind and data-level, and per table the labels of those values in
- * data-filter-options. Without JavaScript the tables are simply complete.
+ * data-group, data-kind, data-level and, once reports exist, data-status; and per table the labels
+ * of those values in data-filter-options. Without JavaScript the tables are simply complete.
  * The filter state lives in the address (?co-quan=...&vai-tro=...), so a filtered view can be shared.
  */
 (function () {
   "use strict";
-  var PARAMS = { agency: "co-quan", role: "vai-tro", when: "thoi-han", dkind: "loai-han", group: "nhom", kind: "loai", level: "muc-do", text: "q" };
-  var LABELS = { agency: "Cơ quan", role: "Vai trò", when: "Tháng / năm", dkind: "Loại thời hạn", group: "Nhóm tiện ích", kind: "Loại việc", level: "Cấp độ" };
+  var PARAMS = { agency: "co-quan", role: "vai-tro", when: "thoi-han", dkind: "loai-han", group: "nhom", kind: "loai", level: "muc-do", status: "trang-thai", text: "q" };
+  var LABELS = { agency: "Cơ quan", role: "Vai trò", when: "Tháng / năm", dkind: "Loại thời hạn", group: "Nhóm tiện ích", kind: "Loại việc", level: "Cấp độ", status: "Trạng thái" };
 
   function words(value) { return (value || "").split(" ").filter(Boolean); }
   function fold(text) {
@@ -18,12 +18,15 @@
   function init() {
     var tables = Array.prototype.slice.call(document.querySelectorAll("table[data-filterable]"));
     if (!tables.length) return;
+    // Per facet, [value, label] pairs in the order the bar lists them, from every table, each value once.
     var options = {};
     tables.forEach(function (table) {
       var own = JSON.parse(table.getAttribute("data-filter-options") || "{}");
       Object.keys(own).forEach(function (facet) {
-        options[facet] = options[facet] || {};
-        Object.keys(own[facet]).forEach(function (value) { options[facet][value] = own[facet][value]; });
+        options[facet] = options[facet] || [];
+        own[facet].forEach(function (pair) {
+          if (!options[facet].some(function (known) { return known[0] === pair[0]; })) options[facet].push(pair);
+        });
       });
     });
     var state = new URLSearchParams(window.location.search);
@@ -34,7 +37,7 @@
     var controls = {};
 
     function addSelect(facet, values) {
-      if (!values || Object.keys(values).length < 2) return;
+      if (!values || values.length < 2) return;
       var label = document.createElement("label");
       label.textContent = LABELS[facet] + " ";
       var select = document.createElement("select");
@@ -42,9 +45,9 @@
       var all = document.createElement("option");
       all.value = ""; all.textContent = "Tất cả";
       select.appendChild(all);
-      Object.keys(values).forEach(function (value) {
+      values.forEach(function (pair) {
         var option = document.createElement("option");
-        option.value = value; option.textContent = values[value];
+        option.value = pair[0]; option.textContent = pair[1];
         select.appendChild(option);
       });
       select.value = state.get(PARAMS[facet]) || "";
@@ -54,8 +57,8 @@
     }
 
     addSelect("agency", options.agency);
-    if (options.agency) addSelect("role", { lead: "Chủ trì", coord: "Phối hợp" });
-    ["when", "dkind", "kind", "group", "level"].forEach(function (facet) { addSelect(facet, options[facet]); });
+    if (options.agency) addSelect("role", [["lead", "Chủ trì"], ["coord", "Phối hợp"]]);
+    ["status", "when", "dkind", "kind", "group", "level"].forEach(function (facet) { addSelect(facet, options[facet]); });
     var text = document.createElement("label");
     text.textContent = "Nội dung ";
     var input = document.createElement("input");
@@ -86,7 +89,7 @@
       } else if (role) {
         return false;
       }
-      var checks = [["when", "when"], ["dkind", "dkind"], ["kind", "kind"], ["group", "group"], ["level", "level"]];
+      var checks = [["when", "when"], ["dkind", "dkind"], ["kind", "kind"], ["group", "group"], ["level", "level"], ["status", "status"]];
       for (var i = 0; i < checks.length; i++) {
         var wanted = value(checks[i][0]);
         if (wanted && words(row.dataset[checks[i][1]]).indexOf(wanted) < 0) return false;

@@ -23,6 +23,10 @@ from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, En
 OVERDUE, DONE_LATE, NOT_REPORTED = "Quá hạn", "Hoàn thành quá hạn", "Chưa báo cáo"
 # Every status, in the order the site lists them: least advanced first.
 STATUSES = (NOT_REPORTED, NOT_STARTED, OVERDUE, IN_PROGRESS, DONE_LATE, DONE, NOT_DONE)
+# Each status as a word without spaces: the value of the tables' status filter and the class of its colour.
+STATUS_SLUGS = dict(
+    zip(STATUSES, ("not-reported", "not-started", "overdue", "in-progress", "done-late", "done", "not-done"), strict=True)
+)
 
 
 @dataclass(frozen=True)

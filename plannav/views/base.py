@@ -12,6 +12,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
+from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
 
 AGENCY_KINDS = {
@@ -62,7 +63,7 @@ class ItemRow:
     facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
     sort_due: str = ""  # the deadline column sorts by this, chronologically
     sort_ref: str = ""  # the reference column sorts in the decision's order
-    status: str = ""  # on an agency's page, once reports exist: its status for the item
+    status: str = ""  # once reports exist: the agency's own status on its page, elsewhere the item's overall
 
 
 @dataclass
@@ -171,12 +172,18 @@ class SiteViews:
 
     # ---- item rows and their filters
 
-    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None, status: str = "") -> ItemRow:
+    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None, status: str | None = None) -> ItemRow:
+        """An item's row; its status is the one given (an agency's own), else the item's overall status,
+        once reports exist."""
+        if status is None:
+            status = self.progress.shown(item.uid) if self.progress else ""
         # The same rows appear on many pages (agency, deadline and index pages): make each once.
         key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)), status)
         if key not in self._rows:
             made = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
-            self._rows[key] = replace(made, status=status) if status else made
+            if status:
+                made = replace(made, status=status, facets=(*made.facets, ("status", STATUS_SLUGS[status])))
+            self._rows[key] = made
         return self._rows[key]
 
     def reports_exist(self) -> bool:
@@ -241,7 +248,8 @@ class SiteViews:
         return tuple(facets)
 
     def filter_options(self, rows) -> dict:
-        """Labels of the values the rows carry, for the filter bar: {facet: {value: label}}."""
+        """The values the rows carry, for the filter bar, in the order it lists them:
+        {facet: [(value, label), ...]} (pairs, not a mapping, so the order survives JSON)."""
         values: dict[str, dict[str, None]] = defaultdict(dict)
         for row in rows:
             for name, joined in row.facets:
@@ -250,14 +258,16 @@ class SiteViews:
         agencies = {a: None for name in ("lead", "coord") for a in values.get(name, {})}
         order = {a.id: i for i, a in enumerate(self.registry.agencies)}
         when = sorted((schedule.PageKey.parse(k) for k in values.get("when", {})), key=lambda k: k.order)
-        return {
-            "agency": {a: self.registry.by_id[a].name for a in sorted(agencies, key=order.get)},
-            "when": {k.slug: k.title for k in when},
-            "dkind": {k: label for k, label in schedule.KIND_LABELS.items() if k in values.get("dkind", {})},
-            "group": {g: self.group_link[int(g)].text for g in sorted(values.get("group", {}))},
-            "kind": {k: ITEM_KINDS[k].label for k in ITEM_KINDS if k in values.get("kind", {})},
-            "level": {lv: LEVEL_LABELS[int(lv)] for lv in sorted(values.get("level", {}))},
+        options = {
+            "agency": [(a, self.registry.by_id[a].name) for a in sorted(agencies, key=order.get)],
+            "when": [(k.slug, k.title) for k in when],
+            "dkind": [(k, label) for k, label in schedule.KIND_LABELS.items() if k in values.get("dkind", {})],
+            "group": [(g, self.group_link[int(g)].text) for g in sorted(values.get("group", {}), key=int)],
+            "kind": [(k, ITEM_KINDS[k].label) for k in ITEM_KINDS if k in values.get("kind", {})],
+            "level": [(lv, LEVEL_LABELS[int(lv)]) for lv in sorted(values.get("level", {}))],
+            "status": [(STATUS_SLUGS[s], s) for s in STATUSES if STATUS_SLUGS[s] in values.get("status", {})],
         }
+        return {facet: pairs for facet, pairs in options.items() if pairs}
 
     # ---- what several sections share
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
-from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUSES
+from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
@@ -89,9 +89,7 @@ class ProgressPage:
 
 
 # Each status and each register cell as a class name, for its colour (site.css).
-STATUS_CSS = dict(
-    zip(STATUSES, ("not-reported", "not-started", "overdue", "in-progress", "done-late", "done", "not-done"), strict=True)
-)
+STATUS_CSS = STATUS_SLUGS
 TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
 
 
