@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 from plannav.models import FILE_MODELS
-from plannav.progress.models import ReportFile
+from plannav.progress.models import REPORT_SCHEMA, ReportFile
 
 SCHEMA_DIR = "schema"
 # Beside the plan files' schemas: the monthly progress report's (progress/<YYYY-MM>/<agency-id>.yaml).
-SCHEMAS = {**FILE_MODELS, "progress-report": ReportFile}
-_TITLES = {"progress-report": "progress/<YYYY-MM>/<agency-id>.yaml"}
+SCHEMAS = {**FILE_MODELS, REPORT_SCHEMA: ReportFile}
+_TITLES = {REPORT_SCHEMA: "progress/<YYYY-MM>/<agency-id>.yaml"}
 
 
 def schema_for(name: str) -> dict:

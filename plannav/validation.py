@@ -42,7 +42,7 @@ _SLUG_HINT = ("an id in lowercase ASCII words joined by '-'", "for example 'cong
 
 def _describe(value) -> str:
     kind = _KIND_OF_VALUE.get(type(value), type(value).__name__)
-    if isinstance(value, (dict, list)):
+    if isinstance(value, (dict, list)) or value is None:
         return kind
     shown = repr(value) if not isinstance(value, str) else f"'{value[:60]}'"
     return f"{kind} {shown}"
@@ -123,14 +123,14 @@ def _data_path(data, loc) -> tuple:
     return tuple(parts)
 
 
-def _schema_hint(source: SourceFile) -> str:
-    name = source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-    return f"see plan/schema/{name}.schema.json for the expected shape"
-
-
-def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
+def problems_from(
+    error: ValidationError, model: type[BaseModel], source: SourceFile, schema: str | None = None
+) -> list[Problem]:
     """The first MAX_REPORTED errors as problems, and one line counting the rest (a file of pasted rows
-    can hold a hundred thousand)."""
+    can hold a hundred thousand). schema: the name of the file's JSON Schema in plan/schema/, where it
+    is not named after the file (a plan file's is: plan/tasks.yaml, schema/tasks.schema.json)."""
+    schema = schema or source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    schema_hint = f"see plan/schema/{schema}.schema.json for the expected shape"
     problems = []
     total = error.error_count()
     if total > MAX_REPORTED:
@@ -159,7 +159,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             message, hint, code = f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
         elif kind in _EXPECTED:
             message, code = f"expected {_EXPECTED[kind]}, found {_describe(value)}", "wrong-type"
-            hint = "put the value in quotes to make it text" if kind == "string_type" else _schema_hint(source)
+            hint = "put the value in quotes to make it text" if kind == "string_type" else schema_hint
         elif kind == "string_pattern_mismatch":
             expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
             message, code = f"expected {expected}, found '{value}'", "wrong-format"
@@ -186,6 +186,6 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             message, hint = str(error), getattr(error, "hint", "check the value against the decision's text")
             code = "invalid-value"
         else:
-            message, hint, code = f"{err['msg']} (found {_describe(value)})", _schema_hint(source), "invalid-value"
+            message, hint, code = f"{err['msg']} (found {_describe(value)})", schema_hint, "invalid-value"
         problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint, code))
     return problems

@@ -29,20 +29,45 @@ def _months(count: int, last: tuple[int, int] = (2026, 10)) -> list[str]:
 
 
 def write_sample(months: int, target: Path) -> Path:
+    """Each agency's work on each of its items follows one made-up course, as real work does: not started,
+    then under way from some month, then done from a later one (or, rarely, not to be done). Each month
+    the agency reports what changed and a few items more; a blank row keeps the previous status."""
     plan, problems = load_plan(ROOT / "plan")
     assert not problems, problems
     reporters = Reporters(ItemIndex(plan))
     rng = random.Random(2026)
+    periods = _months(months)
     target.mkdir(parents=True, exist_ok=True)
     (target / SAMPLE_MARKER).write_text("", encoding="utf-8")
-    for period in _months(months):
+    courses = {
+        (agency, uid): (rng.randrange(-6, months), rng.randrange(2, 30), rng.random() < 0.03)
+        for agency, uids in reporters.by_agency.items()
+        for uid in uids
+    }
+
+    def status(agency: str, uid: str, month: int) -> str:
+        start, length, dropped = courses[(agency, uid)]
+        if month < start:
+            return "Chưa triển khai"
+        if dropped:
+            return "Không thực hiện"
+        return "Hoàn thành" if month >= start + length else "Đang thực hiện"
+
+    for month, period in enumerate(periods):
         for agency, uids in reporters.by_agency.items():
-            lines = [f"date: '{period}-{rng.choice((15, 18, 18, 18, 20)):02d}'", "entries:"]
-            for uid in rng.sample(uids, min(8, len(uids))):
-                status = rng.choice(("Chưa triển khai", "Đang thực hiện", "Đang thực hiện", "Hoàn thành"))
-                lines += [f"- item: '{uid}'", f"  status: {status}", f"  result: {TEXT}"]
-                if status == "Hoàn thành":
-                    lines.append(f"  completed: '{period}-05'")
+            changed = [u for u in uids if month == 0 or status(agency, u, month) != status(agency, u, month - 1)]
+            open_items = [u for u in uids if u not in changed and status(agency, u, month) == "Đang thực hiện"]
+            reported = set(changed) | set(rng.sample(open_items, min(4, len(open_items))))
+            lines = [f"date: '{period}-{rng.choice((15, 18, 18, 18, 20)):02d}'", "entries:" if reported else "entries: []"]
+            for uid in (u for u in uids if u in reported):
+                now = status(agency, uid, month)
+                lines += [f"- item: '{uid}'", f"  status: {now}", f"  result: {TEXT}"]
+                if now == "Hoàn thành":
+                    start, length, _ = courses[(agency, uid)]
+                    done = periods[start + length] if 0 <= start + length < len(periods) else period
+                    lines.append(f"  completed: '{done}-05'")
+                if now == "Không thực hiện" or (now == "Đang thực hiện" and rng.random() < 0.1):
+                    lines.append(f"  difficulties: Khó khăn tháng {period} ({TEXT})")
             (target / period).mkdir(exist_ok=True)
             (target / period / f"{agency}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target

@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 
+from plannav.progress.changes import changes_by_period
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import DONE_LATE, NOT_REPORTED, OVERDUE, Progress
@@ -197,3 +198,43 @@ def test_the_repository_publishes_no_report(reporters):
 
     reports, problems = load_progress(ROOT / "progress", reporters)
     assert reports == [] and problems == []
+
+
+def test_each_month_lists_what_changed_since_the_agency_s_earlier_reports(tmp_path, reporters):
+    folder = tmp_path / "progress"
+    month = {
+        "2026-08": ("Đang thực hiện", "", "Khó khăn A (mẫu)", "Đang thực hiện", ""),
+        "2026-09": ("Đang thực hiện", "", "Khó khăn A (mẫu)", "Đang thực hiện", "Khó khăn B (mẫu)"),
+        "2026-10": ("Hoàn thành", "\n  completed: '2026-10-01'", "", "Đang thực hiện", "Khó khăn B (mẫu)"),
+    }
+    # July: Sở Tư pháp's first report, its starting point: no change is counted in it.
+    _write(
+        folder,
+        "2026-07",
+        "so-tu-phap",
+        "date: '2026-07-18'\nentries:\n- item: duty:2.k\n  status: Hoàn thành\n  completed: '2026-07-01'\n",
+    )
+    for period, (status, completed, trouble, monthly, monthly_trouble) in month.items():
+        lines = [f"date: '{period}-18'", "entries:", "- item: appendix-task:34", f"  status: {status}{completed}"]
+        lines += [f"  difficulties: {trouble}"] if trouble else []
+        lines += ["- item: duty:2.k", f"  status: {monthly}"]
+        lines += [f"  difficulties: {monthly_trouble}"] if monthly_trouble else []
+        _write(folder, period, "so-tu-phap", "\n".join(lines) + "\n")
+    _write(folder, "2026-10", "cong-an-tinh", "date: '2026-10-17'\nentries:\n- item: task:4.a\n  status: Chưa triển khai\n")
+    progress = _load(folder, reporters)
+    changes = changes_by_period(progress, ["so-tu-phap", "cong-an-tinh"])
+
+    def seen(period, kind):
+        return [(c.uid, c.report.agency, c.status, c.before) for c in getattr(changes[period], kind)]
+
+    assert changes["2026-07"].first == ["so-tu-phap"] and changes["2026-07"].done == []
+    # August: its first entry on the task, compared with nothing; past its 2022 deadline, the task is overdue.
+    assert seen("2026-08", "overdue") == [("appendix-task:34", "so-tu-phap", OVERDUE, "")]
+    assert seen("2026-08", "difficulties") == [("appendix-task:34", "so-tu-phap", OVERDUE, "")]
+    # September: still overdue, the same difficulty: nothing new there; a new difficulty on the monthly report.
+    assert seen("2026-09", "overdue") == [] and seen("2026-09", "done") == []
+    assert seen("2026-09", "difficulties") == [("duty:2.k", "so-tu-phap", "Đang thực hiện", "Đang thực hiện")]
+    # October: done (late); the repeated difficulty is not new; the police's first report is a starting point.
+    assert seen("2026-10", "done") == [("appendix-task:34", "so-tu-phap", DONE_LATE, OVERDUE)]
+    assert seen("2026-10", "overdue") == [] and seen("2026-10", "difficulties") == []
+    assert changes["2026-10"].first == ["cong-an-tinh"]

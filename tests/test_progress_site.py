@@ -16,6 +16,14 @@ from plannav.progress.status import STATUSES
 
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 REPORTS = {
+    ("2026-09", "so-tu-phap"): """
+        date: '2026-09-18'
+        entries:
+        - item: appendix-task:34
+          status: Đang thực hiện
+          result: Kết quả tháng chín (mẫu)
+          difficulties: Khó khăn tháng chín (mẫu)
+        """,
     ("2026-10", "so-tu-phap"): f"""
         date: '2026-10-18'
         number: 1/BC-MAU
@@ -84,8 +92,8 @@ def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
         tr.select_one("td a").get_text(): [td.get_text() for td in tr.select("td")[2:]]
         for tr in soup.select("table.register tbody tr")
     }
-    assert register["Sở Tư pháp"] == ["đúng hạn"]  # on the 18th
-    assert register["Sở Y tế"] == ["chưa có"]
+    assert register["Sở Tư pháp"] == ["đúng hạn", "đúng hạn"]  # on the 18th, in September and October
+    assert register["Sở Y tế"] == ["chưa có", "chưa có"]
     assert "Công an tỉnh" not in register  # it receives the monthly reports (IV.2.k), it does not send them
 
 
@@ -116,6 +124,12 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
     assert f"2026-10 (18/10/2026): Hoàn thành — {SAMPLE}" in rows["Sở Tư pháp"].get_text(" ", strip=True)
     assert rows["Công an tỉnh"].select_one("td.status").get_text() == "Hoàn thành"
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
+    # The latest report is in the search index; the ones before are folded and left out of it.
+    earlier = rows["Sở Tư pháp"].select_one("td.earlier details[data-search-exclude]")
+    assert "Kết quả tháng chín (mẫu)" in earlier.get_text() and earlier.summary.get_text() == "1 kỳ"
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("nhiem-vu/phu-luc-34/")]
+    assert any(SAMPLE in t for t in texts) and not any("tháng chín" in t for t in texts)
 
 
 def test_item_pages_show_no_progress_without_reports(site):
@@ -153,10 +167,22 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
     assert sent["Công an tỉnh"][3] == "—"  # it receives the monthly reports, it has no day to send them by
     missing = [a.get_text() for a in soup.select("ul.period-missing a")]
     assert "Sở Y tế" in missing and "Sở Tư pháp" not in missing
-    entries = [tr.get_text(" ", strip=True) for tr in soup.select("table.period-entries tbody tr")]
-    assert len(entries) == 3 and any(SAMPLE in e and "Sở Tư pháp" in e for e in entries)
+
+    def changed(section):
+        return [
+            [td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in soup.select(f'table[data-section="{section}"] tbody tr')
+        ]
+
+    # Sở Tư pháp's report, compared with its September one; the police's first report is its starting point.
+    assert changed("moi-hoan-thanh") == [["PL II-34", "Sở Tư pháp", "Hoàn thành quá hạn (trước: Quá hạn)", SAMPLE]]
+    assert changed("moi-qua-han") == [] and changed("kho-khan-moi") == []
+    assert [a.get_text() for a in soup.select("p.period-first a")] == ["Công an tỉnh"]
     dashboard = _soup(sample_site, "thuc-hien")
-    assert [a["href"] for a in dashboard.select("table.register thead a")] == ["2026-10/"]
+    assert [a["href"] for a in dashboard.select("table.register thead a")] == ["2026-09/", "2026-10/"]
+    september = _soup(sample_site, "thuc-hien/2026-09")
+    assert [a.get_text() for a in september.select("p.period-first a")] == ["Sở Tư pháp"]
+    assert september.select("table.period-changes") == []  # nothing before it to compare with
 
 
 def test_without_reports_there_are_no_month_pages(site):

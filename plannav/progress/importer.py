@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from plannav.problems import Problem
 from plannav.progress.form import HEADER_ROW, META_SHEET, READ_ONLY, SHEET, TO_FILL, form_rows
-from plannav.progress.models import DONE, NOT_DONE, TYPED_STATUSES
+from plannav.progress.models import DONE, NOT_DONE, REPORT_SCHEMA, TYPED_STATUSES
 from plannav.progress.reporters import Reporters
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -288,7 +288,7 @@ def write_report(
             "report-exists",
         )
     data = {"date": report_date.isoformat(), **({"number": number} if number else {}), "entries": entries}
-    text = "# yaml-language-server: $schema=../../plan/schema/progress-report.schema.json\n" + yaml.safe_dump(
+    text = f"# yaml-language-server: $schema=../../plan/schema/{REPORT_SCHEMA}.schema.json\n" + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=10_000
     )
     target.parent.mkdir(parents=True, exist_ok=True)

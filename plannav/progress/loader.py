@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from plannav.problems import Problem, did_you_mean
-from plannav.progress.models import DONE, NOT_DONE, ReportFile
+from plannav.progress.models import DONE, NOT_DONE, REPORT_SCHEMA, ReportFile
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Report
 from plannav.textfile import read_text
@@ -115,7 +115,7 @@ def _load_report(path: Path, text: str, period: str, reporters: Reporters) -> tu
     try:
         report_file = ReportFile.model_validate(source.data)
     except ValidationError as err:
-        return None, problems_from(err, ReportFile, source)
+        return None, problems_from(err, ReportFile, source, schema=REPORT_SCHEMA)
     problems = _check(report_file, agency_id, period, reporters, source)
     if problems:
         return None, problems

@@ -9,6 +9,7 @@ from plannav.models.base import IsoDate, Model, Text
 # What staff type, as they read it. The site derives the rest (overdue, completed late, not reported).
 NOT_STARTED, IN_PROGRESS, DONE, NOT_DONE = "Chưa triển khai", "Đang thực hiện", "Hoàn thành", "Không thực hiện"
 TYPED_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_DONE)
+REPORT_SCHEMA = "progress-report"  # plan/schema/progress-report.schema.json: the JSON Schema of a report file
 ItemId = Annotated[
     str,
     Field(

@@ -92,6 +92,7 @@ class Progress:
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
+        self._due: dict[tuple[str, str], dt.date | None] = {}  # (agency, item) -> due_day
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
             if self.as_of and report.date <= self.as_of:
                 self._by_agency.setdefault(report.agency, []).append(report)
@@ -118,9 +119,15 @@ class Progress:
                 self._statuses[key] = Reported(NOT_REPORTED)
             else:
                 report, entry = found
-                due = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
-                self._statuses[key] = Reported(derived(entry, report.date, due), report, entry)
+                self._statuses[key] = Reported(self.entry_status(uid, agency_id, report, entry), report, entry)
         return self._statuses[key]
+
+    def entry_status(self, uid: str, agency_id: str, report: Report, entry: Entry) -> str:
+        """The status one entry of a report gives, as of that report's date."""
+        key = (agency_id, uid)
+        if key not in self._due:
+            self._due[key] = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
+        return derived(entry, report.date, self._due[key])
 
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]

@@ -91,6 +91,7 @@ class ReportLine:
     date: str  # dd/mm/yyyy
     status: str  # as typed
     result: str
+    difficulties: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ class AgencyReports:
 
     agency: Link
     status: str  # as of the date, derived
-    history: tuple[ReportLine, ...]
+    latest: ReportLine | None  # its latest report on the item: searchable
+    earlier: tuple[ReportLine, ...]  # the ones before, newest first
 
 
 class SiteViews:
@@ -113,6 +115,7 @@ class SiteViews:
         self.identity = self.index.identity
         self.progress = None  # set by the site model: the reports as of their date
         self.report_days: dict[str, int] | None = None  # views.progress.report_days, once asked for
+        self.period_changes: dict | None = None  # views.progress.period_changes, once asked for
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
 
@@ -191,16 +194,18 @@ class SiteViews:
         return bool(self.progress and self.progress.reports)
 
     def item_progress(self, item: ActionItem) -> tuple["AgencyReports", ...]:
-        """Once reports exist: each reporting body's status for the item and what it reported, oldest first."""
+        """Once reports exist: each reporting body's status for the item and what it reported, newest first."""
         if not self.reports_exist():
             return ()
         out = []
         for agency_id in self.progress.reporters.by_item[item.uid]:
-            history = tuple(
-                ReportLine(r.period, f"{r.date:%d/%m/%Y}", e.status, e.result or "")
-                for r, e in self.progress.history(item.uid, agency_id)
-            )
-            out.append(AgencyReports(self.agency_link(agency_id), self.progress.status(item.uid, agency_id).status, history))
+            history = [
+                ReportLine(r.period, f"{r.date:%d/%m/%Y}", e.status, e.result or "", e.difficulties or "")
+                for r, e in reversed(self.progress.history(item.uid, agency_id))
+            ]
+            status = self.progress.status(item.uid, agency_id).status
+            latest = history[0] if history else None
+            out.append(AgencyReports(self.agency_link(agency_id), status, latest, tuple(history[1:])))
         return tuple(out)
 
     def agency_status(self, item: ActionItem, agency_id: str) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
+from plannav.progress.changes import Change, PeriodChanges, changes_by_period
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
 from plannav.views.base import ItemRow, Link, SiteViews
 
@@ -53,22 +54,27 @@ class SentReport:
 
 
 @dataclass(frozen=True)
-class PeriodEntry:
+class ChangeRow:
     item: Link
     agency: Link
-    status: str  # as typed in the report
-    result: str
+    status: str  # as of the report's date, derived
+    before: str  # the agency's previous status for the item; "" for its first report on it
+    text: str  # what it reported: the result where done, else the difficulties
 
 
 @dataclass(frozen=True)
 class PeriodPage:
-    """One month of reports: who sent theirs and when, who has not, and what they reported."""
+    """One month of reports: who sent theirs and when, who has not, and what changed since their
+    earlier reports (progress.changes)."""
 
     title: str  # Tháng 10/2026
     sample: bool
     sent: tuple[SentReport, ...]
     missing: tuple[Link, ...]  # agencies with a monthly reporting day and no report for the month
-    entries: tuple[PeriodEntry, ...]
+    first: tuple[Link, ...]  # agencies whose first report this is: their starting point, not changes
+    done: tuple[ChangeRow, ...]  # newly done
+    overdue: tuple[ChangeRow, ...]  # newly overdue
+    difficulties: tuple[ChangeRow, ...]  # difficulties newly reported
     previous: Link | None
     next: Link | None
 
@@ -160,24 +166,53 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         (r for a in views.registry.agencies for r in progress.reports_of(a.id) if r.period == period),
         key=lambda r: (r.date, views.registry.by_id[r.agency].name),
     )
-    sent, entries = [], []
+    sent = []
     for report in reports:
         day = days.get(report.agency)
-        agency = views.agency_link(report.agency)
         timeliness = _timeliness(report.date, period, day) if day else ""
-        sent.append(SentReport(agency, f"{report.date:%d/%m/%Y}", report.number or "", timeliness, len(report.entries)))
-        for uid, entry in report.entries.items():
-            entries.append(PeriodEntry(views.item_link(views.index.by_uid[uid]), agency, entry.status, entry.result or ""))
+        sent.append(
+            SentReport(
+                views.agency_link(report.agency),
+                f"{report.date:%d/%m/%Y}",
+                report.number or "",
+                timeliness,
+                len(report.entries),
+            )
+        )
     senders = {r.agency for r in reports}
     missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
+    changes = period_changes(views).get(period, PeriodChanges())
     return PeriodPage(
         _period_title(period),
         progress.sample,
         tuple(sent),
         missing,
-        tuple(entries),
+        views.agency_links(changes.first),
+        _change_rows(views, changes.done, "result"),
+        _change_rows(views, changes.overdue, "difficulties"),
+        _change_rows(views, changes.difficulties, "difficulties"),
         period_link(months[at - 1]) if at > 0 else None,
         period_link(months[at + 1]) if at + 1 < len(months) else None,
+    )
+
+
+def period_changes(views: SiteViews) -> dict[str, PeriodChanges]:
+    """Each month's changes (progress.changes), worked out once per site, on the first page that asks."""
+    if views.period_changes is None:
+        views.period_changes = changes_by_period(views.progress, [a.id for a in views.registry.agencies])
+    return views.period_changes
+
+
+def _change_rows(views: SiteViews, changes: list[Change], text: str) -> tuple[ChangeRow, ...]:
+    return tuple(
+        ChangeRow(
+            views.item_link(views.index.by_uid[c.uid]),
+            views.agency_link(c.report.agency),
+            c.status,
+            c.before,
+            getattr(c.entry, text) or "",
+        )
+        for c in changes
     )
 
 
