@@ -230,6 +230,10 @@ class SiteModel:
             Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS
         ]
 
+    def report_search_entries(self):
+        """Search entries made from the reports (views.progress.report_search_entries)."""
+        return progress_view.report_search_entries(self.views)
+
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes)."""
         return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url, self.progress)]

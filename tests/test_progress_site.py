@@ -124,12 +124,39 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
     assert f"2026-10 (18/10/2026): Hoàn thành — {SAMPLE}" in rows["Sở Tư pháp"].get_text(" ", strip=True)
     assert rows["Công an tỉnh"].select_one("td.status").get_text() == "Hoàn thành"
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
-    # The latest report is in the search index; the ones before are folded and left out of it.
-    earlier = rows["Sở Tư pháp"].select_one("td.earlier details[data-search-exclude]")
+    earlier = rows["Sở Tư pháp"].select_one("td.earlier details")
     assert "Kết quả tháng chín (mẫu)" in earlier.get_text() and earlier.summary.get_text() == "1 kỳ"
+
+
+def test_search_finds_what_each_body_last_reported_on_an_item(sample_site):
     index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
-    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("nhiem-vu/phu-luc-34/")]
-    assert any(SAMPLE in t for t in texts) and not any("tháng chín" in t for t in texts)
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations))  # the search tells results apart by their location
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    # The page's section, its text made from the reports: the page's report table is not read.
+    entry = docs["nhiem-vu/phu-luc-34/#thuc-hien"]
+    assert entry["title"].startswith("Tình hình thực hiện")
+    assert entry["text"] == f"Sở Tư pháp — Kết quả: {SAMPLE}"  # the police reported no text
+    assert entry["text_folded"] == "so tu phap — ket qua: du lieu mau, khong co that"
+    # Only the latest: September's words are on the page, folded, but no longer what the body reports.
+    assert not any("tháng chín" in doc["text"] for doc in index["docs"])
+    assert not any(loc.startswith("thuc-hien/") and "<table" in doc["text"] for loc, doc in docs.items())
+
+
+def test_report_texts_reach_the_search_index_escaped(tmp_path):
+    progress = tmp_path / "progress"
+    (progress / "2026-10").mkdir(parents=True)
+    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
+    (progress / "2026-10" / "so-tu-phap.yaml").write_text(
+        "date: '2026-10-18'\nentries:\n- item: appendix-task:34\n  status: Đang thực hiện\n"
+        "  result: '<img src=x onerror=alert(1)> mẫu'\n",
+        encoding="utf-8",
+    )
+    result = build_site(tmp_path / "site", progress_dir=progress)
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+    text = next(doc["text"] for doc in index["docs"] if doc["location"] == "nhiem-vu/phu-luc-34/#thuc-hien")
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt; mẫu" in text
 
 
 def test_item_pages_show_no_progress_without_reports(site):

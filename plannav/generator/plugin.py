@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from plannav.generator.finishing import DownloadsAndChecks
-from plannav.generator.searchindex import add_folded_field
+from plannav.generator.searchindex import add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
@@ -58,9 +58,16 @@ class SiteBuild:
         self.settings = BuildSettings.from_config(config)
         self.plan_files = read_plan_files(self.settings.plan_dir)
         self.progress_files = read_progress_files(self.settings.progress_dir)
+        # In a second process, from the same files: make the downloads, then check each page as written.
+        # Started first, so that it reads the plan and the reports while this process does the same.
+        self.cancel()  # what a failed build left (mkdocs serve)
+        self.worker = BackgroundWorker(
+            partial(DownloadsAndChecks, self.plan_files, self.progress_files, self.settings.as_of, self.settings.site_url)
+        )
         try:
             self.model = SiteModel.load(self.plan_files, self.progress_files, self.settings.as_of)
         except PlanProblems as err:
+            self.cancel()
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
         self._url = lru_cache(maxsize=None)(self._site_url)
@@ -82,6 +89,7 @@ class SiteBuild:
     def on_files(self, files, config):
         for spec in self.model.pages:
             if files.get_file_from_path(spec.src) is not None:
+                self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
             front_matter = yaml.safe_dump({"title": theme_title(spec.title)}, allow_unicode=True, width=10_000).strip()
             content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
@@ -90,12 +98,8 @@ class SiteBuild:
             files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
         missing = self.model.coverage_problems({f.src_uri for f in files.documentation_pages()})
         if missing:
+            self.cancel()
             raise PluginError("pages are missing:\n" + "\n".join(missing))
-        # In a second process, from the same plan files: make the downloads, then check each page as written.
-        self.cancel()  # what a failed build left (mkdocs serve)
-        self.worker = BackgroundWorker(
-            partial(DownloadsAndChecks, self.plan_files, self.progress_files, self.settings.as_of, self.settings.site_url)
-        )
         return files
 
     # ---- each page: its body, its blocks put back around Markdown, then checked
@@ -139,7 +143,7 @@ class SiteBuild:
         # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
-            index = json.loads(index_file.read_text(encoding="utf-8"))
+            index = add_entries(json.loads(index_file.read_text(encoding="utf-8")), self._report_entries())
             index_file.write_text(
                 json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
             )
@@ -160,6 +164,17 @@ class SiteBuild:
             )
         if problems:
             raise PluginError("\n".join(problems))
+
+    def _report_entries(self) -> list[dict]:
+        # The report texts, from the data: the pages' report tables are left out of the search's reading.
+        return [
+            {
+                "location": f"{self._url(e.link.page)}#{e.link.anchor}",
+                "title": str(escape(e.title)),
+                "text": str(escape(e.text)),
+            }
+            for e in self.model.report_search_entries()
+        ]
 
     def on_build_error(self, error):
         # A page could not be written (a full disk, say): stop the second process now, or the queue of

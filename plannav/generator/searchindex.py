@@ -18,6 +18,22 @@ def _plain(html: str) -> str:
     return _TAGS.sub(" ", html or "")
 
 
+def add_entries(index: dict, entries: list[dict]) -> dict:
+    """Return the search index with more entries ({location, title, text}), made from the data. An entry
+    whose location the index has (the section of a page) adds its text to that one: the search tells
+    its results apart by their location."""
+    docs = [dict(doc) for doc in index["docs"]]
+    at = {doc["location"]: doc for doc in docs}
+    for entry in entries:
+        if entry["location"] in at:
+            doc = at[entry["location"]]
+            doc["text"] = f"{doc['text']} {entry['text']}".strip()
+        else:
+            docs.append(dict(entry))
+            at[entry["location"]] = docs[-1]
+    return dict(index, docs=docs)
+
+
 def add_folded_field(index: dict) -> dict:
     """Return the search index with diacritics-free copies of title and text on every entry."""
     fields = dict(index["config"].get("fields", {}))
