@@ -7,6 +7,7 @@ a plan file saved during a build cannot give pages whose blocks were set aside b
 back by another.
 """
 
+import gc
 import json
 import logging
 from functools import lru_cache, partial
@@ -183,6 +184,9 @@ class SiteBuild:
 
     def on_shutdown(self):
         self.cancel()
+        # mkdocs ends now (a build, or the end of `serve`): the process's hundreds of thousands of objects
+        # need not be scanned and freed one by one on the way out, a tenth of a build's time.
+        gc.freeze()
 
     def cancel(self):
         if self.worker:
