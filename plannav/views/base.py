@@ -93,6 +93,13 @@ class ReportLine:
     result: str
     difficulties: str
 
+    @property
+    def text(self) -> str:
+        """The line as a page prints it: "2026-10 (18/10/2026): Hoàn thành — … Khó khăn: …"."""
+        said = f" — {self.result}" if self.result else ""
+        said += f" Khó khăn: {self.difficulties}" if self.difficulties else ""
+        return f"{self.period} ({self.date}): {self.status}{said}"
+
 
 @dataclass(frozen=True)
 class AgencyReports:
