@@ -103,6 +103,10 @@ def test_statuses_are_derived_from_the_latest_report_as_of_its_date(tmp_path, re
     assert progress.status("duty:2.k", "so-tu-phap").status == "Đang thực hiện"
     assert progress.status("duty:2.k", "so-y-te").status == NOT_REPORTED
     assert [r.period for r, _ in progress.history("appendix-task:34", "so-tu-phap")] == ["2026-09", "2026-10"]
+    # Sở Tư pháp left IV.2.k blank in October: its September status stands, not updated this period.
+    assert progress.not_updated("duty:2.k", "so-tu-phap") == "2026-10"
+    assert progress.not_updated("appendix-task:34", "so-tu-phap") == ""
+    assert progress.not_updated("duty:2.k", "so-y-te") == ""  # never reported: not reported, not "not updated"
     # As of a September day, the October reports do not count yet.
     earlier = _load(folder, reporters, as_of=dt.date(2026, 9, 30))
     assert earlier.status("appendix-task:34", "so-tu-phap").status == OVERDUE

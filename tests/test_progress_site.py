@@ -23,6 +23,8 @@ REPORTS = {
           status: Đang thực hiện
           result: Kết quả tháng chín (mẫu)
           difficulties: Khó khăn tháng chín (mẫu)
+        - item: duty:2.k
+          status: Đang thực hiện
         """,
     ("2026-10", "so-tu-phap"): f"""
         date: '2026-10-18'
@@ -82,10 +84,11 @@ def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
         for li in soup.select("ul.status-counts li")
     }
     reported = [i for i in index.items if i.lead or i.coordinators]
-    # By hand: PL II-34 done by both its leads, Sở Tư pháp after its deadline; II.4.a not started, past its deadline.
-    assert counts["Hoàn thành quá hạn"] == 1 and counts["Quá hạn"] == 1
-    assert counts["Hoàn thành"] == counts["Đang thực hiện"] == counts["Chưa triển khai"] == counts["Không thực hiện"] == 0
-    assert sum(counts.values()) == counts["Chưa báo cáo"] + 2 and sum(counts.values()) <= len(reported)
+    # By hand: PL II-34 done by both its leads, Sở Tư pháp after its deadline; II.4.a not started, past its
+    # deadline; IV.2.k (monthly, no day to pass) under way at Sở Tư pháp, as it said in September.
+    assert counts["Hoàn thành quá hạn"] == 1 and counts["Quá hạn"] == 1 and counts["Đang thực hiện"] == 1
+    assert counts["Hoàn thành"] == counts["Chưa triển khai"] == counts["Không thực hiện"] == 0
+    assert sum(counts.values()) == counts["Chưa báo cáo"] + 3 and sum(counts.values()) <= len(reported)
     overdue = [tr["data-item"] for tr in soup.select('table[data-section="qua-han"] tbody tr')]
     assert overdue == ["task:4.a"]
     register = {
@@ -108,6 +111,14 @@ def test_an_agency_page_shows_its_statuses_and_its_reports(sample_site):
         "1/BC-MAU",
         "1",
     ]
+
+
+def test_a_row_left_blank_keeps_its_status_and_says_it_was_not_updated(sample_site):
+    # Sở Tư pháp reported IV.2.k in September and left it blank in October: not an error, not a new status.
+    cell = _soup(sample_site, "co-quan/so-tu-phap").select_one('tr[data-item="duty:2.k"] td.status')
+    assert cell.get_text(" ", strip=True) == "Đang thực hiện (chưa cập nhật tháng 10/2026)"
+    row = _soup(sample_site, "co-quan/so-tu-phap").select_one('tr[data-item="appendix-task:34"] td.status')
+    assert row.select_one(".not-updated") is None  # reported in October
 
 
 def test_without_reports_the_site_shows_no_status(site):

@@ -35,3 +35,10 @@ class ReportFile(Model):
     date: IsoDate = Field(description="the report's date (ngày báo cáo)")
     number: Text | None = Field(None, description="the report's own document number, e.g. '123/BC-STP'")
     entries: list[Entry] = Field(default_factory=list)
+
+
+def period_title(period: str) -> str:
+    """A reporting month as staff write it: '2026-03' -> 'Tháng 3/2026'."""
+    year, month = period.split("-")
+    return f"Tháng {int(month)}/{year}"
+

@@ -129,6 +129,14 @@ class Progress:
             self._due[key] = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
         return derived(entry, report.date, self._due[key])
 
+    def not_updated(self, uid: str, agency_id: str) -> str:
+        """The month of the agency's latest report where that report left the item blank, having reported
+        on it before: its status stands from the earlier report, "not updated this period". Else ""."""
+        reports = self.reports_of(agency_id)
+        if not reports or uid in reports[-1].entries or (agency_id, uid) not in self._latest:
+            return ""
+        return reports[-1].period
+
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]
         return overall([self.status(uid, agency).status for agency in self.reporters.leads(item)])

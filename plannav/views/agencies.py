@@ -117,7 +117,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
     lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
     for item, roles in found.direct:
         role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
-        row = views.row(item, role, deadlines=binding(item), status=views.agency_status(item, agency_id))
+        row = views.row(item, role, deadlines=binding(item), agency_id=agency_id)
         if item.kind in ("task", "appendix-task"):
             (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
         elif item.kind == "procedure":
@@ -127,7 +127,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
         else:
             funding.append(row)
     group_rows = [
-        views.row(item, ROLE_LABELS[role], views.agency_links(groups), binding(item), views.agency_status(item, agency_id))
+        views.row(item, ROLE_LABELS[role], views.agency_links(groups), binding(item), agency_id)
         for item, role, groups in found.via_group
     ]
     possibly_rows = [views.row(item, via=views.agency_links(groups)) for item, groups in found.possibly]

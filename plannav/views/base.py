@@ -12,6 +12,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
+from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
 
@@ -64,6 +65,7 @@ class ItemRow:
     sort_due: str = ""  # the deadline column sorts by this, chronologically
     sort_ref: str = ""  # the reference column sorts in the decision's order
     status: str = ""  # once reports exist: the agency's own status on its page, elsewhere the item's overall
+    status_note: str = ""  # on an agency's page: that its latest report left the item blank
 
 
 @dataclass
@@ -107,7 +109,8 @@ class AgencyReports:
 
     agency: Link
     status: str  # as of the date, derived
-    latest: ReportLine | None  # its latest report on the item: searchable
+    note: str  # "chưa cập nhật tháng 10/2026": its latest report left the item blank
+    latest: ReportLine | None  # its latest report on the item
     earlier: tuple[ReportLine, ...]  # the ones before, newest first
 
 
@@ -182,17 +185,18 @@ class SiteViews:
 
     # ---- item rows and their filters
 
-    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None, status: str | None = None) -> ItemRow:
-        """An item's row; its status is the one given (an agency's own), else the item's overall status,
-        once reports exist."""
-        if status is None:
-            status = self.progress.shown(item.uid) if self.progress else ""
+    def row(self, item: ActionItem, role: str = "", via=(), deadlines=None, agency_id: str | None = None) -> ItemRow:
+        """An item's row; once reports exist, with the status of the agency given (on its page) or else
+        the item's overall status."""
+        status = self.progress.shown(item.uid, agency_id) if self.progress else ""
+        note = self._not_updated(item.uid, agency_id) if status and agency_id is not None else ""
         # The same rows appear on many pages (agency, deadline and index pages): make each once.
-        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)), status)
+        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)), status, note)
         if key not in self._rows:
             made = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
             if status:
-                made = replace(made, status=status, facets=(*made.facets, ("status", STATUS_SLUGS[status])))
+                facets = (*made.facets, ("status", STATUS_SLUGS[status]))
+                made = replace(made, status=status, status_note=note, facets=facets)
             self._rows[key] = made
         return self._rows[key]
 
@@ -212,12 +216,14 @@ class SiteViews:
             ]
             status = self.progress.status(item.uid, agency_id).status
             latest = history[0] if history else None
-            out.append(AgencyReports(self.agency_link(agency_id), status, latest, tuple(history[1:])))
+            note = self._not_updated(item.uid, agency_id)
+            out.append(AgencyReports(self.agency_link(agency_id), status, note, latest, tuple(history[1:])))
         return tuple(out)
 
-    def agency_status(self, item: ActionItem, agency_id: str) -> str:
-        """The agency's status for the item, once reports exist and if it reports on it; else ""."""
-        return self.progress.shown(item.uid, agency_id) if self.progress else ""
+    def _not_updated(self, uid: str, agency_id: str) -> str:
+        """'chưa cập nhật tháng 10/2026' where the agency's latest report left the item blank; else ""."""
+        month = self.progress.not_updated(uid, agency_id)
+        return f"chưa cập nhật {period_title(month).lower()}" if month else ""
 
     def _row(self, item: ActionItem, role: str, via, deadlines) -> ItemRow:
         return ItemRow(

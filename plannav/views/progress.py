@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.progress.changes import Change, PeriodChanges, changes_by_period
+from plannav.progress.models import period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
 from plannav.views.base import ItemRow, Link, SiteViews
 
@@ -134,13 +135,8 @@ def periods(views: SiteViews) -> list[str]:
     return _months(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
 
 
-def _period_title(period: str) -> str:
-    year, month = period.split("-")
-    return f"Tháng {month}/{year}"
-
-
 def period_link(period: str) -> Link:
-    return Link(_period_title(period), sitemap.progress_period(period))
+    return Link(period_title(period), sitemap.progress_period(period))
 
 
 def _first_sent(views: SiteViews) -> dict[tuple[str, str], dt.date]:
@@ -183,7 +179,7 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
     missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
     changes = period_changes(views).get(period, PeriodChanges())
     return PeriodPage(
-        _period_title(period),
+        period_title(period),
         progress.sample,
         tuple(sent),
         missing,
@@ -263,7 +259,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
         STATUSES,
         tuple(agencies),
         overdue,
-        tuple(Link(_period_title(m).removeprefix("Tháng "), sitemap.progress_period(m)) for m in months),
+        tuple(Link(period_title(m).removeprefix("Tháng "), sitemap.progress_period(m)) for m in months),
         tuple(register),
     )
 
