@@ -41,4 +41,3 @@ def period_title(period: str) -> str:
     """A reporting month as staff write it: '2026-03' -> 'Tháng 3/2026'."""
     year, month = period.split("-")
     return f"Tháng {int(month)}/{year}"
-
