@@ -70,9 +70,12 @@ class SiteModel:
         self.section_label = {section.src: section.title for section in self.sections()}
 
     @classmethod
-    def load(cls, files: PlanFiles, progress_files: ProgressFiles | None = None, as_of=None) -> "SiteModel":
+    def load(
+        cls, files: PlanFiles, progress_files: ProgressFiles | None = None, as_of=None, reports_checked: bool = False
+    ) -> "SiteModel":
         """The model of a plan and its progress reports, each read once (loader.read_plan_files,
-        progress.loader.read_progress_files); PlanProblems if either has any."""
+        progress.loader.read_progress_files); PlanProblems if either has any. reports_checked: the
+        build's own process checks the same report files, so they are read without their lines."""
         # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
         # plan again and again for nothing (a third of the load time of a large plan).
         gc.disable()
@@ -82,7 +85,9 @@ class SiteModel:
                 raise PlanProblems(problems)
             index = ItemIndex(plan)
             reporters = Reporters(index)
-            reports, problems = load_progress_files(progress_files, reporters) if progress_files else ([], [])
+            reports, problems = (
+                load_progress_files(progress_files, reporters, reports_checked) if progress_files else ([], [])
+            )
             if problems:
                 raise PlanProblems(problems)
             sample = bool(progress_files and progress_files.sample)

@@ -51,7 +51,7 @@ def test_cancelled_work_stops_at_once():
     started = time.perf_counter()
     consumer.cancel()
     assert time.perf_counter() - started < 2
-    assert consumer._process is None
+    assert consumer.process is None
 
 
 def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
@@ -76,8 +76,8 @@ def test_the_second_process_is_not_forked_from_a_threaded_build():
     watcher.start()
     try:
         consumer = BackgroundWorker(Collect)
-        assert consumer._process is not None
-        assert consumer._process._start_method in ("forkserver", "spawn")
+        assert consumer.process is not None
+        assert consumer.process._start_method in ("forkserver", "spawn")
         consumer.add("a")
         items, pid = consumer.finish("!")
         assert items == ["a!"] and pid != os.getpid()

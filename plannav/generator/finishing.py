@@ -28,7 +28,8 @@ class DownloadsAndChecks:
     while the first pages render; then each page's links and fetches as it is written."""
 
     def __init__(self, plan_files: PlanFiles, progress_files: ProgressFiles, as_of, base_url: str | None = None):
-        self.downloads = SiteModel.load(plan_files, progress_files, as_of).downloads(base_url)
+        # The build's own process checks the reports and stops this one at the first problem.
+        self.downloads = SiteModel.load(plan_files, progress_files, as_of, reports_checked=True).downloads(base_url)
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
 

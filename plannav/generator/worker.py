@@ -9,6 +9,7 @@ core, or where no process can be started, the same work runs in this process ins
 
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable
 
@@ -28,14 +29,40 @@ class BackgroundWorker:
     this process goes on, and `finish(...)` returns its result."""
 
     def __init__(self, factory: Callable):
-        self._local = self._process = None
+        self._local = self._process = self._failed = None
+        self._factory, self._starting = factory, None
         if _spare_core():
-            try:
-                self._start(factory)
-                return
-            except OSError:  # no process or semaphore to be had (a locked-down container): work here
-                self._process = None
-        self._local = factory()
+            # Starting the process is mostly waiting (the fork server starts and imports the checks): it
+            # happens in a thread, while this process goes on (it reads the plan meanwhile).
+            self._starting = threading.Thread(target=self._start_beside, name="plannav-worker-start", daemon=True)
+            self._starting.start()
+        else:
+            self._local = factory()
+
+    def _start_beside(self) -> None:
+        try:
+            self._start(self._factory)
+        except OSError:  # no process or semaphore to be had (a locked-down container): work here
+            self._process = None
+        except BaseException as err:  # said where the work is next asked for, in the build's thread
+            self._failed = err
+
+    def _ready(self) -> None:
+        """Wait for the start, if it is under way; work in this process if no second one could start."""
+        if self._starting is None:
+            return
+        self._starting.join()
+        self._starting = None
+        if self._failed is not None:
+            raise WorkerFailed(f"the second process could not start: {self._failed!r}")
+        if self._process is None:
+            self._local = self._factory()
+
+    @property
+    def process(self):
+        """The second process, once started; None where the work runs in this one."""
+        self._ready()
+        return self._process
 
     def _start(self, factory: Callable) -> None:
         context = multiprocessing.get_context("forkserver")
@@ -50,12 +77,14 @@ class BackgroundWorker:
         child_end.close()
 
     def add(self, *args) -> None:
+        self._ready()
         if self._local is not None:
             self._local.add(*args)
             return
         self._items.put(("add", args))
 
     def finish(self, *args):
+        self._ready()
         if self._local is not None:
             return self._local.finish(*args)
         try:
@@ -71,6 +100,9 @@ class BackgroundWorker:
 
     def cancel(self) -> None:
         """Stop the work, if any is under way (the build failed before its end)."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
         self._stop(wait=False)
 
     def _stop(self, wait: bool) -> None:

@@ -33,7 +33,10 @@ _PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 
 def one_line(text) -> Markup:
     """Plan text, escaped, on one line."""
-    return Markup(_LINE_BREAKS.sub(" ", str(escape(text))))
+    escaped = escape(text)
+    if "\n" in escaped or "\r" in escaped:
+        return Markup(_LINE_BREAKS.sub(" ", escaped))
+    return escaped  # most values: one line already, and a rendered page holds some hundred thousand
 
 
 def _finalize(value):

@@ -190,15 +190,19 @@ class SiteViews:
         the item's overall status."""
         status = self.progress.shown(item.uid, agency_id) if self.progress else ""
         note = self._not_updated(item.uid, agency_id) if status and agency_id is not None else ""
-        # The same rows appear on many pages (agency, deadline and index pages): make each once.
-        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)), status, note)
+        # The same rows appear on many pages (agency, deadline and index pages): make each once, and
+        # each agency's status on it once.
+        key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
         if key not in self._rows:
-            made = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
-            if status:
-                facets = (*made.facets, ("status", STATUS_SLUGS[status]))
-                made = replace(made, status=status, status_note=note, facets=facets)
-            self._rows[key] = made
-        return self._rows[key]
+            self._rows[key] = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
+        if not status:
+            return self._rows[key]
+        with_status = (*key, status, note)
+        if with_status not in self._rows:
+            made = self._rows[key]
+            facets = (*made.facets, ("status", STATUS_SLUGS[status]))
+            self._rows[with_status] = replace(made, status=status, status_note=note, facets=facets)
+        return self._rows[with_status]
 
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
