@@ -107,6 +107,7 @@ def test_statuses_are_derived_from_the_latest_report_as_of_its_date(tmp_path, re
     assert progress.not_updated("duty:2.k", "so-tu-phap") == "2026-10"
     assert progress.not_updated("appendix-task:34", "so-tu-phap") == ""
     assert progress.not_updated("duty:2.k", "so-y-te") == ""  # never reported: not reported, not "not updated"
+    assert progress.not_updated("appendix-task:34", "cong-an-tinh") == ""  # reported in its latest report
     # As of a September day, the October reports do not count yet.
     earlier = _load(folder, reporters, as_of=dt.date(2026, 9, 30))
     assert earlier.status("appendix-task:34", "so-tu-phap").status == OVERDUE

@@ -130,12 +130,13 @@ class Progress:
         return derived(entry, report.date, self._due[key])
 
     def not_updated(self, uid: str, agency_id: str) -> str:
-        """The month of the agency's latest report where that report left the item blank, having reported
-        on it before: its status stands from the earlier report, "not updated this period". Else ""."""
+        """The month of the agency's latest report where that report left an open item blank, having
+        reported on it before: its status stands from the earlier report, "not updated this period".
+        Else "" (a done or dropped item needs no more reports)."""
         reports = self.reports_of(agency_id)
         if not reports or uid in reports[-1].entries or (agency_id, uid) not in self._latest:
             return ""
-        return reports[-1].period
+        return "" if self.status(uid, agency_id).status in (DONE, DONE_LATE, NOT_DONE) else reports[-1].period
 
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]
