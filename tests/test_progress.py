@@ -243,3 +243,15 @@ def test_each_month_lists_what_changed_since_the_agency_s_earlier_reports(tmp_pa
     assert seen("2026-10", "done") == [("appendix-task:34", "so-tu-phap", DONE_LATE, OVERDUE)]
     assert seen("2026-10", "overdue") == [] and seen("2026-10", "difficulties") == []
     assert changes["2026-10"].first == ["cong-an-tinh"]
+
+
+def test_a_done_item_left_blank_is_not_flagged_as_not_updated(tmp_path, reporters):
+    folder = tmp_path / "progress"
+    done = "- item: appendix-task:34\n  status: Hoàn thành\n  completed: '2026-10-01'\n"
+    _write(
+        folder, "2026-10", "so-tu-phap", f"date: '2026-10-18'\nentries:\n{done}- item: task:2.d\n  status: Đang thực hiện\n"
+    )
+    _write(folder, "2026-11", "so-tu-phap", "date: '2026-11-18'\nentries:\n- item: duty:2.k\n  status: Đang thực hiện\n")
+    progress = _load(folder, reporters)
+    assert progress.not_updated("appendix-task:34", "so-tu-phap") == ""  # done: nothing more to report
+    assert progress.not_updated("task:2.d", "so-tu-phap") == "2026-11"  # still open, left blank
