@@ -6,11 +6,15 @@ page of that site says so. The repository's own progress/ is empty: its site sho
 import csv
 import io
 import json
+import subprocess
+import sys
 import textwrap
 
+import openpyxl
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from sitebuild import build_site
+from sitebuild import ROOT, build_site
 
 from plannav.progress.status import STATUSES
 
@@ -249,3 +253,46 @@ def test_without_reports_no_table_has_a_status_filter(site):
         assert soup.select("[data-status]") == [] and soup.select("td.status") == []
         options = [json.loads(t["data-filter-options"]) for t in soup.select("table[data-filter-options]")]
         assert options and all("status" not in o for o in options)
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """A site built from 24 months of made-up reports from every reporting agency (the benchmark's)."""
+    root = tmp_path_factory.mktemp("two-years")
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "24", str(root / "progress")],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    result = build_site(root / "site", progress_dir=root / "progress")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def test_the_dashboard_agrees_with_a_count_made_from_the_files(two_years):
+    """Counted here from the YAML files and the report forms alone, without the site's code."""
+    site, progress = two_years / "site", two_years / "progress"
+    latest: dict[str, dict[str, str]] = {}  # agency -> item -> its latest typed status
+    for path in sorted(progress.glob("*/*.yaml")):  # month folders in order: a later report replaces
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
+            latest.setdefault(path.stem, {})[entry["item"]] = entry["status"]
+    header = [th.get_text() for th in _soup(site, "thuc-hien").select("table.progress-agencies thead th")]
+    rows = _soup(site, "thuc-hien").select("table.progress-agencies tbody tr")
+    assert len(rows) == len(latest) == 28
+    every_item = set()
+    for tr in rows:
+        agency = tr.select_one("a")["href"].rstrip("/").rsplit("/", 1)[-1]
+        counts = dict(zip(header[1:-1], (int(td.get_text()) for td in tr.select("td")[1:-1]), strict=True))
+        form = openpyxl.load_workbook(site / "tai-ve/bao-cao" / f"{agency}.xlsx", read_only=True)["Báo cáo"]
+        items = {row[0] for row in form.iter_rows(min_row=6, max_col=1, values_only=True) if row[0]}
+        every_item |= items
+        said = latest.get(agency, {})
+        assert sum(counts.values()) == len(items)
+        assert counts["Chưa báo cáo"] == len(items - set(said))
+        assert counts["Hoàn thành"] + counts["Hoàn thành quá hạn"] == sum(s == "Hoàn thành" for s in said.values())
+        assert counts["Không thực hiện"] == sum(s == "Không thực hiện" for s in said.values())
+        open_items = sum(s in ("Chưa triển khai", "Đang thực hiện") for s in said.values())
+        assert counts["Chưa triển khai"] + counts["Đang thực hiện"] + counts["Quá hạn"] == open_items
+    overall = _soup(site, "thuc-hien").select("ul.status-counts li strong")
+    assert sum(int(s.get_text()) for s in overall) == len(every_item)
