@@ -35,6 +35,23 @@
     form.setAttribute("role", "search");
     form.setAttribute("aria-label", "Lọc bảng");
     var controls = {};
+    // On a phone the controls fold behind one button, which says how many filters are on (site.css);
+    // the count of results stays in sight.
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "filters-toggle";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", "bo-loc");
+    form.appendChild(toggle);
+    var body = document.createElement("div");
+    body.className = "filters-body";
+    body.id = "bo-loc";
+    form.appendChild(body);
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      form.classList.toggle("open", open);
+    });
 
     function addSelect(facet, values) {
       if (!values || values.length < 2) return;
@@ -52,7 +69,7 @@
       });
       select.value = state.get(PARAMS[facet]) || "";
       label.appendChild(select);
-      form.appendChild(label);
+      body.appendChild(label);
       controls[facet] = select;
     }
 
@@ -65,7 +82,7 @@
     input.type = "search"; input.name = PARAMS.text; input.value = state.get(PARAMS.text) || "";
     input.placeholder = "gõ có hoặc không dấu";
     text.appendChild(input);
-    form.appendChild(text);
+    body.appendChild(text);
     controls.text = input;
     var count = document.createElement("output");
     count.setAttribute("aria-live", "polite");
@@ -108,10 +125,19 @@
           visible += keep ? 1 : 0;
           total += 1;
         });
-        table.closest(".table-wrap").hidden = visible === 0;
+        var wrap = table.closest(".table-wrap");
+        wrap.hidden = visible === 0;
+        // The heading of a section whose items are all filtered out goes with them.
+        for (var before = wrap.previousElementSibling; before && (before.tagName === "H3" || before.matches("p.group"));
+             before = before.previousElementSibling) {
+          before.hidden = visible === 0;
+          if (before.tagName === "H3") break;
+        }
         shown += visible;
       });
       count.textContent = shown === total ? total + " việc" : "Hiện " + shown + " / " + total + " việc";
+      var active = Object.keys(controls).filter(function (facet) { return controls[facet].value; }).length;
+      toggle.textContent = active ? "Bộ lọc (" + active + " đang dùng)" : "Bộ lọc";
       if (record) {
         var params = new URLSearchParams();
         Object.keys(controls).forEach(function (facet) {
