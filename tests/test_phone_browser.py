@@ -2,10 +2,14 @@
 turn into one block per item whose every cell is on screen, labelled by its column's header; at 1280 px
 they are tables again. The filter panel folds behind one button that says how many filters are on."""
 
+import json
+import os
+import subprocess
 from collections import Counter
 
 import pytest
-from browser_fixtures import serious_violations
+from browser_fixtures import CHROMIUM, serious_violations
+from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser  # Chromium and nginx: `make test-all`
 
@@ -120,3 +124,27 @@ def test_the_first_item_shows_on_the_first_screen_of_the_task_index(nginx, phone
 def test_pages_meet_accessibility_at_phone_width(nginx, phone, url):
     phone.goto(nginx["root"] + url, wait_until="load")
     assert serious_violations(phone) == []
+
+
+def test_lighthouse_finds_the_agency_page_fully_accessible_on_a_phone(nginx, tmp_path):
+    """Lighthouse's mobile accessibility audit (pinned in tests/axe/package.json), with Debian's Chromium."""
+    cli = ROOT / "tests" / "axe" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        pytest.fail("Lighthouse is not installed: make test-all installs it (npm ci --prefix tests/axe)")
+    report = tmp_path / "lighthouse.json"
+    command = [
+        "node",
+        str(cli),
+        nginx["root"] + "co-quan/so-tu-phap/",
+        "--only-categories=accessibility",
+        "--form-factor=mobile",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    ran = subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=180)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    result = json.loads(report.read_text(encoding="utf-8"))
+    failed = [name for name, audit in result["audits"].items() if audit.get("score") == 0]
+    assert result["categories"]["accessibility"]["score"] == 1, failed
