@@ -180,3 +180,27 @@ def search(page, query: str) -> list[tuple[str, str]]:
         last = current
         page.wait_for_timeout(120)
     return last
+
+
+# The tables of items, which read as one block per row on a phone (site.css, table-cards.js).
+ITEM_TABLES = "article table.cards"
+# For each visible item table, its first rows: where each cell lies, how it is laid out and labelled.
+MEASURE_ROWS = """sel => [...document.querySelectorAll(sel)].filter(t => t.offsetParent !== null).map(t =>
+  [...t.tBodies[0].rows].filter(r => !r.hidden).slice(0, 5).map(r => [...r.cells].map(c => {
+    const box = c.getBoundingClientRect();
+    return {left: box.left, right: box.right, display: getComputedStyle(c).display,
+            label: c.dataset.label || '', shown: getComputedStyle(c, '::before').content !== 'none',
+            text: c.textContent.trim().slice(0, 20)};
+  })))"""
+
+
+def cells_off_screen(page, width: int) -> list:
+    """(text, left, right) of each cell of the first rows of the page's item tables that lies outside
+    a screen `width` pixels wide."""
+    return [
+        (cell["text"], round(cell["left"]), round(cell["right"]))
+        for table in page.evaluate(MEASURE_ROWS, ITEM_TABLES)
+        for row in table
+        for cell in row
+        if cell["left"] < -0.5 or cell["right"] > width + 0.5
+    ]

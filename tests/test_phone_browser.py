@@ -8,7 +8,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from browser_fixtures import CHROMIUM, serious_violations
+from browser_fixtures import CHROMIUM, ITEM_TABLES, MEASURE_ROWS, cells_off_screen, serious_violations
 from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser  # Chromium and nginx: `make test-all`
@@ -34,16 +34,6 @@ PAGES = [
     "thuc-hien/",
     "",
 ]
-ITEM_TABLES = "article table.items, article table.procedures, article table.timeline"
-
-# For each item table, the first rows: where each cell lies and whether it reads as a table.
-MEASURE = """sel => [...document.querySelectorAll(sel)].filter(t => t.offsetParent !== null).map(t =>
-  [...t.tBodies[0].rows].filter(r => !r.hidden).slice(0, 5).map(r => [...r.cells].map(c => {
-    const box = c.getBoundingClientRect();
-    return {left: box.left, right: box.right, display: getComputedStyle(c).display,
-            label: c.dataset.label || '', shown: getComputedStyle(c, '::before').content !== 'none',
-            text: c.textContent.trim().slice(0, 20)};
-  })))"""
 
 
 @pytest.fixture
@@ -60,13 +50,7 @@ def test_each_page_reads_on_a_phone_without_scrolling_sideways(nginx, phone, url
     phone.goto(nginx["root"] + url, wait_until="load")
     overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls {overflow} px sideways"
-    outside = [
-        (cell["text"], round(cell["left"]), round(cell["right"]))
-        for table in phone.evaluate(MEASURE, ITEM_TABLES)
-        for row in table
-        for cell in row
-        if cell["left"] < -0.5 or cell["right"] > 390.5
-    ]
+    outside = cells_off_screen(phone, 390)
     assert outside == [], f"cells off screen: {outside[:5]}"
 
 
@@ -78,7 +62,7 @@ def test_item_rows_read_as_labelled_blocks_on_a_phone_and_as_tables_on_a_laptop(
         try:
             page = context.new_page()
             page.goto(nginx["root"] + url, wait_until="load")
-            tables = page.evaluate(MEASURE, ITEM_TABLES)
+            tables = page.evaluate(MEASURE_ROWS, ITEM_TABLES)
             cells = [cell for table in tables for row in table for cell in row]
             assert cells and {cell["display"] for cell in cells} == {display}
             if width == 390:

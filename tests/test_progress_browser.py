@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from browser_fixtures import serious_violations
+from browser_fixtures import cells_off_screen, serious_violations
 from sitebuild import ROOT, build_site
 
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
@@ -47,13 +47,15 @@ def test_progress_pages_load_cleanly_and_meet_accessibility(sample_site, tab, ur
 
 @pytest.mark.parametrize("url", PAGES)
 def test_progress_pages_read_on_a_phone(sample_site, browser, url):
-    """At 360 px wide the page itself does not scroll sideways: wide tables scroll inside their frame."""
+    """At 360 px wide the page itself does not scroll sideways: the item tables read as blocks, every cell
+    on screen, and the wide progress tables scroll inside their frame."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
     try:
         page = context.new_page()
         page.goto((sample_site / url).as_uri(), wait_until="load")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
+        assert cells_off_screen(page, 360) == []
         assert page.locator("article h1").first.is_visible()
     finally:
         context.close()

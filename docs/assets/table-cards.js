@@ -1,11 +1,11 @@
 /*
- * On a narrow screen the item tables read as one block per item (site.css). Each cell is labelled with
+ * On a narrow screen the tables of items (class "cards") read as one block per row (site.css). Each cell is labelled with
  * its column's header, taken from the table itself (data-label, shown by CSS), and every part of the
  * table says its role, so that screen readers still read a table whatever the layout.
  */
 (function () {
   "use strict";
-  var TABLES = "article table.items, article table.procedures, article table.timeline";
+  var TABLES = "article table.cards";
 
   function label(table) {
     var head = table.tHead && table.tHead.rows[0];
