@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from plannav import sitemap
+from plannav.buildcache import BuildCache, digest
 from plannav.exports.catalog import all_downloads
 from plannav.fulltext import full_text
 from plannav.items import ItemIndex
@@ -71,11 +72,17 @@ class SiteModel:
 
     @classmethod
     def load(
-        cls, files: PlanFiles, progress_files: ProgressFiles | None = None, as_of=None, reports_checked: bool = False
+        cls,
+        files: PlanFiles,
+        progress_files: ProgressFiles | None = None,
+        as_of=None,
+        reports_checked: bool = False,
+        cache: BuildCache | None = None,
     ) -> "SiteModel":
         """The model of a plan and its progress reports, each read once (loader.read_plan_files,
         progress.loader.read_progress_files); PlanProblems if either has any. reports_checked: the
-        build's own process checks the same report files, so they are read without their lines."""
+        build's own process checks the same report files, so they are read without their lines.
+        cache: reports read by an earlier build from the same texts and plan are taken from there."""
         # Loading only allocates, and keeps what it allocates: the cycle collector would walk the growing
         # plan again and again for nothing (a third of the load time of a large plan).
         gc.disable()
@@ -85,8 +92,11 @@ class SiteModel:
                 raise PlanProblems(problems)
             index = ItemIndex(plan)
             reporters = Reporters(index)
+            plan_digest = digest(*(f"{name}\n{text}" for name, text in sorted(files.texts.items())))
             reports, problems = (
-                load_progress_files(progress_files, reporters, reports_checked) if progress_files else ([], [])
+                load_progress_files(progress_files, reporters, reports_checked, cache, plan_digest)
+                if progress_files
+                else ([], [])
             )
             if problems:
                 raise PlanProblems(problems)

@@ -8,7 +8,8 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (b) load + check time of the real plan, in process and as the `check` command;
   (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full);
   (d) search index size and median page weight of the real build;
-  (e) the real site with 24 months of made-up progress reports against the same site with none.
+  (e) the real site with 24 months of made-up progress reports against the same site with none, with
+      the build cache an earlier build left and without one.
 Usage: python scripts/bench.py [--full]
 """
 
@@ -48,8 +49,16 @@ def run(command: list[str], env: dict | None = None) -> Timing:
     return Timing(wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
-def build(site_dir: Path, plan_dir: Path | None = None, config: Path | None = None, progress: Path | None = None) -> Timing:
+def build(
+    site_dir: Path,
+    plan_dir: Path | None = None,
+    config: Path | None = None,
+    progress: Path | None = None,
+    cache: str | None = None,
+) -> Timing:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if cache:
+        env["PLANNAV_CACHE_DIR"] = cache
     if plan_dir:
         env["PLANNAV_PLAN_DIR"] = str(plan_dir)
     if progress:
@@ -147,17 +156,22 @@ def main() -> None:
                 f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)"
             )
 
-        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated.
+        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated: as
+        # a build after an earlier one finds them (the build cache holds the reports it read), and with
+        # no cache, as the first build of a fresh clone.
         reports = write_sample(24, tmp / "progress-24")
-        with_reports = []
-        empty = []
+        cache = str(tmp / "cache")
+        build(tmp / "reports", progress=reports, cache=cache)  # the build before
+        with_reports, cold, empty = [], [], []
         for _ in range(repeats):
-            empty.append(build(tmp / "real"))
-            with_reports.append(build(tmp / "reports", progress=reports))
-        empty, with_reports = median(empty), median(with_reports)
+            empty.append(build(tmp / "real", cache=cache))
+            with_reports.append(build(tmp / "reports", progress=reports, cache=cache))
+            cold.append(build(tmp / "reports", progress=reports, cache="off"))
+        empty, with_reports, cold = median(empty), median(with_reports), median(cold)
         print(
             f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
-            f"report; ratio {with_reports.wall / empty.wall:.2f}"
+            f"report, ratio {with_reports.wall / empty.wall:.2f}; with no build cache {cold.wall:.2f} s, "
+            f"ratio {cold.wall / empty.wall:.2f}"
         )
 
         index = tmp / "real" / "search" / "search_index.json"

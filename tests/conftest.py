@@ -1,4 +1,5 @@
 import os
+import tempfile
 
 import pytest
 from hypothesis import settings
@@ -15,6 +16,9 @@ pytest_plugins = ["browser_fixtures"]
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("PLANNAV_CI"):
     settings.load_profile("ci")
+
+# The sites the tests build keep what they read in a cache of their own, not in the project's .cache/.
+os.environ.setdefault("PLANNAV_CACHE_DIR", tempfile.mkdtemp(prefix="plannav-test-cache-"))
 
 
 @pytest.fixture(scope="session")

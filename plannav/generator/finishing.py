@@ -27,9 +27,11 @@ class DownloadsAndChecks:
     """Made in the build's second process from the same plan files as the pages: the downloads first,
     while the first pages render; then each page's links and fetches as it is written."""
 
-    def __init__(self, plan_files: PlanFiles, progress_files: ProgressFiles, as_of, base_url: str | None = None):
-        # The build's own process checks the reports and stops this one at the first problem.
-        self.downloads = SiteModel.load(plan_files, progress_files, as_of, reports_checked=True).downloads(base_url)
+    def __init__(self, plan_files: PlanFiles, progress_files: ProgressFiles, as_of, base_url: str | None = None, cache=None):
+        # The build's own process checks the reports (and keeps them in the cache); it stops this one at
+        # the first problem.
+        model = SiteModel.load(plan_files, progress_files, as_of, reports_checked=True, cache=cache)
+        self.downloads = model.downloads(base_url)
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
 

@@ -63,10 +63,17 @@ class SiteBuild:
         # Started first, so that it reads the plan and the reports while this process does the same.
         self.cancel()  # what a failed build left (mkdocs serve)
         self.worker = BackgroundWorker(
-            partial(DownloadsAndChecks, self.plan_files, self.progress_files, self.settings.as_of, self.settings.site_url)
+            partial(
+                DownloadsAndChecks,
+                self.plan_files,
+                self.progress_files,
+                self.settings.as_of,
+                self.settings.site_url,
+                self.settings.cache,
+            )
         )
         try:
-            self.model = SiteModel.load(self.plan_files, self.progress_files, self.settings.as_of)
+            self.model = SiteModel.load(self.plan_files, self.progress_files, self.settings.as_of, cache=self.settings.cache)
         except PlanProblems as err:
             self.cancel()
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None

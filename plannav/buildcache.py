@@ -1,0 +1,83 @@
+"""What a build keeps from one build to the next: what it made of files that did not change.
+
+Two years of monthly reports are 700 files, and only the month's new ones change from one build to the
+next; reading and checking each again is a tenth of a build. A finished result is kept under a key
+made of everything it was made from: the file's name and text, the plan (the reports are checked
+against it) and this package's own code. A changed file, plan or program gives another key, so a kept
+result is never out of date; only results without problems are kept. The cache is a convenience:
+a folder that cannot be written, a full disk or a damaged entry mean the work is done again, never
+that the build fails.
+"""
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
+OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of this package's source: another program may read the same file differently."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: str) -> str:
+    out = hashlib.sha256()
+    for part in parts:
+        encoded = part.encode("utf-8", "surrogatepass")
+        out.update(len(encoded).to_bytes(8, "big") + encoded)  # lengths first: ("ab", "c") is not ("a", "bc")
+    return out.hexdigest()
+
+
+class BuildCache:
+    """Results kept between builds, each under its key, in one folder per kind of result."""
+
+    def __init__(self, folder: str | os.PathLike | None):
+        self.folder = Path(folder) if folder else None
+
+    @classmethod
+    def from_setting(cls, setting: str | None) -> "BuildCache":
+        """The folder PLANNAV_CACHE_DIR names, `off` for none, by default .cache/plannav beside the package."""
+        if setting == OFF:
+            return cls(None)
+        return cls(setting or DEFAULT_FOLDER)
+
+    def key(self, *parts: str) -> str:
+        return digest(code_fingerprint(), *parts)
+
+    def get(self, kind: str, key: str):
+        """The result kept under the key, or None (never kept, unreadable or damaged)."""
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads((self.folder / kind / key).read_bytes())
+        except Exception:  # noqa: BLE001 (a damaged entry is work to do again, whatever the damage)
+            return None
+
+    def put(self, kind: str, key: str, value) -> None:
+        """Keep a result, written whole or not at all; a cache that cannot be written is no cache."""
+        if self.folder is None:
+            return
+        folder = self.folder / kind
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, folder / key)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return

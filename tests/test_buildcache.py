@@ -1,0 +1,113 @@
+"""The build cache: reports read and found clean by one build are taken from it by the next, unless
+their text, the plan or the program changed; a damaged or unwritable cache only means reading again."""
+
+import textwrap
+
+import pytest
+from sitebuild import PLAN_DIR
+
+from plannav import buildcache
+from plannav.buildcache import BuildCache
+from plannav.loader import read_plan_files
+from plannav.progress import loader as progress_loader
+from plannav.progress.loader import read_progress_files
+from plannav.site import PlanProblems, SiteModel
+
+REPORT = """
+    date: '2026-10-18'
+    entries:
+    - item: appendix-task:34
+      status: {status}
+      result: DỮ LIỆU MẪU, không có thật
+    """
+
+
+def _write(folder, period, agency, status="Đang thực hiện"):
+    path = folder / period / f"{agency}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(REPORT.format(status=status)).lstrip().replace("10-18", f"{period[5:]}-18"), "utf-8")
+    return path
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "progress"
+    for period in ("2026-09", "2026-10"):
+        for agency in ("so-tu-phap", "cong-an-tinh"):
+            _write(folder, period, agency)
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Counts the report files actually read (not taken from the cache)."""
+    counted = []
+    real = progress_loader.parse_source
+
+    def counting(text, display):
+        counted.append(display)
+        return real(text, display)
+
+    monkeypatch.setattr(progress_loader, "parse_source", counting)
+    return counted
+
+
+def _load(reports, cache, plan_files=None):
+    model = SiteModel.load(plan_files or read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache)
+    return {(r.agency, r.period): r for r in model.progress.reports}
+
+
+def test_a_second_build_takes_unchanged_reports_from_the_cache(tmp_path, reports, parses):
+    cache = BuildCache(tmp_path / "cache")
+    first = _load(reports, cache)
+    assert len(parses) == 4 and len(list((tmp_path / "cache" / "reports").iterdir())) == 4
+    parses.clear()
+    again = _load(reports, cache)
+    assert parses == [] and again == first  # the same reports, none read again
+    _write(reports, "2026-10", "so-tu-phap", status="Chưa triển khai")  # one report edited
+    edited = _load(reports, cache)
+    assert [p.rsplit("/", 2)[-2:] for p in parses] == [["2026-10", "so-tu-phap.yaml"]]
+    assert edited[("so-tu-phap", "2026-10")].entries["appendix-task:34"].status == "Chưa triển khai"
+
+
+def test_another_plan_or_another_program_reads_every_report_again(tmp_path, reports, parses, monkeypatch):
+    cache = BuildCache(tmp_path / "cache")
+    _load(reports, cache)
+    plan = read_plan_files(PLAN_DIR)
+    changed = type(plan)(plan.folder, {**plan.texts, "agencies": plan.texts["agencies"] + "\n# sửa\n"}, plan.problems)
+    parses.clear()
+    _load(reports, cache, changed)
+    assert len(parses) == 4
+    parses.clear()
+    monkeypatch.setattr(buildcache, "code_fingerprint", lambda: "another program")
+    _load(reports, cache)
+    assert len(parses) == 4
+
+
+def test_a_damaged_or_unwritable_cache_only_means_reading_again(tmp_path, reports, parses):
+    cache = BuildCache(tmp_path / "cache")
+    first = _load(reports, cache)
+    for kept in (tmp_path / "cache" / "reports").iterdir():
+        kept.write_bytes(b"\x80\x04 not a pickle")
+    parses.clear()
+    assert _load(reports, cache) == first and len(parses) == 4
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache's folder would be", encoding="utf-8")
+    assert _load(reports, BuildCache(blocked)) == first
+
+
+def test_a_report_with_a_problem_is_never_kept(tmp_path, reports):
+    cache = BuildCache(tmp_path / "cache")
+    _write(reports, "2026-10", "so-tu-phap", status="xong")
+    with pytest.raises(PlanProblems, match="xong"):
+        _load(reports, cache)
+    kept = list((tmp_path / "cache" / "reports").iterdir())
+    assert len(kept) == 3  # the three clean ones
+    with pytest.raises(PlanProblems, match="xong"):  # and the next build says so again
+        _load(reports, cache)
+
+
+def test_the_cache_can_be_turned_off():
+    assert BuildCache.from_setting("off").folder is None
+    assert BuildCache.from_setting(None).folder == buildcache.DEFAULT_FOLDER
+    assert BuildCache(None).get("reports", "x") is None
