@@ -61,6 +61,25 @@ def label(deadline) -> str:
     return EVENTS[deadline.event]
 
 
+def next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from first to last, both given and returned as YYYY-MM."""
+    year, month = map(int, first.split("-"))
+    out = []
+    while f"{year}-{month:02d}" <= last:
+        out.append(f"{year}-{month:02d}")
+        year, month = next_month(year, month)
+    return out
+
+
+def month_end(year: int, month: int) -> dt.date:
+    following = next_month(year, month)
+    return dt.date(*following, 1) - dt.timedelta(days=1)
+
+
 def monthly_day(deadline) -> int | None:
     """The day of each month a monthly deadline falls on ("trước ngày 18" is the 17th); None if not monthly."""
     if deadline.kind != "recurring" or deadline.every != "month" or not deadline.day:
@@ -73,8 +92,7 @@ def dates(deadline) -> list[dt.date]:
     kind = deadline.kind
     if kind == "month":
         year, month = map(int, deadline.month.split("-"))
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return [following - dt.timedelta(days=1)]
+        return [month_end(year, month)]
     if kind == "year":
         return [dt.date(deadline.year, 12, 31)]
     if kind == "date":

@@ -25,8 +25,8 @@ def uid(index: ItemIndex, item: ActionItem, position: int, occurrence: int = 0) 
 def _first_monthly(day: int, signed: dt.date) -> dt.date:
     """The first such day of the month on or after the decision was signed."""
     year, month = signed.year, signed.month
-    while dt.date(year, month, 1).replace(day=day) < signed:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    while dt.date(year, month, day) < signed:
+        year, month = schedule.next_month(year, month)
     return dt.date(year, month, day)
 
 

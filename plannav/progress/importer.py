@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from plannav.problems import Problem
 from plannav.progress.form import HEADER_ROW, META_SHEET, READ_ONLY, SHEET, TO_FILL, form_rows
-from plannav.progress.models import DONE, NOT_DONE, REPORT_SCHEMA, TYPED_STATUSES
+from plannav.progress.models import REPORT_SCHEMA, TYPED_STATUSES, entry_rule_problems
 from plannav.progress.reporters import Reporters
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -188,6 +188,19 @@ def read_form(path: Path, reporters: Reporters, report_date: dt.date, file: str 
     return agency_id, entries
 
 
+# How to put right, in the form, what breaks a rule of models.entry_rule_problems.
+_FORM_HINTS = {
+    "completed-missing": "fill Ngày hoàn thành",
+    "completed-not-done": "choose Hoàn thành, or clear Ngày hoàn thành",
+    "completed-after-report": "a report tells what was done by its date",
+    "reason-missing": "say why in Khó khăn, vướng mắc or Đề xuất, kiến nghị",
+}
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
 def _entry(uid, filled, report_date, file, where):
     problems = []
     status = str(filled["status"]).strip() if filled["status"] is not None else ""
@@ -218,48 +231,18 @@ def _entry(uid, filled, report_date, file, where):
             Problem(file, 0, where(2), f"'{completed}' is not a date", "write it as ngày/tháng/năm", "not-a-date")
         )
         completed = None
-    if status == DONE and completed is None and not problems:
-        problems.append(
-            Problem(file, 0, where(2), "Hoàn thành needs the day it was done", "fill Ngày hoàn thành", "completed-missing")
-        )
-    if completed and completed > report_date:
-        problems.append(
-            Problem(
-                file,
-                0,
-                where(2),
-                f"done on {completed:%d/%m/%Y}, after the report's date {report_date:%d/%m/%Y}",
-                "a report tells what was done by its date",
-                "completed-after-report",
-            )
-        )
-    if completed and status != DONE and status in TYPED_STATUSES:
-        problems.append(
-            Problem(
-                file,
-                0,
-                where(2),
-                f"a completion day for '{status}'",
-                "choose Hoàn thành, or clear Ngày hoàn thành",
-                "completed-not-done",
-            )
-        )
     texts = {
         k: str(filled[k]).strip()
         for k in ("result", "difficulties", "proposals", "evidence")
         if filled[k] is not None and str(filled[k]).strip()
     }
-    if status == NOT_DONE and not (texts.get("difficulties") or texts.get("proposals")):
-        problems.append(
-            Problem(
-                file,
-                0,
-                where(4),
-                "Không thực hiện needs its reason",
-                "say why in Khó khăn, vướng mắc or Đề xuất, kiến nghị",
-                "reason-missing",
-            )
-        )
+    has_reason = bool(texts.get("difficulties") or texts.get("proposals"))
+    unreadable_day = any(p.code == "not-a-date" for p in problems)
+    for code, wrong, message in entry_rule_problems(status, completed, report_date, has_reason, _day):
+        if code == "completed-missing" and unreadable_day:
+            continue  # already said: the day is there, but not as a date
+        column = 2 if wrong == "completed" else 4
+        problems.append(Problem(file, 0, where(column), message, _FORM_HINTS[code], code))
     if problems:
         return None, problems
     entry = {"item": uid, "status": status}

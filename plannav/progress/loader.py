@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from plannav import schedule
 from plannav.buildcache import BuildCache
 from plannav.problems import Problem, did_you_mean
-from plannav.progress.models import DONE, NOT_DONE, REPORT_SCHEMA, ReportFile
+from plannav.progress.models import REPORT_SCHEMA, ReportFile, entry_rule_problems
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Report
 from plannav.textfile import read_text
@@ -154,11 +155,19 @@ def _read_checked(path: Path, text: str, period: str) -> Report:
     return Report(path.stem, period, date, report_file.number, entries, _display(path))
 
 
+# How to put right, in a report file, what breaks a rule of models.entry_rule_problems.
+_FILE_HINTS = {
+    "completed-missing": "add `completed: YYYY-MM-DD`",
+    "completed-not-done": "set status: Hoàn thành, or remove `completed`",
+    "completed-after-report": "a report tells what was done by its date",
+    "reason-missing": "say why in `difficulties` or `proposals`",
+}
+
+
 def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters, source) -> list[Problem]:
     problems = []
     first = dt.date.fromisoformat(f"{period}-01")
-    after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # the next month's first day
-    last = (after.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    last = schedule.month_end(*schedule.next_month(first.year, first.month))  # within the month or the next
     date = dt.date.fromisoformat(report.date)
     if not first <= date <= last:
         problems.append(
@@ -201,40 +210,9 @@ def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters
                 )
             )
         seen.setdefault(entry.item, i)
-        if entry.status == DONE and not entry.completed:
-            problems.append(
-                source.problem(
-                    path + ("status",),
-                    "Hoàn thành needs the day it was done",
-                    "add `completed: YYYY-MM-DD`",
-                    "completed-missing",
-                )
-            )
-        if entry.completed and entry.status != DONE:
-            problems.append(
-                source.problem(
-                    path + ("completed",),
-                    f"a completion day for '{entry.status}'",
-                    "set status: Hoàn thành, or remove `completed`",
-                    "completed-not-done",
-                )
-            )
-        if entry.completed and entry.completed > report.date:
-            problems.append(
-                source.problem(
-                    path + ("completed",),
-                    f"done on {entry.completed}, after the report's date {report.date}",
-                    "a report tells what was done by its date",
-                    "completed-after-report",
-                )
-            )
-        if entry.status == NOT_DONE and not (entry.difficulties or entry.proposals):
-            problems.append(
-                source.problem(
-                    path + ("status",),
-                    "Không thực hiện needs its reason",
-                    "say why in `difficulties` or `proposals`",
-                    "reason-missing",
-                )
-            )
+        completed = dt.date.fromisoformat(entry.completed) if entry.completed else None
+        has_reason = bool(entry.difficulties or entry.proposals)
+        for code, wrong, message in entry_rule_problems(entry.status, completed, date, has_reason, dt.date.isoformat):
+            where = ("completed",) if wrong == "completed" and entry.completed else ("status",)
+            problems.append(source.problem(path + where, message, _FILE_HINTS[code], code))
     return problems

@@ -1,5 +1,8 @@
-"""The shape of a monthly report file: its date, its number and one entry per item it reports on."""
+"""The shape of a monthly report file: its date, its number and one entry per item it reports on, and the
+rules an entry keeps whether it was typed in a file or in the Excel form."""
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -41,3 +44,22 @@ def period_title(period: str) -> str:
     """A reporting month as staff write it: '2026-03' -> 'Tháng 3/2026'."""
     year, month = period.split("-")
     return f"Tháng {int(month)}/{year}"
+
+
+def entry_rule_problems(
+    status: str, completed: dt.date | None, report_date: dt.date, has_reason: bool, show: Callable[[dt.date], str]
+) -> list[tuple[str, str, str]]:
+    """(code, what is wrong: "completed" or "reason", message) for each rule an entry breaks; `show`
+    writes a date as the reader typed it. The file loader and the form importer each say where, and how
+    to put it right, in their own terms."""
+    out = []
+    if status == DONE and completed is None:
+        out.append(("completed-missing", "completed", "Hoàn thành needs the day it was done"))
+    if completed and status != DONE and status in TYPED_STATUSES:
+        out.append(("completed-not-done", "completed", f"a completion day for '{status}'"))
+    if completed and completed > report_date:
+        message = f"done on {show(completed)}, after the report's date {show(report_date)}"
+        out.append(("completed-after-report", "completed", message))
+    if status == NOT_DONE and not has_reason:
+        out.append(("reason-missing", "reason", "Không thực hiện needs its reason"))
+    return out

@@ -100,15 +100,6 @@ STATUS_CSS = STATUS_SLUGS
 TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
 
 
-def _months(first: str, last: str) -> list[str]:
-    year, month = map(int, first.split("-"))
-    out = []
-    while f"{year}-{month:02d}" <= last:
-        out.append(f"{year}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
 def report_days(views: SiteViews) -> dict[str, int]:
     """Each reporting agency's day of the month to report by: its monthly deadline (IV.2.k's 18th).
     Worked out once per site, on the first page that asks."""
@@ -132,7 +123,7 @@ def periods(views: SiteViews) -> list[str]:
     progress = views.progress
     if not views.reports_exist():
         return []
-    return _months(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
+    return schedule.months_between(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
 
 
 def period_link(period: str) -> Link:
