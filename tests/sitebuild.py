@@ -40,3 +40,21 @@ def synthetic_plan(factor: int, target: Path) -> Path:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     return scale(factor, target)
+
+
+def sample_progress_site(root: Path, months: int, offline: bool = False) -> Path:
+    """A site built at root/site from `months` months of made-up reports (scripts/sample_progress.py, the
+    benchmark's), written at root/progress. Returns the site's folder."""
+    import subprocess
+    import sys
+
+    progress = root / "progress"
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), str(months), str(progress)],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    result = build_site(root / "site", offline=offline, progress_dir=progress)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

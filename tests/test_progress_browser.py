@@ -2,12 +2,9 @@
 without error, fetch nothing from outside, meet accessibility, show the sample-data banner, and read on a
 phone without the page scrolling sideways."""
 
-import subprocess
-import sys
-
 import pytest
 from browser_fixtures import cells_off_screen, serious_violations
-from sitebuild import ROOT, build_site
+from sitebuild import sample_progress_site
 
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
 
@@ -23,16 +20,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sample-browser")
-    made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "6", str(root / "progress")],
-        capture_output=True,
-        text=True,
-    )
-    assert made.returncode == 0, made.stderr
-    result = build_site(root / "site", offline=True, progress_dir=root / "progress")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return sample_progress_site(tmp_path_factory.mktemp("sample-browser"), 6, offline=True)
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -6,15 +6,13 @@ page of that site says so. The repository's own progress/ is empty: its site sho
 import csv
 import io
 import json
-import subprocess
-import sys
 import textwrap
 
 import openpyxl
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, sample_progress_site
 
 from plannav.progress.status import STATUSES
 
@@ -259,14 +257,7 @@ def test_without_reports_no_table_has_a_status_filter(site):
 def two_years(tmp_path_factory):
     """A site built from 24 months of made-up reports from every reporting agency (the benchmark's)."""
     root = tmp_path_factory.mktemp("two-years")
-    made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "24", str(root / "progress")],
-        capture_output=True,
-        text=True,
-    )
-    assert made.returncode == 0, made.stderr
-    result = build_site(root / "site", progress_dir=root / "progress")
-    assert result.returncode == 0, result.stdout + result.stderr
+    sample_progress_site(root, 24)
     return root
 
 
