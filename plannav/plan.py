@@ -49,6 +49,7 @@ class Plan:
     appendix_tasks: m.AppendixTasksFile
     agencies: m.AgenciesFile
     documents: m.DocumentsFile
+    abbreviations: m.AbbreviationsFile
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @cached_property

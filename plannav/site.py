@@ -245,6 +245,10 @@ class SiteModel:
             Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS
         ]
 
+    def abbreviations(self) -> list[tuple[str, ...]]:
+        """Each abbreviation of plan/abbreviations.yaml with its full forms: every form of one entry."""
+        return [(*a.short, *a.full) for a in self.views.plan.abbreviations.abbreviations]
+
     def report_search_entries(self):
         """Search entries made from the reports (views.progress.report_search_entries)."""
         return progress_view.report_search_entries(self.views)

@@ -73,6 +73,12 @@ SEARCH_CASES = [
     ("thang 5 2022", "thoi-han/2022-05/"),
     ("dien luc", "co-quan/dien-luc-dak-nong/"),
     ("đăng ký thường trú", "thu-tuc/3/"),
+    # Abbreviations (plan/abbreviations.yaml), both ways.
+    ("CCCD", "thu-tuc/2/"),
+    ("BHXH", "co-quan/bao-hiem-xa-hoi-tinh/"),
+    ("TT&TT", "co-quan/so-thong-tin-truyen-thong/"),
+    ("LĐTBXH", "co-quan/so-lao-dong-thuong-binh-xa-hoi/"),
+    ("trung hoc pho thong", "thu-tuc/21/"),
 ]
 
 

@@ -6,7 +6,7 @@ searched and a test can compare the exact list of (code, line). A value already 
 gives no follow-on problem elsewhere: one typo, one line.
 """
 
-from plannav.checks import agencies, deadlines, documents, identity, references, roles
+from plannav.checks import abbreviations, agencies, deadlines, documents, identity, references, roles
 from plannav.checks.report import Report
 from plannav.plan import Plan
 from plannav.problems import Problem
@@ -30,6 +30,7 @@ CHECKS = (
     agencies.every_agency_referenced,
     agencies.groups,
     agencies.open_groups,
+    abbreviations.forms_found_in_the_decision,
 )
 
 

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from plannav.generator.finishing import DownloadsAndChecks
-from plannav.generator.searchindex import add_entries, add_folded_field
+from plannav.generator.searchindex import add_abbreviations, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
@@ -152,9 +152,8 @@ class SiteBuild:
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
             index = add_entries(json.loads(index_file.read_text(encoding="utf-8")), self._report_entries())
-            index_file.write_text(
-                json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
+            index = add_abbreviations(add_folded_field(index), self.model.abbreviations())
+            index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
         try:
             found = self.worker.finish(config.site_dir)

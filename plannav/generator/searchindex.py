@@ -7,6 +7,7 @@ original title and text, which the entries keep.
 """
 
 import re
+from collections.abc import Iterable
 
 from plannav.textnorm import fold
 
@@ -45,4 +46,33 @@ def add_folded_field(index: dict) -> dict:
         dict(entry, title_folded=fold(_plain(entry.get("title", ""))), text_folded=fold(_plain(entry.get("text", ""))))
         for entry in index["docs"]
     ]
+    return dict(index, config=dict(index["config"], fields=fields), docs=docs)
+
+
+def _pattern(forms: Iterable[str]) -> re.Pattern:
+    """Any of the forms, folded, as whole words of a folded text."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(fold(form))}(?!\w)" for form in forms))
+
+
+def add_abbreviations(index: dict, entries: list[tuple[str, ...]]) -> dict:
+    """Return the search index where each entry that holds one form of an abbreviation (plan/
+    abbreviations.yaml: "CCCD", "Căn cước công dân") also holds the others, as typed and folded, in two
+    fields of their own: beside its title (weighted as the title) or its text. "cccd" then finds the
+    pages about Căn cước công dân, and "trung hoc pho thong" the page that says THPT."""
+    fields = dict(index["config"].get("fields", {}))
+    fields["abbr_title"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    fields["abbr_text"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
+    patterns = [(_pattern(forms), forms) for forms in entries]
+
+    def others(text: str) -> list[str]:
+        found = []
+        for pattern, forms in patterns:
+            if pattern.search(text):
+                found += [variant for form in forms for variant in dict.fromkeys((form.lower(), fold(form)))]
+        return found
+
+    docs = []
+    for entry in index["docs"]:
+        title, text = fold(_plain(entry.get("title", ""))), fold(_plain(entry.get("text", "")))
+        docs.append(dict(entry, abbr_title=" ".join(others(title)), abbr_text=" ".join(others(text))))
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)

@@ -5,6 +5,7 @@ text belongs is reported rather than silently coerced. One module per group of p
 this package exports every model by name.
 """
 
+from plannav.models.abbreviations import Abbreviation, AbbreviationsFile
 from plannav.models.agencies import AgenciesFile, Agency, AgencyKind
 from plannav.models.base import (
     FIRST_YEAR,
@@ -83,4 +84,5 @@ FILE_MODELS: dict[str, type[Model]] = {
     "appendix_tasks": AppendixTasksFile,
     "agencies": AgenciesFile,
     "documents": DocumentsFile,
+    "abbreviations": AbbreviationsFile,
 }

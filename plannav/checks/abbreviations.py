@@ -1,0 +1,40 @@
+"""The abbreviations table of the search (plan/abbreviations.yaml) holds only what the decision says:
+each full form as the decision writes it, unless the decision writes only the short one."""
+
+import re
+
+from plannav.checks.report import Report
+from plannav.plan import Plan
+from plannav.textnorm import fold
+from plannav.texts import iter_texts
+
+
+def _occurs(form: str, folded_text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_text) is not None
+
+
+def forms_found_in_the_decision(plan: Plan, report: Report) -> None:
+    text = fold(" ".join(ref.text for ref in iter_texts(plan)))
+    first_at: dict[str, int] = {}
+    for i, entry in enumerate(plan.abbreviations.abbreviations):
+        written_short = any(_occurs(short, text) for short in entry.short)
+        for j, full in enumerate(entry.full):
+            if not written_short and not _occurs(full, text):
+                report.add(
+                    "abbreviations",
+                    ("abbreviations", i, "full", j),
+                    f"'{full}' ({', '.join(entry.short)}) does not occur in the decision",
+                    "write the full form exactly as the decision does, or remove the entry",
+                    "abbreviation-not-found",
+                )
+        for j, short in enumerate(entry.short):
+            key = fold(short)
+            if key in first_at:
+                report.add(
+                    "abbreviations",
+                    ("abbreviations", i, "short", j),
+                    f"'{short}' is listed twice (first in entry {first_at[key] + 1})",
+                    "keep one entry per short form",
+                    "duplicate-abbreviation",
+                )
+            first_at.setdefault(key, i)

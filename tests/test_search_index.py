@@ -1,0 +1,53 @@
+"""The site's search index, as built: abbreviations staff type (plan/abbreviations.yaml) lead to the
+pages that write them out, and the other way round, within the index's size budget."""
+
+import json
+
+import pytest
+
+from plannav.generator.searchindex import add_abbreviations
+
+
+@pytest.fixture(scope="module")
+def index(site):
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _doc(index, location):
+    return next(doc for doc in index["docs"] if doc["location"] == location)
+
+
+def test_an_abbreviation_is_indexed_beside_the_full_form_it_stands_for(index):
+    assert {"abbr_title", "abbr_text"} <= set(index["config"]["fields"])
+    agency = _doc(index, "co-quan/so-lao-dong-thuong-binh-xa-hoi/")  # its title writes the name out
+    assert {"lđtbxh", "ldtbxh", "lđ-tb&xh", "ld-tb&xh"} <= set(agency["abbr_title"].split())
+    procedure = _doc(index, "thu-tuc/2/")  # a procedure about Căn cước công dân, in its text
+    assert "cccd" in procedure["abbr_text"].split()
+
+
+def test_a_short_form_in_the_decision_finds_its_full_form_typed(index):
+    # The decision writes only "THPT": its page is found by "trung hoc pho thong" too.
+    with_thpt = [doc for doc in index["docs"] if "THPT" in doc["text"]]
+    assert with_thpt and all("trung hoc pho thong" in doc["abbr_text"] for doc in with_thpt)
+
+
+def test_pages_without_any_form_get_nothing(index):
+    assert _doc(index, "co-quan/dien-luc-dak-nong/")["abbr_title"] == ""
+
+
+def test_forms_are_matched_as_whole_words():
+    index = {
+        "config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}},
+        "docs": [
+            {"location": "a/", "title": "Một trang", "text": "Dịch vụ công trực tuyến mức độ 4"},
+            {"location": "b/", "title": "Trang khác", "text": "Dịch vụ công cộng"},
+        ],
+    }
+    entries = [("DVCTT", "dịch vụ công trực tuyến"), ("CCCD", "Căn cước công dân")]
+    docs = {doc["location"]: doc for doc in add_abbreviations(index, entries)["docs"]}
+    assert docs["a/"]["abbr_text"].split()[:1] == ["dvctt"]
+    assert docs["b/"]["abbr_text"] == ""  # "dịch vụ công cộng" is not "dịch vụ công trực tuyến"
+
+
+def test_the_index_stays_within_its_budget(site):
+    assert (site / "search" / "search_index.json").stat().st_size < 1.5 * 1024 * 1024
