@@ -67,6 +67,11 @@ def permalink(page: str, anchor: str = "") -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+# The site search ranks the page of one agency or one deadline above the pages that mention it: the
+# names staff type are those (the theme's per-page boost; other pages count 1).
+SEARCH_BOOSTS = {AGENCY_INDEX: 2, DEADLINE_INDEX: 4, PROCEDURE_INDEX: 2, DOCUMENT_INDEX: 2}
+
+
 def agency(agency_id: str) -> str:
     return f"co-quan/{agency_id}.md"
 

@@ -73,6 +73,9 @@ SEARCH_CASES = [
     ("thang 5 2022", "thoi-han/2022-05/"),
     ("dien luc", "co-quan/dien-luc-dak-nong/"),
     ("đăng ký thường trú", "thu-tuc/3/"),
+    # A month typed as staff type it: the deadline page before the tasks due that month.
+    ("thang 3/2022", "thoi-han/2022-03/"),
+    ("năm 2023", "thoi-han/2023/"),
     # Abbreviations (plan/abbreviations.yaml), both ways.
     ("CCCD", "thu-tuc/2/"),
     ("BHXH", "co-quan/bao-hiem-xa-hoi-tinh/"),

@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from plannav import sitemap
 from plannav.generator.finishing import DownloadsAndChecks
 from plannav.generator.searchindex import add_abbreviations, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
@@ -99,7 +100,10 @@ class SiteBuild:
             if files.get_file_from_path(spec.src) is not None:
                 self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
-            front_matter = yaml.safe_dump({"title": theme_title(spec.title)}, allow_unicode=True, width=10_000).strip()
+            meta = {"title": theme_title(spec.title)}
+            if spec.section in sitemap.SEARCH_BOOSTS:
+                meta["search"] = {"boost": sitemap.SEARCH_BOOSTS[spec.section]}
+            front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip()
             content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
             # Entity pages are reached from their section page, not from the navigation.
             inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
