@@ -69,7 +69,7 @@ def permalink(page: str, anchor: str = "") -> str:
 
 # The site search ranks the page of one agency or one deadline above the pages that mention it: the
 # names staff type are those (the theme's per-page boost; other pages count 1).
-SEARCH_BOOSTS = {AGENCY_INDEX: 2, DEADLINE_INDEX: 4, PROCEDURE_INDEX: 2, DOCUMENT_INDEX: 2}
+SEARCH_BOOSTS = {AGENCY_INDEX: 2, DEADLINE_INDEX: 4, PROCEDURE_INDEX: 2, DOCUMENT_INDEX: 2, TASK_INDEX: 2, OBJECTIVE_INDEX: 2}
 
 
 def agency(agency_id: str) -> str:

@@ -1,0 +1,73 @@
+"""The site's search as staff use it: 42 everyday queries typed into the search box in Chromium, each with
+the page it must bring. Names with and without diacritics, partial names, abbreviations, months and
+years in the forms staff type, document numbers and references. The misses are printed."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from browser_fixtures import search
+
+pytestmark = pytest.mark.browser  # Chromium and nginx: `make test-all`
+
+QUERIES = [
+    ("so tu phap", "co-quan/so-tu-phap/"),
+    ("Sở Tư pháp", "co-quan/so-tu-phap/"),
+    ("cong an tinh", "co-quan/cong-an-tinh/"),
+    ("van phong ubnd", "co-quan/van-phong-ubnd-tinh/"),
+    ("UBND tinh", "co-quan/ubnd-tinh/"),
+    ("BHXH", "co-quan/bao-hiem-xa-hoi-tinh/"),
+    ("LĐTBXH", "co-quan/so-lao-dong-thuong-binh-xa-hoi/"),
+    ("TT&TT", "co-quan/so-thong-tin-truyen-thong/"),
+    ("so y te", "co-quan/so-y-te/"),
+    ("dien luc", "co-quan/dien-luc-dak-nong/"),
+    ("bien phong", "co-quan/bo-chi-huy-bien-phong-tinh/"),
+    ("so giao duc", "co-quan/so-giao-duc-dao-tao/"),
+    ("GD&ĐT", "co-quan/so-giao-duc-dao-tao/"),
+    ("KH&ĐT", "co-quan/so-ke-hoach-dau-tu/"),
+    ("tai nguyen moi truong", "co-quan/so-tai-nguyen-moi-truong/"),
+    ("dang ky khai sinh", "thu-tuc/9/"),
+    ("Đăng ký khai sinh", "thu-tuc/9/"),
+    ("khai tu", "thu-tuc/10/"),
+    ("đăng ký thường trú", "thu-tuc/3/"),
+    ("tam tru", "thu-tuc/4/"),
+    ("ket hon", "thu-tuc/11/"),
+    ("ho chieu", "thu-tuc/12/"),
+    ("CCCD", "thu-tuc/2/"),
+    ("can cuoc cong dan", "thu-tuc/2/"),
+    ("trung hoc pho thong", "thu-tuc/21/"),
+    ("thang 3/2022", "thoi-han/2022-03/"),
+    ("tháng 5/2022", "thoi-han/2022-05/"),
+    ("thang 5 2022", "thoi-han/2022-05/"),
+    ("3/2022", "thoi-han/2022-03/"),
+    ("T3/2022", "thoi-han/2022-03/"),
+    ("năm 2023", "thoi-han/2023/"),
+    ("nam 2022", "thoi-han/2022/"),
+    ("468/QĐ-TTg", "van-ban/qd-468-qd-ttg-2021/"),
+    ("06/QĐ-TTg", "van-ban/qd-06-qd-ttg-2022/"),
+    ("luat can cuoc cong dan", "van-ban/luat-can-cuoc-cong-dan-2014/"),
+    ("137/2015/NĐ-CP", "van-ban/nd-137-2015-nd-cp/"),
+    ("bao ve du lieu ca nhan", "van-ban/nghi-dinh-bao-ve-du-lieu-ca-nhan/"),
+    ("II.2.đ", "nhiem-vu/2-dd/"),
+    ("PL II-16", "nhiem-vu/phu-luc-16/"),
+    ("cong dan so", "muc-tieu/cong-dan-so/"),
+    ("tien do", "thoi-han/tien-do/"),
+    ("doi chieu", "doi-chieu/"),
+]
+
+# Where the ranking stands today: the misses left are "khai tu" (a prefix of the last word, "tu", also
+# completes to the rarer "tuoi"), "3/2022" and "T3/2022", "II.2.đ" and "cong dan so". These floors
+# keep it from going back; the aim is every query in the top three.
+TOP_THREE_AT_LEAST, TOP_TEN_AT_LEAST = 37, 39
+
+
+def test_everyday_queries_find_their_page(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["root"])
+    ranks = {}
+    for query, expected in QUERIES:
+        found = [urlsplit(href).path.lstrip("/") for _, href in search(page, query)]
+        ranks[query] = found.index(expected) + 1 if expected in found else None
+    misses = {query: rank for query, rank in ranks.items() if rank is None or rank > 3}
+    print(f"search: {len(QUERIES) - len(misses)} of {len(QUERIES)} in the top three; misses (rank): {misses}")
+    assert sum(1 for rank in ranks.values() if rank and rank <= 3) >= TOP_THREE_AT_LEAST, misses
+    assert sum(1 for rank in ranks.values() if rank and rank <= 10) >= TOP_TEN_AT_LEAST, misses
