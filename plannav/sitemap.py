@@ -67,9 +67,16 @@ def permalink(page: str, anchor: str = "") -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
-# The site search ranks the page of one agency or one deadline above the pages that mention it: the
-# names staff type are those (the theme's per-page boost; other pages count 1).
-SEARCH_BOOSTS = {AGENCY_INDEX: 2, DEADLINE_INDEX: 4, PROCEDURE_INDEX: 2, DOCUMENT_INDEX: 2, TASK_INDEX: 2, OBJECTIVE_INDEX: 2}
+# The site search ranks the page of one deadline, agency, procedure, task, objective or document above
+# the long pages that mention it (the theme's per-page boost; other pages count 1).
+SEARCH_BOOSTS = {
+    DEADLINE_INDEX: 4,
+    AGENCY_INDEX: 2,
+    PROCEDURE_INDEX: 2,
+    TASK_INDEX: 2,
+    OBJECTIVE_INDEX: 2,
+    DOCUMENT_INDEX: 2,
+}
 
 
 def agency(agency_id: str) -> str:
