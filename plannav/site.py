@@ -117,13 +117,12 @@ class SiteModel:
         def add(src, title, template, view, section=""):
             pages.append(PageSpec(src, title, template, view, section))
 
+        def add_section(src, template, view):
+            """A section page: its title from sitemap.SECTION_TITLES."""
+            add(src, sitemap.SECTION_TITLES[src], template, view)
+
         add(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, v))
-        add(
-            sitemap.AGENCY_INDEX,
-            sitemap.SECTION_TITLES[sitemap.AGENCY_INDEX],
-            "agency_index.md.j2",
-            partial(agencies.agency_index, v),
-        )
+        add_section(sitemap.AGENCY_INDEX, "agency_index.md.j2", partial(agencies.agency_index, v))
         for agency in v.registry.agencies:
             add(
                 sitemap.agency(agency.id),
@@ -132,12 +131,7 @@ class SiteModel:
                 partial(agencies.agency, v, agency.id),
                 sitemap.AGENCY_INDEX,
             )
-        add(
-            sitemap.DEADLINE_INDEX,
-            sitemap.SECTION_TITLES[sitemap.DEADLINE_INDEX],
-            "deadline_index.md.j2",
-            partial(deadlines.deadline_index, v, timeline_title),
-        )
+        add_section(sitemap.DEADLINE_INDEX, "deadline_index.md.j2", partial(deadlines.deadline_index, v, timeline_title))
         for key in v.due:
             add(
                 sitemap.deadline(key.slug),
@@ -146,12 +140,7 @@ class SiteModel:
                 partial(deadlines.deadline, v, key),
                 sitemap.DEADLINE_INDEX,
             )
-        add(
-            sitemap.PROCEDURE_INDEX,
-            sitemap.SECTION_TITLES[sitemap.PROCEDURE_INDEX],
-            "procedure_index.md.j2",
-            partial(procedures.procedure_index, v),
-        )
+        add_section(sitemap.PROCEDURE_INDEX, "procedure_index.md.j2", partial(procedures.procedure_index, v))
         for proc in plan.procedures.procedures:
             add(
                 sitemap.procedure(proc.number),
@@ -160,7 +149,7 @@ class SiteModel:
                 partial(procedures.procedure, v, proc.number),
                 sitemap.PROCEDURE_INDEX,
             )
-        add(sitemap.TASK_INDEX, sitemap.SECTION_TITLES[sitemap.TASK_INDEX], "task_index.md.j2", partial(tasks.task_index, v))
+        add_section(sitemap.TASK_INDEX, "task_index.md.j2", partial(tasks.task_index, v))
         for item in v.index.items:
             if item.kind in ("task", "appendix-task"):
                 page, _ = sitemap.item_target(item)
@@ -172,12 +161,7 @@ class SiteModel:
                     partial(tasks.task, v, item.uid),
                     sitemap.TASK_INDEX,
                 )
-        add(
-            sitemap.OBJECTIVE_INDEX,
-            sitemap.SECTION_TITLES[sitemap.OBJECTIVE_INDEX],
-            "objective_index.md.j2",
-            partial(objectives.objective_index, v),
-        )
+        add_section(sitemap.OBJECTIVE_INDEX, "objective_index.md.j2", partial(objectives.objective_index, v))
         for group in plan.objectives.general.groups:
             add(
                 sitemap.objective(group.id),
@@ -186,12 +170,7 @@ class SiteModel:
                 partial(objectives.objective, v, group.number),
                 sitemap.OBJECTIVE_INDEX,
             )
-        add(
-            sitemap.DOCUMENT_INDEX,
-            sitemap.SECTION_TITLES[sitemap.DOCUMENT_INDEX],
-            "document_index.md.j2",
-            partial(documents.document_index, v, citations),
-        )
+        add_section(sitemap.DOCUMENT_INDEX, "document_index.md.j2", partial(documents.document_index, v, citations))
         for doc in plan.documents.documents:
             add(
                 sitemap.document(doc.id),
@@ -200,13 +179,8 @@ class SiteModel:
                 partial(documents.document, v, citations, doc.id),
                 sitemap.DOCUMENT_INDEX,
             )
-        add(sitemap.FULL_TEXT, sitemap.SECTION_TITLES[sitemap.FULL_TEXT], "fulltext.md.j2", partial(full_text, v))
-        add(
-            sitemap.PROGRESS,
-            sitemap.SECTION_TITLES[sitemap.PROGRESS],
-            "progress.md.j2",
-            partial(progress_view.progress_page, v),
-        )
+        add_section(sitemap.FULL_TEXT, "fulltext.md.j2", partial(full_text, v))
+        add_section(sitemap.PROGRESS, "progress.md.j2", partial(progress_view.progress_page, v))
         for period in progress_view.periods(v):
             add(
                 sitemap.progress_period(period),
@@ -215,17 +189,10 @@ class SiteModel:
                 partial(progress_view.period_page, v, period),
                 sitemap.PROGRESS,
             )
-        add(
-            sitemap.RECONCILIATION,
-            sitemap.SECTION_TITLES[sitemap.RECONCILIATION],
-            "reconciliation.md.j2",
-            partial(tasks.reconciliation, v),
-        )
-        add(sitemap.DOWNLOADS, sitemap.SECTION_TITLES[sitemap.DOWNLOADS], "downloads.md.j2", partial(home.downloads, v))
+        add_section(sitemap.RECONCILIATION, "reconciliation.md.j2", partial(tasks.reconciliation, v))
+        add_section(sitemap.DOWNLOADS, "downloads.md.j2", partial(home.downloads, v))
         add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
-        add(
-            sitemap.DUTY_INDEX, sitemap.SECTION_TITLES[sitemap.DUTY_INDEX], "duty_index.md.j2", partial(duties.duty_index, v)
-        )
+        add_section(sitemap.DUTY_INDEX, "duty_index.md.j2", partial(duties.duty_index, v))
         return pages
 
     def render(self, src: str, url_for: UrlFor) -> str:

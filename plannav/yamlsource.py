@@ -184,18 +184,20 @@ def _problem(source: SourceFile, node, parts, message: str, hint: str, code: str
 
 def _build(node, parts, source: SourceFile, problems: list[Problem]):
     source.lines.setdefault(parts, node.start_mark.line + 1)
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+    collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+    if node.tag not in (_COLLECTION_TAGS if collection else _SCALAR_TAGS):
+        plain = "mappings and lists" if collection else "text, numbers, true/false"
         problems.append(
             _problem(
                 source,
                 node,
                 parts,
                 f"unsupported YAML tag {node.tag}",
-                "remove the '!tag'; plan values are plain mappings and lists",
+                f"remove the '!tag'; plan values are plain {plain}",
                 "yaml-tag",
             )
         )
-        return None
+        return None if collection else node.value
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -231,18 +233,6 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
-    if node.tag not in _SCALAR_TAGS:
-        problems.append(
-            _problem(
-                source,
-                node,
-                parts,
-                f"unsupported YAML tag {node.tag}",
-                "remove the '!tag'; plan values are plain text, numbers, true/false",
-                "yaml-tag",
-            )
-        )
-        return node.value
     value = _SCALARS.construct_object(node)
     if isinstance(value, str):
         _refuse_hidden(value, node, parts, source, problems)

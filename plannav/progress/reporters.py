@@ -7,6 +7,7 @@ one by name, national bodies report elsewhere, and a recipient excluded by `not_
 
 from functools import cached_property
 
+from plannav import schedule
 from plannav.items import ActionItem, ItemIndex
 
 # Bodies of the province (and enterprises it names) report to it; ministries and groups do not.
@@ -35,6 +36,22 @@ class Reporters:
             for agency_id in self.by_item[item.uid]:
                 out.setdefault(agency_id, []).append(item.uid)
         return {agency: tuple(uids) for agency, uids in out.items()}
+
+    @cached_property
+    def report_days(self) -> dict[str, int]:
+        """Each agency with a monthly report to send: the day of the month it reports by (IV.2.k's 18th)."""
+        out = {}
+        for agency_id, uids in self.by_agency.items():
+            identities = self.index.registry.identities(agency_id)
+            days = [
+                day
+                for uid in uids
+                for d in self.index.by_uid[uid].deadlines
+                if (day := schedule.monthly_day(d)) and schedule.applies_to(d, identities)
+            ]
+            if days:
+                out[agency_id] = min(days)
+        return out
 
     def leads(self, item: ActionItem) -> tuple[str, ...]:
         """The reporters whose statuses make the item's overall status: its leads (through groups too), or

@@ -12,6 +12,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
+from plannav.progress.changes import PeriodChanges, changes_by_period
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
@@ -124,8 +125,6 @@ class SiteViews:
         self.documents = self.index.documents
         self.identity = self.index.identity
         self.progress = None  # set by the site model: the reports as of their date
-        self.report_days: dict[str, int] | None = None  # views.progress.report_days, once asked for
-        self.period_changes: dict | None = None  # views.progress.period_changes, once asked for
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
 
@@ -250,6 +249,12 @@ class SiteViews:
             min((schedule.sort_text(d) for d in deadlines), default="~"),
             f"{self._order[item.uid]:04d}",
         )
+
+    @cached_property
+    def period_changes(self) -> dict[str, PeriodChanges]:
+        """Each month's changes since the agencies' earlier reports (progress.changes), agencies in the
+        registry's order."""
+        return changes_by_period(self.progress, [a.id for a in self.registry.agencies])
 
     @cached_property
     def _order(self) -> dict[str, int]:

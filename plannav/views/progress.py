@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
-from plannav.progress.changes import Change, PeriodChanges, changes_by_period
+from plannav.progress.changes import Change, PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
 from plannav.views.base import ItemRow, Link, SiteViews
@@ -100,24 +100,6 @@ STATUS_CSS = STATUS_SLUGS
 TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
 
 
-def report_days(views: SiteViews) -> dict[str, int]:
-    """Each reporting agency's day of the month to report by: its monthly deadline (IV.2.k's 18th).
-    Worked out once per site, on the first page that asks."""
-    if views.report_days is None:
-        views.report_days = {}
-        for agency_id, uids in views.progress.reporters.by_agency.items():
-            identities = views.registry.identities(agency_id)
-            days = [
-                day
-                for uid in uids
-                for d in views.index.by_uid[uid].deadlines
-                if (day := schedule.monthly_day(d)) and schedule.applies_to(d, identities)
-            ]
-            if days:
-                views.report_days[agency_id] = min(days)
-    return views.report_days
-
-
 def periods(views: SiteViews) -> list[str]:
     """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
     progress = views.progress
@@ -148,7 +130,7 @@ def _timeliness(sent: dt.date | None, month: str, day: int) -> str:
 def period_page(views: SiteViews, period: str) -> PeriodPage:
     progress, months = views.progress, periods(views)
     at = months.index(period)
-    days = report_days(views)
+    days = views.progress.reporters.report_days
     reports = sorted(
         (r for a in views.registry.agencies for r in progress.reports_of(a.id) if r.period == period),
         key=lambda r: (r.date, views.registry.by_id[r.agency].name),
@@ -168,7 +150,7 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         )
     senders = {r.agency for r in reports}
     missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
-    changes = period_changes(views).get(period, PeriodChanges())
+    changes = views.period_changes.get(period, PeriodChanges())
     return PeriodPage(
         period_title(period),
         progress.sample,
@@ -181,13 +163,6 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         period_link(months[at - 1]) if at > 0 else None,
         period_link(months[at + 1]) if at + 1 < len(months) else None,
     )
-
-
-def period_changes(views: SiteViews) -> dict[str, PeriodChanges]:
-    """Each month's changes (progress.changes), worked out once per site, on the first page that asks."""
-    if views.period_changes is None:
-        views.period_changes = changes_by_period(views.progress, [a.id for a in views.registry.agencies])
-    return views.period_changes
 
 
 def _change_rows(views: SiteViews, changes: list[Change], text: str) -> tuple[ChangeRow, ...]:
@@ -229,7 +204,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
-    sent, days = _first_sent(views), report_days(views)
+    sent, days = _first_sent(views), views.progress.reporters.report_days
     register = []
     for agency in views.registry.agencies:
         day = days.get(agency.id)
