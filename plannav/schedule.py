@@ -163,6 +163,13 @@ class PageKey:
         return next(title for key, title in UNDATED_PAGES.values() if key == self.slug)
 
     @property
+    def typed_forms(self) -> tuple[str, ...]:
+        """Other ways staff write a month than its title ("Tháng 3/2022"): "T3/2022", "03/2022"."""
+        if self.kind != "month":
+            return ()
+        return (f"T{self.month}/{self.year}", f"{self.month:02d}/{self.year}")
+
+    @property
     def order(self) -> tuple:
         """Years before their months, months in order, undated kinds last."""
         if self.kind == "undated":

@@ -216,6 +216,10 @@ class SiteModel:
         """Each abbreviation of plan/abbreviations.yaml with its full forms: every form of one entry."""
         return [(*a.short, *a.full) for a in self.views.plan.abbreviations.abbreviations]
 
+    def search_aliases(self) -> dict[str, str]:
+        """Each page's other names for the search, by page source: a month's page is also "T3/2022"."""
+        return {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
+
     def report_search_entries(self):
         """Search entries made from the reports (views.progress.report_search_entries)."""
         return progress_view.report_search_entries(self.views)

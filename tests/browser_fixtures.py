@@ -134,6 +134,7 @@ class Watcher:
 @pytest.fixture
 def tab(browser):
     context = browser.new_context()
+    context.add_init_script(COUNT_SEARCH_MESSAGES)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page, Watcher(page)
@@ -156,12 +157,45 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+# Counts the queries the page sends to the search worker and the results it gets back, so that a test
+# reads the results of the query it typed, not those of a prefix still on screen (Material's message
+# types: 2 is a query, 3 its result).
+COUNT_SEARCH_MESSAGES = """(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  window.__searchMessages = {sent: 0, answered: 0, last: null};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 3) window.__searchMessages.answered++;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) {
+        window.__searchMessages.sent++;
+        window.__searchMessages.last = message.data;
+      }
+      super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+
+
 def search(page, query: str) -> list[tuple[str, str]]:
-    """Type a query into the site's search box; return (title, href) of the results shown."""
+    """Type a query into the site's search box; return (title, href) of the results shown for it."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     box.press_sequentially(query, delay=15)
+    # Material reads the box on keyup, and a letter such as "đ" is typed without a key event here (a
+    # person's input method sends one): a key that changes nothing ends the typing as the keyboard does.
+    box.press("End")
+    counted = page.evaluate("() => !!window.__searchMessages && window.__searchMessages.sent > 0")
+    if counted:
+        page.wait_for_function(
+            "q => { const m = window.__searchMessages; return m.last === q && m.sent === m.answered; }", arg=query
+        )
     page.locator(".md-search-result__item").first.wait_for()
     items = page.locator("li.md-search-result__item > a")
 
@@ -171,7 +205,8 @@ def search(page, query: str) -> list[tuple[str, str]]:
             for i in range(min(items.count(), 10))
         ]
 
-    # The search answers each keystroke: wait until the list stops changing, rather than for a fixed time.
+    # Where the worker's messages are not counted (a copy opened from disk runs it in an iframe), wait
+    # until the list stops changing.
     last, deadline = None, time.monotonic() + 5
     while time.monotonic() < deadline:
         current = shown()

@@ -2,6 +2,7 @@
 pages that write them out, and the other way round, within the index's size budget."""
 
 import json
+import re
 
 import pytest
 
@@ -58,3 +59,18 @@ def test_the_pages_staff_look_for_by_name_weigh_more(index):
     boost = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
     assert boost["thoi-han/2022-03/"] > boost["co-quan/so-tu-phap/"] == boost["nhiem-vu/2-dd/"] > 1
     assert boost["thu-tuc/10/"] > 1 and boost["toan-van/"] == boost["nhiem-vu/"] == 1  # long pages that mention
+
+
+def test_a_month_page_is_also_found_by_the_forms_staff_write_it_in(index):
+    assert index["config"]["fields"]["aliases"] == index["config"]["fields"]["title"]
+    assert _doc(index, "thoi-han/2022-03/")["aliases"] == "T3/2022 03/2022"
+    assert "aliases" not in _doc(index, "thoi-han/2022/")  # "Năm 2022" is what staff type
+    assert "aliases" not in _doc(index, "thoi-han/2022-03/#danh-sach")  # the page, not its sections
+
+
+def test_every_month_page_has_its_other_names(index):
+    months = [doc for doc in index["docs"] if re.fullmatch(r"thoi-han/\d{4}-\d{2}/", doc["location"])]
+    assert months
+    for doc in months:
+        year, month = doc["location"].split("/")[1].split("-")
+        assert doc["aliases"] == f"T{int(month)}/{year} {month}/{year}", doc["location"]

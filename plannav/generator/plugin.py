@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from plannav import sitemap
 from plannav.generator.finishing import DownloadsAndChecks
-from plannav.generator.searchindex import add_abbreviations, add_entries, add_folded_field
+from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
@@ -157,6 +157,8 @@ class SiteBuild:
         if index_file.is_file():
             index = add_entries(json.loads(index_file.read_text(encoding="utf-8")), self._report_entries())
             index = add_abbreviations(add_folded_field(index), self.model.abbreviations())
+            aliases = {self._url(src): names for src, names in self.model.search_aliases().items()}
+            index = add_aliases(index, aliases)
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
         try:

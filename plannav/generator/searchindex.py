@@ -76,3 +76,14 @@ def add_abbreviations(index: dict, entries: list[tuple[str, ...]]) -> dict:
         title, text = fold(_plain(entry.get("title", ""))), fold(_plain(entry.get("text", "")))
         docs.append(dict(entry, abbr_title=" ".join(others(title)), abbr_text=" ".join(others(text))))
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)
+
+
+def add_aliases(index: dict, aliases: dict[str, str]) -> dict:
+    """Return the search index where the entry of each page in `aliases` (by location) holds its other
+    names in a field of their own, weighted as the title: "T3/2022" finds the page "Tháng 3/2022"."""
+    fields = dict(index["config"].get("fields", {}))
+    fields["aliases"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    docs = [
+        dict(entry, aliases=aliases[entry["location"]]) if entry["location"] in aliases else entry for entry in index["docs"]
+    ]
+    return dict(index, config=dict(index["config"], fields=fields), docs=docs)
