@@ -17,7 +17,9 @@ from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.plan import Plan
 from plannav.problems import Problem, report
+from plannav.progress import monthly
 from plannav.progress.loader import ProgressFiles, load_progress_files, read_progress_files
+from plannav.progress.models import period_title
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
@@ -41,6 +43,8 @@ class PageSpec:
     template: str
     view: Callable[[], object]  # what the template shows: a section module's page data, bound to its entity
     section: str = ""  # the section page it belongs under (empty for the section pages themselves)
+    # Left out of the site search: a drafted report repeats what the item and agency pages say.
+    searchable: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,8 @@ class Section:
 class SiteModel:
     """Everything the site shows, for one plan: its pages, their bodies, the navigation, the downloads."""
 
-    def __init__(self, plan: Plan, progress: Progress | None = None):
-        self.plan = plan
+    def __init__(self, plan: Plan, progress: Progress | None = None, cache: BuildCache | None = None):
+        self.plan, self.cache = plan, cache  # the cache keeps the drafted Word reports of unchanged months
         self.views = SiteViews(plan, progress.index if progress else None)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
         self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
@@ -101,7 +105,7 @@ class SiteModel:
             if problems:
                 raise PlanProblems(problems)
             sample = bool(progress_files and progress_files.sample)
-            return cls(plan, Progress(index, reporters, reports, as_of, sample))
+            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache)
         finally:
             gc.enable()
 
@@ -114,8 +118,8 @@ class SiteModel:
         citations = documents.Citations(v)
         timeline_title = f"Tiến độ {v.identity.years}"
 
-        def add(src, title, template, view, section=""):
-            pages.append(PageSpec(src, title, template, view, section))
+        def add(src, title, template, view, section="", searchable=True):
+            pages.append(PageSpec(src, title, template, view, section, searchable))
 
         def add_section(src, template, view):
             """A section page: its title from sitemap.SECTION_TITLES."""
@@ -189,6 +193,24 @@ class SiteModel:
                 partial(progress_view.period_page, v, period),
                 sitemap.PROGRESS,
             )
+        for period in monthly.drafted_months(self.progress):
+            add(
+                sitemap.drafted_report_page(period),
+                f"Dự thảo báo cáo tổng hợp {period_title(period).lower()}",
+                "report_summary.md.j2",
+                partial(progress_view.summary_draft_page, v, period),
+                sitemap.PROGRESS,
+                searchable=False,
+            )
+        for sent in monthly.drafted_reports(self.progress):
+            add(
+                sitemap.drafted_report_page(sent.period, sent.agency),
+                f"Dự thảo báo cáo {period_title(sent.period).lower()}: {v.registry.by_id[sent.agency].name}",
+                "report_agency.md.j2",
+                partial(progress_view.agency_draft_page, v, sent),
+                sitemap.PROGRESS,
+                searchable=False,
+            )
         add_section(sitemap.RECONCILIATION, "reconciliation.md.j2", partial(tasks.reconciliation, v))
         add_section(sitemap.DOWNLOADS, "downloads.md.j2", partial(home.downloads, v))
         add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
@@ -226,7 +248,7 @@ class SiteModel:
 
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes)."""
-        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url, self.progress)]
+        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url, self.progress, self.cache)]
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""

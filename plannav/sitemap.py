@@ -9,6 +9,16 @@ from dataclasses import dataclass
 from plannav.items import ActionItem
 from plannav.textnorm import slugify
 
+
+@dataclass(frozen=True)
+class Link:
+    """What a page shows as a link: its text, the page (its source path) and a place on it."""
+
+    text: str
+    page: str
+    anchor: str = ""
+
+
 HOME = "index.md"
 AGENCY_INDEX = "co-quan/index.md"
 DEADLINE_INDEX = "thoi-han/index.md"
@@ -111,6 +121,11 @@ def document(document_id: str) -> str:
 def progress_period(period: str) -> str:
     """A month of progress reports: '2026-10' -> thuc-hien/2026-10.md."""
     return f"thuc-hien/{period}.md"
+
+
+def drafted_report_page(period: str, agency_id: str = "tong-hop") -> str:
+    """The page of a drafted monthly report: an agency's, or (without one) the consolidated report."""
+    return f"thuc-hien/{period}/{agency_id}.md"
 
 
 def anchor(*parts) -> str:

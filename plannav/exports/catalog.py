@@ -39,6 +39,10 @@ calendar_bytes = _writer("calendar", "calendar_bytes")
 json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
 
 
+agency_docx = _writer("wordreport", "agency_report_bytes")
+summary_docx = _writer("wordreport", "month_summary_bytes")
+
+
 def form_bytes(*args) -> bytes:
     # Imported when a form is made, as the other writers are (openpyxl).
     return importlib.import_module("plannav.progress.form").form_bytes(*args)
@@ -99,8 +103,50 @@ def _agency_csv(index: ItemIndex, agency_id: str, progress=None) -> bytes:
     return parts[0] + b"".join(part[header_end:] for part in parts[1:])
 
 
-def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
+SUMMARY = "tong-hop"  # the consolidated report's name, beside the agencies' ids
+
+
+def drafted_report(period: str, agency_id: str = SUMMARY) -> str:
+    """Where the drafted Word report of one agency's month goes (without an agency: the consolidated one)."""
+    return f"{FOLDER}/bao-cao/{period}/{agency_id}.docx"
+
+
+def report_downloads(index: ItemIndex, progress, cache=None) -> list[Download]:
+    """The drafted monthly reports as Word documents, for the months drafted (progress.monthly). A
+    document whose content an earlier build drafted already is taken from the build cache: only the
+    month's new reports make new documents."""
+    from plannav.progress import monthly
+
+    def kept(content, stamp, write) -> Callable[[], bytes]:
+        def make() -> bytes:
+            key = cache.key(repr(content), stamp.isoformat()) if cache else ""
+            data = cache.get("docx", key) if cache else None
+            if data is None:
+                data = write(content, stamp)
+                if cache:
+                    cache.put("docx", key, data)
+            return data
+
+        return make
+
+    out = [
+        Download(
+            drafted_report(r.period, r.agency),
+            "Dự thảo báo cáo tháng (Word)",
+            kept(monthly.agency_report(index, progress, r), r.date, agency_docx),
+        )
+        for r in monthly.drafted_reports(progress)
+    ]
+    for period in monthly.drafted_months(progress):
+        content, stamp = monthly.month_summary(index, progress, period), monthly.summary_date(progress, period)
+        out.append(Download(drafted_report(period), "Dự thảo báo cáo tổng hợp (Word)", kept(content, stamp, summary_docx)))
+    return out
+
+
+def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None, cache=None) -> list[Download]:
     out = plan_downloads(index, base_url, progress)
     for agency in index.registry.agencies:
         out += agency_downloads(index, agency.id, base_url, progress)
+    if progress is not None:
+        out += report_downloads(index, progress, cache)
     return out

@@ -101,7 +101,9 @@ class SiteBuild:
                 self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
             meta = {"title": theme_title(spec.title)}
-            if spec.section in sitemap.SEARCH_BOOSTS:
+            if not spec.searchable:
+                meta["search"] = {"exclude": True}
+            elif spec.section in sitemap.SEARCH_BOOSTS:
                 meta["search"] = {"boost": sitemap.SEARCH_BOOSTS[spec.section]}
             front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip()
             content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"

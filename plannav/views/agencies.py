@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from plannav import schedule, sitemap
 from plannav.exports.catalog import agency_downloads
 from plannav.models import Agency
+from plannav.progress import monthly
+from plannav.progress.models import period_title
 from plannav.progress.status import STATUSES
 from plannav.views.base import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
+from plannav.views.progress import draft_links
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class AgencyProgress:
     counts: tuple[tuple[str, int], ...]  # (status, items), the statuses it has, least advanced first
     history: tuple[ReportEntry, ...]  # its reports, newest first
     dashboard: Link
+    drafts: tuple[tuple[Link, Link], ...] = ()  # its drafted monthly reports: (page, Word file), newest first
 
 
 @dataclass(frozen=True)
@@ -195,4 +199,9 @@ def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
         tuple((s, statuses[s]) for s in STATUSES if statuses[s]),
         tuple(history),
         Link("Tình hình thực hiện", sitemap.PROGRESS),
+        tuple(
+            draft_links(period_title(r.period), r.period, agency_id)
+            for r in reversed(monthly.drafted_reports(progress))
+            if r.agency == agency_id
+        ),
     )

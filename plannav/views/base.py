@@ -16,6 +16,7 @@ from plannav.progress.changes import PeriodChanges, changes_by_period
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
+from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
 
 AGENCY_KINDS = {
     "provincial-leadership": "Lãnh đạo tỉnh",
@@ -28,13 +29,6 @@ AGENCY_KINDS = {
 }
 ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
 LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    page: str
-    anchor: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from plannav import schedule, sitemap
+from plannav import sitemap
+from plannav.exports.catalog import SUMMARY, drafted_report
+from plannav.progress import monthly
 from plannav.progress.changes import Change, PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
@@ -64,6 +66,15 @@ class ChangeRow:
 
 
 @dataclass(frozen=True)
+class DraftPage:
+    """A drafted report, as a page: the same object the Word document prints, and where that is."""
+
+    report: monthly.AgencyReport | monthly.MonthSummary
+    docx: Link
+    month: Link
+
+
+@dataclass(frozen=True)
 class PeriodPage:
     """One month of reports: who sent theirs and when, who has not, and what changed since their
     earlier reports (progress.changes)."""
@@ -78,6 +89,8 @@ class PeriodPage:
     difficulties: tuple[ChangeRow, ...]  # difficulties newly reported
     previous: Link | None
     next: Link | None
+    summary: tuple[Link, Link] | None = None  # the drafted consolidated report: its page, its Word file
+    drafts: tuple[tuple[Link, Link], ...] = ()  # each agency's drafted report: its page, its Word file
 
 
 @dataclass(frozen=True)
@@ -102,10 +115,7 @@ TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
 
 def periods(views: SiteViews) -> list[str]:
     """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
-    progress = views.progress
-    if not views.reports_exist():
-        return []
-    return schedule.months_between(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
+    return monthly.report_periods(views.progress) if views.reports_exist() else []
 
 
 def period_link(period: str) -> Link:
@@ -151,6 +161,7 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
     senders = {r.agency for r in reports}
     missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
     changes = views.period_changes.get(period, PeriodChanges())
+    drafted = period in monthly.drafted_months(progress)
     return PeriodPage(
         period_title(period),
         progress.sample,
@@ -162,6 +173,33 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         _change_rows(views, changes.difficulties, "difficulties"),
         period_link(months[at - 1]) if at > 0 else None,
         period_link(months[at + 1]) if at + 1 < len(months) else None,
+        draft_links("Báo cáo tổng hợp", period) if drafted else None,
+        tuple(
+            draft_links(views.registry.by_id[r.agency].name, r.period, r.agency)
+            for r in monthly.drafted_reports(progress)
+            if r.period == period
+        ),
+    )
+
+
+def draft_links(title: str, period: str, agency_id: str = SUMMARY) -> tuple[Link, Link]:
+    """A drafted report's page (under `title`) and Word file."""
+    return Link(title, sitemap.drafted_report_page(period, agency_id)), Link("Word", drafted_report(period, agency_id))
+
+
+def agency_draft_page(views: SiteViews, report) -> DraftPage:
+    return DraftPage(
+        monthly.agency_report(views.index, views.progress, report),
+        Link("Tải bản Word (.docx)", drafted_report(report.period, report.agency)),
+        period_link(report.period),
+    )
+
+
+def summary_draft_page(views: SiteViews, period: str) -> DraftPage:
+    return DraftPage(
+        monthly.month_summary(views.index, views.progress, period),
+        Link("Tải bản Word (.docx)", drafted_report(period)),
+        period_link(period),
     )
 
 

@@ -1,0 +1,334 @@
+"""The monthly reports, drafted from the progress reports (IV.2.k): each agency's report for a month it
+reported, and the consolidated report of the month, which Công an tỉnh, standing body of the working
+group, sends on.
+
+Each is worked out once here as plain data. The Word writer (exports/wordreport.py) and the page
+template both print that same object, so the document and the page cannot disagree. Statuses are the
+ones the site shows (progress.status), taken as of the month's report rather than as of the latest one.
+"""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from plannav import schedule, sitemap
+from plannav.items import ActionItem, ItemIndex
+from plannav.progress.changes import Change, changes_by_period
+from plannav.progress.models import Entry, period_title
+from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_REPORTED, OVERDUE, STATUSES, Progress, Report
+from plannav.sitemap import Link
+
+# Documents are drafted for the latest month only: staff draft this month's report, and the draft of an
+# earlier month was on the site in its month. A build with two years of reports stays fast (README).
+DRAFTED_MONTHS = 1
+CONTENT_LENGTH = 160  # the item's wording in a report's table, cut at a word: the page has it all
+FINISHED = (DONE, DONE_LATE, NOT_DONE)
+CONSOLIDATING = "cong-an-tinh"  # standing body of the working group: it consolidates the month (IV.2.k)
+AGENCY_RECIPIENTS = ("Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh")  # IV.2.k: where the 18th's reports go
+SUMMARY_RECIPIENTS = ("Văn phòng Chính phủ", "Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")
+ON_TIME, LATE, MISSING = "đúng hạn", "muộn", "chưa có"
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    number: int  # in the table
+    item: Link  # its reference ("II.2.đ") and page
+    content: str  # its wording, shortened
+    deadline: str  # normalised, as staff write it ("Tháng 3/2022; Ngày 18 hằng tháng")
+    status: str
+    since: str  # "Tháng 8/2026" where the status stands from an earlier month's report; else ""
+    result: str
+
+
+@dataclass(frozen=True)
+class ItemNote:
+    """An item with what was said about it: a difficulty, a proposal, a reason."""
+
+    item: Link
+    content: str
+    status: str
+    text: str
+    agency: str = ""  # in the consolidated report: whose words
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What every drafted document starts with (Nghị định 30/2020/NĐ-CP): who issues it, its kind, its
+    summary line, and where it goes."""
+
+    issuer: str
+    summary: str  # the summary line under "BÁO CÁO"
+    recipients: tuple[str, ...]
+    period: str  # YYYY-MM
+    period_title: str  # Tháng 10/2026
+    sample: bool  # drafted from made-up reports: every document says so
+
+
+@dataclass(frozen=True)
+class AgencyReport:
+    heading: Heading
+    agency: Link
+    report_date: str  # dd/mm/yyyy, the progress report's
+    report_number: str
+    statuses: tuple[str, ...]
+    counts: tuple[int, ...]  # in `statuses` order
+    rows: tuple[ReportRow, ...]  # I. every item the agency reports on
+    blocked: tuple[ItemNote, ...]  # II. overdue, or with difficulties reported
+    next_title: str  # "tháng 11/2026"
+    upcoming: tuple[ItemNote, ...]  # III. what falls due next month, and what is overdue still
+    proposals: tuple[ItemNote, ...]  # IV.
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def counted(self) -> tuple[tuple[str, int], ...]:
+        """(status, items) for the statuses it has, least advanced first."""
+        return tuple((s, n) for s, n in zip(self.statuses, self.counts, strict=True) if n)
+
+
+@dataclass(frozen=True)
+class AgencyTally:
+    agency: Link
+    sent: str  # dd/mm/yyyy of its report for the month; "" if none
+    timeliness: str  # đúng hạn | muộn | chưa có; "" for a body with no monthly day
+    counts: tuple[int, ...]  # in STATUSES order, as of its latest report up to the month
+    total: int
+
+
+@dataclass(frozen=True)
+class ChangeNote:
+    item: Link
+    agency: str
+    status: str
+    before: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    heading: Heading
+    statuses: tuple[str, ...]
+    tallies: tuple[AgencyTally, ...]
+    totals: tuple[int, ...]  # per status, over every agency's items
+    sent: int
+    missing: tuple[str, ...]  # bodies with a monthly day and no report for the month
+    late: tuple[str, ...]
+    overdue: tuple[ItemNote, ...]  # with the reasons given
+    done: tuple[ChangeNote, ...]  # changed since the agencies' earlier reports
+    newly_overdue: tuple[ChangeNote, ...]
+    difficulties: tuple[ChangeNote, ...]
+
+
+def report_periods(progress: Progress) -> list[str]:
+    """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
+    if not progress.reports or progress.as_of is None:
+        return []
+    return schedule.months_between(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
+
+
+def drafted_months(progress: Progress) -> list[str]:
+    """The months whose documents are drafted: the latest DRAFTED_MONTHS of them."""
+    return report_periods(progress)[-DRAFTED_MONTHS:] if DRAFTED_MONTHS else []
+
+
+def drafted_reports(progress: Progress) -> list[Report]:
+    """The agencies' reports whose documents are drafted: those of the drafted months, from bodies
+    with something to report on."""
+    return [
+        r
+        for period in drafted_months(progress)
+        for r in month_reports(progress, period)
+        if progress.reporters.by_agency.get(r.agency)
+    ]
+
+
+def shorten(text: str, length: int = CONTENT_LENGTH) -> str:
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def _summary_line(index: ItemIndex, period: str) -> str:
+    who = index.identity
+    return (
+        f"Kết quả thực hiện Kế hoạch số {who.number} ngày {who.date_text} của {who.committee} "
+        f"({who.known_as}), {period_title(period).lower()}"
+    )
+
+
+def _item_link(item: ActionItem) -> Link:
+    page, anchor = sitemap.item_target(item)
+    return Link(sitemap.item_label(item), page, anchor)
+
+
+def _deadline(item: ActionItem) -> str:
+    return "; ".join(dict.fromkeys(schedule.label(d) for d in item.deadlines))
+
+
+def _month_key(period: str) -> tuple[int, int]:
+    year, month = map(int, period.split("-"))
+    return year, month
+
+
+def _as_of_report(progress: Progress, agency_id: str, report: Report) -> dict[str, tuple[Report, Entry]]:
+    """The agency's latest entry on each item, up to and including `report`."""
+    latest = {}
+    for earlier in progress.reports_of(agency_id):
+        for uid, entry in earlier.entries.items():
+            latest[uid] = (earlier, entry)
+        if earlier is report:
+            break
+    return latest
+
+
+def _statuses(progress: Progress, agency_id: str, latest: dict, uids) -> dict[str, str]:
+    return {uid: progress.entry_status(uid, agency_id, *latest[uid]) if uid in latest else NOT_REPORTED for uid in uids}
+
+
+def _falls_due(item: ActionItem, identities, year: int, month: int) -> bool:
+    """Whether the item has a deadline binding the agency in that month: a dated one, or a monthly one."""
+    for deadline in item.deadlines:
+        if not schedule.applies_to(deadline, identities):
+            continue
+        if schedule.monthly_day(deadline) or any((d.year, d.month) == (year, month) for d in schedule.dates(deadline)):
+            return True
+    return False
+
+
+def agency_report(index: ItemIndex, progress: Progress, report: Report) -> AgencyReport:
+    agency_id, registry = report.agency, index.registry
+    uids = progress.reporters.by_agency.get(agency_id, ())
+    latest = _as_of_report(progress, agency_id, report)
+    status = _statuses(progress, agency_id, latest, uids)
+    rows, blocked, upcoming, proposals = [], [], [], []
+    year, month = schedule.next_month(*_month_key(report.period))
+    identities = registry.identities(agency_id)
+    for number, uid in enumerate(uids, 1):
+        item = index.by_uid[uid]
+        found = latest.get(uid)
+        entry = found[1] if found else None
+        since = period_title(found[0].period) if found and found[0] is not report else ""
+        link, content = _item_link(item), shorten(item.text)
+        rows.append(ReportRow(number, link, content, _deadline(item), status[uid], since, (entry and entry.result) or ""))
+        if status[uid] == OVERDUE or (entry and entry.difficulties and status[uid] not in FINISHED):
+            blocked.append(ItemNote(link, content, status[uid], (entry and entry.difficulties) or ""))
+        if status[uid] not in FINISHED and (status[uid] == OVERDUE or _falls_due(item, identities, year, month)):
+            upcoming.append(ItemNote(link, content, status[uid], _deadline(item)))
+        if entry and entry.proposals and uid in report.entries:
+            proposals.append(ItemNote(link, content, status[uid], entry.proposals))
+    tally = Counter(status.values())
+    return AgencyReport(
+        Heading(
+            registry.by_id[agency_id].name,
+            _summary_line(index, report.period),
+            AGENCY_RECIPIENTS,
+            report.period,
+            period_title(report.period),
+            progress.sample,
+        ),
+        Link(registry.by_id[agency_id].name, sitemap.agency(agency_id)),
+        f"{report.date:%d/%m/%Y}",
+        report.number or "",
+        STATUSES,
+        tuple(tally[s] for s in STATUSES),
+        tuple(rows),
+        tuple(blocked),
+        f"tháng {month}/{year}",
+        tuple(upcoming),
+        tuple(proposals),
+    )
+
+
+def month_reports(progress: Progress, period: str) -> list[Report]:
+    """The agencies' reports for the month, in the registry's order."""
+    order = {a.id: i for i, a in enumerate(progress.index.registry.agencies)}
+    reports = [r for a in order for r in progress.reports_of(a) if r.period == period]
+    return sorted(reports, key=lambda r: order[r.agency])
+
+
+def summary_date(progress: Progress, period: str) -> dt.date:
+    """The date of a month's consolidated report: its last report's (or the month's first day)."""
+    sent = [r.date for r in month_reports(progress, period)]
+    return max(sent) if sent else dt.date.fromisoformat(f"{period}-01")
+
+
+def _timeliness(sent: dt.date | None, period: str, day: int | None) -> str:
+    if day is None:
+        return ""
+    if sent is None:
+        return MISSING
+    return ON_TIME if sent <= dt.date.fromisoformat(f"{period}-{day:02d}") else LATE
+
+
+def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSummary:
+    registry, reporters = index.registry, progress.reporters
+    days = reporters.report_days
+    tallies, overdue_at = [], {}
+    totals = Counter()
+    for agency in registry.agencies:
+        uids = reporters.by_agency.get(agency.id)
+        if not uids:
+            continue
+        upto = [r for r in progress.reports_of(agency.id) if r.period <= period]
+        latest = _as_of_report(progress, agency.id, upto[-1]) if upto else {}
+        status = _statuses(progress, agency.id, latest, uids)
+        tally = Counter(status.values())
+        totals.update(tally)
+        this_month = next((r for r in upto if r.period == period), None)
+        sent = this_month.date if this_month else None
+        tallies.append(
+            AgencyTally(
+                Link(agency.name, sitemap.agency(agency.id)),
+                f"{sent:%d/%m/%Y}" if sent else "",
+                _timeliness(sent, period, days.get(agency.id)),
+                tuple(tally[s] for s in STATUSES),
+                len(uids),
+            )
+        )
+        for uid in uids:
+            if status[uid] == OVERDUE:
+                entry = latest[uid][1]
+                overdue_at.setdefault(uid, []).append((agency.name, entry.difficulties or entry.proposals or ""))
+    overdue = []
+    position = {item.uid: i for i, item in enumerate(index.items)}
+    for uid in sorted(overdue_at, key=position.get):  # each item once, with the bodies late on it and why
+        item, said = index.by_uid[uid], overdue_at[uid]
+        reasons = "; ".join(f"{name}: {reason}" for name, reason in said if reason)
+        overdue.append(ItemNote(_item_link(item), shorten(item.text), OVERDUE, reasons, ", ".join(n for n, _ in said)))
+    changes = changes_by_period(progress, [a.id for a in registry.agencies]).get(period)
+
+    def notes(found: list[Change], text: str) -> tuple[ChangeNote, ...]:
+        return tuple(
+            ChangeNote(
+                _item_link(index.by_uid[c.uid]),
+                registry.by_id[c.report.agency].name,
+                c.status,
+                c.before,
+                getattr(c.entry, text) or "",
+            )
+            for c in found
+        )
+
+    return MonthSummary(
+        Heading(
+            registry.by_id[CONSOLIDATING].name,
+            _summary_line(index, period),
+            SUMMARY_RECIPIENTS,
+            period,
+            period_title(period),
+            progress.sample,
+        ),
+        STATUSES,
+        tuple(tallies),
+        tuple(totals[s] for s in STATUSES),
+        sum(1 for t in tallies if t.sent),
+        tuple(t.agency.text for t in tallies if t.timeliness == MISSING),
+        tuple(t.agency.text for t in tallies if t.timeliness == LATE),
+        tuple(overdue),
+        notes(changes.done, "result") if changes else (),
+        notes(changes.overdue, "difficulties") if changes else (),
+        notes(changes.difficulties, "difficulties") if changes else (),
+    )
