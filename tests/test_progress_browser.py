@@ -12,6 +12,8 @@ pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
 PAGES = [
     "thuc-hien/index.html",
     "thuc-hien/2026-10.html",
+    "thuc-hien/2026-10/tong-hop.html",  # the drafted reports
+    "thuc-hien/2026-10/so-tu-phap.html",
     "co-quan/so-tu-phap.html",
     "nhiem-vu/phu-luc-34.html",
     "thu-tuc/9.html",
