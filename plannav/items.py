@@ -198,7 +198,37 @@ class ItemIndex:
         return [p.number for p in self.plan.procedures.procedures if any(j.procedure == procedure_number for j in p.joins)]
 
     def reach(self, agency_id: str) -> AgencyReach:
+        """What the decision gives a body; for a body formed since, what it gives the bodies whose work
+        it carries (plan/successors.yaml), all of it."""
+        if agency_id in self.registry.predecessors:
+            return self._inherited(agency_id)
         return self._reach.get(agency_id) or AgencyReach()
+
+    def _inherited(self, heir: str) -> AgencyReach:
+        order = {item.uid: i for i, item in enumerate(self.items)}
+        direct: dict[str, tuple] = {}
+        via_group: dict[str, tuple] = {}
+        possibly: dict[str, tuple] = {}
+        mentioned: dict[str, ActionItem] = {}
+        for predecessor in self.registry.predecessors[heir]:
+            found = self._reach.get(predecessor) or AgencyReach()
+            for item, roles in found.direct:
+                before = direct.get(item.uid, (item, []))[1]
+                direct[item.uid] = (item, [r for r in ("lead", "coordinators") if r in roles or r in before])
+            for item, role, groups in found.via_group:
+                via_group.setdefault(item.uid, (item, role, groups))
+            for item, groups in found.possibly:
+                possibly.setdefault(item.uid, (item, groups))
+            for item in found.mentioned:
+                mentioned.setdefault(item.uid, item)
+        in_order = lambda found: [found[uid] for uid in sorted(found, key=order.get)]  # noqa: E731
+        named = set(direct)
+        return AgencyReach(
+            direct=in_order(direct),
+            via_group=[row for row in in_order(via_group) if row[0].uid not in named],
+            possibly=[row for row in in_order(possibly) if row[0].uid not in named and row[0].uid not in via_group],
+            mentioned=[item for item in in_order(mentioned) if item.uid not in named | set(via_group) | set(possibly)],
+        )
 
     @cached_property
     def _reach(self) -> dict[str, AgencyReach]:

@@ -50,12 +50,13 @@ class Plan:
     agencies: m.AgenciesFile
     documents: m.DocumentsFile
     abbreviations: m.AbbreviationsFile
+    successors: m.SuccessorsFile
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @cached_property
     def registry(self) -> AgencyRegistry:
         """The agency registry, made once per plan (the checks and the items both use it)."""
-        return AgencyRegistry(self.agencies)
+        return AgencyRegistry(self.agencies, self.successors)
 
     @cached_property
     def document_index(self) -> DocumentIndex:
@@ -104,7 +105,8 @@ class Plan:
 
     @cached_property
     def document_by_id(self) -> dict[str, m.Document]:
-        return {d.id: d for d in self.documents.documents}
+        """Every document: those of the decision's world, and those issued after it (successors.yaml)."""
+        return {d.id: d for d in (*self.documents.documents, *self.successors.documents)}
 
     @cached_property
     def utility_groups(self) -> dict[int, m.UtilityGroup]:

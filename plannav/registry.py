@@ -3,13 +3,17 @@
 from functools import cached_property
 
 from plannav.matching import PhraseMatcher
-from plannav.models import AgenciesFile, Agency
+from plannav.models import AgenciesFile, Agency, SuccessorsFile
 
 
 class AgencyRegistry:
-    def __init__(self, agencies: AgenciesFile):
-        self.agencies = agencies.agencies
+    def __init__(self, agencies: AgenciesFile, successors: SuccessorsFile | None = None):
+        # The bodies the decision names, then those formed since (successors.yaml), which it never names.
+        self.named = agencies.agencies
+        self.formed = successors.bodies if successors else []
+        self.agencies = [*self.named, *self.formed]
         self.by_id: dict[str, Agency] = {a.id: a for a in self.agencies}
+        self.successions = successors.successions if successors else []
 
     @cached_property
     def prose_matcher(self) -> PhraseMatcher:
@@ -65,8 +69,48 @@ class AgencyRegistry:
         return out
 
     def identities(self, agency_id: str) -> set[str]:
-        """The body and every collective wording that names it: what a deadline's `applies_to` may say."""
-        return {agency_id, *self.groups_reaching(agency_id)}
+        """The body and every collective wording that names it: what a deadline's `applies_to` may say.
+        A body formed since the decision goes by its predecessors' too: their deadlines bind it."""
+        out = {agency_id, *self.groups_reaching(agency_id)}
+        for predecessor in self.predecessors.get(agency_id, ()):
+            out |= {predecessor, *self.groups_reaching(predecessor)}
+        return out
+
+    @cached_property
+    def predecessors(self) -> dict[str, tuple[str, ...]]:
+        """Each heir of a succession: every body whose work it carries, directly or down a chain (whatever
+        the date: the successions say from when), in the registry's order."""
+        direct: dict[str, set[str]] = {}
+        for succession in self.successions:
+            for heir in succession.by:
+                direct.setdefault(heir.id, set()).add(succession.of)
+        order = {a.id: i for i, a in enumerate(self.agencies)}
+        out = {}
+        for heir in direct:
+            seen, stack = set(), list(direct[heir])
+            while stack:
+                current = stack.pop()
+                if current not in seen and current != heir:
+                    seen.add(current)
+                    stack.extend(direct.get(current, ()))
+            out[heir] = tuple(sorted(seen, key=lambda a: order.get(a, len(order))))
+        return out
+
+    def stands_for(self, agency_id: str) -> set[str]:
+        """The body and those whose work it carries: the ids an item names it by."""
+        return {agency_id, *self.predecessors.get(agency_id, ())}
+
+    def family(self, agency_id: str) -> set[str]:
+        """The body, the bodies whose work it carries and those that carry its work: one line of work."""
+        heirs = {heir for heir, before in self.predecessors.items() if agency_id in before}
+        return {agency_id, *self.predecessors.get(agency_id, ()), *heirs}
+
+    def exists_on(self, agency_id: str, day: str) -> bool:
+        """Whether the body is there on a day (YYYY-MM-DD): formed by then, and its work not passed on."""
+        since = getattr(self.by_id[agency_id], "since", None)
+        if since and since > day:
+            return False
+        return not any(s.of == agency_id and s.since <= day for s in self.successions)
 
     def names(self, ids) -> str:
         """Agencies' names as a list staff read: "Công an tỉnh; Sở Tư pháp"."""

@@ -175,7 +175,7 @@ class SiteModel:
                 sitemap.OBJECTIVE_INDEX,
             )
         add_section(sitemap.DOCUMENT_INDEX, "document_index.md.j2", partial(documents.document_index, v, citations))
-        for doc in plan.documents.documents:
+        for doc in (*plan.documents.documents, *plan.successors.documents):
             add(
                 sitemap.document(doc.id),
                 v.document_link(doc.id).text,

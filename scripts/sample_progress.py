@@ -53,8 +53,11 @@ def write_sample(months: int, target: Path) -> Path:
             return "Không thực hiện"
         return "Hoàn thành" if month >= start + length else "Đang thực hiện"
 
+    registry = reporters.index.registry
     for month, period in enumerate(periods):
         for agency, uids in reporters.by_agency.items():
+            if not registry.exists_on(agency, f"{period}-18"):
+                continue  # formed later, or its work carried by another body by then (plan/successors.yaml)
             changed = [u for u in uids if month == 0 or status(agency, u, month) != status(agency, u, month - 1)]
             open_items = [u for u in uids if u not in changed and status(agency, u, month) == "Đang thực hiện"]
             reported = set(changed) | set(rng.sample(open_items, min(4, len(open_items))))

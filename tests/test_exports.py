@@ -29,7 +29,8 @@ def test_json_holds_the_whole_plan_and_validates_against_its_schema(index):
     data = json.loads(json_bytes(index))
     jsonschema.Draft202012Validator(json.loads(schema_bytes())).validate(data)
     assert [i["uid"] for i in data["items"]] == [i.uid for i in index.items]
-    assert len(data["procedures"]["procedures"]) == 25 and len(data["agencies"]["agencies"]) == len(index.registry.agencies)
+    assert len(data["procedures"]["procedures"]) == 25 and len(data["agencies"]["agencies"]) == len(index.registry.named)
+    assert len(data["successors"]["bodies"]) == len(index.registry.formed) and data["successors"]["successions"]
     item = next(i for i in data["items"] if i["uid"] == "procedure:15")
     assert item["lead"] == ["van-phong-ubnd-tinh"] and item["deadlines"][0]["deadline"]["text"] == "Tháng 5/2022"
     assert item["deadlines"][0]["dates"] == ["2022-05-31"]

@@ -35,7 +35,9 @@ def _load(folder, reporters, as_of=None):
 def test_who_reports_follows_names_and_listed_groups_not_open_wordings_or_recipients(reporters):
     assert "so-y-te" in reporters.by_item["duty:2.k"]  # every department reports monthly (IV.2.k)
     assert "cong-an-tinh" not in reporters.by_item["duty:2.k"]  # its recipient does not
-    assert reporters.by_item["task:4.a"] == ("cong-an-tinh",)  # "và các đơn vị liên quan" names no one
+    assert "cong-an-tinh-lam-dong" not in reporters.by_item["duty:2.k"]  # nor the body that carries its work
+    # "và các đơn vị liên quan" names no one; Công an tỉnh Lâm Đồng carries Công an tỉnh's work (successors.yaml)
+    assert reporters.by_item["task:4.a"] == ("cong-an-tinh", "cong-an-tinh-lam-dong")
     assert "bo-cong-an" not in reporters.by_item["appendix-task:31"]  # a ministry reports elsewhere
     assert reporters.by_item["duty:12.b"] == ("bo-chi-huy-quan-su-tinh", "bo-chi-huy-bien-phong-tinh")
     assert reporters.leads(reporters.index.by_uid["appendix-task:34"]) == ("cong-an-tinh", "so-tu-phap")

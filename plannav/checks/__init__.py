@@ -6,7 +6,7 @@ searched and a test can compare the exact list of (code, line). A value already 
 gives no follow-on problem elsewhere: one typo, one line.
 """
 
-from plannav.checks import abbreviations, agencies, deadlines, documents, identity, references, roles
+from plannav.checks import abbreviations, agencies, deadlines, documents, identity, references, roles, successions
 from plannav.checks.report import Report
 from plannav.plan import Plan
 from plannav.problems import Problem
@@ -31,6 +31,8 @@ CHECKS = (
     agencies.groups,
     agencies.open_groups,
     abbreviations.forms_found_in_the_decision,
+    successions.known_bodies_and_documents,
+    successions.no_cycles,
 )
 
 

@@ -86,8 +86,9 @@ def calendar_bytes(index: ItemIndex, title: str, agency_id: str | None = None, b
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
+    named = index.registry.stands_for(agency_id) if agency_id is not None else set()
     for item in index.items:
-        if agency_id is not None and agency_id not in item.lead + item.coordinators:
+        if agency_id is not None and not named.intersection(item.lead + item.coordinators):
             continue
         for position, deadline in enumerate(item.deadlines):
             if agency_id is not None and not schedule.applies_to(deadline, index.registry.identities(agency_id)):

@@ -20,6 +20,7 @@ from plannav.models import (
     ProceduresFile,
     RequirementsFile,
     ResponsibilitiesFile,
+    SuccessorsFile,
     TasksFile,
 )
 from plannav.progress.models import Entry
@@ -99,6 +100,7 @@ class PlanExport(BaseModel):
     appendix_tasks: AppendixTasksFile
     agencies: AgenciesFile
     documents: DocumentsFile
+    successors: SuccessorsFile = Field(description="who carries the decision's work since the 2025 reorganisation")
     items: list[ExportItem]
     reconciliation: list[ExportReconciliation]
     progress: ExportProgress | None = Field(None, description="the monthly reports and the statuses they give")
@@ -172,6 +174,7 @@ def plan_export(index: ItemIndex, progress=None) -> PlanExport:
         appendix_tasks=plan.appendix_tasks,
         agencies=plan.agencies,
         documents=plan.documents,
+        successors=plan.successors,
         items=items,
         reconciliation=reconciliation,
         progress=progress_export(progress) if progress is not None else None,

@@ -81,14 +81,15 @@ def table_rows(index: ItemIndex, table: str, agency_id: str | None = None, progr
         return progress.shown(item.uid, agency_id) if progress is not None else ""
 
     rows = []
+    named = index.registry.stands_for(agency_id) if agency_id else set()  # a body formed since: its predecessors'
     for item in index.items:
         if item.kind not in kinds:
             continue
         if agency_id is None:
             rows.append(item_row(index, item, status=status(item)))
-        elif agency_id in item.lead:
+        elif named.intersection(item.lead):
             rows.append(item_row(index, item, "Chủ trì", status(item)))
-        elif agency_id in item.coordinators:
+        elif named.intersection(item.coordinators):
             rows.append(item_row(index, item, "Phối hợp", status(item)))
     return rows
 

@@ -72,6 +72,7 @@ from plannav.models.items import (
     TasksFile,
     Who,
 )
+from plannav.models.successors import Heir, LaterDocument, Succession, SuccessorBody, SuccessorsFile
 
 FILE_MODELS: dict[str, type[Model]] = {
     "decision": DecisionFile,
@@ -85,4 +86,5 @@ FILE_MODELS: dict[str, type[Model]] = {
     "agencies": AgenciesFile,
     "documents": DocumentsFile,
     "abbreviations": AbbreviationsFile,
+    "successors": SuccessorsFile,
 }

@@ -173,10 +173,18 @@ def _month_key(period: str) -> tuple[int, int]:
     return year, month
 
 
+def _line_reports(progress: Progress, agency_id: str) -> list[Report]:
+    """The reports of the body and of the bodies one line of work with it (registry.family), oldest first."""
+    family = progress.index.registry.family(agency_id)
+    return sorted((r for member in family for r in progress.reports_of(member)), key=lambda r: (r.date, r.period, r.agency))
+
+
 def _as_of_report(progress: Progress, agency_id: str, report: Report) -> dict[str, tuple[Report, Entry]]:
-    """The agency's latest entry on each item, up to and including `report`."""
+    """The agency's latest entry on each item, up to and including `report`. The reports of the bodies
+    whose work it carries, or that carry its work, count as its own (plan/successors.yaml), as on the
+    site's pages."""
     latest = {}
-    for earlier in progress.reports_of(agency_id):
+    for earlier in _line_reports(progress, agency_id):
         for uid, entry in earlier.entries.items():
             latest[uid] = (earlier, entry)
         if earlier is report:
@@ -267,17 +275,19 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
     registry, reporters = index.registry, progress.reporters
     days = reporters.report_days
     tallies, overdue_at = [], {}
+    senders = {r.agency for r in month_reports(progress, period)}
     totals = Counter()
     for agency in registry.agencies:
         uids = reporters.by_agency.get(agency.id)
-        if not uids:
-            continue
-        upto = [r for r in progress.reports_of(agency.id) if r.period <= period]
+        day = f"{period}-{days.get(agency.id, 1):02d}"
+        if not uids or not (registry.exists_on(agency.id, day) or agency.id in senders):
+            continue  # nothing to report on, or not there that month
+        upto = [r for r in _line_reports(progress, agency.id) if r.period <= period]
         latest = _as_of_report(progress, agency.id, upto[-1]) if upto else {}
         status = _statuses(progress, agency.id, latest, uids)
         tally = Counter(status.values())
         totals.update(tally)
-        this_month = next((r for r in upto if r.period == period), None)
+        this_month = next((r for r in upto if r.period == period and r.agency == agency.id), None)
         sent = this_month.date if this_month else None
         tallies.append(
             AgencyTally(

@@ -93,11 +93,16 @@ class Progress:
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
         self._due: dict[tuple[str, str], dt.date | None] = {}  # (agency, item) -> due_day
+        registry = index.registry
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
             if self.as_of and report.date <= self.as_of:
                 self._by_agency.setdefault(report.agency, []).append(report)
+                # A body and those whose work it carries, or that carry its work, are one line of work
+                # (plan/successors.yaml): what one reports on an item stands for the others too.
+                family = registry.family(report.agency)
                 for uid, entry in report.entries.items():
-                    self._latest[(report.agency, uid)] = (report, entry)
+                    for member in family.intersection(reporters.by_item.get(uid, ())) | {report.agency}:
+                        self._latest[(member, uid)] = (report, entry)
 
     def reports_of(self, agency_id: str) -> list[Report]:
         """The agency's reports up to the as-of date, oldest first."""

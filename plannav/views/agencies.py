@@ -9,8 +9,10 @@ from plannav.models import Agency
 from plannav.progress import monthly
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUSES
+from plannav.succession import carriers
 from plannav.views.base import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
 from plannav.views.progress import draft_links
+from plannav.views.successors import Succession, day_text, succession
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class AgencyCounts:
 class AgencyEntry:
     link: Link
     counts: AgencyCounts
+    replaces: tuple[Link, ...] = ()  # for a body formed since the decision: the bodies whose work it carries
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,11 @@ class AgencyKind:
 
 @dataclass(frozen=True)
 class AgencyIndexPage:
-    kinds: tuple[AgencyKind, ...]
-    total: int
+    kinds: tuple[AgencyKind, ...]  # the bodies there on the day the site reads successions as of
+    total: int  # bodies the decision names
+    formed: int = 0  # bodies formed since, listed among them
+    replaced: tuple = ()  # (body, successors (Links), since): the decision's bodies whose work others carry now
+    as_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class AgencyPage:
     mentioned: tuple[ItemRow, ...]
     timeline: tuple[ItemRow, ...]  # one row per deadline that binds it, in date order
     progress: AgencyProgress | None = None  # once reports exist, for a body that reports
+    succession: Succession = Succession()  # who carries its work today; for a body formed since, whose it carries
 
 
 def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
@@ -97,17 +104,36 @@ def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
 
 def agency_index(views: SiteViews) -> AgencyIndexPage:
     kinds = []
+    registry, day = views.registry, views.succession_day
+    replaced = []
+    for agency in registry.named:
+        found, ceased = carriers(registry.successions, agency.id, day)
+        if found or ceased:
+            since = found[0].since if found else ceased.since
+            replaced.append((views.agency_link(agency.id), tuple(views.agency_link(c.body) for c in found), day_text(since)))
+    gone = {link.page for link, _, _ in replaced}
     for kind, kind_label in AGENCY_KINDS.items():
-        entries = [a for a in views.registry.agencies if a.kind == kind]
+        entries = [a for a in registry.agencies if a.kind == kind and sitemap.agency(a.id) not in gone]
+        if day:  # a body formed after the day is not there yet
+            entries = [a for a in entries if registry.exists_on(a.id, day) or a in registry.named]
         if entries:
             kinds.append(
                 AgencyKind(
                     kind_label,
                     kind,
-                    tuple(AgencyEntry(views.agency_link(a.id), agency_counts(views, a.id)) for a in entries),
+                    tuple(
+                        AgencyEntry(
+                            views.agency_link(a.id),
+                            agency_counts(views, a.id),
+                            views.agency_links(registry.predecessors.get(a.id, ())),
+                        )
+                        for a in entries
+                    ),
                 )
             )
-    return AgencyIndexPage(tuple(kinds), len(views.registry.agencies))
+    return AgencyIndexPage(
+        tuple(kinds), len(registry.named), len(registry.formed), tuple(replaced), day_text(day) if day else ""
+    )
 
 
 def agency(views: SiteViews, agency_id: str) -> AgencyPage:
@@ -181,6 +207,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
         ),
         mentioned=tuple(views.row(item) for item in found.mentioned),
         progress=_progress(views, agency_id),
+        succession=succession(views, agency_id),
         timeline=tuple(row for _, row in timeline),
     )
 

@@ -197,6 +197,15 @@ class SiteViews:
             self._rows[with_status] = replace(made, status=status, status_note=note, facets=facets)
         return self._rows[with_status]
 
+    @cached_property
+    def succession_day(self) -> str | None:
+        """The day the site reads who carries each body's work as of (plan/successors.yaml): the reports'
+        as-of day; without reports, the last day a succession took effect, so that all recorded ones show."""
+        if self.progress and self.progress.as_of:
+            return self.progress.as_of.isoformat()
+        days = [s.since for s in self.registry.successions]
+        return max(days) if days else None
+
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)

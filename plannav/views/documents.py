@@ -9,6 +9,7 @@ from plannav.items import ITEM_KINDS
 from plannav.models import Document
 from plannav.texts import TextRef, citing_texts
 from plannav.views.base import Link, SiteViews
+from plannav.views.successors import day_text
 
 STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quyết định được ký"}
 
@@ -42,6 +43,7 @@ class DocumentIndexPage:
     pending: tuple[DocumentEntry, ...]  # to be issued; the decision asks for them to be applied
     related_only: tuple[DocumentEntry, ...]
     related: tuple[RelatedEntry, ...]  # the related-documents list, as the copy gives it
+    later: tuple[DocumentEntry, ...] = ()  # issued after the decision: the basis of who carries its work now
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class DocumentPage:
     status: str  # its label
     places: tuple[Place, ...]
     related_at: str  # its numbers in the related-documents list: "3, 12"
+    decided: tuple[tuple[Link, tuple[Link, ...], str], ...] = ()  # successions it is the basis of: (body, heirs, since)
+    sources: tuple[str, ...] = ()  # for a document issued after the decision: where it was read
 
 
 class Citations:
@@ -107,10 +111,28 @@ def document_index(views: SiteViews, citations: Citations) -> DocumentIndexPage:
         else:
             related_only.append(entry)
     related = tuple(RelatedEntry(e.number, e.text, views.document_link(e.document)) for e in views.plan.documents.related)
-    return DocumentIndexPage(tuple(cited), tuple(pending), tuple(related_only), related)
+    later = tuple(
+        DocumentEntry(
+            views.document_link(doc.id), doc.title, sum(1 for s in views.registry.successions if s.basis == doc.id)
+        )
+        for doc in views.plan.successors.documents
+    )
+    return DocumentIndexPage(tuple(cited), tuple(pending), tuple(related_only), related, later)
 
 
 def document(views: SiteViews, citations: Citations, document_id: str) -> DocumentPage:
     doc = views.plan.document_by_id[document_id]
     related_at = [str(e.number) for e in views.plan.documents.related if e.document == document_id]
-    return DocumentPage(doc, STATUS_LABELS[doc.status], tuple(citations.in_text(document_id)), ", ".join(related_at))
+    decided = tuple(
+        (views.agency_link(s.of), views.agency_links(h.id for h in s.by), day_text(s.since))
+        for s in views.registry.successions
+        if s.basis == document_id
+    )
+    return DocumentPage(
+        doc,
+        STATUS_LABELS[doc.status],
+        tuple(citations.in_text(document_id)),
+        ", ".join(related_at),
+        decided,
+        tuple(getattr(doc, "sources", ())),
+    )

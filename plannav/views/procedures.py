@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from plannav import sitemap
 from plannav.models import Procedure
 from plannav.views.base import LEVEL_LABELS, AgencyReports, ItemRow, Link, SiteViews
+from plannav.views.successors import now_carried_by
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ProcedurePage:
     duty: ItemRow | None  # the Part IV duty behind it
     cites: tuple[Link, ...]
     progress: tuple[AgencyReports, ...] = ()  # once reports exist
+    now: tuple = ()  # (body, bodies that carry its work today): plan/successors.yaml
 
 
 def procedure_index(views: SiteViews) -> ProcedureIndexPage:
@@ -67,6 +69,7 @@ def procedure(views: SiteViews, number: int) -> ProcedurePage:
     name = lambda n: Link(plan.procedure_by_number[n].name, sitemap.procedure(n))  # noqa: E731
     duty = views.index.by_uid.get(f"duty:{proc.duty}") if proc.duty else None
     return ProcedurePage(
+        now=now_carried_by(views, (*item.lead, *item.coordinators)),
         procedure=proc,
         row=views.row(item),
         level=LEVEL_LABELS[proc.level],

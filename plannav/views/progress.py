@@ -14,7 +14,7 @@ from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_S
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
-ON_TIME, LATE, MISSING = "đúng hạn", "muộn", "chưa có"
+ON_TIME, LATE, MISSING, NOT_EXPECTED = "đúng hạn", "muộn", "chưa có", "—"  # —: the body did not exist then
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class ProgressPage:
 
 # Each status and each register cell as a class name, for its colour (site.css).
 STATUS_CSS = STATUS_SLUGS
-TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing"}
+TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing", NOT_EXPECTED: "not-expected"}
 
 
 def periods(views: SiteViews) -> list[str]:
@@ -159,7 +159,11 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
             )
         )
     senders = {r.agency for r in reports}
-    missing = tuple(views.agency_link(a.id) for a in views.registry.agencies if a.id not in senders and a.id in days)
+    missing = tuple(
+        views.agency_link(a.id)
+        for a in views.registry.agencies
+        if a.id not in senders and a.id in days and views.registry.exists_on(a.id, f"{period}-{days[a.id]:02d}")
+    )
     changes = views.period_changes.get(period, PeriodChanges())
     drafted = period in monthly.drafted_months(progress)
     return PeriodPage(
@@ -228,11 +232,11 @@ def progress_page(views: SiteViews) -> ProgressPage:
         width = tally[status] / len(reported) * BAR_WIDTH
         counts.append(StatusCount(status, tally[status], STATUS_CSS[status], f"{x:.1f}", f"{width:.1f}"))
         x += width
-    agencies = []
+    agencies, today = [], progress.as_of.isoformat()
     for agency in views.registry.agencies:
         uids = progress.reporters.by_agency.get(agency.id)
-        if not uids:
-            continue
+        if not uids or not views.registry.exists_on(agency.id, today):
+            continue  # nothing to report on, or its work is carried by another body now
         mine = Counter(progress.status(uid, agency.id).status for uid in uids)
         done = mine[DONE] + mine[DONE_LATE] + mine[NOT_DONE]
         agencies.append(
@@ -248,10 +252,15 @@ def progress_page(views: SiteViews) -> ProgressPage:
         day = days.get(agency.id)
         if day is None:
             continue
-        cells = tuple(
-            RegisterCell(said, TIMELINESS_CSS[said])
-            for said in (_timeliness(sent.get((agency.id, month)), month, day) for month in months)
-        )
+        said = [
+            _timeliness(sent.get((agency.id, month)), month, day)
+            if views.registry.exists_on(agency.id, f"{month}-{day:02d}") or (agency.id, month) in sent
+            else NOT_EXPECTED
+            for month in months
+        ]
+        if all(s == NOT_EXPECTED for s in said):
+            continue  # formed after the last month, or gone before the first
+        cells = tuple(RegisterCell(s, TIMELINESS_CSS[s]) for s in said)
         register.append(RegisterRow(views.agency_link(agency.id), day, cells))
     return ProgressPage(
         True,

@@ -7,6 +7,7 @@ from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Heading
 from plannav.views.base import AgencyReports, Difference, ItemRow, Link, SiteViews
+from plannav.views.successors import now_carried_by
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class TaskPage:
     counterpart: ItemRow | None  # the other statement of the same task
     differences: tuple[Difference, ...]
     progress: tuple[AgencyReports, ...] = ()  # once reports exist
+    now: tuple = ()  # (body, bodies that carry its work today): plan/successors.yaml
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def task(views: SiteViews, uid: str) -> TaskPage:
         key, cells = ref.task.restates, Cells(ref.task.lead.text, ref.task.coordinators.text)
     reconciliation = views.reconciliations.get(key) if counterpart else None
     return TaskPage(
+        now=now_carried_by(views, (*item.lead, *item.coordinators)),
         row=views.row(item),
         full_kind=ITEM_KINDS[item.kind].label,
         counterpart_kind=ITEM_KINDS[counterpart.kind].label if counterpart else "",

@@ -1,0 +1,50 @@
+"""Who carries a body's work on a given day, down the chains of plan/successors.yaml.
+
+A body's successions in effect on the day are followed to the bodies that carry the work then; the
+latest succession of a body counts where it has several. A chain that ends in a succession without
+heirs means the work's body ceased with no recorded successor.
+"""
+
+from dataclasses import dataclass
+
+from plannav.models import Succession
+
+
+@dataclass(frozen=True)
+class Carrier:
+    body: str  # who carries the work on the day
+    chain: tuple[Succession, ...]  # the successions that lead there, first to last
+    shares: tuple[str, ...]  # the share of each link where the work was split
+
+    @property
+    def since(self) -> str:
+        return self.chain[-1].since
+
+
+def in_effect(successions: list[Succession], agency_id: str, day: str) -> Succession | None:
+    """The body's latest succession on or before the day."""
+    found = [s for s in successions if s.of == agency_id and s.since <= day]
+    return max(found, key=lambda s: s.since) if found else None
+
+
+def carriers(successions: list[Succession], agency_id: str, day: str | None) -> tuple[list[Carrier], Succession | None]:
+    """The bodies that carry the body's work on the day, and the succession that ended it without an heir
+    (if its chain ends so). ([], None): the body carries its own work."""
+    if day is None:
+        return [], None
+    out, ceased = [], None
+    stack: list[tuple[str, tuple, tuple]] = [(agency_id, (), ())]
+    seen = set()
+    while stack:
+        body, chain, shares = stack.pop()
+        succession = in_effect(successions, body, day)
+        if succession is None or body in seen:
+            if chain:
+                out.append(Carrier(body, chain, shares))
+            continue
+        seen.add(body)
+        if not succession.by:
+            ceased = succession
+        for heir in reversed(succession.by):
+            stack.append((heir.id, (*chain, succession), (*shares, heir.share or "")))
+    return out, ceased

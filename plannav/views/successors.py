@@ -1,0 +1,90 @@
+"""Who carries the decision's work today (plan/successors.yaml), as the pages show it: on a 2022 body's
+page, who carries its work now and since when, on which basis; on a body formed since, whose work it
+carries; beside a responsible body on an item's page, "Nay do … thực hiện"."""
+
+from dataclasses import dataclass
+
+from plannav.succession import carriers
+from plannav.views.base import Link, SiteViews
+
+
+def day_text(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+@dataclass(frozen=True)
+class SuccessorLine:
+    body: Link  # who carries the work today
+    since: str  # dd/mm/yyyy
+    share: str
+    through: tuple[Link, ...]  # the bodies between, down a chain
+    basis: tuple[Link, ...]  # the documents of each link
+
+
+@dataclass(frozen=True)
+class CeasedLine:
+    since: str
+    basis: Link
+    note: str
+
+
+@dataclass(frozen=True)
+class PredecessorLine:
+    body: Link  # a body whose work this one carries
+    since: str
+    share: str
+    basis: Link
+    note: str
+
+
+@dataclass(frozen=True)
+class Succession:
+    """What a page says of a body's succession: who carries its work today, or that it ceased; for a
+    body formed since the decision, when, and whose work it carries."""
+
+    now: tuple[SuccessorLine, ...] = ()
+    ceased: CeasedLine | None = None
+    formed: str = ""  # dd/mm/yyyy, for a body formed since the decision
+    before: tuple[PredecessorLine, ...] = ()
+    as_of: str = ""  # the day the site reads the successions as of
+
+    @property
+    def any(self) -> bool:
+        return bool(self.now or self.ceased or self.formed)
+
+
+def succession(views: SiteViews, agency_id: str) -> Succession:
+    registry, day = views.registry, views.succession_day
+    found, ceased = carriers(registry.successions, agency_id, day)
+    now = tuple(
+        SuccessorLine(
+            views.agency_link(c.body),
+            day_text(c.since),
+            "; ".join(s for s in c.shares if s),
+            tuple(views.agency_link(s.of) for s in c.chain[1:]),
+            tuple(dict.fromkeys(views.document_link(s.basis) for s in c.chain)),
+        )
+        for c in found
+    )
+    ended = CeasedLine(day_text(ceased.since), views.document_link(ceased.basis), ceased.note or "") if ceased else None
+    since = getattr(registry.by_id[agency_id], "since", None)
+    before = tuple(
+        PredecessorLine(
+            views.agency_link(s.of), day_text(s.since), heir.share or "", views.document_link(s.basis), s.note or ""
+        )
+        for s in registry.successions
+        for heir in s.by
+        if heir.id == agency_id
+    )
+    return Succession(now, ended, day_text(since) if since else "", before, day_text(day) if day else "")
+
+
+def now_carried_by(views: SiteViews, agency_ids) -> tuple[tuple[Link, tuple[Link, ...]], ...]:
+    """For an item's page: each of the bodies given whose work another carries today, with who does."""
+    out = []
+    for agency_id in agency_ids:
+        found, _ = carriers(views.registry.successions, agency_id, views.succession_day)
+        if found:
+            out.append((views.agency_link(agency_id), tuple(views.agency_link(c.body) for c in found)))
+    return tuple(out)
