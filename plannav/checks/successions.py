@@ -67,6 +67,8 @@ def known_bodies_and_documents(plan: Plan, report: Report) -> None:
                 "unknown-basis",
             )
     heirs = {heir.id for s in plan.successors.successions for heir in s.by}
+    if heirs - set(registry.by_id):
+        return  # a mistyped heir leaves its body unused: one typo, one problem
     for i, body in enumerate(plan.successors.bodies):
         if body.id not in heirs:
             report.add(

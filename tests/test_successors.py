@@ -1,0 +1,222 @@
+"""Who carries the decision's work since the 2025 reorganisation (plan/successors.yaml): chains resolve by
+date, bad data is one clear problem with its line, a body formed since lists exactly its predecessors'
+items and reports on them, and every succession cites a document the site shows."""
+
+import datetime as dt
+import io
+import subprocess
+import sys
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+from sitebuild import ROOT, edit_plan
+
+from plannav.items import ItemIndex
+from plannav.loader import load_plan
+from plannav.progress.form import form_bytes
+from plannav.progress.loader import load_progress
+from plannav.progress.reporters import Reporters
+from plannav.progress.status import Progress
+from plannav.succession import carriers
+
+HEIR = "cong-an-tinh-lam-dong"  # carries the work of Công an tỉnh from 01/07/2025 (Nghị quyết 202/2025/QH15)
+FIRST = 6  # the first item row of a report form
+
+# A chain: Sở Thông tin và Truyền thông -> a merged department (01/03/2025) -> its successor (01/07/2025).
+# Made-up bodies and document, for the test only.
+CHAIN = (
+    "bodies:\n",
+    """bodies:
+  - id: so-mau-a
+    name: Sở Mẫu A
+    kind: provincial-agency
+    since: '2025-03-01'
+  - id: so-mau-b
+    name: Sở Mẫu B
+    kind: provincial-agency
+    since: '2025-07-01'
+""",
+)
+CHAIN_SUCCESSIONS = (
+    "successions:\n",
+    """successions:
+  - of: so-thong-tin-truyen-thong
+    by: [{id: so-mau-a}]
+    since: '2025-03-01'
+    basis: nq-202-2025-qh15
+  - of: so-mau-a
+    by: [{id: so-mau-b}]
+    since: '2025-07-01'
+    basis: nq-202-2025-qh15
+""",
+)
+
+
+def _site_page(site, url):
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_chain_of_successions_resolves_by_date(plan_copy):
+    edit_plan(plan_copy, "successors.yaml", CHAIN, CHAIN_SUCCESSIONS)
+    plan, problems = load_plan(plan_copy)
+    assert problems == [] and plan is not None
+    successions = plan.registry.successions
+    assert carriers(successions, "so-thong-tin-truyen-thong", "2025-02-28") == ([], None)  # its own work still
+    found, _ = carriers(successions, "so-thong-tin-truyen-thong", "2025-03-01")
+    assert [(c.body, c.since) for c in found] == [("so-mau-a", "2025-03-01")]
+    found, _ = carriers(successions, "so-thong-tin-truyen-thong", "2026-11-27")
+    assert [(c.body, c.since, [s.of for s in c.chain]) for c in found] == [
+        ("so-mau-b", "2025-07-01", ["so-thong-tin-truyen-thong", "so-mau-a"])
+    ]
+    # The end of the chain carries everything the first body was given.
+    index = ItemIndex(plan)
+    assert plan.registry.predecessors["so-mau-b"] == ("so-thong-tin-truyen-thong", "so-mau-a")
+    assert [i.uid for i, _ in index.reach("so-mau-b").direct] == [
+        i.uid for i, _ in index.reach("so-thong-tin-truyen-thong").direct
+    ]
+
+
+def test_the_real_successions_resolve_as_of_today(plan):
+    found, ceased = carriers(plan.registry.successions, "cong-an-tinh", "2026-11-27")
+    assert [c.body for c in found] == [HEIR] and ceased is None
+    found, ceased = carriers(plan.registry.successions, "ubnd-huyen-thanh-pho", "2026-11-27")
+    assert found == [] and ceased.since == "2025-07-01" and ceased.basis == "nq-203-2025-qh15"
+    assert carriers(plan.registry.successions, "so-tu-phap", "2026-11-27") == ([], None)  # nothing recorded
+
+
+BAD = [
+    (
+        "unknown-successor",
+        ("      - id: cong-an-tinh-lam-dong\n", "      - id: cong-an-tinh-lam-dng\n"),
+        "id: cong-an-tinh-lam-dng",
+        "did you mean 'cong-an-tinh-lam-dong'?",
+    ),
+    (
+        "unknown-predecessor",
+        ("  - of: cong-an-tinh\n", "  - of: cong-an-tnh\n"),
+        "of: cong-an-tnh",
+        "did you mean 'cong-an-tinh'?",
+    ),
+    (
+        "succession-without-basis",
+        ("    basis: nd-55-2025-nd-cp\n", ""),
+        "  - of: bo-thong-tin-truyen-thong",
+        "add `basis:`",
+    ),
+    (
+        "unknown-basis",
+        ("    basis: nd-55-2025-nd-cp\n", "    basis: nd-55-2025\n"),
+        "basis: nd-55-2025\n",
+        "did you mean 'nd-55-2025-nd-cp'?",
+    ),
+    (
+        "succession-cycle",
+        (
+            "successions:\n",
+            "successions:\n  - of: cong-an-tinh-lam-dong\n    by: [{id: cong-an-tinh}]\n    since: '2025-08-01'\n"
+            "    basis: nq-202-2025-qh15\n",
+        ),
+        "  - of: cong-an-tinh-lam-dong",
+        "circle",
+    ),
+]
+
+
+@pytest.mark.parametrize("code, change, at, hint", BAD, ids=[b[0] for b in BAD])
+def test_bad_successions_are_one_clear_problem_each(plan_copy, code, change, at, hint):
+    text = edit_plan(plan_copy, "successors.yaml", change)
+    plan, problems = load_plan(plan_copy)
+    assert plan is None
+    found = [p for p in problems if p.code == code]
+    # A cycle is seen from each succession on it; anything else is one problem.
+    assert found and (len(problems) == 1 or code == "succession-cycle"), "\n".join(map(str, problems))
+    assert all(p.code == code for p in problems)
+    problem = found[0]
+    assert problem.file.endswith("successors.yaml") and hint in problem.hint, str(problem)
+    assert problem.line == text[: text.index(at)].count("\n") + 1, str(problem)
+    result = subprocess.run(
+        [sys.executable, "-m", "plannav", "check", "--plan", str(plan_copy)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    assert f"successors.yaml:{problem.line}" in result.stdout + result.stderr
+
+
+def test_a_successor_page_lists_exactly_its_predecessors_items(site):
+    def items(url):
+        return {tr["data-item"] for tr in _site_page(site, url).select("article table tr[data-item]")}
+
+    mine, theirs = items(f"co-quan/{HEIR}"), items("co-quan/cong-an-tinh")
+    assert mine and mine == theirs
+    page = _site_page(site, f"co-quan/{HEIR}")
+    formed = page.select_one(".successor").get_text(" ", strip=True)
+    assert "hình thành từ ngày 01/07/2025" in formed and "Công an tỉnh" in formed and "Nghị quyết 202/2025/QH15" in formed
+    # The same downloads, holding the same items.
+    csv_text = (site / "tai-ve" / "co-quan" / f"{HEIR}.csv").read_text(encoding="utf-8-sig")
+    before = (site / "tai-ve" / "co-quan" / "cong-an-tinh.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.count("\n") == before.count("\n") > 10
+
+
+def test_a_2022_body_says_who_carries_its_work_now_and_keeps_the_decisions_words(site):
+    page = _site_page(site, "co-quan/cong-an-tinh")
+    now = page.select_one(".successor")
+    assert "Nay do Công an tỉnh Lâm Đồng thực hiện" in now.get_text(" ", strip=True)
+    assert now.select_one("a[href$='van-ban/nq-202-2025-qh15/']")
+    assert page.select("article table tr[data-item]")  # its items stay, as the decision gives them
+    ended = _site_page(site, "co-quan/ubnd-huyen-thanh-pho").select_one(".successor").get_text(" ", strip=True)
+    assert "Đã kết thúc hoạt động từ ngày 01/07/2025" in ended
+    task = _site_page(site, "nhiem-vu/2-dd")
+    line = task.select_one("tr.now").get_text(" ", strip=True)
+    assert "Công an tỉnh : nay do Công an tỉnh Lâm Đồng thực hiện" in line
+    assert "Công an tỉnh" in task.select_one("table.facts").get_text()  # the decision's roles stay
+
+
+def test_the_agency_index_shows_todays_bodies_and_folds_the_ones_replaced(site):
+    page = _site_page(site, "co-quan")
+    bodies = [a["href"] for a in page.select("table.agencies td > a:first-child")]  # each row's body
+    assert f"{HEIR}/" in bodies and "cong-an-tinh/" not in bodies and "so-tu-phap/" in bodies
+    folded = page.select_one("details.replaced").get_text(" ", strip=True)
+    assert "Công an tỉnh → Công an tỉnh Lâm Đồng" in folded
+
+
+def test_every_succession_cites_a_document_its_page_shows(site, plan):
+    data = yaml.safe_load((ROOT / "plan" / "successors.yaml").read_text(encoding="utf-8"))
+    assert data["successions"]
+    for succession in data["successions"]:
+        page = _site_page(site, f"van-ban/{succession['basis']}")
+        listed = page.select_one("ul.successions").get_text(" ", strip=True)
+        assert plan.registry.by_id[succession["of"]].name in listed
+        assert page.select_one("p.sources code")  # where it was read, as text: the intranet has no internet
+
+
+def test_a_report_from_a_successor_imports_and_stands_for_its_predecessor(index, tmp_path):
+    reporters = Reporters(index)
+    assert set(reporters.by_agency[HEIR]) == set(reporters.by_agency["cong-an-tinh"])
+    workbook = load_workbook(io.BytesIO(form_bytes(index, reporters, HEIR)))
+    sheet = workbook["Báo cáo"]
+    row = next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "task:4.a")
+    sheet.cell(row=row, column=8, value="Đang thực hiện")
+    path = tmp_path / f"{HEIR}.xlsx"
+    workbook.save(path)
+    progress_dir = tmp_path / "progress"
+    result = subprocess.run(
+        [sys.executable, "-m", "plannav", "import-report", str(path), "2026-10", "--progress", str(progress_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    reports, problems = load_progress(progress_dir, reporters)
+    assert problems == [] and [r.agency for r in reports] == [HEIR]
+    progress = Progress(index, reporters, reports)
+    assert progress.status("task:4.a", HEIR).status == "Quá hạn"  # due in 2022, not done by 18/10/2026
+    assert progress.status("task:4.a", "cong-an-tinh").status == "Quá hạn"  # the item's lead, through its heir
+    assert progress.as_of == dt.date(2026, 10, 18)
+
+
+def test_the_register_expects_reports_from_the_bodies_there_each_month(plan):
+    registry = plan.registry
+    assert registry.exists_on("cong-an-tinh", "2025-06-30") and not registry.exists_on("cong-an-tinh", "2025-07-01")
+    assert not registry.exists_on(HEIR, "2025-06-30") and registry.exists_on(HEIR, "2025-07-01")
+    assert registry.exists_on("so-tu-phap", "2026-11-27")
