@@ -23,6 +23,7 @@ from plannav.progress.models import period_title
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
+from plannav.succession import carriers
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
 from plannav.views import progress as progress_view
@@ -239,8 +240,15 @@ class SiteModel:
         return [(*a.short, *a.full) for a in self.views.plan.abbreviations.abbreviations]
 
     def search_aliases(self) -> dict[str, str]:
-        """Each page's other names for the search, by page source: a month's page is also "T3/2022"."""
-        return {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
+        """Each page's other names for the search, by page source: a month's page is also "T3/2022"; the
+        page of a body whose work another carries now is also found by that one's name."""
+        out = {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
+        registry = self.views.registry
+        for agency in registry.named:
+            found, _ = carriers(registry.successions, agency.id, self.views.succession_day)
+            if found:
+                out[sitemap.agency(agency.id)] = " ".join(registry.by_id[c.body].name for c in found)
+        return out
 
     def report_search_entries(self):
         """Search entries made from the reports (views.progress.report_search_entries)."""

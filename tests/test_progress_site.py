@@ -297,3 +297,17 @@ def test_the_dashboard_agrees_with_a_count_made_from_the_files(two_years):
         assert counts["Chưa triển khai"] + counts["Đang thực hiện"] + counts["Quá hạn"] == open_items
     overall = _soup(site, "thuc-hien").select("ul.status-counts li strong")
     assert sum(int(s.get_text()) for s in overall) == len(every_item)
+
+
+def test_the_register_expects_reports_only_from_the_bodies_there_each_month(two_years):
+    """The district level ended on 01/07/2025 (plan/successors.yaml): from that month its row expects no
+    report ("—"), never "chưa có"; before, its reports count as any other's."""
+    soup = _soup(two_years / "site", "thuc-hien")
+    months = [th.get_text() for th in soup.select("table.register thead th")][2:]
+    row = next(
+        [td.get_text() for td in tr.select("td")][2:]
+        for tr in soup.select("table.register tbody tr")
+        if tr.select_one("td a").get_text() == "Ủy ban nhân dân các huyện, thành phố"
+    )
+    ended = months.index("7/2025")
+    assert set(row[ended:]) == {"—"} and "—" not in row[:ended] and set(row[:ended]) <= {"đúng hạn", "muộn"}

@@ -58,6 +58,7 @@ QUERIES = [
     ("khai sinh", "thu-tuc/9/"),
     ("dang ky xe", "thu-tuc/7/"),
     ("II.2.d", "nhiem-vu/2-d/"),
+    ("cong an tinh lam dong", "co-quan/cong-an-tinh-lam-dong/"),  # a body formed since (successors.yaml)
     ("tien do", "thoi-han/tien-do/"),
     ("doi chieu", "doi-chieu/"),
 ]
@@ -81,3 +82,11 @@ def test_everyday_queries_find_their_page(nginx, tab):
     # A month or a year typed in any of the forms staff use brings its deadline page first.
     months = {query: ranks[query] for query, expected in QUERIES if expected.startswith("thoi-han/20")}
     assert len(months) >= 10 and all(rank == 1 for rank in months.values()), months
+
+
+def test_todays_name_finds_the_body_and_the_one_whose_work_it_carries(nginx, tab):
+    page, _ = tab
+    page.goto(nginx["root"])
+    for query in ("cong an tinh lam dong", "Công an tỉnh Lâm Đồng"):
+        found = [urlsplit(href).path.lstrip("/") for _, href in search(page, query)][:3]
+        assert "co-quan/cong-an-tinh-lam-dong/" in found and "co-quan/cong-an-tinh/" in found, (query, found)
