@@ -1,6 +1,7 @@
 """Command line: ``python -m plannav check`` and ``python -m plannav schema``."""
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -34,7 +35,8 @@ def _check(args) -> int:
     print(
         f"{visible(str(args.plan))}: OK: {len(plan.agencies.agencies)} agencies, {len(plan.task_refs)} Part II tasks, "
         f"{len(plan.appendix_task_refs)} Appendix II tasks, {len(plan.procedures.procedures)} procedures, "
-        f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents"
+        f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents; "
+        f"{len(plan.successors.successions)} successions since, {len(plan.successors.bodies)} bodies formed"
     )
     reports, problems = load_progress(args.progress, Reporters(ItemIndex(plan)))
     if problems:
@@ -111,7 +113,12 @@ def main(argv=None) -> int:
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (`… | head`): say nothing more, and no traceback on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -844,3 +844,14 @@ def test_a_deadline_whose_keys_slid_out_of_it_is_named_exactly(plan_copy):
         ("procedures[7].month", "unknown key 'month'"),
     ]
     assert "'month', 'year', 'date'" in problems[0].hint
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback():
+    """`python -m plannav check | head -1`: the pipe closes before the report ends."""
+    command = [sys.executable, "-m", "plannav", "check"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        run.stdout.read(10)
+        run.stdout.close()
+        said = run.stderr.read().decode("utf-8", "replace")
+        run.wait(timeout=60)
+    assert "Traceback" not in said, said
