@@ -112,6 +112,12 @@ BAD = [
         "did you mean 'nd-55-2025-nd-cp'?",
     ),
     (
+        "duplicate-document",
+        ("documents:\n", "documents:\n  - id: nd-137-2015-nd-cp\n    type: Nghị định\n    title: Trùng số\n"),
+        "  - id: nd-137-2015-nd-cp",
+        "an id of its own",
+    ),
+    (
         "succession-cycle",
         (
             "successions:\n",

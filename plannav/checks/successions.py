@@ -11,26 +11,28 @@ FILE = "successors"
 
 def known_bodies_and_documents(plan: Plan, report: Report) -> None:
     registry, documents = plan.registry, plan.document_by_id
-    named = {a.id for a in plan.agencies.agencies}
-    for i, body in enumerate(plan.successors.bodies):
-        if body.id in named:
-            report.add(
-                FILE,
-                ("bodies", i, "id"),
-                f"'{body.id}' is already a body of agencies.yaml",
-                "a body formed since the decision needs an id of its own",
-                "duplicate-body",
-            )
-    cited = {d.id for d in plan.documents.documents}
-    for i, doc in enumerate(plan.successors.documents):
-        if doc.id in cited:
-            report.add(
-                FILE,
-                ("documents", i, "id"),
-                f"'{doc.id}' is already a document of documents.yaml",
-                "cite that one as the basis, or give this one an id of its own",
-                "duplicate-document",
-            )
+    for section, code, entries, taken, what, hint in (
+        (
+            "bodies",
+            "duplicate-body",
+            plan.successors.bodies,
+            plan.agencies.agencies,
+            "a body of agencies.yaml",
+            "a body formed since the decision needs an id of its own",
+        ),
+        (
+            "documents",
+            "duplicate-document",
+            plan.successors.documents,
+            plan.documents.documents,
+            "a document of documents.yaml",
+            "cite that one as the basis, or give this one an id of its own",
+        ),
+    ):
+        ids = {entry.id for entry in taken}
+        for i, entry in enumerate(entries):
+            if entry.id in ids:
+                report.add(FILE, (section, i, "id"), f"'{entry.id}' is already {what}", hint, code)
     for i, succession in enumerate(plan.successors.successions):
         if succession.of not in registry.by_id:
             report.add(
