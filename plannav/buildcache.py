@@ -81,3 +81,15 @@ class BuildCache:
                 raise
         except OSError:
             return
+
+    def keep_only(self, kind: str, keys: set[str]) -> None:
+        """Forget every result of a kind but those under `keys`: what one build made replaces what the
+        one before made, so the folder stays the size of one build's results."""
+        if self.folder is None:
+            return
+        try:
+            for path in (self.folder / kind).iterdir():
+                if path.name not in keys and not path.name.startswith(".part-"):
+                    path.unlink(missing_ok=True)
+        except OSError:
+            return

@@ -37,6 +37,9 @@ class PlanProblems(Exception):
         self.problems = problems
 
 
+DOWNLOADS = "downloads"  # the build cache's folder of downloads
+
+
 @dataclass(frozen=True)
 class PageSpec:
     src: str  # source path, e.g. co-quan/cong-an-tinh.md
@@ -64,8 +67,10 @@ class Section:
 class SiteModel:
     """Everything the site shows, for one plan: its pages, their bodies, the navigation, the downloads."""
 
-    def __init__(self, plan: Plan, progress: Progress | None = None, cache: BuildCache | None = None):
-        self.plan, self.cache = plan, cache  # the cache keeps the drafted Word reports of unchanged months
+    def __init__(self, plan: Plan, progress: Progress | None = None, cache: BuildCache | None = None, data_digest: str = ""):
+        # With a cache and the digest of the plan and reports read, the downloads an earlier build made
+        # of the same data are taken from the cache.
+        self.plan, self.cache, self.data_digest = plan, cache, data_digest
         self.views = SiteViews(plan, progress.index if progress else None)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
         self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
@@ -106,7 +111,11 @@ class SiteModel:
             if problems:
                 raise PlanProblems(problems)
             sample = bool(progress_files and progress_files.sample)
-            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache)
+            reports_digest = digest(
+                *(f"{n}\n{t}" for n, t in sorted((progress_files.texts if progress_files else {}).items()))
+            )
+            data = digest(plan_digest, reports_digest, str(as_of), str(sample))
+            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache, data)
         finally:
             gc.enable()
 
@@ -255,8 +264,21 @@ class SiteModel:
         return progress_view.report_search_entries(self.views)
 
     def downloads(self, base_url: str | None = None):
-        """Every file to write under the site: (path, bytes)."""
-        return [(d.path, d.make()) for d in all_downloads(self.views.index, base_url, self.progress, self.cache)]
+        """Every file to write under the site: (path, bytes). A file an earlier build made from the same
+        plan, reports and program is taken from the build cache; the cache then holds this build's only."""
+        made = all_downloads(self.views.index, base_url, self.progress)
+        if self.cache is None or not self.data_digest:
+            return [(d.path, d.make()) for d in made]
+        keys = {d.path: self.cache.key(self.data_digest, base_url or "", d.path) for d in made}
+        out = []
+        for d in made:
+            data = self.cache.get(DOWNLOADS, keys[d.path])
+            if data is None:
+                data = d.make()
+                self.cache.put(DOWNLOADS, keys[d.path], data)
+            out.append((d.path, data))
+        self.cache.keep_only(DOWNLOADS, set(keys.values()))
+        return out
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""

@@ -1,6 +1,7 @@
 """The build cache: reports read and found clean by one build are taken from it by the next, unless
 their text, the plan or the program changed; a damaged or unwritable cache only means reading again."""
 
+import pickle
 import textwrap
 
 import pytest
@@ -111,3 +112,24 @@ def test_the_cache_can_be_turned_off():
     assert BuildCache.from_setting("off").folder is None
     assert BuildCache.from_setting(None).folder == buildcache.DEFAULT_FOLDER
     assert BuildCache(None).get("reports", "x") is None
+
+
+def _downloads(reports, cache):
+    return dict(SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache).downloads())
+
+
+def test_downloads_of_the_same_data_are_taken_from_the_cache_and_only_this_builds_are_kept(tmp_path, reports):
+    cache = BuildCache(tmp_path / "cache")
+    first = _downloads(reports, cache)
+    kept = list((tmp_path / "cache" / "downloads").iterdir())
+    assert len(kept) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in first
+    # Mark every kept file: a build of the same plan and reports takes them as they are.
+    for path in kept:
+        path.write_bytes(pickle.dumps(b"kept"))
+    again = _downloads(reports, cache)
+    assert set(again.values()) == {b"kept"}
+    # Another report's text is other data: everything is made again, and the marked files are forgotten.
+    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    changed = _downloads(reports, cache)
+    assert b"kept" not in changed.values() and set(changed) == set(first)
+    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == len(changed)

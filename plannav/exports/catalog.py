@@ -111,42 +111,28 @@ def drafted_report(period: str, agency_id: str = SUMMARY) -> str:
     return f"{FOLDER}/bao-cao/{period}/{agency_id}.docx"
 
 
-def report_downloads(index: ItemIndex, progress, cache=None) -> list[Download]:
-    """The drafted monthly reports as Word documents, for the months drafted (progress.monthly). A
-    document whose content an earlier build drafted already is taken from the build cache: only the
-    month's new reports make new documents."""
+def report_downloads(index: ItemIndex, progress) -> list[Download]:
+    """The drafted monthly reports as Word documents, for the months drafted (progress.monthly)."""
     from plannav.progress import monthly
-
-    def kept(content, stamp, write) -> Callable[[], bytes]:
-        def make() -> bytes:
-            key = cache.key(repr(content), stamp.isoformat()) if cache else ""
-            data = cache.get("docx", key) if cache else None
-            if data is None:
-                data = write(content, stamp)
-                if cache:
-                    cache.put("docx", key, data)
-            return data
-
-        return make
 
     out = [
         Download(
             drafted_report(r.period, r.agency),
             "Dự thảo báo cáo tháng (Word)",
-            kept(monthly.agency_report(index, progress, r), r.date, agency_docx),
+            lambda r=r: agency_docx(monthly.agency_report(index, progress, r), r.date),
         )
         for r in monthly.drafted_reports(progress)
     ]
     for period in monthly.drafted_months(progress):
-        content, stamp = monthly.month_summary(index, progress, period), monthly.summary_date(progress, period)
-        out.append(Download(drafted_report(period), "Dự thảo báo cáo tổng hợp (Word)", kept(content, stamp, summary_docx)))
+        make = lambda p=period: summary_docx(monthly.month_summary(index, progress, p), monthly.summary_date(progress, p))  # noqa: E731
+        out.append(Download(drafted_report(period), "Dự thảo báo cáo tổng hợp (Word)", make))
     return out
 
 
-def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None, cache=None) -> list[Download]:
+def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
     out = plan_downloads(index, base_url, progress)
     for agency in index.registry.agencies:
         out += agency_downloads(index, agency.id, base_url, progress)
     if progress is not None:
-        out += report_downloads(index, progress, cache)
+        out += report_downloads(index, progress)
     return out

@@ -62,18 +62,21 @@ def add_abbreviations(index: dict, entries: list[tuple[str, ...]]) -> dict:
     fields = dict(index["config"].get("fields", {}))
     fields["abbr_title"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields["abbr_text"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
-    patterns = [(_pattern(forms), forms) for forms in entries]
+    # Each entry's forms as folded words, to look for cheaply before the whole-word pattern is tried.
+    patterns = [(_pattern(forms), forms, [fold(form) for form in forms]) for forms in entries]
 
     def others(text: str) -> list[str]:
         found = []
-        for pattern, forms in patterns:
-            if pattern.search(text):
+        for pattern, forms, folded in patterns:
+            if any(form in text for form in folded) and pattern.search(text):
                 found += [variant for form in forms for variant in dict.fromkeys((form.lower(), fold(form)))]
         return found
 
     docs = []
     for entry in index["docs"]:
-        title, text = fold(_plain(entry.get("title", ""))), fold(_plain(entry.get("text", "")))
+        # The folded copies add_folded_field made, where it ran first.
+        title = entry.get("title_folded") or fold(_plain(entry.get("title", "")))
+        text = entry.get("text_folded") or fold(_plain(entry.get("text", "")))
         docs.append(dict(entry, abbr_title=" ".join(others(title)), abbr_text=" ".join(others(text))))
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)
 
