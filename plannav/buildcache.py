@@ -12,6 +12,7 @@ that the build fails.
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -82,14 +83,18 @@ class BuildCache:
         except OSError:
             return
 
-    def keep_only(self, kind: str, keys: set[str]) -> None:
-        """Forget every result of a kind but those under `keys`: what one build made replaces what the
-        one before made, so the folder stays the size of one build's results."""
+    def keep_recent(self, kind: str, current: str, keep: int) -> None:
+        """For results kept in one folder per state (`kind/<state>`): mark `current` as just used and
+        forget all but the `keep` states used last, so the folder stays the size of a few builds'."""
         if self.folder is None:
             return
         try:
-            for path in (self.folder / kind).iterdir():
-                if path.name not in keys and not path.name.startswith(".part-"):
-                    path.unlink(missing_ok=True)
+            used = self.folder / kind / current
+            if used.is_dir():
+                os.utime(used)
+            states = sorted((p for p in (self.folder / kind).iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+            for old in states[:-keep]:
+                if old.name != current:
+                    shutil.rmtree(old, ignore_errors=True)
         except OSError:
             return

@@ -37,7 +37,7 @@ class PlanProblems(Exception):
         self.problems = problems
 
 
-DOWNLOADS = "downloads"  # the build cache's folder of downloads
+DOWNLOADS, KEPT_STATES = "downloads", 4  # the build cache's folder of downloads; the states of the data it keeps
 
 
 @dataclass(frozen=True)
@@ -265,19 +265,23 @@ class SiteModel:
 
     def downloads(self, base_url: str | None = None):
         """Every file to write under the site: (path, bytes). A file an earlier build made from the same
-        plan, reports and program is taken from the build cache; the cache then holds this build's only."""
+        plan, reports, address and program is taken from the build cache."""
         made = all_downloads(self.views.index, base_url, self.progress)
         if self.cache is None or not self.data_digest:
             return [(d.path, d.make()) for d in made]
-        keys = {d.path: self.cache.key(self.data_digest, base_url or "", d.path) for d in made}
+        # One folder per state of the data: a build of the reports and one without (or at another address)
+        # each find theirs; the few used last are kept.
+        state = self.cache.key(self.data_digest, base_url or "")
+        kind = f"{DOWNLOADS}/{state}"
         out = []
         for d in made:
-            data = self.cache.get(DOWNLOADS, keys[d.path])
+            key = digest(d.path)
+            data = self.cache.get(kind, key)
             if data is None:
                 data = d.make()
-                self.cache.put(DOWNLOADS, keys[d.path], data)
+                self.cache.put(kind, key, data)
             out.append((d.path, data))
-        self.cache.keep_only(DOWNLOADS, set(keys.values()))
+        self.cache.keep_recent(DOWNLOADS, state, KEPT_STATES)
         return out
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from sitebuild import PLAN_DIR
 
-from plannav import buildcache
+from plannav import buildcache, site
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
 from plannav.progress import loader as progress_loader
@@ -118,18 +118,22 @@ def _downloads(reports, cache):
     return dict(SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache).downloads())
 
 
-def test_downloads_of_the_same_data_are_taken_from_the_cache_and_only_this_builds_are_kept(tmp_path, reports):
+def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_are_kept(tmp_path, reports, monkeypatch):
     cache = BuildCache(tmp_path / "cache")
     first = _downloads(reports, cache)
-    kept = list((tmp_path / "cache" / "downloads").iterdir())
-    assert len(kept) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in first
+    (state,) = (tmp_path / "cache" / "downloads").iterdir()
+    assert len(list(state.iterdir())) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in first
     # Mark every kept file: a build of the same plan and reports takes them as they are.
-    for path in kept:
+    for path in state.iterdir():
         path.write_bytes(pickle.dumps(b"kept"))
-    again = _downloads(reports, cache)
-    assert set(again.values()) == {b"kept"}
-    # Another report's text is other data: everything is made again, and the marked files are forgotten.
+    assert set(_downloads(reports, cache).values()) == {b"kept"}
+    # Another report's text is other data: everything is made again, in a folder of its own.
     _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = _downloads(reports, cache)
     assert b"kept" not in changed.values() and set(changed) == set(first)
-    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == len(changed)
+    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 2
+    # Only the states used last are kept.
+    monkeypatch.setattr(site, "KEPT_STATES", 1)
+    _downloads(reports, cache)
+    assert [p.name for p in (tmp_path / "cache" / "downloads").iterdir()] != [state.name]
+    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 1
