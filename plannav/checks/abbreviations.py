@@ -10,7 +10,9 @@ from plannav.texts import iter_texts
 
 
 def _occurs(form: str, folded_text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_text) is not None
+    folded = fold(form)
+    # A substring test first: the whole-word pattern over the whole decision is a hundred times slower.
+    return folded in folded_text and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", folded_text) is not None
 
 
 def forms_found_in_the_decision(plan: Plan, report: Report) -> None:
