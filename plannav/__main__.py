@@ -54,7 +54,9 @@ def _import_report(args) -> int:
     """Read a filled form; write progress/<PERIOD>/<agency>.yaml only if the whole form is clean."""
     import datetime as dt
 
+    from plannav.problems import Problem
     from plannav.progress.importer import ImportRefused, read_form, write_report
+    from plannav.progress.loader import absence
 
     plan, problems = load_plan(args.plan)
     if problems:
@@ -74,6 +76,9 @@ def _import_report(args) -> int:
     reporters = Reporters(ItemIndex(plan))
     try:
         agency_id, entries = read_form(Path(args.file), reporters, date, file=args.file)
+        gone = absence(reporters, agency_id, args.period)
+        if gone:
+            raise ImportRefused([Problem(args.file, 0, "", *gone, "not-there-that-month")])
         target = write_report(Path(args.progress), args.period, agency_id, date, entries, args.number, args.replace)
     except ImportRefused as refused:
         print(report(refused.problems), file=sys.stderr)

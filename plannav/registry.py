@@ -105,6 +105,16 @@ class AgencyRegistry:
         heirs = {heir for heir, before in self.predecessors.items() if agency_id in before}
         return {agency_id, *self.predecessors.get(agency_id, ()), *heirs}
 
+    def absent_in(self, agency_id: str, period: str) -> tuple[str, str] | None:
+        """Why the body could not report on a month (YYYY-MM): ("formed", day) when it was formed after
+        the month, ("succeeded", day) when its work had passed on by the month's first day; None if it
+        was there."""
+        since = getattr(self.by_id[agency_id], "since", None)
+        if since and since[:7] > period:
+            return "formed", since
+        passed = [s.since for s in self.successions if s.of == agency_id and s.since <= f"{period}-01"]
+        return ("succeeded", min(passed)) if passed else None
+
     def exists_on(self, agency_id: str, day: str) -> bool:
         """Whether the body is there on a day (YYYY-MM-DD): formed by then, and its work not passed on."""
         since = getattr(self.by_id[agency_id], "since", None)

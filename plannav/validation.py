@@ -38,6 +38,11 @@ _PATTERN_HINTS = {
     "duty": ("a Part IV duty written section.letter or section", "for example '1.d' or '4'"),
 }
 _SLUG_HINT = ("an id in lowercase ASCII words joined by '-'", "for example 'cong-an-tinh'; see plan/agencies.yaml")
+# Where the field's name says nothing, the pattern does: every date field of every file reads alike.
+_HINTS_BY_PATTERN = {
+    r"^\d{4}-\d{2}-\d{2}$": ("a date written YYYY-MM-DD", "for example '2025-07-01' for ngày 01/7/2025, in quotes"),
+    r"^\d{4}-(0[1-9]|1[0-2])$": _PATTERN_HINTS["month"],
+}
 
 
 def _describe(value) -> str:
@@ -161,7 +166,8 @@ def problems_from(
             message, code = f"expected {_EXPECTED[kind]}, found {_describe(value)}", "wrong-type"
             hint = "put the value in quotes to make it text" if kind == "string_type" else schema_hint
         elif kind == "string_pattern_mismatch":
-            expected, hint = _PATTERN_HINTS.get(str(name), _SLUG_HINT)
+            pattern = err.get("ctx", {}).get("pattern")
+            expected, hint = _PATTERN_HINTS.get(str(name)) or _HINTS_BY_PATTERN.get(pattern, _SLUG_HINT)
             message, code = f"expected {expected}, found '{value}'", "wrong-format"
         elif kind == "string_too_long":
             limit = err.get("ctx", {}).get("max_length")

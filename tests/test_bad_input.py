@@ -855,3 +855,19 @@ def test_a_reader_that_stops_reading_gets_no_traceback():
         said = run.stderr.read().decode("utf-8", "replace")
         run.wait(timeout=60)
     assert "Traceback" not in said, said
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs Linux's sched_setaffinity to use one core")
+def test_on_one_core_a_broken_plan_is_said_without_a_traceback(plan_copy, tmp_path):
+    """With no core to spare the downloads are made in the build's own process; they wait until the build
+    has checked the plan, so a problem is said as on two cores."""
+    case = next(c for c in CASES if c.id == "unknown-agency-typo")
+    _break(plan_copy, case)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANNAV_PLAN_DIR=str(plan_copy))
+    command = [sys.executable, "-m", "plannav.generator.buildrun", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, preexec_fn=lambda: os.sched_setaffinity(0, {0})
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output and "nothing was built" in output
+    assert not (tmp_path / "site").exists()

@@ -226,3 +226,49 @@ def test_the_register_expects_reports_from_the_bodies_there_each_month(plan):
     assert registry.exists_on("cong-an-tinh", "2025-06-30") and not registry.exists_on("cong-an-tinh", "2025-07-01")
     assert not registry.exists_on(HEIR, "2025-06-30") and registry.exists_on(HEIR, "2025-07-01")
     assert registry.exists_on("so-tu-phap", "2026-11-27")
+
+
+@pytest.mark.parametrize(
+    "period, agency, said, hint",
+    [
+        ("2025-03", HEIR, f"'{HEIR}' was formed on 2025-07-01, after 2025-03", "its predecessors' to report"),
+        ("2026-10", "cong-an-tinh", "'cong-an-tinh' no longer existed in 2026-10 (since 2025-07-01)", HEIR),
+    ],
+    ids=["before-it-was-formed", "after-its-work-passed-on"],
+)
+def test_a_report_from_a_body_not_there_that_month_is_refused(index, tmp_path, period, agency, said, hint):
+    reporters = Reporters(index)
+    path = tmp_path / "progress" / period / f"{agency}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"date: '{period}-18'\nentries:\n- item: task:4.a\n  status: Đang thực hiện\n", encoding="utf-8")
+    reports, problems = load_progress(tmp_path / "progress", reporters)
+    assert reports == [] and [p.code for p in problems] == ["not-there-that-month"]
+    assert said in problems[0].message and hint in problems[0].hint and problems[0].line == 1
+    # The same from the Excel form: refused, nothing written.
+    workbook = load_workbook(io.BytesIO(form_bytes(index, reporters, agency)))
+    sheet = workbook["Báo cáo"]
+    row = next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "task:4.a")
+    sheet.cell(row=row, column=8, value="Đang thực hiện")
+    workbook.save(tmp_path / f"{agency}.xlsx")
+    out = tmp_path / "imported"
+    result = subprocess.run(
+        [sys.executable, "-m", "plannav", "import-report", str(tmp_path / f"{agency}.xlsx"), period, "--progress", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "not-there-that-month" in result.stderr and "Traceback" not in result.stderr
+    assert not list(out.rglob("*.yaml"))
+
+
+def test_a_date_written_as_staff_write_it_is_named_a_date(plan_copy):
+    edit_plan(
+        plan_copy,
+        "successors.yaml",
+        ("    since: '2025-03-01'\n    basis: nd-55", "    since: 01/03/2025\n    basis: nd-55"),
+    )
+    _, problems = load_plan(plan_copy)
+    assert [p.code for p in problems] == ["wrong-format"]
+    assert (
+        "expected a date written YYYY-MM-DD, found '01/03/2025'" in problems[0].message and "2025-07-01" in problems[0].hint
+    )

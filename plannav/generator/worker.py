@@ -36,8 +36,8 @@ class BackgroundWorker:
             # happens in a thread, while this process goes on (it reads the plan meanwhile).
             self._starting = threading.Thread(target=self._start_beside, name="plannav-worker-start", daemon=True)
             self._starting.start()
-        else:
-            self._local = factory()
+        # With no core to spare the work is done here, when first asked for: by then the build has read and
+        # checked the plan, and said what is wrong with it, itself.
 
     def _start_beside(self) -> None:
         try:
@@ -50,6 +50,8 @@ class BackgroundWorker:
     def _ready(self) -> None:
         """Wait for the start, if it is under way; work in this process if no second one could start."""
         if self._starting is None:
+            if self._process is None and self._local is None:
+                self._local = self._factory()
             return
         self._starting.join()
         self._starting = None

@@ -15,6 +15,7 @@ from plannav.problems import Problem, did_you_mean
 from plannav.progress.models import REPORT_SCHEMA, ReportFile, entry_rule_problems
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Report
+from plannav.succession import carriers
 from plannav.textfile import read_text
 from plannav.validation import problems_from
 from plannav.yamlsource import load_checked, parse_source
@@ -164,8 +165,34 @@ _FILE_HINTS = {
 }
 
 
+def absence(reporters: Reporters, agency_id: str, period: str) -> tuple[str, str] | None:
+    """(message, hint) where the body was not there in the month the report is for (plan/successors.yaml):
+    formed later, or its work carried by another body by then. None where it was there."""
+    registry = reporters.index.registry
+    found = registry.absent_in(agency_id, period)
+    if found is None:
+        return None
+    why, day = found
+    if why == "formed":
+        return (
+            f"'{agency_id}' was formed on {day}, after {period}",
+            "a month before it was formed is its predecessors' to report",
+        )
+    heirs = [c.body for c in carriers(registry.successions, agency_id, f"{period}-01")[0]]
+    names = " or ".join(heirs)
+    hint = (
+        f"from {day} its work is carried by {', '.join(heirs)}: report as that body ({names})"
+        if heirs
+        else "it had ceased by then"
+    )
+    return f"'{agency_id}' no longer existed in {period} (since {day})", hint
+
+
 def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters, source) -> list[Problem]:
     problems = []
+    gone = absence(reporters, agency_id, period)
+    if gone:
+        problems.append(source.problem((), *gone, "not-there-that-month"))
     first = dt.date.fromisoformat(f"{period}-01")
     last = schedule.month_end(*schedule.next_month(first.year, first.month))  # within the month or the next
     date = dt.date.fromisoformat(report.date)
