@@ -218,3 +218,9 @@ def test_a_report_prints_through_libreoffice(drafted, tmp_path):
         "I. KẾT QUẢ THỰC HIỆN",
     ):
         assert expected in words, expected
+
+
+def test_the_consolidated_report_is_issued_by_the_body_that_carries_the_work_that_month(drafted):
+    site, _ = drafted
+    # Công an tỉnh's work is carried by Công an tỉnh Lâm Đồng from 01/07/2025 (plan/successors.yaml).
+    assert _letterhead(_docx(site, "2026-10", "tong-hop"))[0][0].text == "CÔNG AN TỈNH LÂM ĐỒNG"

@@ -17,6 +17,7 @@ from plannav.progress.changes import Change, changes_by_period
 from plannav.progress.models import Entry, period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_REPORTED, OVERDUE, STATUSES, Progress, Report
 from plannav.sitemap import Link
+from plannav.succession import carriers
 
 # Documents are drafted for the latest month only: staff draft this month's report, and the draft of an
 # earlier month was on the site in its month. A build with two years of reports stays fast (README).
@@ -257,6 +258,13 @@ def month_reports(progress: Progress, period: str) -> list[Report]:
     return sorted(reports, key=lambda r: order[r.agency])
 
 
+def _issuer(registry, agency_id: str, period: str) -> str:
+    """The body that issues a month's report: the one named, or the one that carries its work that month
+    (plan/successors.yaml): Công an tỉnh Lâm Đồng from July 2025."""
+    found, _ = carriers(registry.successions, agency_id, f"{period}-01")
+    return registry.by_id[found[0].body if found else agency_id].name
+
+
 def summary_date(progress: Progress, period: str) -> dt.date:
     """The date of a month's consolidated report: its last report's (or the month's first day)."""
     sent = [r.date for r in month_reports(progress, period)]
@@ -324,7 +332,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
 
     return MonthSummary(
         Heading(
-            registry.by_id[CONSOLIDATING].name,
+            _issuer(registry, CONSOLIDATING, period),
             _summary_line(index, period),
             SUMMARY_RECIPIENTS,
             period,
