@@ -34,7 +34,7 @@ def _write(folder, period, agency, status="Đang thực hiện"):
 def reports(tmp_path):
     folder = tmp_path / "progress"
     for period in ("2026-09", "2026-10"):
-        for agency in ("so-tu-phap", "cong-an-tinh"):
+        for agency in ("so-tu-phap", "cong-an-tinh-lam-dong"):
             _write(folder, period, agency)
     return folder
 

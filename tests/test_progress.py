@@ -82,7 +82,7 @@ def test_statuses_are_derived_from_the_latest_report_as_of_its_date(tmp_path, re
     _write(
         folder,
         "2026-10",
-        "cong-an-tinh",
+        "cong-an-tinh-lam-dong",  # Công an tỉnh's work since 01/07/2025: what it reports stands for it too
         """
         date: '2026-10-17'
         entries:
@@ -227,9 +227,10 @@ def test_each_month_lists_what_changed_since_the_agency_s_earlier_reports(tmp_pa
         lines += ["- item: duty:2.k", f"  status: {monthly}"]
         lines += [f"  difficulties: {monthly_trouble}"] if monthly_trouble else []
         _write(folder, period, "so-tu-phap", "\n".join(lines) + "\n")
-    _write(folder, "2026-10", "cong-an-tinh", "date: '2026-10-17'\nentries:\n- item: task:4.a\n  status: Chưa triển khai\n")
+    police = "cong-an-tinh-lam-dong"  # Công an tỉnh's work since 01/07/2025 (plan/successors.yaml)
+    _write(folder, "2026-10", police, "date: '2026-10-17'\nentries:\n- item: task:4.a\n  status: Chưa triển khai\n")
     progress = _load(folder, reporters)
-    changes = changes_by_period(progress, ["so-tu-phap", "cong-an-tinh"])
+    changes = changes_by_period(progress, ["so-tu-phap", police])
 
     def seen(period, kind):
         return [(c.uid, c.report.agency, c.status, c.before) for c in getattr(changes[period], kind)]
@@ -244,7 +245,7 @@ def test_each_month_lists_what_changed_since_the_agency_s_earlier_reports(tmp_pa
     # October: done (late); the repeated difficulty is not new; the police's first report is a starting point.
     assert seen("2026-10", "done") == [("appendix-task:34", "so-tu-phap", DONE_LATE, OVERDUE)]
     assert seen("2026-10", "overdue") == [] and seen("2026-10", "difficulties") == []
-    assert changes["2026-10"].first == ["cong-an-tinh"]
+    assert changes["2026-10"].first == [police]
 
 
 def test_a_done_item_left_blank_is_not_flagged_as_not_updated(tmp_path, reporters):

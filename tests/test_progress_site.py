@@ -37,7 +37,8 @@ REPORTS = {
           completed: '2026-10-01'
           result: {SAMPLE}
         """,
-    ("2026-10", "cong-an-tinh"): """
+    # Công an tỉnh's work is carried by Công an tỉnh Lâm Đồng since 01/07/2025 (plan/successors.yaml).
+    ("2026-10", "cong-an-tinh-lam-dong"): """
         date: '2026-10-20'
         entries:
         - item: appendix-task:34
@@ -99,7 +100,7 @@ def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
     }
     assert register["Sở Tư pháp"] == ["đúng hạn", "đúng hạn"]  # on the 18th, in September and October
     assert register["Sở Y tế"] == ["chưa có", "chưa có"]
-    assert "Công an tỉnh" not in register  # it receives the monthly reports (IV.2.k), it does not send them
+    assert "Công an tỉnh Lâm Đồng" not in register  # it receives the monthly reports (IV.2.k), it does not send them
 
 
 def test_an_agency_page_shows_its_statuses_and_its_reports(sample_site):
@@ -135,7 +136,7 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
     rows = {tr.select_one("td a").get_text(): tr for tr in soup.select("table.item-progress tbody tr")}
     assert rows["Sở Tư pháp"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
     assert f"2026-10 (18/10/2026): Hoàn thành — {SAMPLE}" in rows["Sở Tư pháp"].get_text(" ", strip=True)
-    assert rows["Công an tỉnh"].select_one("td.status").get_text() == "Hoàn thành"
+    assert rows["Công an tỉnh Lâm Đồng"].select_one("td.status").get_text() == "Hoàn thành"
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
     earlier = rows["Sở Tư pháp"].select_one("td.earlier details")
     assert "Kết quả tháng chín (mẫu)" in earlier.get_text() and earlier.summary.get_text() == "1 kỳ"
@@ -183,7 +184,7 @@ def _csv_rows(path):
 def test_downloads_carry_the_statuses_the_pages_show(sample_site):
     agency = _csv_rows(sample_site / "tai-ve/co-quan/so-tu-phap.csv")
     assert agency["appendix-task:34"]["Trạng thái"] == "Hoàn thành quá hạn"  # the agency's own status
-    police = _csv_rows(sample_site / "tai-ve/co-quan/cong-an-tinh.csv")
+    police = _csv_rows(sample_site / "tai-ve/co-quan/cong-an-tinh-lam-dong.csv")
     assert police["task:4.a"]["Trạng thái"] == "Quá hạn"  # reported not started, past its deadline
     tasks = _csv_rows(sample_site / "tai-ve/nhiem-vu.csv")
     page = _soup(sample_site, "nhiem-vu/phu-luc-34")
@@ -204,7 +205,7 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
         for tr in soup.select("table.period-reports tbody tr")
     }
     assert sent["Sở Tư pháp"][1:4] == ["18/10/2026", "1/BC-MAU", "đúng hạn"]
-    assert sent["Công an tỉnh"][3] == "—"  # it receives the monthly reports, it has no day to send them by
+    assert sent["Công an tỉnh Lâm Đồng"][3] == "—"  # it receives the monthly reports, it has no day to send them by
     missing = [a.get_text() for a in soup.select("ul.period-missing a")]
     assert "Sở Y tế" in missing and "Sở Tư pháp" not in missing
 
@@ -217,7 +218,7 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
     # Sở Tư pháp's report, compared with its September one; the police's first report is its starting point.
     assert changed("moi-hoan-thanh") == [["PL II-34", "Sở Tư pháp", "Hoàn thành quá hạn (trước: Quá hạn)", SAMPLE]]
     assert changed("moi-qua-han") == [] and changed("kho-khan-moi") == []
-    assert [a.get_text() for a in soup.select("p.period-first a")] == ["Công an tỉnh"]
+    assert [a.get_text() for a in soup.select("p.period-first a")] == ["Công an tỉnh Lâm Đồng"]
     dashboard = _soup(sample_site, "thuc-hien")
     assert [a["href"] for a in dashboard.select("table.register thead a")] == ["2026-09/", "2026-10/"]
     september = _soup(sample_site, "thuc-hien/2026-09")

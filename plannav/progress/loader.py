@@ -179,11 +179,8 @@ def absence(reporters: Reporters, agency_id: str, period: str) -> tuple[str, str
             "a month before it was formed is its predecessors' to report",
         )
     heirs = [c.body for c in carriers(registry.successions, agency_id, f"{period}-01")[0]]
-    names = " or ".join(heirs)
     hint = (
-        f"from {day} its work is carried by {', '.join(heirs)}: report as that body ({names})"
-        if heirs
-        else "it had ceased by then"
+        f"from {day} its work is carried by {' and '.join(heirs)}: report as that body" if heirs else "it had ceased by then"
     )
     return f"'{agency_id}' no longer existed in {period} (since {day})", hint
 
