@@ -53,6 +53,10 @@ class BuildCache:
             return cls(None)
         return cls(setting or DEFAULT_FOLDER)
 
+    def __bool__(self) -> bool:
+        """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
+        return self.folder is not None
+
     def key(self, *parts: str) -> str:
         return digest(code_fingerprint(), *parts)
 

@@ -100,10 +100,26 @@ class AgencyRegistry:
         """The body and those whose work it carries: the ids an item names it by."""
         return {agency_id, *self.predecessors.get(agency_id, ())}
 
+    @cached_property
+    def heirs(self) -> dict[str, set[str]]:
+        """Each body whose work passes on: every body that carries it, directly or down a chain."""
+        out: dict[str, set[str]] = {}
+        for heir, predecessors in self.predecessors.items():
+            for predecessor in predecessors:
+                out.setdefault(predecessor, set()).add(heir)
+        return out
+
+    @cached_property
+    def passed_on(self) -> dict[str, str]:
+        """Each body whose work passed on: the first day it did."""
+        out: dict[str, str] = {}
+        for s in self.successions:
+            out[s.of] = min(out.get(s.of, s.since), s.since)
+        return out
+
     def family(self, agency_id: str) -> set[str]:
         """The body, the bodies whose work it carries and those that carry its work: one line of work."""
-        heirs = {heir for heir, before in self.predecessors.items() if agency_id in before}
-        return {agency_id, *self.predecessors.get(agency_id, ()), *heirs}
+        return {*self.stands_for(agency_id), *self.heirs.get(agency_id, ())}
 
     def absent_in(self, agency_id: str, period: str) -> tuple[str, str] | None:
         """Why the body could not report on a month (YYYY-MM): ("formed", day) when it was formed after
@@ -112,15 +128,16 @@ class AgencyRegistry:
         since = getattr(self.by_id[agency_id], "since", None)
         if since and since[:7] > period:
             return "formed", since
-        passed = [s.since for s in self.successions if s.of == agency_id and s.since <= f"{period}-01"]
-        return ("succeeded", min(passed)) if passed else None
+        passed = self.passed_on.get(agency_id)
+        return ("succeeded", passed) if passed and passed <= f"{period}-01" else None
 
     def exists_on(self, agency_id: str, day: str) -> bool:
         """Whether the body is there on a day (YYYY-MM-DD): formed by then, and its work not passed on."""
         since = getattr(self.by_id[agency_id], "since", None)
         if since and since > day:
             return False
-        return not any(s.of == agency_id and s.since <= day for s in self.successions)
+        passed = self.passed_on.get(agency_id)
+        return not (passed and passed <= day)
 
     def names(self, ids) -> str:
         """Agencies' names as a list staff read: "Công an tỉnh; Sở Tư pháp"."""

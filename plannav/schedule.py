@@ -27,7 +27,8 @@ _UNDATED_ORDER = {key: i for i, (key, _) in enumerate(UNDATED_PAGES.values())}
 _FAR = (9999, 12, 31)
 
 
-def _day(iso: str) -> str:
+def day_text(iso: str) -> str:
+    """A day as staff write it: '2025-07-01' -> '01/07/2025'."""
     d = dt.date.fromisoformat(iso)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
@@ -48,9 +49,9 @@ def label(deadline) -> str:
     if kind == "year":
         return f"Năm {deadline.year}"
     if kind == "date":
-        return f"{'Trước ngày' if deadline.before else 'Ngày'} {_day(deadline.date)}"
+        return f"{'Trước ngày' if deadline.before else 'Ngày'} {day_text(deadline.date)}"
     if kind == "staged":
-        return "; ".join(f"{LEVELS[s.level]}: từ {_day(s.start)}" for s in deadline.stages)
+        return "; ".join(f"{LEVELS[s.level]}: từ {day_text(s.start)}" for s in deadline.stages)
     if kind == "recurring":
         every = "hằng tháng" if deadline.every == "month" else "hằng năm"
         if deadline.day:

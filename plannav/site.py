@@ -23,7 +23,6 @@ from plannav.progress.models import period_title
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
-from plannav.succession import carriers
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
 from plannav.views import progress as progress_view
@@ -185,7 +184,7 @@ class SiteModel:
                 sitemap.OBJECTIVE_INDEX,
             )
         add_section(sitemap.DOCUMENT_INDEX, "document_index.md.j2", partial(documents.document_index, v, citations))
-        for doc in (*plan.documents.documents, *plan.successors.documents):
+        for doc in plan.document_by_id.values():  # those of the decision, then those issued after it
             add(
                 sitemap.document(doc.id),
                 v.document_link(doc.id).text,
@@ -254,7 +253,7 @@ class SiteModel:
         out = {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
         registry = self.views.registry
         for agency in registry.named:
-            found, _ = carriers(registry.successions, agency.id, self.views.succession_day)
+            found, _ = self.views.carried_by(agency.id)
             if found:
                 out[sitemap.agency(agency.id)] = " ".join(registry.by_id[c.body].name for c in found)
         return out
@@ -267,7 +266,7 @@ class SiteModel:
         """Every file to write under the site: (path, bytes). A file an earlier build made from the same
         plan, reports, address and program is taken from the build cache."""
         made = all_downloads(self.views.index, base_url, self.progress)
-        if self.cache is None or not self.data_digest:
+        if not self.cache or not self.data_digest:
             return [(d.path, d.make()) for d in made]
         # One folder per state of the data: a build of the reports and one without (or at another address)
         # each find theirs; the few used last are kept.

@@ -28,8 +28,8 @@ def in_effect(successions: list[Succession], agency_id: str, day: str) -> Succes
 
 
 def carriers(successions: list[Succession], agency_id: str, day: str | None) -> tuple[list[Carrier], Succession | None]:
-    """The bodies that carry the body's work on the day, and the succession that ended it without an heir
-    (if its chain ends so). ([], None): the body carries its own work."""
+    """The bodies that carry the body's work on the day, each once, and, where none does, the succession
+    that ended it without an heir. ([], None): the body carries its own work."""
     if day is None:
         return [], None
     out, ceased = [], None
@@ -37,14 +37,16 @@ def carriers(successions: list[Succession], agency_id: str, day: str | None) -> 
     seen = set()
     while stack:
         body, chain, shares = stack.pop()
+        if body in seen:  # two branches of a split may merge again
+            continue
+        seen.add(body)
         succession = in_effect(successions, body, day)
-        if succession is None or body in seen:
+        if succession is None:
             if chain:
                 out.append(Carrier(body, chain, shares))
             continue
-        seen.add(body)
         if not succession.by:
             ceased = succession
         for heir in reversed(succession.by):
             stack.append((heir.id, (*chain, succession), (*shares, heir.share or "")))
-    return out, ceased
+    return out, (None if out else ceased)  # a branch that ceased while another carries on ended nothing

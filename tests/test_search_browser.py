@@ -90,3 +90,15 @@ def test_todays_name_finds_the_body_and_the_one_whose_work_it_carries(nginx, tab
     for query in ("cong an tinh lam dong", "Công an tỉnh Lâm Đồng"):
         found = [urlsplit(href).path.lstrip("/") for _, href in search(page, query)][:3]
         assert "co-quan/cong-an-tinh-lam-dong/" in found and "co-quan/cong-an-tinh/" in found, (query, found)
+
+
+def test_enter_opens_the_first_result_shown(nginx, tab):
+    """The theme's Enter opens the result it scored highest; the reordered results keep their scores in order."""
+    page, _ = tab
+    page.goto(nginx["root"])
+    for query, expected in (("khai tu", "thu-tuc/10/"), ("+cong +dan +so", "muc-tieu/cong-dan-so/")):
+        shown = [urlsplit(href).path.lstrip("/") for _, href in search(page, query)]
+        assert shown[0] == expected, (query, shown[:3])
+        page.locator("input.md-search__input").press("Enter")
+        page.wait_for_url(f"**/{expected}**")
+        page.goto(nginx["root"])

@@ -272,3 +272,27 @@ def test_a_date_written_as_staff_write_it_is_named_a_date(plan_copy):
     assert (
         "expected a date written YYYY-MM-DD, found '01/03/2025'" in problems[0].message and "2025-07-01" in problems[0].hint
     )
+
+
+def test_a_split_that_merges_again_or_partly_ceases_reads_as_one_body_and_no_end(plan_copy):
+    """Split: Sở Mẫu A and B each take part; later B ceases, or both merge into C."""
+    bodies = "".join(
+        f"  - id: {i}\n    name: {n}\n    kind: provincial-agency\n    since: '2025-03-01'\n"
+        for i, n in (("so-mau-a", "Sở Mẫu A"), ("so-mau-b", "Sở Mẫu B"), ("so-mau-c", "Sở Mẫu C"))
+    )
+    successions = (
+        "  - {of: so-thong-tin-truyen-thong, by: [{id: so-mau-a}, {id: so-mau-b}], since: '2025-03-01',"
+        " basis: nq-202-2025-qh15}\n"
+        "  - {of: so-mau-b, by: [], since: '2025-05-01', basis: nq-202-2025-qh15}\n"
+        "  - {of: so-mau-a, by: [{id: so-mau-c}], since: '2025-07-01', basis: nq-202-2025-qh15}\n"
+        "  - {of: so-mau-b, by: [{id: so-mau-c}], since: '2025-07-01', basis: nq-202-2025-qh15}\n"
+    )
+    edit_plan(
+        plan_copy, "successors.yaml", ("bodies:\n", "bodies:\n" + bodies), ("successions:\n", "successions:\n" + successions)
+    )
+    plan, problems = load_plan(plan_copy)
+    assert problems == [], problems
+    found, ceased = carriers(plan.registry.successions, "so-thong-tin-truyen-thong", "2025-06-01")
+    assert [c.body for c in found] == ["so-mau-a"] and ceased is None  # B ended, A carries on
+    found, ceased = carriers(plan.registry.successions, "so-thong-tin-truyen-thong", "2026-01-01")
+    assert [c.body for c in found] == ["so-mau-c"] and ceased is None  # one body, once

@@ -39,12 +39,23 @@
     return best < 2 ? 2 + best : 4;
   };
 
+  // The words wanted, without the search's own syntax: "+word", "-word" (left out), "word*", "word~1",
+  // "word^2", "title:word".
+  const wantedWords = query => words(query.split(/\s+/)
+    .filter(term => !term.startsWith("-"))
+    .map(term => term.replace(/^\+/, "").replace(/^[a-z_]+:/i, "").replace(/\*|[~^]\d*$/g, ""))
+    .join(" "));
+
   const rank = (groups, query) => {
-    const wanted = words(query);
+    const wanted = wantedWords(query);
     if (!wanted.length || !Array.isArray(groups)) return;
     const keyed = groups.map((group, position) => [level(group, wanted), position, group]);
     keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     keyed.forEach(([, , group], i) => { groups[i] = group; });
+    // Enter opens the result with the highest score, not the first shown: scores now fall in the new
+    // order. The same amount is added to a whole group, so which of its sections show is unchanged.
+    const top = Math.max(0, ...groups.flat().map(item => item.score || 0));
+    groups.forEach((group, i) => group.forEach(item => { item.score = (item.score || 0) + (groups.length - i) * (top + 1); }));
   };
 
   window.Worker = function (url, options) {

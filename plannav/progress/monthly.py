@@ -10,10 +10,11 @@ ones the site shows (progress.status), taken as of the month's report rather tha
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plannav import schedule, sitemap
 from plannav.items import ActionItem, ItemIndex
-from plannav.progress.changes import Change, changes_by_period
+from plannav.progress.changes import Change
 from plannav.progress.models import Entry, period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_REPORTED, OVERDUE, STATUSES, Progress, Report
 from plannav.sitemap import Link
@@ -122,6 +123,7 @@ class MonthSummary:
     difficulties: tuple[ChangeNote, ...]
 
 
+@lru_cache(maxsize=16)
 def report_periods(progress: Progress) -> list[str]:
     """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
     if not progress.reports or progress.as_of is None:
@@ -134,6 +136,7 @@ def drafted_months(progress: Progress) -> list[str]:
     return report_periods(progress)[-DRAFTED_MONTHS:] if DRAFTED_MONTHS else []
 
 
+@lru_cache(maxsize=16)
 def drafted_reports(progress: Progress) -> list[Report]:
     """The agencies' reports whose documents are drafted: those of the drafted months, from bodies
     with something to report on."""
@@ -251,11 +254,10 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
     )
 
 
+@lru_cache(maxsize=256)
 def month_reports(progress: Progress, period: str) -> list[Report]:
-    """The agencies' reports for the month, in the registry's order."""
-    order = {a.id: i for i, a in enumerate(progress.index.registry.agencies)}
-    reports = [r for a in order for r in progress.reports_of(a) if r.period == period]
-    return sorted(reports, key=lambda r: order[r.agency])
+    """The agencies' reports for the month, in the registry's order (asked for by many pages: made once)."""
+    return [r for a in progress.index.registry.agencies for r in progress.reports_of(a.id) if r.period == period]
 
 
 def _issuer(registry, agency_id: str, period: str) -> str:
@@ -271,7 +273,8 @@ def summary_date(progress: Progress, period: str) -> dt.date:
     return max(sent) if sent else dt.date.fromisoformat(f"{period}-01")
 
 
-def _timeliness(sent: dt.date | None, period: str, day: int | None) -> str:
+def timeliness(sent: dt.date | None, period: str, day: int | None) -> str:
+    """Whether a body's report for a month came by its day: đúng hạn, muộn, chưa có ("" with no day)."""
     if day is None:
         return ""
     if sent is None:
@@ -301,7 +304,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
             AgencyTally(
                 Link(agency.name, sitemap.agency(agency.id)),
                 f"{sent:%d/%m/%Y}" if sent else "",
-                _timeliness(sent, period, days.get(agency.id)),
+                timeliness(sent, period, days.get(agency.id)),
                 tuple(tally[s] for s in STATUSES),
                 len(uids),
             )
@@ -316,7 +319,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         item, said = index.by_uid[uid], overdue_at[uid]
         reasons = "; ".join(f"{name}: {reason}" for name, reason in said if reason)
         overdue.append(ItemNote(_item_link(item), shorten(item.text), OVERDUE, reasons, ", ".join(n for n, _ in said)))
-    changes = changes_by_period(progress, [a.id for a in registry.agencies]).get(period)
+    changes = progress.changes.get(period)
 
     def notes(found: list[Change], text: str) -> tuple[ChangeNote, ...]:
         return tuple(

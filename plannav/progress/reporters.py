@@ -23,14 +23,10 @@ class Reporters:
         """Item uid -> the bodies that report on it, in registry order: those it binds, and the bodies
         formed since that carry their work (plan/successors.yaml), for the months they exist."""
         registry, order = self.index.registry, {a.id: i for i, a in enumerate(self.index.registry.agencies)}
-        heirs_of: dict[str, set[str]] = {}
-        for heir, predecessors in registry.predecessors.items():
-            for predecessor in predecessors:
-                heirs_of.setdefault(predecessor, set()).add(heir)
         out = {}
         for item in self.index.items:
             bodies = registry.bodies((*item.lead, *item.coordinators)) - {agency for agency, _ in item.not_for}
-            bodies |= {heir for body in bodies for heir in heirs_of.get(body, ())}
+            bodies |= {heir for body in bodies for heir in registry.heirs.get(body, ())}
             out[item.uid] = tuple(sorted((b for b in bodies if registry.by_id[b].kind in REPORTING_KINDS), key=order.get))
         return out
 

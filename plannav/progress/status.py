@@ -15,6 +15,7 @@ báo cáo when none has.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from plannav import schedule
 from plannav.items import ActionItem
@@ -93,6 +94,7 @@ class Progress:
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
         self._due: dict[tuple[str, str], dt.date | None] = {}  # (agency, item) -> due_day
+        self._overall: dict[str, str] = {}  # item -> its overall status
         registry = index.registry
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
             if self.as_of and report.date <= self.as_of:
@@ -144,8 +146,18 @@ class Progress:
         return "" if self.status(uid, agency_id).status in (DONE, DONE_LATE, NOT_DONE) else reports[-1].period
 
     def item_status(self, uid: str) -> str:
-        item = self.index.by_uid[uid]
-        return overall([self.status(uid, agency).status for agency in self.reporters.leads(item)])
+        if uid not in self._overall:  # every row of every table shows it: worked out once
+            item = self.index.by_uid[uid]
+            self._overall[uid] = overall([self.status(uid, agency).status for agency in self.reporters.leads(item)])
+        return self._overall[uid]
+
+    @cached_property
+    def changes(self):
+        """Each month's changes since the agencies' earlier reports (progress.changes), agencies in the
+        registry's order: made once, for the month pages and the consolidated reports."""
+        from plannav.progress.changes import changes_by_period  # it builds on this module
+
+        return changes_by_period(self, [a.id for a in self.index.registry.agencies])
 
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""

@@ -9,10 +9,10 @@ from plannav.models import Agency
 from plannav.progress import monthly
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUSES
-from plannav.succession import carriers
+from plannav.schedule import day_text
 from plannav.views.base import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
 from plannav.views.progress import draft_links
-from plannav.views.successors import Succession, day_text, succession
+from plannav.views.successors import Succession, succession
 
 
 @dataclass(frozen=True)
@@ -107,15 +107,13 @@ def agency_index(views: SiteViews) -> AgencyIndexPage:
     registry, day = views.registry, views.succession_day
     replaced = []
     for agency in registry.named:
-        found, ceased = carriers(registry.successions, agency.id, day)
+        found, ceased = views.carried_by(agency.id)
         if found or ceased:
             since = found[0].since if found else ceased.since
             replaced.append((views.agency_link(agency.id), tuple(views.agency_link(c.body) for c in found), day_text(since)))
-    gone = {link.page for link, _, _ in replaced}
     for kind, kind_label in AGENCY_KINDS.items():
-        entries = [a for a in registry.agencies if a.kind == kind and sitemap.agency(a.id) not in gone]
-        if day:  # a body formed after the day is not there yet
-            entries = [a for a in entries if registry.exists_on(a.id, day) or a in registry.named]
+        # The bodies there on the day: not those whose work passed on, nor those formed later.
+        entries = [a for a in registry.agencies if a.kind == kind and (day is None or registry.exists_on(a.id, day))]
         if entries:
             kinds.append(
                 AgencyKind(

@@ -12,11 +12,12 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
-from plannav.progress.changes import PeriodChanges, changes_by_period
+from plannav.progress.changes import PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
+from plannav.succession import carriers
 
 AGENCY_KINDS = {
     "provincial-leadership": "Lãnh đạo tỉnh",
@@ -121,6 +122,7 @@ class SiteViews:
         self.progress = None  # set by the site model: the reports as of their date
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
+        self._carried: dict[str, tuple] = {}  # carried_by, per body
 
     # ---- links
 
@@ -206,6 +208,13 @@ class SiteViews:
         days = [s.since for s in self.registry.successions]
         return max(days) if days else None
 
+    def carried_by(self, agency_id: str):
+        """Who carries the body's work on the site's day, and the succession that ended it without an heir
+        (succession.carriers), worked out once per body."""
+        if agency_id not in self._carried:
+            self._carried[agency_id] = carriers(self.registry.successions, agency_id, self.succession_day)
+        return self._carried[agency_id]
+
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)
@@ -257,7 +266,7 @@ class SiteViews:
     def period_changes(self) -> dict[str, PeriodChanges]:
         """Each month's changes since the agencies' earlier reports (progress.changes), agencies in the
         registry's order."""
-        return changes_by_period(self.progress, [a.id for a in self.registry.agencies])
+        return self.progress.changes
 
     @cached_property
     def _order(self) -> dict[str, int]:

@@ -7,9 +7,9 @@ from functools import cached_property
 from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Document
+from plannav.schedule import day_text
 from plannav.texts import TextRef, citing_texts
 from plannav.views.base import Link, SiteViews
-from plannav.views.successors import day_text
 
 STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quyết định được ký"}
 
@@ -54,6 +54,7 @@ class DocumentPage:
     related_at: str  # its numbers in the related-documents list: "3, 12"
     decided: tuple[tuple[Link, tuple[Link, ...], str], ...] = ()  # successions it is the basis of: (body, heirs, since)
     sources: tuple[str, ...] = ()  # for a document issued after the decision: where it was read
+    later: bool = False  # issued after the decision (plan/successors.yaml): cited nowhere in it
 
 
 class Citations:
@@ -128,11 +129,13 @@ def document(views: SiteViews, citations: Citations, document_id: str) -> Docume
         for s in views.registry.successions
         if s.basis == document_id
     )
+    later = document_id in {d.id for d in views.plan.successors.documents}
     return DocumentPage(
         doc,
         STATUS_LABELS[doc.status],
         tuple(citations.in_text(document_id)),
         ", ".join(related_at),
         decided,
-        tuple(getattr(doc, "sources", ())),
+        tuple(doc.sources) if later else (),
+        later,
     )

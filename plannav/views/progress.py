@@ -14,7 +14,7 @@ from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_S
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
-ON_TIME, LATE, MISSING, NOT_EXPECTED = "đúng hạn", "muộn", "chưa có", "—"  # —: the body did not exist then
+NOT_EXPECTED = "—"  # in the register: the body did not exist that month
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class ProgressPage:
 
 # Each status and each register cell as a class name, for its colour (site.css).
 STATUS_CSS = STATUS_SLUGS
-TIMELINESS_CSS = {ON_TIME: "on-time", LATE: "late", MISSING: "missing", NOT_EXPECTED: "not-expected"}
+TIMELINESS_CSS = {monthly.ON_TIME: "on-time", monthly.LATE: "late", monthly.MISSING: "missing", NOT_EXPECTED: "not-expected"}
 
 
 def periods(views: SiteViews) -> list[str]:
@@ -131,24 +131,15 @@ def _first_sent(views: SiteViews) -> dict[tuple[str, str], dt.date]:
     return sent
 
 
-def _timeliness(sent: dt.date | None, month: str, day: int) -> str:
-    if sent is None:
-        return MISSING
-    return ON_TIME if sent <= dt.date.fromisoformat(f"{month}-{day:02d}") else LATE
-
-
 def period_page(views: SiteViews, period: str) -> PeriodPage:
     progress, months = views.progress, periods(views)
     at = months.index(period)
     days = views.progress.reporters.report_days
-    reports = sorted(
-        (r for a in views.registry.agencies for r in progress.reports_of(a.id) if r.period == period),
-        key=lambda r: (r.date, views.registry.by_id[r.agency].name),
-    )
+    reports = sorted(monthly.month_reports(progress, period), key=lambda r: (r.date, views.registry.by_id[r.agency].name))
     sent = []
     for report in reports:
         day = days.get(report.agency)
-        timeliness = _timeliness(report.date, period, day) if day else ""
+        timeliness = monthly.timeliness(report.date, period, day) if day else ""
         sent.append(
             SentReport(
                 views.agency_link(report.agency),
@@ -253,7 +244,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
         if day is None:
             continue
         said = [
-            _timeliness(sent.get((agency.id, month)), month, day)
+            monthly.timeliness(sent.get((agency.id, month)), month, day)
             if views.registry.exists_on(agency.id, f"{month}-{day:02d}") or (agency.id, month) in sent
             else NOT_EXPECTED
             for month in months

@@ -4,13 +4,8 @@ carries; beside a responsible body on an item's page, "Nay do … thực hiện"
 
 from dataclasses import dataclass
 
-from plannav.succession import carriers
+from plannav.schedule import day_text
 from plannav.views.base import Link, SiteViews
-
-
-def day_text(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}"
 
 
 @dataclass(frozen=True)
@@ -49,14 +44,10 @@ class Succession:
     before: tuple[PredecessorLine, ...] = ()
     as_of: str = ""  # the day the site reads the successions as of
 
-    @property
-    def any(self) -> bool:
-        return bool(self.now or self.ceased or self.formed)
-
 
 def succession(views: SiteViews, agency_id: str) -> Succession:
     registry, day = views.registry, views.succession_day
-    found, ceased = carriers(registry.successions, agency_id, day)
+    found, ceased = views.carried_by(agency_id)
     now = tuple(
         SuccessorLine(
             views.agency_link(c.body),
@@ -83,8 +74,8 @@ def succession(views: SiteViews, agency_id: str) -> Succession:
 def now_carried_by(views: SiteViews, agency_ids) -> tuple[tuple[Link, tuple[Link, ...]], ...]:
     """For an item's page: each of the bodies given whose work another carries today, with who does."""
     out = []
-    for agency_id in agency_ids:
-        found, _ = carriers(views.registry.successions, agency_id, views.succession_day)
+    for agency_id in dict.fromkeys(agency_ids):  # a body may be named in both roles
+        found, _ = views.carried_by(agency_id)
         if found:
             out.append((views.agency_link(agency_id), tuple(views.agency_link(c.body) for c in found)))
     return tuple(out)
