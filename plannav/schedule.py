@@ -62,6 +62,12 @@ def label(deadline) -> str:
     return EVENTS[deadline.event]
 
 
+def labels_for(deadlines, identities) -> str:
+    """The labels of the deadlines that bind an agency (applies_to), each once: what its form and its
+    drafted report say of an item's deadline."""
+    return "; ".join(dict.fromkeys(label(d) for d in deadlines if applies_to(d, identities)))
+
+
 def next_month(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
 

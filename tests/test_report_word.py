@@ -224,3 +224,16 @@ def test_the_consolidated_report_is_issued_by_the_body_that_carries_the_work_tha
     site, _ = drafted
     # Công an tỉnh's work is carried by Công an tỉnh Lâm Đồng from 01/07/2025 (plan/successors.yaml).
     assert _letterhead(_docx(site, "2026-10", "tong-hop"))[0][0].text == "CÔNG AN TỈNH LÂM ĐỒNG"
+
+
+def test_a_report_gives_each_item_the_deadlines_its_form_gives(drafted):
+    """Only the deadlines that bind the agency: the working group's 22nd is not a department's."""
+    from plannav.progress.form import form_rows
+
+    site, model = drafted
+    progress = model.progress
+    form = {row.uid: row.deadline for row in form_rows(model.views.index, progress.reporters, "so-tu-phap")}
+    rows = _docx(site, "2026-10", "so-tu-phap").tables[1].rows[1:]
+    uids = progress.reporters.by_agency["so-tu-phap"]
+    assert [row.cells[2].text for row in rows] == [form[uid] for uid in uids]
+    assert "Trước ngày 22 hằng tháng" not in form["duty:2.k"]

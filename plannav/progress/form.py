@@ -71,7 +71,7 @@ def form_rows(index: ItemIndex, reporters: Reporters, agency_id: str) -> list[Fo
     for uid in reporters.by_agency.get(agency_id, ()):
         item = index.by_uid[uid]
         role = "Chủ trì" if identities & set(item.lead) else "Phối hợp"
-        deadline = "; ".join(schedule.label(d) for d in item.deadlines if schedule.applies_to(d, identities))
+        deadline = schedule.labels_for(item.deadlines, identities)
         rows.append(FormRow(uid, sitemap.item_label(item), ITEM_KINDS[item.kind].short, item.text, role, deadline))
     return rows
 

@@ -24,7 +24,7 @@ from plannav.succession import carriers
 # earlier month was on the site in its month. A build with two years of reports stays fast (README).
 DRAFTED_MONTHS = 1
 CONTENT_LENGTH = 160  # the item's wording in a report's table, cut at a word: the page has it all
-FINISHED = (DONE, DONE_LATE, NOT_DONE)
+CLOSED = (DONE, DONE_LATE, NOT_DONE)
 CONSOLIDATING = "cong-an-tinh"  # standing body of the working group: it consolidates the month (IV.2.k)
 AGENCY_RECIPIENTS = ("Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh")  # IV.2.k: where the 18th's reports go
 SUMMARY_RECIPIENTS = ("Văn phòng Chính phủ", "Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")
@@ -168,10 +168,6 @@ def _item_link(item: ActionItem) -> Link:
     return Link(sitemap.item_label(item), page, anchor)
 
 
-def _deadline(item: ActionItem) -> str:
-    return "; ".join(dict.fromkeys(schedule.label(d) for d in item.deadlines))
-
-
 def _month_key(period: str) -> tuple[int, int]:
     year, month = map(int, period.split("-"))
     return year, month
@@ -224,11 +220,22 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
         entry = found[1] if found else None
         since = period_title(found[0].period) if found and found[0] is not report else ""
         link, content = _item_link(item), shorten(item.text)
-        rows.append(ReportRow(number, link, content, _deadline(item), status[uid], since, (entry and entry.result) or ""))
-        if status[uid] == OVERDUE or (entry and entry.difficulties and status[uid] not in FINISHED):
+        due = schedule.labels_for(item.deadlines, identities)  # as its form says: the deadlines that bind it
+        rows.append(
+            ReportRow(
+                number,
+                link,
+                content,
+                due,
+                status[uid],
+                since,
+                (entry and entry.result) or "",
+            )
+        )
+        if status[uid] == OVERDUE or (entry and entry.difficulties and status[uid] not in CLOSED):
             blocked.append(ItemNote(link, content, status[uid], (entry and entry.difficulties) or ""))
-        if status[uid] not in FINISHED and (status[uid] == OVERDUE or _falls_due(item, identities, year, month)):
-            upcoming.append(ItemNote(link, content, status[uid], _deadline(item)))
+        if status[uid] not in CLOSED and (status[uid] == OVERDUE or _falls_due(item, identities, year, month)):
+            upcoming.append(ItemNote(link, content, status[uid], due))
         if entry and entry.proposals and uid in report.entries:
             proposals.append(ItemNote(link, content, status[uid], entry.proposals))
     tally = Counter(status.values())
