@@ -11,14 +11,14 @@ from functools import partial
 
 from plannav import sitemap
 from plannav.buildcache import BuildCache, digest
-from plannav.exports.catalog import all_downloads
+from plannav.exports.catalog import Download, all_downloads
 from plannav.fulltext import full_text
 from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.plan import Plan
 from plannav.problems import Problem, report
 from plannav.progress import monthly
-from plannav.progress.loader import ProgressFiles, load_progress_files, read_progress_files
+from plannav.progress.loader import SAMPLE_NOTICE, ProgressFiles, load_progress_files, read_progress_files
 from plannav.progress.models import period_title
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
@@ -37,6 +37,9 @@ class PlanProblems(Exception):
 
 
 DOWNLOADS, KEPT_STATES = "downloads", 4  # the build cache's folder of downloads; the states of the data it keeps
+# The site's own files a drafted report's page uses (docs/assets/): its layout, and the tables read as
+# labelled blocks on a phone.
+DOCUMENT_STYLESHEET, TABLE_SCRIPT = "assets/document.css", "assets/table-cards.js"
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,6 @@ class PageSpec:
     template: str
     view: Callable[[], object]  # what the template shows: a section module's page data, bound to its entity
     section: str = ""  # the section page it belongs under (empty for the section pages themselves)
-    # Left out of the site search: a drafted report repeats what the item and agency pages say.
-    searchable: bool = True
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,8 @@ class SiteModel:
         citations = documents.Citations(v)
         timeline_title = f"Tiến độ {v.identity.years}"
 
-        def add(src, title, template, view, section="", searchable=True):
-            pages.append(PageSpec(src, title, template, view, section, searchable))
+        def add(src, title, template, view, section=""):
+            pages.append(PageSpec(src, title, template, view, section))
 
         def add_section(src, template, view):
             """A section page: its title from sitemap.SECTION_TITLES."""
@@ -202,24 +203,6 @@ class SiteModel:
                 partial(progress_view.period_page, v, period),
                 sitemap.PROGRESS,
             )
-        for period in monthly.drafted_months(self.progress):
-            add(
-                sitemap.drafted_report_page(period),
-                f"Dự thảo báo cáo tổng hợp {period_title(period).lower()}",
-                "report_summary.md.j2",
-                partial(progress_view.summary_draft_page, v, period),
-                sitemap.PROGRESS,
-                searchable=False,
-            )
-        for sent in monthly.drafted_reports(self.progress):
-            add(
-                sitemap.drafted_report_page(sent.period, sent.agency),
-                f"Dự thảo báo cáo {period_title(sent.period).lower()}: {v.registry.by_id[sent.agency].name}",
-                "report_agency.md.j2",
-                partial(progress_view.agency_draft_page, v, sent),
-                sitemap.PROGRESS,
-                searchable=False,
-            )
         add_section(sitemap.RECONCILIATION, "reconciliation.md.j2", partial(tasks.reconciliation, v))
         add_section(sitemap.DOWNLOADS, "downloads.md.j2", partial(home.downloads, v))
         add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
@@ -262,15 +245,58 @@ class SiteModel:
         """Search entries made from the reports (views.progress.report_search_entries)."""
         return progress_view.report_search_entries(self.views)
 
-    def downloads(self, base_url: str | None = None):
-        """Every file to write under the site: (path, bytes). A file an earlier build made from the same
-        plan, reports, address and program is taken from the build cache."""
-        made = all_downloads(self.views.index, base_url, self.progress)
+    def drafted_pages(self, directory_urls: bool = True) -> list[Download]:
+        """The drafted reports' pages (views.progress.DraftPage), each laid out as the Word document it
+        previews. They are written with the downloads, in the build's second process, not through the
+        theme: a month's thirty drafts, which the search leaves out, cost the page build nothing."""
+        v, out = self.views, []
+        trail = [Link(self.section_label[sitemap.PROGRESS], sitemap.PROGRESS)]
+        for period in monthly.drafted_months(self.progress):
+            title = f"Dự thảo báo cáo tổng hợp {period_title(period).lower()}"
+            view = partial(progress_view.summary_draft_page, v, period)
+            out.append(
+                self._document(
+                    sitemap.drafted_report_page(period), title, "report_summary.html.j2", view, trail, directory_urls
+                )
+            )
+        for sent in monthly.drafted_reports(self.progress):
+            title = f"Dự thảo báo cáo {period_title(sent.period).lower()}: {v.registry.by_id[sent.agency].name}"
+            view = partial(progress_view.agency_draft_page, v, sent)
+            src = sitemap.drafted_report_page(sent.period, sent.agency)
+            out.append(self._document(src, title, "report_agency.html.j2", view, trail, directory_urls))
+        return out
+
+    def _document(self, src, title, template, view, trail, directory_urls) -> Download:
+        at = sitemap.page_url(src, directory_urls)
+
+        def url_for(target: str, anchor: str = "") -> str:
+            url = sitemap.relative_url(sitemap.page_url(target, directory_urls), at)
+            return f"{url}#{anchor}" if anchor else url
+
+        def make() -> bytes:
+            page = view()
+            shell = dict(
+                title=title,
+                site_name=self.views.identity.site_name,
+                home=Link(self.views.identity.site_name, sitemap.HOME),
+                trail=[*trail, page.month],
+                sample=SAMPLE_NOTICE if self.progress.sample else None,
+                stylesheet=url_for(DOCUMENT_STYLESHEET),
+                script=url_for(TABLE_SCRIPT),
+            )
+            return self.renderer.document(template, page, url_for, **shell).encode("utf-8")
+
+        return Download(sitemap.page_file(src, directory_urls), title, make)
+
+    def downloads(self, base_url: str | None = None, directory_urls: bool = True):
+        """Every file to write under the site, the drafted reports' pages included: (path, bytes). A file
+        an earlier build made from the same plan, reports, address and program is taken from the build cache."""
+        made = all_downloads(self.views.index, base_url, self.progress) + self.drafted_pages(directory_urls)
         if not self.cache or not self.data_digest:
             return [(d.path, d.make()) for d in made]
         # One folder per state of the data: a build of the reports and one without (or at another address)
         # each find theirs; the few used last are kept.
-        state = self.cache.key(self.data_digest, base_url or "")
+        state = self.cache.key(self.data_digest, base_url or "", str(directory_urls))
         kind = f"{DOWNLOADS}/{state}"
         out = []
         for d in made:

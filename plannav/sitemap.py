@@ -4,6 +4,7 @@ Paths are source paths ("co-quan/cong-an-tinh.md"); the site generator turns the
 (/co-quan/cong-an-tinh/), relative to the page that links them.
 """
 
+import posixpath
 from dataclasses import dataclass
 
 from plannav.items import ActionItem
@@ -126,6 +127,35 @@ def progress_period(period: str) -> str:
 def drafted_report_page(period: str, agency_id: str = "tong-hop") -> str:
     """The page of a drafted monthly report: an agency's, or (without one) the consolidated report."""
     return f"thuc-hien/{period}/{agency_id}.md"
+
+
+def page_file(src: str, directory_urls: bool = True) -> str:
+    """The file a page is written to, as mkdocs writes it: co-quan/x.md -> co-quan/x/index.html (or
+    co-quan/x.html without directory URLs); an index.md stays index.html where it is. Any other file (a
+    download) is written where it says."""
+    if not src.endswith(".md"):
+        return src
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index") or not directory_urls:
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """A page's URL from the site's root: co-quan/x/ (co-quan/x.html without directory URLs); the home page ./."""
+    path = page_file(src, directory_urls)
+    if not src.endswith(".md"):
+        return path
+    return (path.removesuffix("index.html") or "./") if directory_urls else path
+
+
+def relative_url(target: str, page: str) -> str:
+    """The URL `target` (from the site's root) as a link on the page at URL `page`."""
+    folder = page.rsplit("/", 1)[0] if "/" in page else ""
+    relative = posixpath.relpath(target, folder or ".")
+    if relative == ".":
+        return "./"
+    return f"{relative}/" if target.endswith("/") else relative
 
 
 def anchor(*parts) -> str:

@@ -1,8 +1,10 @@
 """What a build does besides rendering pages: write the downloads, and check every page as written.
 
-Each page is scanned once, when it is written. At the end the downloads are written (pages link to
-them), the links and anchors are resolved and the fetches from outside the site listed; pages that
-were not fed (the theme's 404 page) are read from disk.
+Each page is scanned once, when it is written; the drafted reports' pages, made here with the
+downloads, when they are made. The downloads are written when the first page arrives: by then mkdocs
+has emptied the site's folder, and the pages are still being built. At the end the links and anchors
+are resolved and the fetches from outside the site listed; pages that were not fed (the theme's 404
+page) are read from disk.
 """
 
 import os
@@ -27,27 +29,47 @@ class DownloadsAndChecks:
     """Made in the build's second process from the same plan files as the pages: the downloads first,
     while the first pages render; then each page's links and fetches as it is written."""
 
-    def __init__(self, plan_files: PlanFiles, progress_files: ProgressFiles, as_of, base_url: str | None = None, cache=None):
+    def __init__(
+        self,
+        plan_files: PlanFiles,
+        progress_files: ProgressFiles,
+        as_of,
+        base_url: str | None = None,
+        cache=None,
+        directory_urls: bool = True,
+        site_dir: str | os.PathLike = "site",
+    ):
         # The build's own process checks the reports (and keeps them in the cache); it stops this one at
         # the first problem.
         model = SiteModel.load(plan_files, progress_files, as_of, reports_checked=True, cache=cache)
-        self.downloads = model.downloads(base_url)
+        self.downloads = model.downloads(base_url, directory_urls)
+        self.site_dir, self.written = Path(site_dir), False
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
+        for path, data in self.downloads:
+            if path.endswith(".html"):
+                self._keep(path, scan_page(data.decode("utf-8")))
 
     def add(self, name: str, html: str) -> None:
         """A page as written: its path under the site (co-quan/cong-an-tinh/index.html) and its HTML."""
+        if not self.written:
+            self._write_downloads()
         self._keep(name, scan_page(html))
+
+    def _write_downloads(self) -> None:
+        for path, data in self.downloads:
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.written = True
 
     def _keep(self, name: str, page: ScannedPage) -> None:
         self.links[name], self.fetches[name] = page_links(page), page_fetches(page)
 
-    def finish(self, site_dir: str | os.PathLike) -> SiteProblems:
-        site_dir = Path(site_dir)
-        for path, data in self.downloads:
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    def finish(self) -> SiteProblems:
+        if not self.written:  # a site of no page
+            self._write_downloads()
+        site_dir = self.site_dir
         for path in site_dir.rglob("*.html"):
             name = path.relative_to(site_dir).as_posix()
             if name not in self.links:  # written by the theme, not as a page (404.html)

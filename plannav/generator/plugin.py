@@ -18,7 +18,6 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
 
 from plannav import sitemap
 from plannav.generator.finishing import DownloadsAndChecks
@@ -27,7 +26,7 @@ from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
-from plannav.progress.loader import read_progress_files
+from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
 from plannav.site import PlanProblems, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.plannav")
@@ -71,6 +70,8 @@ class SiteBuild:
                 self.settings.as_of,
                 self.settings.site_url,
                 self.settings.cache,
+                self.settings.use_directory_urls,
+                self.settings.site_dir,
             )
         )
         try:
@@ -81,7 +82,7 @@ class SiteBuild:
         self._blocks = {}
         self._url = lru_cache(maxsize=None)(self._site_url)
         # Made-up reports (progress/DU-LIEU-MAU): a banner on every page says so (overrides/main.html).
-        config.extra["sample_data"] = self.model.progress.sample
+        config.extra["sample_data"] = vars(SAMPLE_NOTICE) if self.model.progress.sample else None
         who = self.model.views.identity
         config.site_name = who.site_name
         config.site_description = (
@@ -101,9 +102,7 @@ class SiteBuild:
                 self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
             meta = {"title": theme_title(spec.title)}
-            if not spec.searchable:
-                meta["search"] = {"exclude": True}
-            elif spec.section in sitemap.SEARCH_BOOSTS:
+            if spec.section in sitemap.SEARCH_BOOSTS:
                 meta["search"] = {"boost": sitemap.SEARCH_BOOSTS[spec.section]}
             front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip()
             content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
@@ -131,8 +130,7 @@ class SiteBuild:
         return markdown
 
     def _site_url(self, target: str) -> str:
-        s = self.settings
-        return File(target, s.docs_dir, s.site_dir, s.use_directory_urls).url
+        return sitemap.page_url(target, self.settings.use_directory_urls)
 
     def on_page_content(self, html, page, config, files):
         # First the blocks the site search reads; the item tables, which it skips, once it has read the page.
@@ -164,7 +162,7 @@ class SiteBuild:
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
         try:
-            found = self.worker.finish(config.site_dir)
+            found = self.worker.finish()
         except WorkerFailed as err:
             raise PluginError(f"the downloads or checks in the second process failed:\n{err}") from None
         finally:
@@ -209,6 +207,6 @@ class SiteBuild:
 
 
 # The same few hundred targets are linked from every page: each relative URL is computed once.
-_relative_url = lru_cache(maxsize=None)(get_relative_url)
+_relative_url = lru_cache(maxsize=None)(sitemap.relative_url)
 
 SITE_BUILD = SiteBuild()  # the one build of this process; mkdocs serve runs its builds one after another

@@ -28,9 +28,28 @@ IGNORED = {"README.md", "schema", SAMPLE_MARKER}  # beside the month folders
 CACHE_KIND = "reports"  # the folder of the build cache that keeps read reports
 
 
+@dataclass(frozen=True)
+class Notice:
+    label: str
+    text: str
+
+
+# What every page of a site built from made-up reports says, in its banner.
+SAMPLE_NOTICE = Notice(
+    "DỮ LIỆU MẪU",
+    "các báo cáo tiến độ trên trang này là giả định, dùng để thử nghiệm; không phải báo cáo thật của cơ quan nào.",
+)
+
+
 def _display(path: Path) -> str:
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _display_in(folder: str, name: str) -> str:
+    """How a report file is named in messages: '2026-10/x.yaml' under the progress folder as _display names it
+    (worked out once per folder: some hundreds of reports)."""
+    return name if folder == "." else f"{folder}/{name}"
 
 
 @dataclass(frozen=True)
@@ -48,7 +67,7 @@ def read_progress_files(progress_dir) -> ProgressFiles:
     progress_dir = Path(progress_dir)
     if not progress_dir.is_dir():
         return ProgressFiles(str(progress_dir), {})
-    texts, problems = {}, []
+    texts, problems, shown = {}, [], _display(progress_dir)
     for folder in sorted(progress_dir.iterdir()):
         if folder.name in IGNORED or folder.name.startswith("."):
             continue
@@ -72,9 +91,10 @@ def read_progress_files(progress_dir) -> ProgressFiles:
                     Problem(_display(path), 0, "", "not a report file", "name reports <agency-id>.yaml", "progress-layout")
                 )
                 continue
-            text, found = read_text(path, _display(path))
+            name = f"{folder.name}/{path.name}"
+            text, found = read_text(path, _display_in(shown, name))
             problems += found
-            texts[f"{folder.name}/{path.name}"] = text
+            texts[name] = text
     return ProgressFiles(str(progress_dir), texts, tuple(problems), (progress_dir / SAMPLE_MARKER).exists())
 
 
@@ -94,7 +114,7 @@ def load_progress_files(
     checks the same files, and stops this one at its first problem; here they are only read, without
     the line of every value. cache: a report read and found clean by an earlier build from the same
     text, against the same plan (plan_digest), is taken from there."""
-    reports, problems = [], list(files.problems)
+    reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
     for name, text in files.texts.items():
         if text is None:
             continue
@@ -103,7 +123,7 @@ def load_progress_files(
         key = cache.key(plan_digest, name, text) if cache else ""
         kept = cache.get(CACHE_KIND, key) if cache else None
         if kept is not None:
-            reports.append(replace(kept, file=_display(path)))
+            reports.append(replace(kept, file=_display_in(shown, name)))
             continue
         if checked:
             report, found = _read_checked(path, text, period), []

@@ -148,3 +148,9 @@ class PageRenderer:
         context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
         body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for, count_word=count_word)
         return _tidy(body)
+
+    def document(self, template: str, page, url_for: UrlFor, **shell) -> str:
+        """A page that stands alone, outside the theme: its body from its data, in _document_page.html.j2
+        with the shell's title, trail and assets."""
+        body = Markup(self.render(template, page, url_for))  # made here from escaped values
+        return self.render("_document_page.html.j2", {**shell, "body": body}, url_for)
