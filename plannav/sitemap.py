@@ -4,7 +4,6 @@ Paths are source paths ("co-quan/cong-an-tinh.md"); the site generator turns the
 (/co-quan/cong-an-tinh/), relative to the page that links them.
 """
 
-import posixpath
 from dataclasses import dataclass
 
 from plannav.items import ActionItem
@@ -150,10 +149,15 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 
 def relative_url(target: str, page: str) -> str:
-    """The URL `target` (from the site's root) as a link on the page at URL `page`."""
-    folder = page.rsplit("/", 1)[0] if "/" in page else ""
-    relative = posixpath.relpath(target, folder or ".")
-    if relative == ".":
+    """The URL `target` (from the site's root) as a link on the page at URL `page`: both are site paths
+    without '..' (page_url), so the shared folders are dropped and each folder left of the page's is a '..'."""
+    here = [part for part in page.split("/")[:-1] if part != "."]  # the folders the page is in
+    there = [part for part in target.split("/") if part not in ("", ".")]
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    relative = "/".join([".."] * (len(here) - shared) + there[shared:])
+    if not relative:
         return "./"
     return f"{relative}/" if target.endswith("/") else relative
 

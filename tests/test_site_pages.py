@@ -297,3 +297,30 @@ def test_no_page_shows_markdown_it_was_meant_to_render(site):
         if "{ #" in text or any(line.lstrip().startswith("## ") for line in text.splitlines()):
             leftovers.append(path.relative_to(site).as_posix())
     assert leftovers == []
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_page_files_and_links_are_where_mkdocs_puts_and_resolves_them(directory_urls):
+    """The drafted reports' pages are written beside mkdocs' pages, and every page's links are made, by
+    sitemap's one rule: the same files and relative URLs as mkdocs' own, with and without directory URLs."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    sources = [
+        sitemap.HOME,
+        sitemap.AGENCY_INDEX,
+        sitemap.agency("so-tu-phap"),
+        sitemap.FULL_TEXT,
+        sitemap.progress_period("2026-10"),
+        sitemap.drafted_report_page("2026-10"),
+        sitemap.drafted_report_page("2026-10", "so-tu-phap"),
+        "co/x.md",  # a folder whose name begins another's
+    ]
+    files = {src: File(src, "docs", "site", directory_urls) for src in sources}
+    for src, file in files.items():
+        assert sitemap.page_file(src, directory_urls) == file.dest_uri
+        assert sitemap.page_url(src, directory_urls) == file.url
+    targets = [f.url for f in files.values()] + ["assets/document.css", "tai-ve/bao-cao/2026-10/tong-hop.docx"]
+    for file in files.values():
+        for target in targets:
+            assert sitemap.relative_url(target, file.url) == get_relative_url(target, file.url), (target, file.url)

@@ -94,6 +94,9 @@ class SiteBuild:
         config.watch.append(str(self.settings.plan_dir))
         if self.settings.progress_dir.is_dir():
             config.watch.append(str(self.settings.progress_dir))
+        # The model lives as long as the build: the collector's full passes, while the pages are made,
+        # need not walk its hundreds of thousands of objects again (they are let go in on_post_build).
+        gc.freeze()
         return config
 
     def on_files(self, files, config):
@@ -153,6 +156,7 @@ class SiteBuild:
 
     def on_post_build(self, config):
         # Runs after the search plugin wrote its index, and before the offline plugin inlines it.
+        gc.unfreeze()  # what this build made can be freed before the next (mkdocs serve)
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
             index = add_entries(json.loads(index_file.read_text(encoding="utf-8")), self._report_entries())
@@ -192,6 +196,7 @@ class SiteBuild:
     def on_build_error(self, error):
         # A page could not be written (a full disk, say): stop the second process now, or the queue of
         # pages it no longer reads would hold the build open at exit.
+        gc.unfreeze()
         self.cancel()
 
     def on_shutdown(self):

@@ -107,6 +107,11 @@ def _linked(context, text: str) -> Markup:
     return Markup("").join(out)
 
 
+def lines(items) -> Markup:
+    """Each item's text, escaped, one per line (an item's earlier reports: a few dozen in a cell)."""
+    return Markup("<br> ").join(one_line(item.text) for item in items)
+
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -125,7 +130,9 @@ def _environment() -> Environment:
         finalize=_finalize,
     )
     # `join` returns markup the `finalize` step does not see: plan text joined is put on one line here.
-    env.filters.update(href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext, one_line=one_line)
+    env.filters.update(
+        href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext, one_line=one_line, lines=lines
+    )
     return env
 
 
