@@ -24,9 +24,10 @@ OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of this package's source: another program may read the same file differently."""
+    """A digest of this package's source, its page templates included: another program may read the same
+    file differently, or print the same page otherwise."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -137,3 +137,21 @@ def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_ar
     _downloads(reports, cache)
     assert [p.name for p in (tmp_path / "cache" / "downloads").iterdir()] != [state.name]
     assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 1
+
+
+def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
+    """The drafted reports' pages are kept with the downloads: a changed template must make them again."""
+    import shutil
+
+    copy = tmp_path / "plannav"
+    shutil.copytree(buildcache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(buildcache, "PACKAGE", copy)
+    buildcache.code_fingerprint.cache_clear()
+    try:
+        before = buildcache.code_fingerprint()
+        template = copy / "render" / "templates" / "report_agency.html.j2"
+        template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        buildcache.code_fingerprint.cache_clear()
+        assert buildcache.code_fingerprint() != before
+    finally:
+        buildcache.code_fingerprint.cache_clear()
