@@ -88,8 +88,10 @@ def test_another_plan_or_another_program_reads_every_report_again(tmp_path, repo
 def test_a_damaged_or_unwritable_cache_only_means_reading_again(tmp_path, reports, parses):
     cache = BuildCache(tmp_path / "cache")
     first = _load(reports, cache)
-    for kept in (tmp_path / "cache" / "reports").iterdir():
-        kept.write_bytes(b"\x80\x04 not a pickle")
+    kept = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]  # each report, and all of them at once
+    assert {p.relative_to(tmp_path / "cache").parts[0] for p in kept} == {"reports", "reports-all"}
+    for path in kept:
+        path.write_bytes(b"\x80\x04 not a pickle")
     parses.clear()
     assert _load(reports, cache) == first and len(parses) == 4
     blocked = tmp_path / "blocked"

@@ -1,8 +1,9 @@
 """What a build does besides rendering pages: write the downloads, and check every page as written.
 
 Each page is scanned once, when it is written; the drafted reports' pages, made here with the
-downloads, when they are made. The downloads are written when the first page arrives: by then mkdocs
-has emptied the site's folder, and the pages are still being built. At the end the links and anchors
+downloads, when they are made. The downloads are written as soon as mkdocs has emptied the site's
+folder (write_downloads, from on_files), while it turns pages into HTML and before it writes any: on a
+slow disk two processes creating files at once wait on each other. At the end the links and anchors
 are resolved and the fetches from outside the site listed; pages that were not fed (the theme's 404
 page) are read from disk.
 """
@@ -52,11 +53,10 @@ class DownloadsAndChecks:
 
     def add(self, name: str, html: str) -> None:
         """A page as written: its path under the site (co-quan/cong-an-tinh/index.html) and its HTML."""
-        if not self.written:
-            self._write_downloads()
         self._keep(name, scan_page(html))
 
-    def _write_downloads(self) -> None:
+    def write_downloads(self) -> None:
+        """Write every download under the site's folder, which mkdocs has emptied."""
         for path, data in self.downloads:
             target = self.site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,8 +67,8 @@ class DownloadsAndChecks:
         self.links[name], self.fetches[name] = page_links(page), page_fetches(page)
 
     def finish(self) -> SiteProblems:
-        if not self.written:  # a site of no page
-            self._write_downloads()
+        if not self.written:  # not asked for (a build that never reached its files)
+            self.write_downloads()
         site_dir = self.site_dir
         for path in site_dir.rglob("*.html"):
             name = path.relative_to(site_dir).as_posix()

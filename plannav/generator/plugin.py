@@ -116,6 +116,7 @@ class SiteBuild:
         if missing:
             self.cancel()
             raise PluginError("pages are missing:\n" + "\n".join(missing))
+        self.worker.call("write_downloads")  # mkdocs emptied the site's folder before listing its files
         return files
 
     # ---- each page: its body, its blocks put back around Markdown, then checked

@@ -25,8 +25,8 @@ class WorkerFailed(Exception):
 
 
 class BackgroundWorker:
-    """An object made by `factory` in a second process: `add(...)` is sent to it item by item while
-    this process goes on, and `finish(...)` returns its result."""
+    """An object made by `factory` in a second process: `add(...)` (or any `call`) is sent to it item by
+    item while this process goes on, and `finish(...)` returns its result."""
 
     def __init__(self, factory: Callable):
         self._local = self._process = self._failed = None
@@ -79,11 +79,15 @@ class BackgroundWorker:
         child_end.close()
 
     def add(self, *args) -> None:
+        self.call("add", *args)
+
+    def call(self, method: str, *args) -> None:
+        """Ask the object to run `method(*args)`, in order with the items, without waiting for it."""
         self._ready()
         if self._local is not None:
-            self._local.add(*args)
+            getattr(self._local, method)(*args)
             return
-        self._items.put(("add", args))
+        self._items.put((method, args))
 
     def finish(self, *args):
         self._ready()
@@ -126,10 +130,9 @@ def _serve(factory: Callable, items, connection) -> None:
         consumer = factory()
         while True:
             command, args = items.get()
-            if command == "add":
-                consumer.add(*args)
-            else:
+            if command == "finish":
                 connection.send(("result", consumer.finish(*args)))
                 return
+            getattr(consumer, command)(*args)
     except Exception:
         connection.send(("error", traceback.format_exc()))

@@ -26,6 +26,8 @@ _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 SAMPLE_MARKER = "DU-LIEU-MAU"
 IGNORED = {"README.md", "schema", SAMPLE_MARKER}  # beside the month folders
 CACHE_KIND = "reports"  # the folder of the build cache that keeps read reports
+# ... and the one that keeps them all, per state of the folder: one file to read, not some hundreds
+ALL_KIND, KEPT_STATES = "reports-all", 4
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,12 @@ def load_progress_files(
     the line of every value. cache: a report read and found clean by an earlier build from the same
     text, against the same plan (plan_digest), is taken from there."""
     reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
+    state = cache.key(plan_digest, *(f"{n}\n{t}" for n, t in files.texts.items())) if cache and files.texts else ""
+    if state and not problems and None not in files.texts.values():
+        kept_all = cache.get(f"{ALL_KIND}/{state}", "reports")
+        if kept_all is not None:
+            cache.keep_recent(ALL_KIND, state, KEPT_STATES)
+            return [replace(r, file=_display_in(shown, name)) for name, r in zip(files.texts, kept_all, strict=True)], []
     for name, text in files.texts.items():
         if text is None:
             continue
@@ -134,6 +142,9 @@ def load_progress_files(
             reports.append(report)
             if cache and not checked:  # kept only once this process has checked it
                 cache.put(CACHE_KIND, key, report)
+    if state and not checked and not problems and len(reports) == len(files.texts):  # one report per file, in order
+        cache.put(f"{ALL_KIND}/{state}", "reports", reports)
+        cache.keep_recent(ALL_KIND, state, KEPT_STATES)
     return reports, problems
 
 
