@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import threading
 import time
 
 import pytest
@@ -83,3 +84,25 @@ def test_the_second_process_is_not_forked_from_a_threaded_build():
         assert items == ["a!"] and pid != os.getpid()
     finally:
         stop.set()
+
+
+def test_what_is_asked_while_the_process_starts_is_sent_in_order_without_waiting(monkeypatch):
+    """The build asks for the downloads before the second process is up: it goes on meanwhile."""
+    started = threading.Event()
+    real_start = BackgroundWorker._start
+
+    def slow_start(self, factory):
+        started.wait(5)  # the process comes up only when the test says so
+        real_start(self, factory)
+
+    monkeypatch.setattr(worker, "_spare_core", lambda: True)
+    monkeypatch.setattr(BackgroundWorker, "_start", slow_start)
+    consumer = BackgroundWorker(Collect)
+    asked = time.perf_counter()
+    consumer.add("a")
+    consumer.add("b")
+    assert time.perf_counter() - asked < 1  # not waiting for the start
+    started.set()
+    consumer.add("c")
+    items, pid = consumer.finish("!")
+    assert items == ["a!", "b!", "c!"] and pid != os.getpid()

@@ -31,6 +31,7 @@ class BackgroundWorker:
     def __init__(self, factory: Callable):
         self._local = self._process = self._failed = None
         self._factory, self._starting = factory, None
+        self._pending: list[tuple[str, tuple]] = []  # asked for while the process was starting
         if _spare_core():
             # Starting the process is mostly waiting (the fork server starts and imports the checks): it
             # happens in a thread, while this process goes on (it reads the plan meanwhile).
@@ -59,6 +60,9 @@ class BackgroundWorker:
             raise WorkerFailed(f"the second process could not start: {self._failed!r}")
         if self._process is None:
             self._local = self._factory()
+        pending, self._pending = self._pending, []
+        for method, args in pending:
+            self._send(method, args)
 
     @property
     def process(self):
@@ -82,12 +86,19 @@ class BackgroundWorker:
         self.call("add", *args)
 
     def call(self, method: str, *args) -> None:
-        """Ask the object to run `method(*args)`, in order with the items, without waiting for it."""
+        """Ask the object to run `method(*args)`, in order with the items, without waiting for it: not
+        even for the process to start (it is sent then)."""
+        if self._starting is not None and self._starting.is_alive():
+            self._pending.append((method, args))
+            return
         self._ready()
+        self._send(method, args)
+
+    def _send(self, method: str, args: tuple) -> None:
         if self._local is not None:
             getattr(self._local, method)(*args)
-            return
-        self._items.put((method, args))
+        else:
+            self._items.put((method, args))
 
     def finish(self, *args):
         self._ready()
