@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from importlib.metadata import version
 
 from plannav import sitemap
 from plannav.buildcache import BuildCache, digest
@@ -28,6 +29,30 @@ from plannav.views import Link, SiteViews, agencies, deadlines, documents, dutie
 from plannav.views import progress as progress_view
 
 
+class PageBodies:
+    """The page bodies of one state of the data (SiteModel.page_bodies): those an earlier build kept, and
+    those rendered in this one, kept in turn at the build's end (save). A body is the page's own HTML and
+    Markdown, before the theme: it depends on the data, the program and the form of URLs, all in `state`."""
+
+    def __init__(self, cache: BuildCache | None, state: str):
+        self.cache, self.state = cache, state
+        self.kept: dict[str, str] = (cache.get(f"{BODIES}/{state}", "bodies") if cache else None) or {}
+        self.made: dict[str, str] = {}
+
+    def body(self, src: str, render: Callable[[], str]) -> str:
+        if src in self.kept:
+            return self.kept[src]
+        self.made[src] = render()
+        return self.made[src]
+
+    def save(self) -> None:
+        if not self.cache:
+            return
+        if self.made:
+            self.cache.put(f"{BODIES}/{self.state}", "bodies", {**self.kept, **self.made})
+        self.cache.keep_recent(BODIES, self.state, KEPT_STATES)
+
+
 class PlanProblems(Exception):
     """The plan failed its checks; the message lists every problem."""
 
@@ -37,6 +62,7 @@ class PlanProblems(Exception):
 
 
 DOWNLOADS, KEPT_STATES = "downloads", 4  # the build cache's folder of downloads; the states of the data it keeps
+BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
 # The site's own files a drafted report's page uses (docs/assets/): its layout, and the tables read as
 # labelled blocks on a phone.
 DOCUMENT_STYLESHEET, TABLE_SCRIPT = "assets/document.css", "assets/table-cards.js"
@@ -217,6 +243,15 @@ class SiteModel:
             section = Link(self.section_label[spec.section], spec.section)
             body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
         return body
+
+    def page_bodies(self, directory_urls: bool = True) -> "PageBodies":
+        """The pages' bodies, each rendered once per state of the data: a build of the same plan, reports
+        and program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
+        if not self.cache or not self.data_digest:
+            return PageBodies(None, "")
+        # The template engine's own version too: another may print the same templates otherwise.
+        engine = f"jinja2 {version('jinja2')}, markupsafe {version('markupsafe')}"
+        return PageBodies(self.cache, self.cache.key(self.data_digest, str(directory_urls), engine))
 
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""

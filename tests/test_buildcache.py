@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from sitebuild import PLAN_DIR
 
-from plannav import buildcache, site
+from plannav import buildcache, site, sitemap
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
 from plannav.progress import loader as progress_loader
@@ -157,3 +157,41 @@ def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
         assert buildcache.code_fingerprint() != before
     finally:
         buildcache.code_fingerprint.cache_clear()
+
+
+def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monkeypatch):
+    """A second build of the same plan and reports (mkdocs serve after a change of style, a second publish)
+    takes every page's body from the cache; other reports are other bodies; nothing is kept for a failed build."""
+    from plannav.render import PageRenderer
+
+    rendered = []
+    real = PageRenderer.render
+
+    def counting(self, template, page, url_for):
+        rendered.append(template)
+        return real(self, template, page, url_for)
+
+    monkeypatch.setattr(PageRenderer, "render", counting)
+    cache = BuildCache(tmp_path / "cache")
+
+    def build(keep=True):
+        model = SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache)
+        bodies = model.page_bodies()
+        out = {
+            spec.src: bodies.body(spec.src, lambda src=spec.src: model.render(src, lambda p, a="": p))
+            for spec in model.pages
+        }
+        if keep:
+            bodies.save()
+        return out
+
+    failed = build(keep=False)  # a build that stops before its end keeps nothing
+    assert rendered and not (tmp_path / "cache" / site.BODIES).exists()
+    first = build()
+    assert first == failed
+    rendered.clear()
+    assert build() == first and rendered == []
+    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    changed = build()
+    assert rendered and changed[sitemap.agency("so-tu-phap")] != first[sitemap.agency("so-tu-phap")]
+    assert len(list((tmp_path / "cache" / site.BODIES).iterdir())) == 2

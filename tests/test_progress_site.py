@@ -312,3 +312,15 @@ def test_the_register_expects_reports_only_from_the_bodies_there_each_month(two_
     )
     ended = months.index("7/2025")
     assert set(row[ended:]) == {"—"} and "—" not in row[:ended] and set(row[:ended]) <= {"đúng hạn", "muộn"}
+
+
+def test_a_second_build_of_the_same_reports_writes_the_same_site(sample_site, tmp_path):
+    """The second build takes the page bodies, the reports and the downloads from the build cache the
+    first one left: every file it writes is the same, byte for byte."""
+    again = tmp_path / "again"
+    result = build_site(again, progress_dir=sample_site.parent / "progress")
+    assert result.returncode == 0, result.stdout + result.stderr
+    first = {p.relative_to(sample_site): p.read_bytes() for p in sample_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -52,6 +52,7 @@ class SiteBuild:
         self.plan_files = self.progress_files = None
         self.worker: BackgroundWorker | None = None  # the downloads and page checks of the build under way
         self._blocks: dict[str, list[str]] = {}  # each page's HTML blocks, set aside during the Markdown step
+        self._bodies = None  # the pages' bodies of this state of the data (SiteModel.page_bodies)
 
     # ---- the build's start: the plan, the navigation, one page per entity
 
@@ -80,6 +81,7 @@ class SiteBuild:
             self.cancel()
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
+        self._bodies = self.model.page_bodies(self.settings.use_directory_urls)
         self._url = lru_cache(maxsize=None)(self._site_url)
         # Made-up reports (progress/DU-LIEU-MAU): a banner on every page says so (overrides/main.html).
         config.extra["sample_data"] = vars(SAMPLE_NOTICE) if self.model.progress.sample else None
@@ -130,7 +132,8 @@ class SiteBuild:
             url = _relative_url(self._url(target), page.file.url)
             return f"{url}#{anchor}" if anchor else url
 
-        markdown, self._blocks[src] = stash_html_blocks(self.model.render(src, url_for))
+        body = self._bodies.body(src, lambda: self.model.render(src, url_for))
+        markdown, self._blocks[src] = stash_html_blocks(body)
         return markdown
 
     def _site_url(self, target: str) -> str:
@@ -182,6 +185,7 @@ class SiteBuild:
             )
         if problems:
             raise PluginError("\n".join(problems))
+        self._bodies.save()  # once the pages are found sound
 
     def _report_entries(self) -> list[dict]:
         # The report texts, from the data: the pages' report tables are left out of the search's reading.
