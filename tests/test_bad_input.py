@@ -871,3 +871,30 @@ def test_on_one_core_a_broken_plan_is_said_without_a_traceback(plan_copy, tmp_pa
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output and "nothing was built" in output
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "18/10/2026", "hôm nay"])
+def test_a_site_date_that_is_not_a_day_stops_the_build_with_a_message(tmp_path, value):
+    """PLANNAV_AS_OF reaches the build as typed: a month 13 is said to be wrong, not a traceback of mkdocs'
+    own YAML reading, and nothing is built."""
+    env = dict(os.environ, PLANNAV_AS_OF=value, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.returncode == 1
+    assert f"PLANNAV_AS_OF: '{value}' is not a day; give one as YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "read"), [("PLANNAV_AS_OF", "2026-10-18", "2026-10-18"), ("PLANNAV_CACHE_DIR", "off", None)]
+)
+def test_the_build_reads_its_settings_as_typed(monkeypatch, variable, value, read):
+    """mkdocs' !ENV would read `off` as false (and so the default cache) and a day as a date object."""
+    from mkdocs.config import load_config
+
+    from plannav.generator.settings import BuildSettings
+
+    monkeypatch.setenv(variable, value)
+    settings = BuildSettings.from_config(load_config(str(ROOT / "mkdocs.yml")))
+    found = settings.as_of.isoformat() if variable == "PLANNAV_AS_OF" else settings.cache.folder
+    assert found == read

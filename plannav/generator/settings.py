@@ -1,11 +1,24 @@
 """The build's settings, read once from mkdocs' configuration into one typed object."""
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from plannav.buildcache import BuildCache
+from mkdocs.exceptions import PluginError
+
+from plannav.buildcache import OFF, BuildCache
 from plannav.loader import DEFAULT_PLAN_DIR, DEFAULT_PROGRESS_DIR
+
+
+def _day(value: str | None) -> dt.date | None:
+    """PLANNAV_AS_OF as a day: None where it is not set; a clear message where it is not a day."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"PLANNAV_AS_OF: '{value}' is not a day; give one as YYYY-MM-DD, e.g. 2026-10-18") from None
 
 
 @dataclass(frozen=True)
@@ -21,17 +34,33 @@ class BuildSettings:
 
     @classmethod
     def from_config(cls, config) -> "BuildSettings":
-        # PLANNAV_PLAN_DIR set but empty reaches here as "": the default, as for `make check`.
-        folder = config.extra.get("plan_dir") or DEFAULT_PLAN_DIR
         base = Path(config.config_file_path).parent
-        as_of = config.extra.get("as_of") or None
+        # PLANNAV_PLAN_DIR set but empty is unset: the default, as for `make check`.
+        cache = _setting(config, "cache_dir")
         return cls(
-            base / folder,
-            base / (config.extra.get("progress_dir") or DEFAULT_PROGRESS_DIR),
-            dt.date.fromisoformat(as_of) if as_of else None,
+            base / (_setting(config, "plan_dir") or DEFAULT_PLAN_DIR),
+            base / (_setting(config, "progress_dir") or DEFAULT_PROGRESS_DIR),
+            _day(_setting(config, "as_of")),
             config.site_url or None,
-            BuildCache.from_setting(config.extra.get("cache_dir") or None),
+            BuildCache.from_setting(OFF if cache in ("False", OFF) else cache),
             config.use_directory_urls,
             config.docs_dir,
             config.site_dir,
         )
+
+
+# Read here as typed, not through mkdocs.yml's !ENV, which reads a variable as YAML: off as false, a day as
+# a date, and 2026-13-45 as an error inside mkdocs. mkdocs.yml's `extra` may still set them.
+ENVIRONMENT = {
+    "plan_dir": "PLANNAV_PLAN_DIR",  # another plan folder, for tests and previews
+    "progress_dir": "PLANNAV_PROGRESS_DIR",  # the monthly reports (progress/README.md)
+    "as_of": "PLANNAV_AS_OF",  # statuses as of this day (YYYY-MM-DD); by default the latest report's
+    "cache_dir": "PLANNAV_CACHE_DIR",  # what builds keep (plannav/buildcache.py): .cache/plannav, or "off"
+}
+
+
+def _setting(config, key: str) -> str | None:
+    value = os.environ.get(ENVIRONMENT[key])
+    if value is None:
+        value = config.extra.get(key)
+    return None if value is None or value == "" else str(value)
