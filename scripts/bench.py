@@ -2,14 +2,15 @@
 """Benchmark: what the site costs to build, against a plain mkdocs-material site of the same pages.
 
 Prints, in one run on this machine (wall time, and CPU time where it says):
-  (a) the real site's build, and a plain mkdocs-material build of a page for each of its pages, at the
-      same paths, with as many table rows of the plan's texts (as Markdown tables) and the same
-      navigation, but no macros, hooks, checks or downloads; their ratio;
+  (a) the real site's build with no build cache (all its work), and a plain mkdocs-material build of
+      a page for each of its pages, at the same paths, with as many table rows of the plan's texts (as
+      Markdown tables) and the same navigation, but no macros, hooks, checks or downloads; their ratio;
   (b) load + check time of the real plan, in process and as the `check` command;
-  (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full);
+  (c) build time and per-page cost for synthetic plans 1x, 10x (and 50x with --full), with no build cache;
   (d) search index size and median page weight of the real build;
   (e) the real site with 24 months of made-up progress reports against the same site with none, with
-      the build cache an earlier build left and without one.
+      the build cache an earlier build of the same data left (pairs of builds, one after the other), and
+      both without any cache.
 Usage: python scripts/bench.py [--full]
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PAIRS = 11  # (e): builds with and without reports, one after the other
 sys.path.insert(0, str(ROOT))
 
 from sample_progress import write_sample  # noqa: E402
@@ -119,11 +121,11 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs unless said")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        build(tmp / "real")  # warm the file cache
+        build(tmp / "real", cache="off")  # warm the file cache
         plain_config = plain_site(tmp / "plain", tmp / "real")
         real, plain = [], []
         for _ in range(repeats):  # alternated, so that both see the same machine
-            real.append(build(tmp / "real"))
+            real.append(build(tmp / "real", cache="off"))  # all the work, as the plain site does it
             plain.append(build(tmp / "plain-site", config=plain_config))
         real, plain, real_pages = median(real), median(plain), pages(tmp / "real")
         print(
@@ -147,7 +149,7 @@ def main() -> None:
         for factor in factors:
             plan_dir = scale(factor, tmp / f"plan-{factor}x")
             runs = repeats if factor == 1 else 1
-            timing = median([build(tmp / f"site-{factor}x", plan_dir=plan_dir) for _ in range(runs)])
+            timing = median([build(tmp / f"site-{factor}x", plan_dir=plan_dir, cache="off") for _ in range(runs)])
             count = len(pages(tmp / f"site-{factor}x"))
             per_page[factor] = timing.wall / count
             how = f"median of {runs}" if runs > 1 else "one run"
@@ -156,22 +158,30 @@ def main() -> None:
                 f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)"
             )
 
-        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated: as
-        # a build after an earlier one finds them (the build cache holds the reports it read), and with
-        # no cache, as the first build of a fresh clone.
+        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated with
+        # the site with none: as a build after an earlier one finds them (the build cache holds what it
+        # made of the same data). Then, apart (their writing would slow the build after them), with no
+        # cache at all, as the first build of a fresh clone.
         reports = write_sample(24, tmp / "progress-24")
         cache = str(tmp / "cache")
-        build(tmp / "reports", progress=reports, cache=cache)  # the build before
-        with_reports, cold, empty = [], [], []
-        for _ in range(repeats):
+        build(tmp / "reports", progress=reports, cache=cache)  # the builds before
+        build(tmp / "real", cache=cache)
+        # The machine's own speed drifts within minutes: each build with reports is compared with the build
+        # without just before it, and the ratio is the median of those pairs.
+        with_reports, cold, empty, cold_empty = [], [], [], []
+        for _ in range(PAIRS):
             empty.append(build(tmp / "real", cache=cache))
             with_reports.append(build(tmp / "reports", progress=reports, cache=cache))
+        for _ in range(repeats):
+            cold_empty.append(build(tmp / "real", cache="off"))
             cold.append(build(tmp / "reports", progress=reports, cache="off"))
-        empty, with_reports, cold = median(empty), median(with_reports), median(cold)
+        pairs = sorted(x.wall / e.wall for e, x in zip(empty, with_reports, strict=True))
+        empty, with_reports, cold, cold_empty = median(empty), median(with_reports), median(cold), median(cold_empty)
         print(
             f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
-            f"report, ratio {with_reports.wall / empty.wall:.2f}; with no build cache {cold.wall:.2f} s, "
-            f"ratio {cold.wall / empty.wall:.2f}"
+            f"report (medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
+            f"({pairs[0]:.2f}–{pairs[-1]:.2f}); with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
+            f"ratio {cold.wall / cold_empty.wall:.2f}"
         )
 
         index = tmp / "real" / "search" / "search_index.json"
