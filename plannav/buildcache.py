@@ -61,12 +61,17 @@ class BuildCache:
     def key(self, *parts: str) -> str:
         return digest(code_fingerprint(), *parts)
 
-    def get(self, kind: str, key: str):
-        """The result kept under the key, or None (never kept, unreadable or damaged)."""
+    def get(self, kind: str, key: str, touch: bool = False):
+        """The result kept under the key, or None (never kept, unreadable or damaged). touch: mark it
+        as just used (keep_recent_files)."""
         if self.folder is None:
             return None
+        path = self.folder / kind / key
         try:
-            return pickle.loads((self.folder / kind / key).read_bytes())
+            value = pickle.loads(path.read_bytes())
+            if touch:
+                os.utime(path)
+            return value
         except Exception:  # noqa: BLE001 (a damaged entry is work to do again, whatever the damage)
             return None
 
@@ -85,6 +90,17 @@ class BuildCache:
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
+        except OSError:
+            return
+
+    def keep_recent_files(self, kind: str, keep: int) -> None:
+        """For results kept as files of one folder (`kind/<key>`): forget all but the `keep` used last."""
+        if self.folder is None:
+            return
+        try:
+            kept = sorted((p for p in (self.folder / kind).iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime)
+            for old in kept[:-keep]:
+                old.unlink(missing_ok=True)
         except OSError:
             return
 

@@ -63,6 +63,9 @@ class PlanProblems(Exception):
 
 DOWNLOADS, KEPT_STATES = "downloads", 4  # the build cache's folder of downloads; the states of the data it keeps
 BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
+# ... and of the Word documents by what they print, across states: a month's new report leaves the other
+# agencies' drafts as they were. The ones used last are kept, a few builds' worth.
+DOCUMENTS, KEPT_DOCUMENTS = "documents", 200
 # The site's own files a drafted report's page uses (docs/assets/): its layout, and the tables read as
 # labelled blocks on a phone.
 DOCUMENT_STYLESHEET, TABLE_SCRIPT = "assets/document.css", "assets/table-cards.js"
@@ -338,11 +341,23 @@ class SiteModel:
             key = digest(d.path)
             data = self.cache.get(kind, key)
             if data is None:
-                data = d.make()
+                data = self._made(d)
                 self.cache.put(kind, key, data)
             out.append((d.path, data))
         self.cache.keep_recent(DOWNLOADS, state, KEPT_STATES)
+        self.cache.keep_recent_files(DOCUMENTS, KEPT_DOCUMENTS)
         return out
+
+    def _made(self, download: Download) -> bytes:
+        """A download's bytes: a document that prints what one made earlier printed is taken from there."""
+        if download.content is None:
+            return download.make()
+        key = self.cache.key(download.path, download.content(), f"python-docx {version('python-docx')}")
+        data = self.cache.get(DOCUMENTS, key, touch=True)
+        if data is None:
+            data = download.make()
+            self.cache.put(DOCUMENTS, key, data)
+        return data
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""

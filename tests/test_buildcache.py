@@ -195,3 +195,40 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     changed = build()
     assert rendered and changed[sitemap.agency("so-tu-phap")] != first[sitemap.agency("so-tu-phap")]
     assert len(list((tmp_path / "cache" / site.BODIES).iterdir())) == 2
+
+
+def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, reports, monkeypatch):
+    """A new report changes the state of the data, and so every download of that state; but the other
+    agencies' drafted reports print what they printed, and are taken as they were made."""
+    from plannav.exports import catalog
+
+    made = []
+    real = catalog.agency_docx
+
+    def counting(report, stamp):
+        made.append(report.agency.text)
+        return real(report, stamp)
+
+    monkeypatch.setattr(catalog, "agency_docx", counting)
+    cache = BuildCache(tmp_path / "cache")
+    first = _downloads(reports, cache)
+    assert sorted(made) == ["Công an tỉnh Lâm Đồng", "Sở Tư pháp"]
+    made.clear()
+    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    changed = _downloads(reports, cache)
+    assert made == ["Sở Tư pháp"]  # Công an tỉnh Lâm Đồng's report prints what it printed
+    police = "tai-ve/bao-cao/2026-10/cong-an-tinh-lam-dong.docx"
+    assert changed[police] == first[police]
+    assert changed["tai-ve/bao-cao/2026-10/so-tu-phap.docx"] != first["tai-ve/bao-cao/2026-10/so-tu-phap.docx"]
+
+
+def test_only_the_documents_used_last_are_kept(tmp_path):
+    import os
+
+    cache = BuildCache(tmp_path / "cache")
+    for n in range(5):
+        cache.put("documents", f"d{n}", b"x")
+        os.utime(tmp_path / "cache" / "documents" / f"d{n}", (n, n))
+    assert cache.get("documents", "d0", touch=True) == b"x"  # used now: the newest
+    cache.keep_recent_files("documents", 2)
+    assert sorted(p.name for p in (tmp_path / "cache" / "documents").iterdir()) == ["d0", "d4"]

@@ -22,6 +22,9 @@ class Download:
     path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
     label: str  # what staff read on the link
     make: Callable[[], bytes]
+    # What the file prints, as text, where that is cheap to know and the file dear to make (a Word
+    # document): the same text makes the same bytes, whatever else changed in the data.
+    content: Callable[[], str] | None = None
 
 
 def _writer(module: str, name: str) -> Callable[..., bytes]:
@@ -120,12 +123,19 @@ def report_downloads(index: ItemIndex, progress) -> list[Download]:
             drafted_report(r.period, r.agency),
             "Dự thảo báo cáo tháng (Word)",
             lambda r=r: agency_docx(monthly.agency_report(index, progress, r), r.date),
+            lambda r=r: repr((monthly.agency_report(index, progress, r), r.date)),
         )
         for r in monthly.drafted_reports(progress)
     ]
     for period in monthly.drafted_months(progress):
-        make = lambda p=period: summary_docx(monthly.month_summary(index, progress, p), monthly.summary_date(progress, p))  # noqa: E731
-        out.append(Download(drafted_report(period), "Dự thảo báo cáo tổng hợp (Word)", make))
+        out.append(
+            Download(
+                drafted_report(period),
+                "Dự thảo báo cáo tổng hợp (Word)",
+                lambda p=period: summary_docx(monthly.month_summary(index, progress, p), monthly.summary_date(progress, p)),
+                lambda p=period: repr((monthly.month_summary(index, progress, p), monthly.summary_date(progress, p))),
+            )
+        )
     return out
 
 
