@@ -23,11 +23,22 @@ OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
 
 
 @cache
-def code_fingerprint() -> str:
-    """A digest of this package's source, its page templates included: another program may read the same
-    file differently, or print the same page otherwise."""
+def _program() -> str:
+    """A digest of this package's Python source, read once: the code this process runs."""
     digest = hashlib.sha256()
-    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]):
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the program: its Python source, and its page templates, which each build reads again
+    (a build calls code_fingerprint.cache_clear() first: mkdocs serve may run after a template changed).
+    Another program may read the same file differently, or print the same page otherwise."""
+    digest = hashlib.sha256(_program().encode())
+    for path in sorted(PACKAGE.rglob("*.j2")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

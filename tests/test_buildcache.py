@@ -149,14 +149,24 @@ def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
     shutil.copytree(buildcache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(buildcache, "PACKAGE", copy)
     buildcache.code_fingerprint.cache_clear()
+    buildcache._program.cache_clear()
     try:
         before = buildcache.code_fingerprint()
         template = copy / "render" / "templates" / "report_agency.html.j2"
         template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        buildcache.code_fingerprint.cache_clear()  # as each build does: the templates are read again
+        edited = buildcache.code_fingerprint()
+        assert edited != before
+        # The Python source is the code this process runs: read once, not at each build.
+        (copy / "site.py").write_text("# another program\n", encoding="utf-8")
         buildcache.code_fingerprint.cache_clear()
-        assert buildcache.code_fingerprint() != before
+        assert buildcache.code_fingerprint() == edited
+        buildcache._program.cache_clear()  # another process, running the other program
+        buildcache.code_fingerprint.cache_clear()
+        assert buildcache.code_fingerprint() != edited
     finally:
         buildcache.code_fingerprint.cache_clear()
+        buildcache._program.cache_clear()
 
 
 def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monkeypatch):

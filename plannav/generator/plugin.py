@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from plannav import sitemap
+from plannav.buildcache import code_fingerprint
 from plannav.generator.finishing import DownloadsAndChecks
 from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
@@ -58,6 +59,7 @@ class SiteBuild:
 
     def on_config(self, config):
         self.settings = BuildSettings.from_config(config)
+        code_fingerprint.cache_clear()  # mkdocs serve: the page templates are read again by this build
         self.plan_files = read_plan_files(self.settings.plan_dir)
         self.progress_files = read_progress_files(self.settings.progress_dir)
         # In a second process, from the same files: make the downloads, then check each page as written.
