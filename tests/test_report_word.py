@@ -16,7 +16,7 @@ from docx import Document
 from docx.shared import Mm, Pt
 from sitebuild import ROOT, sample_progress_site
 
-from plannav.exports.wordreport import MOTTO, NATIONAL_TITLE, SAMPLE_NOTE, agency_report_bytes
+from plannav.exports.wordreport import agency_report_bytes
 from plannav.progress import monthly
 from plannav.site import SiteModel
 
@@ -82,13 +82,13 @@ def test_every_document_has_the_form_of_an_administrative_document(drafted):
         assert {r.font.name for r in runs} <= {None, "Times New Roman"}, path
         left, right = _letterhead(doc)
         title, motto = right[0].runs[0], right[1].runs[0]
-        assert title.text == NATIONAL_TITLE and title.bold and Pt(12) <= title.font.size <= Pt(13), path
-        assert motto.text == MOTTO and motto.bold and Pt(13) <= motto.font.size <= Pt(14), path
+        assert title.text == monthly.FORM.national_title and title.bold and Pt(12) <= title.font.size <= Pt(13), path
+        assert motto.text == monthly.FORM.motto and motto.bold and Pt(13) <= motto.font.size <= Pt(14), path
         issuer = left[0].runs[0]
         assert issuer.bold and issuer.text == issuer.text.upper() and Pt(12) <= issuer.font.size <= Pt(13), path
         assert left[2].text.startswith("Số:") and "ngày" in right[3].text and right[3].runs[0].italic, path
         texts = _texts(doc)
-        assert "BÁO CÁO" in texts and SAMPLE_NOTE in texts, path  # made-up reports say so
+        assert "BÁO CÁO" in texts and monthly.FORM.sample_note in texts, path  # made-up reports say so
         period = path.parent.name
         summary = texts[texts.index("BÁO CÁO") + 1]
         assert summary.endswith(f"tháng {int(period[5:])}/{period[:4]}") and "468/QĐ-UBND" in summary, path
@@ -147,6 +147,13 @@ def test_the_page_and_the_document_say_the_same(drafted):
         ]
         assert on_page == in_doc, report.agency
         assert page.select_one("a[href$='.docx']")["href"].endswith(f"tai-ve/bao-cao/2026-10/{report.agency}.docx")
+        # The head and the closing: the same fixed words of the form, in the same places.
+        left, right = _letterhead(_docx(site, "2026-10", report.agency))
+        head = page.select_one(".report-head")
+        assert [p.text for p in left if p.text.startswith("Số")] == [head.select_one(".issuer").get_text("|").split("|")[1]]
+        assert [p.text for p in right if p.text and not p.text.startswith("─")] == head.select_one(".nation").get_text(
+            "|"
+        ).split("|")
     summary_page = _soup(site, "thuc-hien/2026-10/tong-hop")
     on_page = [
         [" ".join(td.get_text().split()) for td in tr.select("td")]

@@ -28,18 +28,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
 from plannav.exports.tables import fixed_zip_times
-from plannav.progress.monthly import AgencyReport, Heading, ItemNote, MonthSummary
+from plannav.progress.monthly import FORM, AgencyReport, Heading, ItemNote, MonthSummary
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT = 14, 12
 PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(18)}
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-NUMBER_LINE = "Số:        /BC-"
-PLACE_DATE = "……, ngày …… tháng …… năm ……"
-SIGNER = "THỦ TRƯỞNG CƠ QUAN"
-SIGN_HINT = "(Ký, ghi rõ họ tên, đóng dấu)"
-SAMPLE_NOTE = "DỮ LIỆU MẪU — báo cáo này soạn từ số liệu giả định, dùng để thử nghiệm; không phải báo cáo thật."
 
 
 def _document(heading: Heading, stamp: dt.date) -> Document:
@@ -118,15 +111,15 @@ def _letterhead(doc, heading: Heading) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     _cell_text(left, heading.issuer.upper(), 13, bold=True, align=center)
     _cell_text(left, "──────", 13, align=center, first=False)
-    _cell_text(left, NUMBER_LINE, 13, align=center, first=False)
-    _cell_text(right, NATIONAL_TITLE, 12, bold=True, align=center)
-    _cell_text(right, MOTTO, 13, bold=True, align=center, first=False)
+    _cell_text(left, FORM.number_line, 13, align=center, first=False)
+    _cell_text(right, FORM.national_title, 12, bold=True, align=center)
+    _cell_text(right, FORM.motto, 13, bold=True, align=center, first=False)
     _cell_text(right, "─────────────────", 13, align=center, first=False)
-    _cell_text(right, PLACE_DATE, 13, italic=True, align=center, first=False)
+    _cell_text(right, FORM.place_date, 13, italic=True, align=center, first=False)
     if heading.sample:
-        _para(doc, SAMPLE_NOTE, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(doc, FORM.sample_note, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "", after=0)
-    _para(doc, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(doc, FORM.kind, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(doc, heading.summary, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para(doc, "────────", 14, align=WD_ALIGN_PARAGRAPH.CENTER)
 
@@ -161,13 +154,13 @@ def _notes(doc, notes: tuple[ItemNote, ...], empty: str, with_agency: bool = Fal
 def _closing(doc, heading: Heading) -> None:
     table = _sized_table(doc, 1, (7.5, 8.5))
     left, right = table.rows[0].cells
-    _cell_text(left, "Nơi nhận:", 12, bold=True, italic=True)
+    _cell_text(left, FORM.recipients, 12, bold=True, italic=True)
     for recipient in heading.recipients:
         _cell_text(left, f"- {recipient};", 11, first=False)
-    _cell_text(left, "- Lưu: VT.", 11, first=False)
+    _cell_text(left, f"- {FORM.filed}", 11, first=False)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _cell_text(right, SIGNER, 14, bold=True, align=center)
-    _cell_text(right, SIGN_HINT, 13, italic=True, align=center, first=False)
+    _cell_text(right, FORM.signer, 14, bold=True, align=center)
+    _cell_text(right, FORM.sign_hint, 13, italic=True, align=center, first=False)
 
 
 def _bytes(doc, stamp: dt.date) -> bytes:

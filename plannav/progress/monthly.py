@@ -54,9 +54,29 @@ class ItemNote:
 
 
 @dataclass(frozen=True)
+class DocumentForm:
+    """The fixed words of an administrative document's form (Nghị định 30/2020/NĐ-CP, Appendix I), printed
+    the same on a draft's page and in its Word document (exports/wordreport.py). Blanks are for staff."""
+
+    national_title: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str = "Độc lập - Tự do - Hạnh phúc"
+    number_line: str = "Số: …/BC-…"
+    place_date: str = "……, ngày …… tháng …… năm ……"
+    kind: str = "BÁO CÁO"
+    recipients: str = "Nơi nhận:"
+    filed: str = "Lưu: VT."  # the last recipient: the issuing body's records
+    signer: str = "THỦ TRƯỞNG CƠ QUAN"
+    sign_hint: str = "(Ký, ghi rõ họ tên, đóng dấu)"
+    sample_note: str = "DỮ LIỆU MẪU — báo cáo này soạn từ số liệu giả định, dùng để thử nghiệm; không phải báo cáo thật."
+
+
+FORM = DocumentForm()
+
+
+@dataclass(frozen=True)
 class Heading:
     """What every drafted document starts with (Nghị định 30/2020/NĐ-CP): who issues it, its kind, its
-    summary line, and where it goes."""
+    summary line, and where it goes. The form's fixed words are FORM's, above."""
 
     issuer: str
     summary: str  # the summary line under "BÁO CÁO"

@@ -72,6 +72,7 @@ class DraftPage:
     report: monthly.AgencyReport | monthly.MonthSummary
     docx: Link
     month: Link
+    form: monthly.DocumentForm = monthly.FORM  # the fixed words, as the Word document has them
 
 
 @dataclass(frozen=True)
