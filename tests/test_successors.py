@@ -296,3 +296,16 @@ def test_a_split_that_merges_again_or_partly_ceases_reads_as_one_body_and_no_end
     assert [c.body for c in found] == ["so-mau-a"] and ceased is None  # B ended, A carries on
     found, ceased = carriers(plan.registry.successions, "so-thong-tin-truyen-thong", "2026-01-01")
     assert [c.body for c in found] == ["so-mau-c"] and ceased is None  # one body, once
+
+
+def test_a_body_whose_work_passed_on_offers_the_report_form_of_the_body_that_carries_it(site):
+    """Its own form could no longer be imported for this month: staff of the body there now get theirs."""
+
+    def forms(url):  # the report forms the page links: tai-ve/bao-cao/<agency>.xlsx
+        links = _site_page(site, url).select("p.downloads a")
+        return {a["href"].rsplit("/", 1)[-1]: a.get_text() for a in links if "/bao-cao/" in a["href"]}
+
+    assert forms("co-quan/cong-an-tinh") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng của Công an tỉnh Lâm Đồng (Excel)"}
+    assert forms(f"co-quan/{HEIR}") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
+    assert forms("co-quan/ubnd-huyen-thanh-pho") == {}  # ceased, with no heir recorded
+    assert forms("co-quan/so-tu-phap") == {"so-tu-phap.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
