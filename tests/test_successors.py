@@ -309,3 +309,13 @@ def test_a_body_whose_work_passed_on_offers_the_report_form_of_the_body_that_car
     assert forms(f"co-quan/{HEIR}") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
     assert forms("co-quan/ubnd-huyen-thanh-pho") == {}  # ceased, with no heir recorded
     assert forms("co-quan/so-tu-phap") == {"so-tu-phap.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
+
+
+def test_the_home_page_counts_the_bodies_the_decision_names_not_those_formed_since(site):
+    """The count under "Cơ quan, đơn vị được nêu" is of plan/agencies.yaml, read here as data."""
+    import yaml
+
+    listed = yaml.safe_load((ROOT / "plan" / "agencies.yaml").read_text(encoding="utf-8"))["agencies"]
+    row = next(tr for tr in _site_page(site, "").select("tr") if "Cơ quan, đơn vị được nêu" in tr.get_text())
+    bodies, groups = (sum(1 for a in listed if (a["kind"] == "group") == g) for g in (False, True))
+    assert row.td.get_text(" ", strip=True) == f"{bodies} (và {groups} cách gọi tập thể)"

@@ -74,9 +74,10 @@ def home(views: SiteViews) -> HomePage:
             )
             for section in sitemap.SECTIONS
         ),
+        # The bodies the decision names: not those formed since (plan/successors.yaml), which the pickers offer.
         counts=PlanCounts(
-            agencies=len(bodies),
-            groups=len(views.registry.agencies) - len(bodies),
+            agencies=sum(1 for a in views.registry.named if a.kind != "group"),
+            groups=sum(1 for a in views.registry.named if a.kind == "group"),
             tasks=len(plan.task_refs),
             appendix_tasks=len(plan.appendix_task_refs),
             procedures=len(plan.procedures.procedures),
