@@ -15,6 +15,7 @@ import pickle
 import shutil
 import tempfile
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -22,10 +23,16 @@ DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
 OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
 
 
+# The libraries that print what the cache keeps (pages, Word, Excel, calendars): another version may print
+# the same data otherwise. Their versions are pinned in requirements.txt.
+PRINTERS = ("jinja2", "markupsafe", "python-docx", "openpyxl", "icalendar")
+
+
 @cache
 def _program() -> str:
-    """A digest of this package's Python source, read once: the code this process runs."""
-    digest = hashlib.sha256()
+    """A digest of this package's Python source, read once (the code this process runs), and of the
+    versions of the libraries that print what the cache keeps."""
+    digest = hashlib.sha256(" ".join(f"{name} {version(name)}" for name in PRINTERS).encode())
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())

@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from importlib.metadata import version
 
 from plannav import sitemap
 from plannav.buildcache import BuildCache, digest
@@ -252,9 +251,7 @@ class SiteModel:
         and program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
         if not self.cache or not self.data_digest:
             return PageBodies(None, "")
-        # The template engine's own version too: another may print the same templates otherwise.
-        engine = f"jinja2 {version('jinja2')}, markupsafe {version('markupsafe')}"
-        return PageBodies(self.cache, self.cache.key(self.data_digest, str(directory_urls), engine))
+        return PageBodies(self.cache, self.cache.key(self.data_digest, str(directory_urls)))
 
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""
@@ -352,7 +349,7 @@ class SiteModel:
         """A download's bytes: a document that prints what one made earlier printed is taken from there."""
         if download.content is None:
             return download.make()
-        key = self.cache.key(download.path, download.content(), f"python-docx {version('python-docx')}")
+        key = self.cache.key(download.path, download.content())
         data = self.cache.get(DOCUMENTS, key, touch=True)
         if data is None:
             data = download.make()

@@ -123,7 +123,10 @@ def progress_period(period: str) -> str:
     return f"thuc-hien/{period}.md"
 
 
-def drafted_report_page(period: str, agency_id: str = "tong-hop") -> str:
+SUMMARY = "tong-hop"  # the consolidated report's name, beside the agencies' ids (pages and Word files)
+
+
+def drafted_report_page(period: str, agency_id: str = SUMMARY) -> str:
     """The page of a drafted monthly report: an agency's, or (without one) the consolidated report."""
     return f"thuc-hien/{period}/{agency_id}.md"
 
@@ -160,6 +163,17 @@ def relative_url(target: str, page: str) -> str:
     if not relative:
         return "./"
     return f"{relative}/" if target.endswith("/") else relative
+
+
+def item_link(item: ActionItem) -> Link:
+    """A link to where an item is shown in full, under its label."""
+    page, anchor = item_target(item)
+    return Link(item_label(item), page, anchor)
+
+
+def agency_link(registry, agency_id: str) -> Link:
+    """A link to a body's page, under its name."""
+    return Link(registry.by_id[agency_id].name, agency(agency_id))
 
 
 def anchor(*parts) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from plannav.exports.rows import TABLES
 from plannav.items import ItemIndex
+from plannav.sitemap import SUMMARY
 
 FOLDER = "tai-ve"
 PLAN_CALENDAR = f"{FOLDER}/ke-hoach.ics"
@@ -104,9 +105,6 @@ def _agency_csv(index: ItemIndex, agency_id: str, progress=None) -> bytes:
     parts = [csv_bytes(index, table, agency_id, progress) for table in TABLES]
     header_end = parts[0].index(b"\r\n") + 2
     return parts[0] + b"".join(part[header_end:] for part in parts[1:])
-
-
-SUMMARY = "tong-hop"  # the consolidated report's name, beside the agencies' ids
 
 
 def drafted_report(period: str, agency_id: str = SUMMARY) -> str:

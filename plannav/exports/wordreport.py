@@ -221,22 +221,18 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
     _table(
         doc,
         ("Cơ quan", "Báo cáo", *summary.statuses, "Tổng"),
-        [(t.agency.text, t.sent or t.timeliness or "—", *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
-        + [("Tổng cộng", "", *(str(n) for n in summary.totals), str(sum(summary.totals)))],
+        [(t.agency.text, t.shown, *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
+        + [("Tổng cộng", "", *(str(n) for n in summary.totals), str(summary.total))],
         (3.6, 2.0, *([1.3] * len(summary.statuses)), 1.2),
         small=True,  # nine columns on the width of an A4 page
     )
     _para(doc, "II. NHIỆM VỤ QUÁ HẠN VÀ NGUYÊN NHÂN", bold=True)
     _notes(doc, summary.overdue, "Không có.", with_agency=True)
     _para(doc, "III. CƠ QUAN CHƯA BÁO CÁO, BÁO CÁO MUỘN", bold=True)
-    _para(doc, f"Chưa báo cáo: {', '.join(summary.missing) or 'không có'}.", indent=True)
-    _para(doc, f"Báo cáo muộn: {', '.join(summary.late) or 'không có'}.", indent=True)
+    _para(doc, f"Chưa báo cáo: {summary.listed(summary.missing)}.", indent=True)
+    _para(doc, f"Báo cáo muộn: {summary.listed(summary.late)}.", indent=True)
     _para(doc, "IV. THAY ĐỔI SO VỚI THÁNG TRƯỚC", bold=True)
-    for title, changes in (
-        ("Mới hoàn thành", summary.done),
-        ("Mới quá hạn", summary.newly_overdue),
-        ("Khó khăn, vướng mắc mới nêu", summary.difficulties),
-    ):
+    for title, changes in summary.changes:
         _para(doc, f"{title}: {len(changes)}.", indent=True)
         for c in changes:
             said = f": {c.text}" if c.text else ""

@@ -117,11 +117,12 @@ def load_progress_files(
     the line of every value. cache: a report read and found clean by an earlier build from the same
     text, against the same plan (plan_digest), is taken from there."""
     reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
-    state = cache.key(plan_digest, *(f"{n}\n{t}" for n, t in files.texts.items())) if cache and files.texts else ""
-    if state and not problems and None not in files.texts.values():
-        kept_all = cache.get(f"{ALL_KIND}/{state}", "reports")
+    whole = cache and files.texts and not problems and None not in files.texts.values()
+    state = cache.key(plan_digest, *(f"{n}\n{t}" for n, t in files.texts.items())) if whole else ""
+    if state:
+        kept_all = cache.get(ALL_KIND, state, touch=True)
         if kept_all is not None:
-            cache.keep_recent(ALL_KIND, state, KEPT_STATES)
+            cache.keep_recent_files(ALL_KIND, KEPT_STATES)
             return [replace(r, file=_display_in(shown, name)) for name, r in zip(files.texts, kept_all, strict=True)], []
     for name, text in files.texts.items():
         if text is None:
@@ -143,8 +144,8 @@ def load_progress_files(
             if cache and not checked:  # kept only once this process has checked it
                 cache.put(CACHE_KIND, key, report)
     if state and not checked and not problems and len(reports) == len(files.texts):  # one report per file, in order
-        cache.put(f"{ALL_KIND}/{state}", "reports", reports)
-        cache.keep_recent(ALL_KIND, state, KEPT_STATES)
+        cache.put(ALL_KIND, state, reports)
+        cache.keep_recent_files(ALL_KIND, KEPT_STATES)
     return reports, problems
 
 

@@ -81,7 +81,6 @@ class Heading:
     issuer: str
     summary: str  # the summary line under "BÁO CÁO"
     recipients: tuple[str, ...]
-    period: str  # YYYY-MM
     period_title: str  # Tháng 10/2026
     sample: bool  # drafted from made-up reports: every document says so
 
@@ -118,13 +117,17 @@ class AgencyTally:
     counts: tuple[int, ...]  # in STATUSES order, as of its latest report up to the month
     total: int
 
+    @property
+    def shown(self) -> str:
+        """What its report cell says: the day it reported, else whether it is missing, else "—"."""
+        return self.sent or self.timeliness or "—"
+
 
 @dataclass(frozen=True)
 class ChangeNote:
     item: Link
     agency: str
     status: str
-    before: str
     text: str
 
 
@@ -141,6 +144,24 @@ class MonthSummary:
     done: tuple[ChangeNote, ...]  # changed since the agencies' earlier reports
     newly_overdue: tuple[ChangeNote, ...]
     difficulties: tuple[ChangeNote, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals)
+
+    @property
+    def changes(self) -> tuple[tuple[str, tuple[ChangeNote, ...]], ...]:
+        """IV., under their titles: what is newly done, newly overdue, and the difficulties newly said."""
+        return (
+            ("Mới hoàn thành", self.done),
+            ("Mới quá hạn", self.newly_overdue),
+            ("Khó khăn, vướng mắc mới nêu", self.difficulties),
+        )
+
+    @staticmethod
+    def listed(names: tuple[str, ...]) -> str:
+        """A list of bodies as the report writes it; "không có" for none."""
+        return ", ".join(names) or "không có"
 
 
 @lru_cache(maxsize=16)
@@ -181,11 +202,6 @@ def _summary_line(index: ItemIndex, period: str) -> str:
         f"Kết quả thực hiện Kế hoạch số {who.number} ngày {who.date_text} của {who.committee} "
         f"({who.known_as}), {period_title(period).lower()}"
     )
-
-
-def _item_link(item: ActionItem) -> Link:
-    page, anchor = sitemap.item_target(item)
-    return Link(sitemap.item_label(item), page, anchor)
 
 
 def _month_key(period: str) -> tuple[int, int]:
@@ -239,7 +255,7 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
         found = latest.get(uid)
         entry = found[1] if found else None
         since = period_title(found[0].period) if found and found[0] is not report else ""
-        link, content = _item_link(item), shorten(item.text)
+        link, content = sitemap.item_link(item), shorten(item.text)
         due = schedule.labels_for(item.deadlines, identities)  # as its form says: the deadlines that bind it
         rows.append(
             ReportRow(
@@ -264,11 +280,10 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
             registry.by_id[agency_id].name,
             _summary_line(index, report.period),
             AGENCY_RECIPIENTS,
-            report.period,
             period_title(report.period),
             progress.sample,
         ),
-        Link(registry.by_id[agency_id].name, sitemap.agency(agency_id)),
+        sitemap.agency_link(registry, agency_id),
         f"{report.date:%d/%m/%Y}",
         report.number or "",
         STATUSES,
@@ -329,7 +344,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         sent = this_month.date if this_month else None
         tallies.append(
             AgencyTally(
-                Link(agency.name, sitemap.agency(agency.id)),
+                sitemap.agency_link(registry, agency.id),
                 f"{sent:%d/%m/%Y}" if sent else "",
                 timeliness(sent, period, days.get(agency.id)),
                 tuple(tally[s] for s in STATUSES),
@@ -345,16 +360,17 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
     for uid in sorted(overdue_at, key=position.get):  # each item once, with the bodies late on it and why
         item, said = index.by_uid[uid], overdue_at[uid]
         reasons = "; ".join(f"{name}: {reason}" for name, reason in said if reason)
-        overdue.append(ItemNote(_item_link(item), shorten(item.text), OVERDUE, reasons, ", ".join(n for n, _ in said)))
+        overdue.append(
+            ItemNote(sitemap.item_link(item), shorten(item.text), OVERDUE, reasons, ", ".join(n for n, _ in said))
+        )
     changes = progress.changes.get(period)
 
     def notes(found: list[Change], text: str) -> tuple[ChangeNote, ...]:
         return tuple(
             ChangeNote(
-                _item_link(index.by_uid[c.uid]),
+                sitemap.item_link(index.by_uid[c.uid]),
                 registry.by_id[c.report.agency].name,
                 c.status,
-                c.before,
                 getattr(c.entry, text) or "",
             )
             for c in found
@@ -365,7 +381,6 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
             _issuer(registry, CONSOLIDATING, period),
             _summary_line(index, period),
             SUMMARY_RECIPIENTS,
-            period,
             period_title(period),
             progress.sample,
         ),

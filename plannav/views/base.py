@@ -12,7 +12,6 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
-from plannav.progress.changes import PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
@@ -127,7 +126,7 @@ class SiteViews:
     # ---- links
 
     def agency_link(self, agency_id: str) -> Link:
-        return Link(self.registry.by_id[agency_id].name, sitemap.agency(agency_id))
+        return sitemap.agency_link(self.registry, agency_id)
 
     def agency_links(self, ids) -> tuple[Link, ...]:
         return tuple(self.agency_link(a) for a in ids)
@@ -140,8 +139,7 @@ class SiteViews:
         return DeadlineCell(schedule.label(deadline), deadline.text, pages, self.agency_links(deadline.applies_to))
 
     def item_link(self, item: ActionItem) -> Link:
-        page, anchor = sitemap.item_target(item)
-        return Link(sitemap.item_label(item), page, anchor)
+        return sitemap.item_link(item)
 
     def document_link(self, document_id: str) -> Link:
         doc = self.plan.document_by_id[document_id]
@@ -261,12 +259,6 @@ class SiteViews:
             min((schedule.sort_text(d) for d in deadlines), default="~"),
             f"{self._order[item.uid]:04d}",
         )
-
-    @cached_property
-    def period_changes(self) -> dict[str, PeriodChanges]:
-        """Each month's changes since the agencies' earlier reports (progress.changes), agencies in the
-        registry's order."""
-        return self.progress.changes
 
     @cached_property
     def _order(self) -> dict[str, int]:

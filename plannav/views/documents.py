@@ -7,6 +7,7 @@ from functools import cached_property
 from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Document
+from plannav.models.successors import LaterDocument
 from plannav.schedule import day_text
 from plannav.texts import TextRef, citing_texts
 from plannav.views.base import Link, SiteViews
@@ -129,13 +130,13 @@ def document(views: SiteViews, citations: Citations, document_id: str) -> Docume
         for s in views.registry.successions
         if s.basis == document_id
     )
-    later = document_id in {d.id for d in views.plan.successors.documents}
+    later = isinstance(doc, LaterDocument)  # issued after the decision: plan/successors.yaml
     return DocumentPage(
         doc,
         STATUS_LABELS[doc.status],
         tuple(citations.in_text(document_id)),
         ", ".join(related_at),
         decided,
-        tuple(doc.sources) if later else (),
+        tuple(doc.sources) if later else (),  # where it was read; the decision's own documents cite none
         later,
     )

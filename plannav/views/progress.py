@@ -6,11 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plannav import sitemap
-from plannav.exports.catalog import SUMMARY, drafted_report
+from plannav.exports.catalog import drafted_report
 from plannav.progress import monthly
 from plannav.progress.changes import Change, PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
+from plannav.sitemap import SUMMARY
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
@@ -140,7 +141,7 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
     sent = []
     for report in reports:
         day = days.get(report.agency)
-        timeliness = monthly.timeliness(report.date, period, day) if day else ""
+        timeliness = monthly.timeliness(report.date, period, day)
         sent.append(
             SentReport(
                 views.agency_link(report.agency),
@@ -156,7 +157,7 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         for a in views.registry.agencies
         if a.id not in senders and a.id in days and views.registry.exists_on(a.id, f"{period}-{days[a.id]:02d}")
     )
-    changes = views.period_changes.get(period, PeriodChanges())
+    changes = views.progress.changes.get(period, PeriodChanges())
     drafted = period in monthly.drafted_months(progress)
     return PeriodPage(
         period_title(period),
