@@ -118,6 +118,16 @@ BAD = [
         "an id of its own",
     ),
     (
+        "duplicate-id",
+        (
+            "bodies:\n",
+            "bodies:\n  - id: cong-an-tinh-lam-dong\n    name: Trùng\n"
+            "    kind: provincial-agency\n    since: '2025-07-01'\n",
+        ),
+        "  - id: cong-an-tinh-lam-dong\n    name: Công an tỉnh Lâm Đồng",
+        "give each its own",
+    ),
+    (
         "succession-cycle",
         (
             "successions:\n",
@@ -309,6 +319,13 @@ def test_a_body_whose_work_passed_on_offers_the_report_form_of_the_body_that_car
     assert forms(f"co-quan/{HEIR}") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
     assert forms("co-quan/ubnd-huyen-thanh-pho") == {}  # ceased, with no heir recorded
     assert forms("co-quan/so-tu-phap") == {"so-tu-phap.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
+    # The downloads page offers each body the same files as its own page.
+    rows = {
+        tr.td.a["href"].rstrip("/").rsplit("/", 1)[-1]: tr
+        for tr in _site_page(site, "tai-ve").select("table.downloads tbody tr")
+    }
+    forms_listed = [a["href"].rsplit("/", 1)[-1] for a in rows["cong-an-tinh"].select("a") if "bao-cao/" in a["href"]]
+    assert forms_listed == [f"{HEIR}.xlsx"]
 
 
 def test_the_home_page_counts_the_bodies_the_decision_names_not_those_formed_since(site):

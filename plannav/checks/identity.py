@@ -45,6 +45,17 @@ def unique_ids(plan: Plan, report: Report) -> None:
         "list each wording once",
         "duplicate-wording",
     )
+    # The bodies formed since and the documents issued since have pages of their own too (plan/successors.yaml);
+    # against agencies.yaml and documents.yaml they are checked in checks/successions.py.
+    for key, what in (("bodies", "body id"), ("documents", "document id")):
+        _unique(
+            report,
+            "successors",
+            [((key, i, "id"), entry.id) for i, entry in enumerate(getattr(p.successors, key))],
+            what,
+            "ids are permalinks; give each its own",
+            "duplicate-id",
+        )
     owner: dict[str, tuple] = {}
     for i, agency in agencies:
         for key in ("wordings", "bare_wordings"):
@@ -180,6 +191,8 @@ def reserved_ids(plan: Plan, report: Report) -> None:
     for file, path, entries in (
         ("agencies", "agencies", plan.agencies.agencies),
         ("documents", "documents", plan.documents.documents),
+        ("successors", "bodies", plan.successors.bodies),
+        ("successors", "documents", plan.successors.documents),
         ("objectives", ("general", "groups"), plan.objectives.general.groups),
     ):
         prefix = path if isinstance(path, tuple) else (path,)

@@ -4,7 +4,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
-from plannav.exports.catalog import agency_downloads, report_form
 from plannav.models import Agency
 from plannav.progress import monthly
 from plannav.progress.models import period_title
@@ -134,22 +133,6 @@ def agency_index(views: SiteViews) -> AgencyIndexPage:
     )
 
 
-def _downloads(views: SiteViews, agency_id: str) -> tuple[Link, ...]:
-    """The body's extracts and its monthly report form; for a body whose work passed on, the form of each
-    body that carries it now instead (its own could no longer be imported for this month)."""
-    links = [Link(d.label, d.path) for d in agency_downloads(views.index, agency_id, progress=views.progress)]
-    carried, ended = views.carried_by(agency_id)
-    if not carried and ended is None:
-        return tuple(links)
-    own = report_form(agency_id)
-    heirs = [
-        Link(f"Biểu mẫu báo cáo tháng của {views.registry.by_id[c.body].name} (Excel)", report_form(c.body))
-        for c in carried
-        if c.body in views.progress.reporters.by_agency
-    ]
-    return (*heirs, *(link for link in links if link.page != own))
-
-
 def agency(views: SiteViews, agency_id: str) -> AgencyPage:
     agency = views.registry.by_id[agency_id]
     found = views.index.reach(agency_id)
@@ -185,7 +168,7 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
     return AgencyPage(
         agency=agency,
         permalink=sitemap.permalink(sitemap.agency(agency_id)),
-        downloads=_downloads(views, agency_id),
+        downloads=views.agency_files(agency_id),
         kind_label=AGENCY_KINDS[agency.kind],
         members=views.agency_links(views.registry.members(agency_id)) if is_group else (),
         may_concern=views.agency_links(agency.may_concern),

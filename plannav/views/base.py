@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from plannav import schedule, sitemap
-from plannav.exports.catalog import PLAN_WORKBOOK, table_csv
+from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.progress.models import period_title
@@ -127,6 +127,22 @@ class SiteViews:
 
     def agency_link(self, agency_id: str) -> Link:
         return sitemap.agency_link(self.registry, agency_id)
+
+    def agency_files(self, agency_id: str) -> tuple[Link, ...]:
+        """The body's extracts and its monthly report form, as its page and the downloads page offer them;
+        for a body whose work passed on, the form of each body that carries it now instead (its own could
+        no longer be imported for this month), and for one that ceased, none."""
+        links = [Link(d.label, d.path) for d in agency_downloads(self.index, agency_id, progress=self.progress)]
+        carried, ended = self.carried_by(agency_id)
+        if not carried and ended is None:
+            return tuple(links)
+        own = report_form(agency_id)
+        heirs = [
+            Link(f"Biểu mẫu báo cáo tháng của {self.registry.by_id[c.body].name} (Excel)", report_form(c.body))
+            for c in carried
+            if c.body in self.progress.reporters.by_agency
+        ]
+        return (*heirs, *(link for link in links if link.page != own))
 
     def agency_links(self, ids) -> tuple[Link, ...]:
         return tuple(self.agency_link(a) for a in ids)

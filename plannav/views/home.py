@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from plannav import sitemap
-from plannav.exports.catalog import agency_downloads, plan_downloads
+from plannav.exports.catalog import plan_downloads
 from plannav.identity import count_word
 from plannav.models import DecisionFile
 from plannav.views.base import AGENCY_KINDS, Link, SiteViews
@@ -95,7 +95,7 @@ def downloads(views: SiteViews) -> DownloadsPage:
         tuple(
             AgencyFiles(
                 views.agency_link(a.id),
-                tuple(Link(d.label, d.path) for d in agency_downloads(views.index, a.id, progress=views.progress)),
+                views.agency_files(a.id),
             )
             for a in views.registry.agencies
         ),
