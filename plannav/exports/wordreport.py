@@ -129,12 +129,13 @@ def _table(doc, headers, rows, widths: tuple[float, ...], small: bool = False) -
     table = _sized_table(doc, 1 + len(rows), widths)
     table.style = doc.styles["Table Grid"]
     columns, size = len(widths), Pt(10 if small else TABLE_PT)
+    head = Pt(9) if small else size  # a narrow column's header ("Không thực hiện") keeps its words whole
     cells = _cells(table)
     for cell, text in zip(cells[:columns], headers, strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
-        run.bold, run.font.size = True, size
+        run.bold, run.font.size = True, head
     for number, values in enumerate(rows, 1):
         for cell, value in zip(cells[number * columns : (number + 1) * columns], values, strict=True):
             # Writer does not read a table style's text size: each run says it.
@@ -223,7 +224,7 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
         ("Cơ quan", "Báo cáo", *summary.statuses, "Tổng"),
         [(t.agency.text, t.shown, *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
         + [("Tổng cộng", "", *(str(n) for n in summary.totals), str(summary.total))],
-        (3.6, 2.0, *([1.3] * len(summary.statuses)), 1.2),
+        (3.3, 2.0, *([1.3] * len(summary.statuses)), 1.5),
         small=True,  # nine columns on the width of an A4 page
     )
     _para(doc, "II. NHIỆM VỤ QUÁ HẠN VÀ NGUYÊN NHÂN", bold=True)
