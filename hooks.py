@@ -8,6 +8,7 @@ from plannav.generator.plugin import SITE_BUILD as _build
 
 on_config = _build.on_config
 on_files = _build.on_files
+on_pre_page = _build.on_pre_page
 on_page_content = _build.on_page_content
 on_page_context = _build.on_page_context
 on_post_page = _build.on_post_page

@@ -104,6 +104,18 @@ class Plan:
         return {r.key: r for r in self.duty_refs}
 
     @cached_property
+    def latest_date(self) -> str:
+        """The day of the latest dated fact the plan files hold (YYYY-MM-DD): the decision's, or a later
+        body's, succession's or document's (successors.yaml)."""
+        later = self.successors
+        return max(
+            self.decision.header.date,
+            *(b.since for b in later.bodies),
+            *(s.since for s in later.successions),
+            *(d.date for d in later.documents if d.date),
+        )
+
+    @cached_property
     def document_by_id(self) -> dict[str, m.Document]:
         """Every document: those of the decision's world, and those issued after it (successors.yaml)."""
         return {d.id: d for d in (*self.documents.documents, *self.successors.documents)}

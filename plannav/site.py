@@ -147,6 +147,14 @@ class SiteModel:
         finally:
             gc.enable()
 
+    @property
+    def updated(self) -> str:
+        """The day of the latest fact the site shows (YYYY-MM-DD): the plan files', or the day statuses are
+        taken at. Each page's "last modified" (the sitemap): a build of the same data on another day is
+        the same site."""
+        as_of = self.progress.as_of
+        return max(self.plan.latest_date, as_of.isoformat() if as_of else "")
+
     @classmethod
     def from_folder(cls, plan_dir: str | os.PathLike, progress_dir: str | os.PathLike | None = None) -> "SiteModel":
         return cls.load(read_plan_files(plan_dir), read_progress_files(progress_dir) if progress_dir else None)

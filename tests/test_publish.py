@@ -2,7 +2,9 @@
 a release to roll back to, nor anything the tool did not make: under failed builds, killed builds,
 Ctrl-C, a full disk and a read-only file system."""
 
+import datetime
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from sitebuild import ROOT, edit_plan, synthetic_plan
 
 from plannav.generator import publish as publishing
 from plannav.generator.publish import MARKER, main, publish
+from plannav.site import SiteModel
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "publish.py")]
 
@@ -48,7 +51,12 @@ def test_publish_switches_atomically_and_a_failed_build_changes_nothing(tmp_path
     dest = tmp_path / "www" / "ke-hoach-06"
     assert publish(dest, base_url="http://intranet.local/ke-hoach-06/") == 0
     assert dest.is_symlink() and (dest / "co-quan" / "cong-an-tinh" / "index.html").is_file()
-    assert "http://intranet.local/ke-hoach-06/" in (dest / "sitemap.xml").read_text()
+    sitemap = (dest / "sitemap.xml").read_text()
+    assert "http://intranet.local/ke-hoach-06/" in sitemap
+    # Each page's last change is the day of the latest fact the plan holds, not the day of the build.
+    latest = SiteModel.from_folder(ROOT / "plan", ROOT / "progress").updated
+    assert latest < str(datetime.date.today())
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {latest}
     releases = dest.parent / ".ke-hoach-06.releases"
     first = os.path.realpath(dest)
 

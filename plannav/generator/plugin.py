@@ -125,6 +125,10 @@ class SiteBuild:
 
     # ---- each page: its body, its blocks put back around Markdown, then checked
 
+    def on_pre_page(self, page, config, files):
+        page.update_date = self.model.updated  # not the day of the build (the sitemap's lastmod and its .gz)
+        return page
+
     def page_body(self, page) -> str:
         """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
         src = page.file.src_uri
