@@ -173,6 +173,11 @@ class ItemIndex:
     def by_uid(self) -> dict[str, ActionItem]:
         return {item.uid: item for item in self.items}
 
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each item's position in the decision's order (uid -> 0, 1, …): for sorting by it."""
+        return {item.uid: i for i, item in enumerate(self.items)}
+
     def counterpart(self, item: ActionItem) -> ActionItem | None:
         """The other statement of the same task: Part II <-> Appendix II."""
         if item.kind == "appendix-task":
@@ -205,7 +210,7 @@ class ItemIndex:
         return self._reach.get(agency_id) or AgencyReach()
 
     def _inherited(self, heir: str) -> AgencyReach:
-        order = {item.uid: i for i, item in enumerate(self.items)}
+        order = self.order
         direct: dict[str, tuple] = {}
         via_group: dict[str, tuple] = {}
         possibly: dict[str, tuple] = {}

@@ -300,6 +300,27 @@ def test_the_dashboard_agrees_with_a_count_made_from_the_files(two_years):
     assert sum(int(s.get_text()) for s in overall) == len(every_item)
 
 
+def test_the_month_page_the_register_and_the_consolidated_report_name_the_same_missing_bodies(sample_site):
+    """Three pages say who owes a month's report and did not send it; they must never disagree."""
+    dashboard = _soup(sample_site, "thuc-hien")
+    months = [a["href"].rstrip("/") for a in dashboard.select("table.register thead a")]
+    rows = [
+        (tr.select_one("td a").get_text(), [td.get_text() for td in tr.select("td")][2:])
+        for tr in dashboard.select("table.register tbody tr")
+    ]
+    for at, month in enumerate(months):
+        in_register = sorted(name for name, cells in rows if cells[at] == "chưa có")
+        on_month_page = sorted(a.get_text() for a in _soup(sample_site, f"thuc-hien/{month}").select("ul.period-missing a"))
+        assert in_register and on_month_page == in_register, month
+    summary = _soup(sample_site, f"thuc-hien/{months[-1]}/tong-hop")
+    in_summary = sorted(
+        tr.select_one("td a").get_text()
+        for tr in summary.select("table.report-tallies tbody tr")
+        if "chưa có" in tr.get_text()
+    )
+    assert in_summary == in_register
+
+
 def test_the_register_expects_reports_only_from_the_bodies_there_each_month(two_years):
     """The district level ended on 01/07/2025 (plan/successors.yaml): from that month its row expects no
     report ("—"), never "chưa có"; before, its reports count as any other's."""

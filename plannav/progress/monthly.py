@@ -10,7 +10,6 @@ ones the site shows (progress.status), taken as of the month's report rather tha
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from plannav import schedule, sitemap
 from plannav.items import ActionItem, ItemIndex
@@ -29,6 +28,7 @@ CONSOLIDATING = "cong-an-tinh"  # standing body of the working group: it consoli
 AGENCY_RECIPIENTS = ("Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh")  # IV.2.k: where the 18th's reports go
 SUMMARY_RECIPIENTS = ("Văn phòng Chính phủ", "Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")
 ON_TIME, LATE, MISSING = "đúng hạn", "muộn", "chưa có"
+NOT_EXPECTED = "—"  # the body did not exist that month
 
 
 @dataclass(frozen=True)
@@ -164,27 +164,18 @@ class MonthSummary:
         return ", ".join(names) or "không có"
 
 
-@lru_cache(maxsize=16)
-def report_periods(progress: Progress) -> list[str]:
-    """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
-    if not progress.reports or progress.as_of is None:
-        return []
-    return schedule.months_between(min(r.period for r in progress.reports), f"{progress.as_of:%Y-%m}")
-
-
 def drafted_months(progress: Progress) -> list[str]:
     """The months whose documents are drafted: the latest DRAFTED_MONTHS of them."""
-    return report_periods(progress)[-DRAFTED_MONTHS:] if DRAFTED_MONTHS else []
+    return progress.periods[-DRAFTED_MONTHS:] if DRAFTED_MONTHS else []
 
 
-@lru_cache(maxsize=16)
 def drafted_reports(progress: Progress) -> list[Report]:
     """The agencies' reports whose documents are drafted: those of the drafted months, from bodies
     with something to report on."""
     return [
         r
         for period in drafted_months(progress)
-        for r in month_reports(progress, period)
+        for r in progress.month_reports(period)
         if progress.reporters.by_agency.get(r.agency)
     ]
 
@@ -215,17 +206,9 @@ def _line_reports(progress: Progress, agency_id: str) -> list[Report]:
     return sorted((r for member in family for r in progress.reports_of(member)), key=lambda r: (r.date, r.period, r.agency))
 
 
-def _as_of_report(progress: Progress, agency_id: str, report: Report) -> dict[str, tuple[Report, Entry]]:
-    """The agency's latest entry on each item, up to and including `report`. The reports of the bodies
-    whose work it carries, or that carry its work, count as its own (plan/successors.yaml), as on the
-    site's pages."""
-    latest = {}
-    for earlier in _line_reports(progress, agency_id):
-        for uid, entry in earlier.entries.items():
-            latest[uid] = (earlier, entry)
-        if earlier is report:
-            break
-    return latest
+def _latest_entries(reports: list[Report]) -> dict[str, tuple[Report, Entry]]:
+    """The latest entry on each item of a line's reports (_line_reports, up to some report)."""
+    return {uid: (report, entry) for report in reports for uid, entry in report.entries.items()}
 
 
 def _statuses(progress: Progress, agency_id: str, latest: dict, uids) -> dict[str, str]:
@@ -245,7 +228,10 @@ def _falls_due(item: ActionItem, identities, year: int, month: int) -> bool:
 def agency_report(index: ItemIndex, progress: Progress, report: Report) -> AgencyReport:
     agency_id, registry = report.agency, index.registry
     uids = progress.reporters.by_agency.get(agency_id, ())
-    latest = _as_of_report(progress, agency_id, report)
+    # Its line's reports up to this one: those of the bodies whose work it carries, or that carry its
+    # work, count as its own (plan/successors.yaml), as on the site's pages.
+    line = _line_reports(progress, agency_id)
+    latest = _latest_entries(line[: line.index(report) + 1])
     status = _statuses(progress, agency_id, latest, uids)
     rows, blocked, upcoming, proposals = [], [], [], []
     year, month = schedule.next_month(*_month_key(report.period))
@@ -296,12 +282,6 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
     )
 
 
-@lru_cache(maxsize=256)
-def month_reports(progress: Progress, period: str) -> list[Report]:
-    """The agencies' reports for the month, in the registry's order (asked for by many pages: made once)."""
-    return [r for a in progress.index.registry.agencies for r in progress.reports_of(a.id) if r.period == period]
-
-
 def _issuer(registry, agency_id: str, period: str) -> str:
     """The body that issues a month's report: the one named, or the one that carries its work that month
     (plan/successors.yaml): Công an tỉnh Lâm Đồng from July 2025."""
@@ -311,7 +291,7 @@ def _issuer(registry, agency_id: str, period: str) -> str:
 
 def summary_date(progress: Progress, period: str) -> dt.date:
     """The date of a month's consolidated report: its last report's (or the month's first day)."""
-    sent = [r.date for r in month_reports(progress, period)]
+    sent = [r.date for r in progress.month_reports(period)]
     return max(sent) if sent else dt.date.fromisoformat(f"{period}-01")
 
 
@@ -324,29 +304,36 @@ def timeliness(sent: dt.date | None, period: str, day: int | None) -> str:
     return ON_TIME if sent <= dt.date.fromisoformat(f"{period}-{day:02d}") else LATE
 
 
+def month_standing(progress: Progress, agency_id: str, period: str) -> str:
+    """A body's report for the month, as the month page, the register and the consolidated report all
+    say it: NOT_EXPECTED where it sent none and did not exist on its day that month (plan/successors.yaml),
+    else its timeliness ("" for a body with no day to report by)."""
+    day = progress.reporters.report_days.get(agency_id)
+    sent = progress.sent_on(agency_id, period)
+    if sent is None and not progress.index.registry.exists_on(agency_id, f"{period}-{day or 1:02d}"):
+        return NOT_EXPECTED
+    return timeliness(sent, period, day)
+
+
 def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSummary:
     registry, reporters = index.registry, progress.reporters
-    days = reporters.report_days
     tallies, overdue_at = [], {}
-    senders = {r.agency for r in month_reports(progress, period)}
     totals = Counter()
     for agency in registry.agencies:
         uids = reporters.by_agency.get(agency.id)
-        day = f"{period}-{days.get(agency.id, 1):02d}"
-        if not uids or not (registry.exists_on(agency.id, day) or agency.id in senders):
+        standing = month_standing(progress, agency.id, period)
+        if not uids or standing == NOT_EXPECTED:
             continue  # nothing to report on, or not there that month
-        upto = [r for r in _line_reports(progress, agency.id) if r.period <= period]
-        latest = _as_of_report(progress, agency.id, upto[-1]) if upto else {}
+        latest = _latest_entries([r for r in _line_reports(progress, agency.id) if r.period <= period])
         status = _statuses(progress, agency.id, latest, uids)
         tally = Counter(status.values())
         totals.update(tally)
-        this_month = next((r for r in upto if r.period == period and r.agency == agency.id), None)
-        sent = this_month.date if this_month else None
+        sent = progress.sent_on(agency.id, period)
         tallies.append(
             AgencyTally(
                 sitemap.agency_link(registry, agency.id),
                 f"{sent:%d/%m/%Y}" if sent else "",
-                timeliness(sent, period, days.get(agency.id)),
+                standing,
                 tuple(tally[s] for s in STATUSES),
                 len(uids),
             )
@@ -356,8 +343,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
                 entry = latest[uid][1]
                 overdue_at.setdefault(uid, []).append((agency.name, entry.difficulties or entry.proposals or ""))
     overdue = []
-    position = {item.uid: i for i, item in enumerate(index.items)}
-    for uid in sorted(overdue_at, key=position.get):  # each item once, with the bodies late on it and why
+    for uid in sorted(overdue_at, key=index.order.get):  # each item once, with the bodies late on it and why
         item, said = index.by_uid[uid], overdue_at[uid]
         reasons = "; ".join(f"{name}: {reason}" for name, reason in said if reason)
         overdue.append(

@@ -110,6 +110,29 @@ class Progress:
         """The agency's reports up to the as-of date, oldest first."""
         return self._by_agency.get(agency_id, [])
 
+    @cached_property
+    def periods(self) -> list[str]:
+        """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
+        if not self.reports or self.as_of is None:
+            return []
+        return schedule.months_between(min(r.period for r in self.reports), f"{self.as_of:%Y-%m}")
+
+    @cached_property
+    def _by_period(self) -> dict[str, list[Report]]:
+        out: dict[str, list[Report]] = {}
+        for agency in self.index.registry.agencies:
+            for report in self.reports_of(agency.id):
+                out.setdefault(report.period, []).append(report)
+        return out
+
+    def month_reports(self, period: str) -> list[Report]:
+        """The agencies' reports for the month up to the as-of date, in the registry's order."""
+        return self._by_period.get(period, [])
+
+    def sent_on(self, agency_id: str, period: str) -> dt.date | None:
+        """The date of the agency's first report for the month; None if it sent none."""
+        return next((r.date for r in self.reports_of(agency_id) if r.period == period), None)
+
     def shown(self, uid: str, agency_id: str | None = None) -> str:
         """The status a page or a download shows: the agency's own (or the item's overall, without one);
         "" before any report is in, or where the agency, or everyone, has nothing to report on the item."""

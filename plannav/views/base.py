@@ -273,12 +273,8 @@ class SiteViews:
             tuple((self.agency_link(a), reason) for a, reason in item.not_for),
             self._facets(item, deadlines),
             min((schedule.sort_text(d) for d in deadlines), default="~"),
-            f"{self._order[item.uid]:04d}",
+            f"{self.index.order[item.uid]:04d}",
         )
-
-    @cached_property
-    def _order(self) -> dict[str, int]:
-        return {item.uid: i for i, item in enumerate(self.index.items)}
 
     def _facets(self, item: ActionItem, deadlines) -> tuple[tuple[str, str], ...]:
         keys = [k.slug for d in deadlines for k in schedule.page_keys(d)]

@@ -1,7 +1,6 @@
 """The progress dashboard: statuses as of the latest report, per agency, what is overdue, and who has
 reported which month (the reporting register)."""
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from plannav.sitemap import SUMMARY
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
-NOT_EXPECTED = "—"  # in the register: the body did not exist that month
 
 
 @dataclass(frozen=True)
@@ -112,32 +110,28 @@ class ProgressPage:
 
 # Each status and each register cell as a class name, for its colour (site.css).
 STATUS_CSS = STATUS_SLUGS
-TIMELINESS_CSS = {monthly.ON_TIME: "on-time", monthly.LATE: "late", monthly.MISSING: "missing", NOT_EXPECTED: "not-expected"}
+TIMELINESS_CSS = {
+    monthly.ON_TIME: "on-time",
+    monthly.LATE: "late",
+    monthly.MISSING: "missing",
+    monthly.NOT_EXPECTED: "not-expected",
+}
 
 
 def periods(views: SiteViews) -> list[str]:
     """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
-    return monthly.report_periods(views.progress) if views.reports_exist() else []
+    return views.progress.periods if views.reports_exist() else []
 
 
 def period_link(period: str) -> Link:
     return Link(period_title(period), sitemap.progress_period(period))
 
 
-def _first_sent(views: SiteViews) -> dict[tuple[str, str], dt.date]:
-    """(agency, month) -> the date of its first report for the month, up to the as-of date."""
-    sent = {}
-    for agency in views.registry.agencies:
-        for report in views.progress.reports_of(agency.id):  # oldest first: the first one stays
-            sent.setdefault((agency.id, report.period), report.date)
-    return sent
-
-
 def period_page(views: SiteViews, period: str) -> PeriodPage:
     progress, months = views.progress, periods(views)
     at = months.index(period)
     days = views.progress.reporters.report_days
-    reports = sorted(monthly.month_reports(progress, period), key=lambda r: (r.date, views.registry.by_id[r.agency].name))
+    reports = sorted(progress.month_reports(period), key=lambda r: (r.date, views.registry.by_id[r.agency].name))
     sent = []
     for report in reports:
         day = days.get(report.agency)
@@ -151,11 +145,10 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
                 len(report.entries),
             )
         )
-    senders = {r.agency for r in reports}
     missing = tuple(
         views.agency_link(a.id)
         for a in views.registry.agencies
-        if a.id not in senders and a.id in days and views.registry.exists_on(a.id, f"{period}-{days[a.id]:02d}")
+        if monthly.month_standing(progress, a.id, period) == monthly.MISSING
     )
     changes = views.progress.changes.get(period, PeriodChanges())
     drafted = period in monthly.drafted_months(progress)
@@ -239,19 +232,13 @@ def progress_page(views: SiteViews) -> ProgressPage:
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
-    sent, days = _first_sent(views), views.progress.reporters.report_days
     register = []
     for agency in views.registry.agencies:
-        day = days.get(agency.id)
+        day = progress.reporters.report_days.get(agency.id)
         if day is None:
             continue
-        said = [
-            monthly.timeliness(sent.get((agency.id, month)), month, day)
-            if views.registry.exists_on(agency.id, f"{month}-{day:02d}") or (agency.id, month) in sent
-            else NOT_EXPECTED
-            for month in months
-        ]
-        if all(s == NOT_EXPECTED for s in said):
+        said = [monthly.month_standing(progress, agency.id, month) for month in months]
+        if all(s == monthly.NOT_EXPECTED for s in said):
             continue  # formed after the last month, or gone before the first
         cells = tuple(RegisterCell(s, TIMELINESS_CSS[s]) for s in said)
         register.append(RegisterRow(views.agency_link(agency.id), day, cells))
