@@ -232,6 +232,19 @@ def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, report
     assert changed["tai-ve/bao-cao/2026-10/so-tu-phap.docx"] != first["tai-ve/bao-cao/2026-10/so-tu-phap.docx"]
 
 
+def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(tmp_path, reports, monkeypatch):
+    from plannav.progress import monthly
+
+    worked_out = []
+    for name in ("agency_report", "month_summary"):
+        real = getattr(monthly, name)
+        monkeypatch.setattr(monthly, name, lambda *args, real=real: worked_out.append(args[2]) or real(*args))
+    made = _downloads(reports, BuildCache(tmp_path / "cache"))  # a cache with nothing: every document is made
+    assert "thuc-hien/2026-10/so-tu-phap/index.html" in made and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in made
+    drafted = [w if isinstance(w, str) else w.agency for w in worked_out]
+    assert sorted(drafted) == ["2026-10", "cong-an-tinh-lam-dong", "so-tu-phap"]
+
+
 def test_only_the_documents_used_last_are_kept(tmp_path):
     import os
 

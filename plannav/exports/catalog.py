@@ -120,8 +120,8 @@ def report_downloads(index: ItemIndex, progress) -> list[Download]:
         Download(
             drafted_report(r.period, r.agency),
             "Dự thảo báo cáo tháng (Word)",
-            lambda r=r: agency_docx(monthly.agency_report(index, progress, r), r.date),
-            lambda r=r: repr((monthly.agency_report(index, progress, r), r.date)),
+            lambda r=r: agency_docx(progress.drafts.agency(r), r.date),
+            lambda r=r: repr((progress.drafts.agency(r), r.date)),
         )
         for r in monthly.drafted_reports(progress)
     ]
@@ -130,8 +130,8 @@ def report_downloads(index: ItemIndex, progress) -> list[Download]:
             Download(
                 drafted_report(period),
                 "Dự thảo báo cáo tổng hợp (Word)",
-                lambda p=period: summary_docx(monthly.month_summary(index, progress, p), monthly.summary_date(progress, p)),
-                lambda p=period: repr((monthly.month_summary(index, progress, p), monthly.summary_date(progress, p))),
+                lambda p=period: summary_docx(progress.drafts.summary(p), monthly.summary_date(progress, p)),
+                lambda p=period: repr((progress.drafts.summary(p), monthly.summary_date(progress, p))),
             )
         )
     return out

@@ -381,3 +381,23 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         notes(changes.overdue, "difficulties") if changes else (),
         notes(changes.difficulties, "difficulties") if changes else (),
     )
+
+
+class Drafts:
+    """The drafted reports of one Progress, each worked out once: its page, its Word document and the
+    document's key in the build cache all print the same object (Progress.drafts)."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self._agency: dict[str, AgencyReport] = {}
+        self._summary: dict[str, MonthSummary] = {}
+
+    def agency(self, report: Report) -> AgencyReport:
+        if report.file not in self._agency:  # a report is known by its file
+            self._agency[report.file] = agency_report(self.progress.index, self.progress, report)
+        return self._agency[report.file]
+
+    def summary(self, period: str) -> MonthSummary:
+        if period not in self._summary:
+            self._summary[period] = month_summary(self.progress.index, self.progress, period)
+        return self._summary[period]

@@ -182,6 +182,13 @@ class Progress:
 
         return changes_by_period(self, [a.id for a in self.index.registry.agencies])
 
+    @cached_property
+    def drafts(self):
+        """The drafted monthly reports (progress.monthly.Drafts), each worked out once."""
+        from plannav.progress.monthly import Drafts  # it builds on this module
+
+        return Drafts(self)
+
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""
         return [(r, r.entries[uid]) for r in self._by_agency.get(agency_id, ()) if uid in r.entries]

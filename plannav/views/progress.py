@@ -179,7 +179,7 @@ def draft_links(title: str, period: str, agency_id: str = SUMMARY) -> tuple[Link
 
 def agency_draft_page(views: SiteViews, report) -> DraftPage:
     return DraftPage(
-        monthly.agency_report(views.index, views.progress, report),
+        views.progress.drafts.agency(report),
         Link("Tải bản Word (.docx)", drafted_report(report.period, report.agency)),
         period_link(report.period),
     )
@@ -187,7 +187,7 @@ def agency_draft_page(views: SiteViews, report) -> DraftPage:
 
 def summary_draft_page(views: SiteViews, period: str) -> DraftPage:
     return DraftPage(
-        monthly.month_summary(views.index, views.progress, period),
+        views.progress.drafts.summary(period),
         Link("Tải bản Word (.docx)", drafted_report(period)),
         period_link(period),
     )
