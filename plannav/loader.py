@@ -2,10 +2,12 @@
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from plannav.buildcache import digest
 from plannav.checks import check_plan
 from plannav.models import FILE_MODELS
 from plannav.plan import Plan
@@ -43,6 +45,11 @@ class PlanFiles:
     folder: str
     texts: dict[str, str]  # file name without .yaml -> its text; only the files that could be read
     problems: tuple[Problem, ...] = ()  # why the others could not
+
+    @cached_property
+    def digest(self) -> str:
+        """Of the names and texts: the plan's part of the build cache's keys."""
+        return digest(*(f"{name}\n{text}" for name, text in self.texts.items()))
 
 
 def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:

@@ -130,7 +130,7 @@ class SiteModel:
                 raise PlanProblems(problems)
             index = ItemIndex(plan)
             reporters = Reporters(index)
-            plan_digest = digest(*(f"{name}\n{text}" for name, text in sorted(files.texts.items())))
+            plan_digest = files.digest if cache else ""
             reports, problems = (
                 load_progress_files(progress_files, reporters, reports_checked, cache, plan_digest)
                 if progress_files
@@ -139,10 +139,9 @@ class SiteModel:
             if problems:
                 raise PlanProblems(problems)
             sample = bool(progress_files and progress_files.sample)
-            reports_digest = digest(
-                *(f"{n}\n{t}" for n, t in sorted((progress_files.texts if progress_files else {}).items()))
-            )
-            data = digest(plan_digest, reports_digest, str(as_of), str(sample))
+            # The state of the data, for what the build cache keeps of it (the page bodies, the downloads).
+            reports_digest = progress_files.digest if progress_files else ""
+            data = digest(plan_digest, reports_digest, str(as_of), str(sample)) if cache else ""
             return cls(plan, Progress(index, reporters, reports, as_of, sample), cache, data)
         finally:
             gc.enable()

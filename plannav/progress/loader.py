@@ -5,12 +5,13 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from plannav import schedule
-from plannav.buildcache import BuildCache
+from plannav.buildcache import BuildCache, digest
 from plannav.problems import Problem, did_you_mean
 from plannav.progress.models import REPORT_SCHEMA, ReportFile, entry_rule_problems
 from plannav.progress.reporters import Reporters
@@ -62,6 +63,11 @@ class ProgressFiles:
     texts: dict[str, str | None]  # "2026-10/so-tu-phap.yaml" -> its text (None: unreadable, said in problems)
     problems: tuple[Problem, ...] = ()  # what is wrong with the folder's layout or a file's text
     sample: bool = False  # made-up reports (SAMPLE_MARKER): the site says so on every page
+
+    @cached_property
+    def digest(self) -> str:
+        """Of the names and texts, in the order read: the reports' part of the build cache's keys."""
+        return digest(*(f"{name}\n{text}" for name, text in self.texts.items()))
 
 
 def read_progress_files(progress_dir) -> ProgressFiles:
@@ -118,7 +124,7 @@ def load_progress_files(
     text, against the same plan (plan_digest), is taken from there."""
     reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
     whole = cache and files.texts and not problems and None not in files.texts.values()
-    state = cache.key(plan_digest, *(f"{n}\n{t}" for n, t in files.texts.items())) if whole else ""
+    state = cache.key(plan_digest, files.digest) if whole else ""
     if state:
         kept_all = cache.get(ALL_KIND, state, touch=True)
         if kept_all is not None:
