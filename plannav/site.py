@@ -309,11 +309,7 @@ class SiteModel:
         return out
 
     def _document(self, src, title, template, view, trail, directory_urls) -> Download:
-        at = sitemap.page_url(src, directory_urls)
-
-        def url_for(target: str, anchor: str = "") -> str:
-            url = sitemap.relative_url(sitemap.page_url(target, directory_urls), at)
-            return f"{url}#{anchor}" if anchor else url
+        url_for = sitemap.links_from(sitemap.page_url(src, directory_urls), directory_urls)
 
         def make() -> bytes:
             page = view()

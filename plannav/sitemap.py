@@ -5,6 +5,7 @@ Paths are source paths ("co-quan/cong-an-tinh.md"); the site generator turns the
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plannav.items import ActionItem
 from plannav.textnorm import slugify
@@ -163,6 +164,22 @@ def relative_url(target: str, page: str) -> str:
     if not relative:
         return "./"
     return f"{relative}/" if target.endswith("/") else relative
+
+
+def links_from(page: str, directory_urls: bool = True):
+    """The url_for of the page at URL `page` (page_url): another page's URL, and an anchor on it,
+    relative to this one. Every link of every page goes through one: the URLs are worked out once."""
+
+    def url_for(target: str, anchor: str = "") -> str:
+        url = _relative_url(_page_url(target, directory_urls), page)
+        return f"{url}#{anchor}" if anchor else url
+
+    return url_for
+
+
+# Pure functions of short strings, asked for each of the site's links (tens of thousands): each answer once.
+_page_url = lru_cache(maxsize=None)(page_url)
+_relative_url = lru_cache(maxsize=None)(relative_url)
 
 
 def item_link(item: ActionItem) -> Link:

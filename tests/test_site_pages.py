@@ -324,3 +324,6 @@ def test_page_files_and_links_are_where_mkdocs_puts_and_resolves_them(directory_
     for file in files.values():
         for target in targets:
             assert sitemap.relative_url(target, file.url) == get_relative_url(target, file.url), (target, file.url)
+        url_for = sitemap.links_from(file.url, directory_urls)  # what each page's links are made with
+        for src, there in files.items():
+            assert url_for(src, "muc") == f"{get_relative_url(there.url, file.url)}#muc", (src, file.url)

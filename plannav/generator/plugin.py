@@ -10,7 +10,7 @@ back by another.
 import gc
 import json
 import logging
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -84,7 +84,6 @@ class SiteBuild:
             raise PluginError(f"the plan has problems; nothing was built:\n{err}") from None
         self._blocks = {}
         self._bodies = self.model.page_bodies(self.settings.use_directory_urls)
-        self._url = lru_cache(maxsize=None)(self._site_url)
         # Made-up reports (progress/DU-LIEU-MAU): a banner on every page says so (overrides/main.html).
         config.extra["sample_data"] = vars(SAMPLE_NOTICE) if self.model.progress.sample else None
         who = self.model.views.identity
@@ -132,17 +131,12 @@ class SiteBuild:
     def page_body(self, page) -> str:
         """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
         src = page.file.src_uri
-
-        def url_for(target: str, anchor: str = "") -> str:
-            """A URL to another page (and anchor), relative to the page being rendered."""
-            url = _relative_url(self._url(target), page.file.url)
-            return f"{url}#{anchor}" if anchor else url
-
+        url_for = sitemap.links_from(page.file.url, self.settings.use_directory_urls)
         body = self._bodies.body(src, lambda: self.model.render(src, url_for))
         markdown, self._blocks[src] = stash_html_blocks(body)
         return markdown
 
-    def _site_url(self, target: str) -> str:
+    def _url(self, target: str) -> str:
         return sitemap.page_url(target, self.settings.use_directory_urls)
 
     def on_page_content(self, html, page, config, files):
@@ -221,8 +215,5 @@ class SiteBuild:
             self.worker.cancel()
             self.worker = None
 
-
-# The same few hundred targets are linked from every page: each relative URL is computed once.
-_relative_url = lru_cache(maxsize=None)(sitemap.relative_url)
 
 SITE_BUILD = SiteBuild()  # the one build of this process; mkdocs serve runs its builds one after another
