@@ -21,6 +21,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
 OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
+KEPT_STATES = 4  # of each kind of result kept by the state of the data: a few builds' (keep_recent)
 
 
 # The libraries that print what the cache keeps (pages, Word, Excel, calendars): another version may print
@@ -81,7 +82,7 @@ class BuildCache:
 
     def get(self, kind: str, key: str, touch: bool = False):
         """The result kept under the key, or None (never kept, unreadable or damaged). touch: mark it
-        as just used (keep_recent_files)."""
+        as just used (keep_recent)."""
         if self.folder is None:
             return None
         path = self.folder / kind / key
@@ -111,29 +112,23 @@ class BuildCache:
         except OSError:
             return
 
-    def keep_recent_files(self, kind: str, keep: int) -> None:
-        """For results kept as files of one folder (`kind/<key>`): forget all but the `keep` used last."""
+    def keep_recent(self, kind: str, keep: int | None = None, current: str | None = None) -> None:
+        """Forget all but the `keep` results of a kind used last, so that its folder stays the size of a
+        few builds': files (`kind/<key>`) or folders of one state each (`kind/<state>`, `current` being
+        marked as just used first). By default KEPT_STATES."""
         if self.folder is None:
             return
+        keep = KEPT_STATES if keep is None else keep
         try:
-            kept = sorted((p for p in (self.folder / kind).iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime)
+            if current and (self.folder / kind / current).exists():
+                os.utime(self.folder / kind / current)
+            kept = sorted((self.folder / kind).iterdir(), key=lambda p: p.stat().st_mtime)
             for old in kept[:-keep]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            return
-
-    def keep_recent(self, kind: str, current: str, keep: int) -> None:
-        """For results kept in one folder per state (`kind/<state>`): mark `current` as just used and
-        forget all but the `keep` states used last, so the folder stays the size of a few builds'."""
-        if self.folder is None:
-            return
-        try:
-            used = self.folder / kind / current
-            if used.is_dir():
-                os.utime(used)
-            states = sorted((p for p in (self.folder / kind).iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-            for old in states[:-keep]:
-                if old.name != current:
+                if old.name == current:
+                    continue
+                if old.is_dir():
                     shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
         except OSError:
             return

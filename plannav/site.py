@@ -49,7 +49,7 @@ class PageBodies:
             return
         if self.made:
             self.cache.put(f"{BODIES}/{self.state}", "bodies", {**self.kept, **self.made})
-        self.cache.keep_recent(BODIES, self.state, KEPT_STATES)
+        self.cache.keep_recent(BODIES, current=self.state)
 
 
 class PlanProblems(Exception):
@@ -60,7 +60,7 @@ class PlanProblems(Exception):
         self.problems = problems
 
 
-DOWNLOADS, KEPT_STATES = "downloads", 4  # the build cache's folder of downloads; the states of the data it keeps
+DOWNLOADS = "downloads"  # the build cache's folder of downloads, one folder per state of the data
 BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
 # ... and of the Word documents by what they print, across states: a month's new report leaves the other
 # agencies' drafts as they were. The ones used last are kept, a few builds' worth.
@@ -344,8 +344,8 @@ class SiteModel:
                 data = self._made(d)
                 self.cache.put(kind, key, data)
             out.append((d.path, data))
-        self.cache.keep_recent(DOWNLOADS, state, KEPT_STATES)
-        self.cache.keep_recent_files(DOCUMENTS, KEPT_DOCUMENTS)
+        self.cache.keep_recent(DOWNLOADS, current=state)
+        self.cache.keep_recent(DOCUMENTS, KEPT_DOCUMENTS)
         return out
 
     def _made(self, download: Download) -> bytes:

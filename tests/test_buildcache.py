@@ -135,7 +135,7 @@ def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_ar
     assert b"kept" not in changed.values() and set(changed) == set(first)
     assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 2
     # Only the states used last are kept.
-    monkeypatch.setattr(site, "KEPT_STATES", 1)
+    monkeypatch.setattr(buildcache, "KEPT_STATES", 1)
     _downloads(reports, cache)
     assert [p.name for p in (tmp_path / "cache" / "downloads").iterdir()] != [state.name]
     assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 1
@@ -253,5 +253,5 @@ def test_only_the_documents_used_last_are_kept(tmp_path):
         cache.put("documents", f"d{n}", b"x")
         os.utime(tmp_path / "cache" / "documents" / f"d{n}", (n, n))
     assert cache.get("documents", "d0", touch=True) == b"x"  # used now: the newest
-    cache.keep_recent_files("documents", 2)
+    cache.keep_recent("documents", 2)
     assert sorted(p.name for p in (tmp_path / "cache" / "documents").iterdir()) == ["d0", "d4"]

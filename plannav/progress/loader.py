@@ -28,7 +28,7 @@ SAMPLE_MARKER = "DU-LIEU-MAU"
 IGNORED = {"README.md", "schema", SAMPLE_MARKER}  # beside the month folders
 CACHE_KIND = "reports"  # the folder of the build cache that keeps read reports
 # ... and the one that keeps them all, per state of the folder: one file to read, not some hundreds
-ALL_KIND, KEPT_STATES = "reports-all", 4
+ALL_KIND = "reports-all"
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def load_progress_files(
     if state:
         kept_all = cache.get(ALL_KIND, state, touch=True)
         if kept_all is not None:
-            cache.keep_recent_files(ALL_KIND, KEPT_STATES)
+            cache.keep_recent(ALL_KIND)
             return [replace(r, file=_display_in(shown, name)) for name, r in zip(files.texts, kept_all, strict=True)], []
     for name, text in files.texts.items():
         if text is None:
@@ -151,7 +151,7 @@ def load_progress_files(
                 cache.put(CACHE_KIND, key, report)
     if state and not checked and not problems and len(reports) == len(files.texts):  # one report per file, in order
         cache.put(ALL_KIND, state, reports)
-        cache.keep_recent_files(ALL_KIND, KEPT_STATES)
+        cache.keep_recent(ALL_KIND)
     return reports, problems
 
 
