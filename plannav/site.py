@@ -276,11 +276,9 @@ class SiteModel:
         """Each page's other names for the search, by page source: a month's page is also "T3/2022"; the
         page of a body whose work another carries now is also found by that one's name."""
         out = {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
-        registry = self.views.registry
-        for agency in registry.named:
-            found, _ = self.views.carried_by(agency.id)
-            if found:
-                out[sitemap.agency(agency.id)] = " ".join(registry.by_id[c.body].name for c in found)
+        for agency in self.views.registry.named:
+            if heirs := self.views.heirs(agency.id):
+                out[sitemap.agency(agency.id)] = " ".join(link.text for link in heirs)
         return out
 
     def report_search_entries(self):

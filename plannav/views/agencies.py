@@ -109,7 +109,7 @@ def agency_index(views: SiteViews) -> AgencyIndexPage:
         found, ceased = views.carried_by(agency.id)
         if found or ceased:
             since = found[0].since if found else ceased.since
-            replaced.append((views.agency_link(agency.id), tuple(views.agency_link(c.body) for c in found), day_text(since)))
+            replaced.append((views.agency_link(agency.id), views.heirs(agency.id), day_text(since)))
     for kind, kind_label in AGENCY_KINDS.items():
         # The bodies there on the day: not those whose work passed on, nor those formed later.
         entries = [a for a in registry.agencies if a.kind == kind and (day is None or registry.exists_on(a.id, day))]

@@ -229,6 +229,12 @@ class SiteViews:
             self._carried[agency_id] = carriers(self.registry.successions, agency_id, self.succession_day)
         return self._carried[agency_id]
 
+    def heirs(self, agency_id: str) -> tuple[Link, ...]:
+        """The bodies that carry the body's work on the site's day (carried_by), as links; none if its
+        work has not passed on."""
+        found, _ = self.carried_by(agency_id)
+        return self.agency_links(c.body for c in found)
+
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)

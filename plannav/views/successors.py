@@ -75,7 +75,6 @@ def now_carried_by(views: SiteViews, agency_ids) -> tuple[tuple[Link, tuple[Link
     """For an item's page: each of the bodies given whose work another carries today, with who does."""
     out = []
     for agency_id in dict.fromkeys(agency_ids):  # a body may be named in both roles
-        found, _ = views.carried_by(agency_id)
-        if found:
-            out.append((views.agency_link(agency_id), tuple(views.agency_link(c.body) for c in found)))
+        if heirs := views.heirs(agency_id):
+            out.append((views.agency_link(agency_id), heirs))
     return tuple(out)
