@@ -1,9 +1,22 @@
 """The agency registry: matching wordings to agencies, and expanding groups to their members."""
 
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from plannav.matching import PhraseMatcher
 from plannav.models import AgenciesFile, Agency, SuccessorsFile
+
+
+def reachable(start: Iterable[str], edges: Mapping[str, Iterable[str]]) -> set[str]:
+    """Every node reached from `start` along `edges` (node -> the nodes it leads to), `start` included;
+    ends on a circle too (checks.successions.no_cycles refuses one)."""
+    seen, stack = set(), list(start)
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(edges.get(current, ()))
+    return seen
 
 
 class AgencyRegistry:
@@ -85,16 +98,10 @@ class AgencyRegistry:
             for heir in succession.by:
                 direct.setdefault(heir.id, set()).add(succession.of)
         order = {a.id: i for i, a in enumerate(self.agencies)}
-        out = {}
-        for heir in direct:
-            seen, stack = set(), list(direct[heir])
-            while stack:
-                current = stack.pop()
-                if current not in seen and current != heir:
-                    seen.add(current)
-                    stack.extend(direct.get(current, ()))
-            out[heir] = tuple(sorted(seen, key=lambda a: order.get(a, len(order))))
-        return out
+        return {
+            heir: tuple(sorted(reachable(direct[heir], direct) - {heir}, key=lambda a: order.get(a, len(order))))
+            for heir in direct
+        }
 
     def stands_for(self, agency_id: str) -> set[str]:
         """The body and those whose work it carries: the ids an item names it by."""
@@ -121,11 +128,15 @@ class AgencyRegistry:
         """The body, the bodies whose work it carries and those that carry its work: one line of work."""
         return {*self.stands_for(agency_id), *self.heirs.get(agency_id, ())}
 
+    def formed_on(self, agency_id: str) -> str | None:
+        """The day a body formed since the decision was formed (YYYY-MM-DD); None for the decision's own."""
+        return getattr(self.by_id[agency_id], "since", None)
+
     def absent_in(self, agency_id: str, period: str) -> tuple[str, str] | None:
         """Why the body could not report on a month (YYYY-MM): ("formed", day) when it was formed after
         the month, ("succeeded", day) when its work had passed on by the month's first day; None if it
         was there."""
-        since = getattr(self.by_id[agency_id], "since", None)
+        since = self.formed_on(agency_id)
         if since and since[:7] > period:
             return "formed", since
         passed = self.passed_on.get(agency_id)
@@ -133,7 +144,7 @@ class AgencyRegistry:
 
     def exists_on(self, agency_id: str, day: str) -> bool:
         """Whether the body is there on a day (YYYY-MM-DD): formed by then, and its work not passed on."""
-        since = getattr(self.by_id[agency_id], "since", None)
+        since = self.formed_on(agency_id)
         if since and since > day:
             return False
         passed = self.passed_on.get(agency_id)

@@ -4,6 +4,7 @@ successions comes back to where it started; every body formed since the decision
 
 from plannav.checks.report import Report
 from plannav.plan import Plan
+from plannav.registry import reachable
 from plannav.validation import did_you_mean
 
 FILE = "successors"
@@ -88,18 +89,11 @@ def no_cycles(plan: Plan, report: Report) -> None:
     for succession in plan.successors.successions:
         after.setdefault(succession.of, set()).update(heir.id for heir in succession.by)
     for i, succession in enumerate(plan.successors.successions):
-        seen, stack = set(), [heir.id for heir in succession.by]
-        while stack:
-            current = stack.pop()
-            if current == succession.of:
-                report.add(
-                    FILE,
-                    ("successions", i, "of"),
-                    f"the successions of '{succession.of}' lead back to it",
-                    "a body's work passes on to later bodies only: remove the succession that closes the circle",
-                    "succession-cycle",
-                )
-                break
-            if current not in seen:
-                seen.add(current)
-                stack.extend(after.get(current, ()))
+        if succession.of in reachable((heir.id for heir in succession.by), after):
+            report.add(
+                FILE,
+                ("successions", i, "of"),
+                f"the successions of '{succession.of}' lead back to it",
+                "a body's work passes on to later bodies only: remove the succession that closes the circle",
+                "succession-cycle",
+            )

@@ -59,7 +59,7 @@ def succession(views: SiteViews, agency_id: str) -> Succession:
         for c in found
     )
     ended = CeasedLine(day_text(ceased.since), views.document_link(ceased.basis), ceased.note or "") if ceased else None
-    since = getattr(registry.by_id[agency_id], "since", None)
+    since = registry.formed_on(agency_id)
     before = tuple(
         PredecessorLine(
             views.agency_link(s.of), day_text(s.since), heir.share or "", views.document_link(s.basis), s.note or ""
