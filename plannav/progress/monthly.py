@@ -15,7 +15,7 @@ from plannav import schedule, sitemap
 from plannav.items import ActionItem, ItemIndex
 from plannav.progress.changes import Change
 from plannav.progress.models import Entry, period_title
-from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_REPORTED, OVERDUE, STATUSES, Progress, Report
+from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_REPORTED, OVERDUE, STATUSES, Progress, Report, in_order
 from plannav.sitemap import Link
 from plannav.succession import carriers
 
@@ -273,7 +273,7 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
         f"{report.date:%d/%m/%Y}",
         report.number or "",
         STATUSES,
-        tuple(tally[s] for s in STATUSES),
+        in_order(tally),
         tuple(rows),
         tuple(blocked),
         f"tháng {month}/{year}",
@@ -334,7 +334,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
                 sitemap.agency_link(registry, agency.id),
                 f"{sent:%d/%m/%Y}" if sent else "",
                 standing,
-                tuple(tally[s] for s in STATUSES),
+                in_order(tally),
                 len(uids),
             )
         )
@@ -372,7 +372,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         ),
         STATUSES,
         tuple(tallies),
-        tuple(totals[s] for s in STATUSES),
+        in_order(totals),
         sum(1 for t in tallies if t.sent),
         tuple(t.agency.text for t in tallies if t.timeliness == MISSING),
         tuple(t.agency.text for t in tallies if t.timeliness == LATE),

@@ -14,6 +14,7 @@ báo cáo when none has.
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -81,6 +82,11 @@ def overall(statuses: list[str]) -> str:
     if any(s in (IN_PROGRESS, DONE, DONE_LATE) for s in statuses):
         return IN_PROGRESS
     return NOT_STARTED
+
+
+def in_order(tally: Counter) -> tuple[int, ...]:
+    """A tally of statuses as its counts in STATUSES' order: the columns of every table of counts."""
+    return tuple(tally[s] for s in STATUSES)
 
 
 class Progress:
@@ -158,6 +164,10 @@ class Progress:
         if key not in self._due:
             self._due[key] = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
         return derived(entry, report.date, self._due[key])
+
+    def tally(self, agency_id: str) -> Counter:
+        """The agency's items by their status as of the date (the dashboard's row, the agency's page)."""
+        return Counter(self.status(uid, agency_id).status for uid in self.reporters.by_agency.get(agency_id, ()))
 
     def not_updated(self, uid: str, agency_id: str) -> str:
         """The month of the agency's latest report where that report left an open item blank, having

@@ -1,6 +1,5 @@
 """The agency pages: the list of agencies by kind, and each agency's duties, tasks, procedures and deadlines."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 from plannav import schedule, sitemap
@@ -213,7 +212,7 @@ def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
     progress = views.progress
     if not views.reports_exist() or agency_id not in progress.reporters.by_agency:
         return None
-    statuses = Counter(progress.status(uid, agency_id).status for uid in progress.reporters.by_agency[agency_id])
+    statuses = progress.tally(agency_id)
     history = [
         ReportEntry(r.period, f"{r.date:%d/%m/%Y}", r.number or "", len(r.entries))
         for r in reversed(progress.reports_of(agency_id))

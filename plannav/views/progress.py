@@ -9,7 +9,7 @@ from plannav.exports.catalog import drafted_report
 from plannav.progress import monthly
 from plannav.progress.changes import Change, PeriodChanges
 from plannav.progress.models import period_title
-from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES
+from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES, in_order
 from plannav.sitemap import SUMMARY
 from plannav.views.base import ItemRow, Link, SiteViews
 
@@ -223,12 +223,10 @@ def progress_page(views: SiteViews) -> ProgressPage:
         uids = progress.reporters.by_agency.get(agency.id)
         if not uids or not views.registry.exists_on(agency.id, today):
             continue  # nothing to report on, or its work is carried by another body now
-        mine = Counter(progress.status(uid, agency.id).status for uid in uids)
+        mine = progress.tally(agency.id)
         done = mine[DONE] + mine[DONE_LATE] + mine[NOT_DONE]
         agencies.append(
-            AgencyProgressRow(
-                views.agency_link(agency.id), tuple(mine[s] for s in STATUSES), len(uids), round(100 * done / len(uids))
-            )
+            AgencyProgressRow(views.agency_link(agency.id), in_order(mine), len(uids), round(100 * done / len(uids)))
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
