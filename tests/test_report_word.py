@@ -163,6 +163,27 @@ def test_the_page_and_the_document_say_the_same(drafted):
     assert on_page == in_doc
 
 
+def test_the_changes_of_the_month_agree_on_the_month_page_the_consolidated_page_and_its_document(drafted):
+    site, _ = drafted
+    in_summary = [
+        " ".join(li.get_text().split())
+        for li in _soup(site, "thuc-hien/2026-10/tong-hop").select("#thay-doi ~ ul.report-notes li")
+    ]
+    paragraphs = [p.text for p in _docx(site, "2026-10", "tong-hop").paragraphs]
+    changes_at = paragraphs.index("IV. THAY ĐỔI SO VỚI THÁNG TRƯỚC")
+    in_doc = [p.removeprefix("- ") for p in paragraphs[changes_at:] if p.startswith("- ")]
+    assert in_summary and in_summary == in_doc
+    month = _soup(site, "thuc-hien/2026-10")
+    on_month_page = [
+        [" ".join(td.get_text().split()) for td in tr.select("td")] for tr in month.select("table.period-changes tbody tr")
+    ]
+    # The same changes, item, body and status (with the one before) alike, in the same order.
+    assert [f"{item} ({agency}) [{status}]" for item, agency, status, _ in on_month_page] == [
+        line.split("]")[0] + "]" for line in in_doc
+    ]
+    assert any("(trước: " in line for line in in_doc)
+
+
 def test_the_agency_page_and_the_month_page_link_the_drafts(drafted):
     site, _ = drafted
     links = [a["href"] for a in _soup(site, "co-quan/so-tu-phap").select("p.drafts a")]

@@ -237,6 +237,6 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
         _para(doc, f"{title}: {len(changes)}.", indent=True)
         for c in changes:
             said = f": {c.text}" if c.text else ""
-            _para(doc, f"- {c.item.text} ({c.agency}) [{c.status}]{said}", indent=True)
+            _para(doc, f"- {c.item.text} ({c.agency.text}) [{c.shown}]{said}", indent=True)
     _closing(doc, summary.heading)
     return _bytes(doc, stamp)

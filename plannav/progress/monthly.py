@@ -125,10 +125,18 @@ class AgencyTally:
 
 @dataclass(frozen=True)
 class ChangeNote:
+    """An item whose status a month's report changed: on the month's page and in its consolidated report."""
+
     item: Link
-    agency: str
-    status: str
-    text: str
+    agency: Link
+    status: str  # as of the report's date, derived
+    before: str  # the agency's previous status for the item; "" for its first report on it
+    text: str  # what it reported: the result where done, else the difficulties
+
+    @property
+    def shown(self) -> str:
+        """Its status as the consolidated report writes it, with the one before: "Hoàn thành (trước: Quá hạn)"."""
+        return f"{self.status} (trước: {self.before})" if self.before else self.status
 
 
 @dataclass(frozen=True)
@@ -315,6 +323,20 @@ def month_standing(progress: Progress, agency_id: str, period: str) -> str:
     return timeliness(sent, period, day)
 
 
+def change_notes(index: ItemIndex, changes: list[Change], text: str) -> tuple[ChangeNote, ...]:
+    """The changes of a month (progress.changes), each with what was reported: its `text` field."""
+    return tuple(
+        ChangeNote(
+            sitemap.item_link(index.by_uid[c.uid]),
+            sitemap.agency_link(index.registry, c.report.agency),
+            c.status,
+            c.before,
+            getattr(c.entry, text) or "",
+        )
+        for c in changes
+    )
+
+
 def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSummary:
     registry, reporters = index.registry, progress.reporters
     tallies, overdue_at = [], {}
@@ -351,17 +373,6 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         )
     changes = progress.changes.get(period)
 
-    def notes(found: list[Change], text: str) -> tuple[ChangeNote, ...]:
-        return tuple(
-            ChangeNote(
-                sitemap.item_link(index.by_uid[c.uid]),
-                registry.by_id[c.report.agency].name,
-                c.status,
-                getattr(c.entry, text) or "",
-            )
-            for c in found
-        )
-
     return MonthSummary(
         Heading(
             _issuer(registry, CONSOLIDATING, period),
@@ -377,9 +388,9 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
         tuple(t.agency.text for t in tallies if t.timeliness == MISSING),
         tuple(t.agency.text for t in tallies if t.timeliness == LATE),
         tuple(overdue),
-        notes(changes.done, "result") if changes else (),
-        notes(changes.overdue, "difficulties") if changes else (),
-        notes(changes.difficulties, "difficulties") if changes else (),
+        change_notes(index, changes.done, "result") if changes else (),
+        change_notes(index, changes.overdue, "difficulties") if changes else (),
+        change_notes(index, changes.difficulties, "difficulties") if changes else (),
     )
 
 

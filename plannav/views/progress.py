@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from plannav import sitemap
 from plannav.exports.catalog import drafted_report
 from plannav.progress import monthly
-from plannav.progress.changes import Change, PeriodChanges
+from plannav.progress.changes import PeriodChanges
 from plannav.progress.models import period_title
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES, in_order
 from plannav.sitemap import SUMMARY
@@ -56,15 +56,6 @@ class SentReport:
 
 
 @dataclass(frozen=True)
-class ChangeRow:
-    item: Link
-    agency: Link
-    status: str  # as of the report's date, derived
-    before: str  # the agency's previous status for the item; "" for its first report on it
-    text: str  # what it reported: the result where done, else the difficulties
-
-
-@dataclass(frozen=True)
 class DraftPage:
     """A drafted report, as a page: the same object the Word document prints, and where that is."""
 
@@ -84,9 +75,9 @@ class PeriodPage:
     sent: tuple[SentReport, ...]
     missing: tuple[Link, ...]  # agencies with a monthly reporting day and no report for the month
     first: tuple[Link, ...]  # agencies whose first report this is: their starting point, not changes
-    done: tuple[ChangeRow, ...]  # newly done
-    overdue: tuple[ChangeRow, ...]  # newly overdue
-    difficulties: tuple[ChangeRow, ...]  # difficulties newly reported
+    done: tuple[monthly.ChangeNote, ...]  # newly done
+    overdue: tuple[monthly.ChangeNote, ...]  # newly overdue
+    difficulties: tuple[monthly.ChangeNote, ...]  # difficulties newly reported
     previous: Link | None
     next: Link | None
     summary: tuple[Link, Link] | None = None  # the drafted consolidated report: its page, its Word file
@@ -158,9 +149,9 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
         tuple(sent),
         missing,
         views.agency_links(changes.first),
-        _change_rows(views, changes.done, "result"),
-        _change_rows(views, changes.overdue, "difficulties"),
-        _change_rows(views, changes.difficulties, "difficulties"),
+        monthly.change_notes(views.index, changes.done, "result"),
+        monthly.change_notes(views.index, changes.overdue, "difficulties"),
+        monthly.change_notes(views.index, changes.difficulties, "difficulties"),
         period_link(months[at - 1]) if at > 0 else None,
         period_link(months[at + 1]) if at + 1 < len(months) else None,
         draft_links("Báo cáo tổng hợp", period) if drafted else None,
@@ -190,19 +181,6 @@ def summary_draft_page(views: SiteViews, period: str) -> DraftPage:
         views.progress.drafts.summary(period),
         Link("Tải bản Word (.docx)", drafted_report(period)),
         period_link(period),
-    )
-
-
-def _change_rows(views: SiteViews, changes: list[Change], text: str) -> tuple[ChangeRow, ...]:
-    return tuple(
-        ChangeRow(
-            views.item_link(views.index.by_uid[c.uid]),
-            views.agency_link(c.report.agency),
-            c.status,
-            c.before,
-            getattr(c.entry, text) or "",
-        )
-        for c in changes
     )
 
 
