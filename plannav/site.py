@@ -62,9 +62,10 @@ class PlanProblems(Exception):
 
 DOWNLOADS = "downloads"  # the build cache's folder of downloads, one folder per state of the data
 BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
-# ... and of the Word documents by what they print, across states: a month's new report leaves the other
-# agencies' drafts as they were. The ones used last are kept, a few builds' worth.
-DOCUMENTS, KEPT_DOCUMENTS = "documents", 200
+# ... and of the workbooks and Word documents by what they print (exports.catalog.printed), across states:
+# a month's new report leaves the other agencies' files as they were. The ones used last are kept, a few
+# builds' worth (a build of two years of reports prints some 110).
+DOCUMENTS, KEPT_DOCUMENTS = "documents", 500
 # The site's own files a drafted report's page uses (docs/assets/): its layout, and the tables read as
 # labelled blocks on a phone.
 DOCUMENT_STYLESHEET, TABLE_SCRIPT = "assets/document.css", "assets/table-cards.js"

@@ -232,6 +232,28 @@ def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, report
     assert changed["tai-ve/bao-cao/2026-10/so-tu-phap.docx"] != first["tai-ve/bao-cao/2026-10/so-tu-phap.docx"]
 
 
+def test_a_workbook_that_prints_the_same_is_not_made_again(tmp_path, reports, monkeypatch):
+    """So with the Excel files: the extracts and report forms of the agencies a new report leaves as they
+    were are taken as they were made; the reporting agency's are made again."""
+    from plannav.exports import catalog
+
+    made = []
+    for name in ("write_xlsx", "write_form"):
+        real = getattr(catalog, name)
+        monkeypatch.setattr(catalog, name, lambda content, real=real: made.append(content) or real(content))
+    cache = BuildCache(tmp_path / "cache")
+    first = _downloads(reports, cache)
+    workbooks = [path for path in first if path.endswith(".xlsx")]
+    assert len(made) == len(workbooks) > 40
+    made.clear()
+    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    changed = _downloads(reports, cache)
+    remade = sorted(path for path in workbooks if changed[path] != first[path])
+    assert "tai-ve/co-quan/so-tu-phap.xlsx" in remade and "tai-ve/bao-cao/so-tu-phap.xlsx" in remade
+    assert len(made) == len(remade) < 6, remade  # only the files that print something else
+    assert changed["tai-ve/co-quan/so-y-te.xlsx"] == first["tai-ve/co-quan/so-y-te.xlsx"]
+
+
 def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(tmp_path, reports, monkeypatch):
     from plannav.progress import monthly
 

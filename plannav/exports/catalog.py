@@ -3,6 +3,7 @@
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from plannav.exports.rows import TABLES
 from plannav.items import ItemIndex
@@ -23,9 +24,16 @@ class Download:
     path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
     label: str  # what staff read on the link
     make: Callable[[], bytes]
-    # What the file prints, as text, where that is cheap to know and the file dear to make (a Word
-    # document): the same text makes the same bytes, whatever else changed in the data.
+    # What the file prints, as text, where that is cheap to know and the file dear to make (a workbook,
+    # a Word document): the same text makes the same bytes, whatever else changed in the data.
     content: Callable[[], str] | None = None
+
+
+def printed(path: str, label: str, content: Callable[[], object], write: Callable[[object], bytes]) -> Download:
+    """A download made by `write` from `content` alone (plain data, worked out once): kept by the build
+    cache by what it prints, so that a new report makes again only the files it changes."""
+    once = cache(content)
+    return Download(path, label, lambda: write(once()), lambda: repr(once()))
 
 
 def _writer(module: str, name: str) -> Callable[..., bytes]:
@@ -38,7 +46,8 @@ def _writer(module: str, name: str) -> Callable[..., bytes]:
     return write
 
 
-xlsx_bytes, csv_bytes = _writer("tables", "xlsx_bytes"), _writer("tables", "csv_bytes")
+csv_bytes = _writer("tables", "csv_bytes")
+xlsx_content, write_xlsx = _writer("tables", "xlsx_content"), _writer("tables", "write_xlsx")
 calendar_bytes = _writer("calendar", "calendar_bytes")
 json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
 
@@ -47,14 +56,19 @@ agency_docx = _writer("wordreport", "agency_report_bytes")
 summary_docx = _writer("wordreport", "month_summary_bytes")
 
 
-def form_bytes(*args) -> bytes:
-    # Imported when a form is made, as the other writers are (openpyxl).
-    return importlib.import_module("plannav.progress.form").form_bytes(*args)
+def _form(name: str) -> Callable:
+    """A function of the report form's module, imported when a form is made, as the writers are (openpyxl)."""
+    return lambda *args: getattr(importlib.import_module("plannav.progress.form"), name)(*args)
+
+
+form_content, write_form = _form("form_content"), _form("write_form")
 
 
 def plan_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
     downloads = [
-        Download(PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_bytes(index, None, progress)),
+        printed(
+            PLAN_WORKBOOK, "Excel: nhiệm vụ, thủ tục, trách nhiệm", lambda: xlsx_content(index, None, progress), write_xlsx
+        ),
         *[
             Download(table_csv(table), f"CSV: {title.lower()}", lambda table=table: csv_bytes(index, table, None, progress))
             for table, (title, _) in TABLES.items()
@@ -83,14 +97,15 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
     form = []
     if progress is not None and agency_id in progress.reporters.by_agency:
         form = [
-            Download(
+            printed(
                 report_form(agency_id),
                 "Biểu mẫu báo cáo tháng (Excel)",
-                lambda: form_bytes(index, progress.reporters, agency_id, progress),
+                lambda: form_content(index, progress.reporters, agency_id, progress),
+                write_form,
             )
         ]
     return form + [
-        Download(f"{folder}.xlsx", "Excel", lambda: xlsx_bytes(index, agency_id, progress)),
+        printed(f"{folder}.xlsx", "Excel", lambda: xlsx_content(index, agency_id, progress), write_xlsx),
         Download(f"{folder}.csv", "CSV", lambda: _agency_csv(index, agency_id, progress)),
         Download(
             f"{folder}.ics",
@@ -117,21 +132,21 @@ def report_downloads(index: ItemIndex, progress) -> list[Download]:
     from plannav.progress import monthly
 
     out = [
-        Download(
+        printed(
             drafted_report(r.period, r.agency),
             "Dự thảo báo cáo tháng (Word)",
-            lambda r=r: agency_docx(progress.drafts.agency(r), r.date),
-            lambda r=r: repr((progress.drafts.agency(r), r.date)),
+            lambda r=r: (progress.drafts.agency(r), r.date),
+            lambda drafted: agency_docx(*drafted),
         )
         for r in monthly.drafted_reports(progress)
     ]
     for period in monthly.drafted_months(progress):
         out.append(
-            Download(
+            printed(
                 drafted_report(period),
                 "Dự thảo báo cáo tổng hợp (Word)",
-                lambda p=period: summary_docx(progress.drafts.summary(p), monthly.summary_date(progress, p)),
-                lambda p=period: repr((progress.drafts.summary(p), monthly.summary_date(progress, p))),
+                lambda p=period: (progress.drafts.summary(p), monthly.summary_date(progress, p)),
+                lambda drafted: summary_docx(*drafted),
             )
         )
     return out

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -30,35 +31,56 @@ def csv_bytes(index: ItemIndex, table: str, agency_id: str | None = None, progre
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
+@dataclass(frozen=True)
+class WorkbookContent:
+    """What a workbook of tables prints, as plain data: the file is made from this alone, so the build
+    cache can keep it by this (exports.catalog.Download.content)."""
+
+    agency: bool  # an agency's extract (its columns), or the whole plan's
+    creator: str
+    stamp: dt.datetime
+    sheets: tuple[tuple[str, tuple[tuple, ...]], ...]  # (title, each row's values)
+
+
+def xlsx_content(index: ItemIndex, agency_id: str | None = None, progress=None) -> WorkbookContent:
+    sheets = tuple(
+        (title, tuple(tuple(row.values) for row in table_rows(index, table, agency_id, progress)))
+        for table, (title, _) in TABLES.items()
+    )
+    # Fixed, the day the decision was signed: the same plan always gives the same file.
+    stamp = dt.datetime.combine(index.identity.date, dt.time())
+    return WorkbookContent(agency_id is not None, index.identity.plan_name, stamp, sheets)
+
+
 def xlsx_bytes(index: ItemIndex, agency_id: str | None = None, progress=None) -> bytes:
+    return write_xlsx(xlsx_content(index, agency_id, progress))
+
+
+def write_xlsx(content: WorkbookContent) -> bytes:
     """One sheet per table: header row frozen, filters on, column widths set, dates as dates."""
     # Written in openpyxl's streaming mode: a workbook per agency is made on every build.
     workbook = Workbook(write_only=True)
-    agency = agency_id is not None
-    names = headers(agency)
+    names = headers(content.agency)
     due_column = names.index("Ngày hạn")
-    for table, (title, _) in TABLES.items():
+    for title, rows in content.sheets:
         sheet = workbook.create_sheet(title)
-        for column, width in enumerate(widths(agency), start=1):
+        for column, width in enumerate(widths(content.agency), start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         sheet.freeze_panes = "A2"
-        rows = table_rows(index, table, agency_id, progress)
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
         sheet.append([_styled(sheet, name, font=_BOLD) for name in names])
-        for row in rows:
+        for values in rows:
             sheet.append(
                 [
                     _styled(sheet, value, alignment=_WRAP, number_format="DD/MM/YYYY" if i == due_column else None)
-                    for i, value in enumerate(row.values)
+                    for i, value in enumerate(values)
                 ]
             )
-    # Fixed, the day the decision was signed: the same plan always gives the same file.
-    stamp = dt.datetime.combine(index.identity.date, dt.time())
-    workbook.properties.creator = index.identity.plan_name
-    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.creator = content.creator
+    workbook.properties.created = workbook.properties.modified = content.stamp
     out = io.BytesIO()
     workbook.save(out)
-    return fixed_zip_times(out.getvalue(), stamp)
+    return fixed_zip_times(out.getvalue(), content.stamp)
 
 
 _BOLD, _WRAP = Font(bold=True), Alignment(wrap_text=True, vertical="top")

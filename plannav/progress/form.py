@@ -76,13 +76,45 @@ def form_rows(index: ItemIndex, reporters: Reporters, agency_id: str) -> list[Fo
     return rows
 
 
-def form_bytes(index: ItemIndex, reporters: Reporters, agency_id: str, progress=None) -> bytes:
+@dataclass(frozen=True)
+class FormContent:
+    """What an agency's form prints, as plain data: the file is made from this alone, so the build cache
+    can keep it by this (exports.catalog.Download.content)."""
+
+    title: str
+    agency_id: str
+    plan_number: str
+    creator: str
+    stamp: dt.datetime
+    rows: tuple[tuple[str, ...], ...]  # each item's locked cells: FormRow.read_only, then its last status
+
+
+def form_content(index: ItemIndex, reporters: Reporters, agency_id: str, progress=None) -> FormContent:
     """The agency's form; with `progress`, its latest reported status beside each item."""
-    name = index.registry.by_id[agency_id].name
+    rows = []
+    for row in form_rows(index, reporters, agency_id):
+        reported = progress.status(row.uid, agency_id) if progress else None
+        shown = f"{reported.status} ({reported.report.period})" if reported and reported.report else ""
+        rows.append((*row.read_only, shown))
+    return FormContent(
+        f"Báo cáo tiến độ thực hiện {index.identity.plan_name} — {index.registry.by_id[agency_id].name}",
+        agency_id,
+        index.identity.number,
+        index.identity.plan_name,
+        dt.datetime.combine(index.identity.date, dt.time()),  # fixed: the same plan gives the same file
+        tuple(rows),
+    )
+
+
+def form_bytes(index: ItemIndex, reporters: Reporters, agency_id: str, progress=None) -> bytes:
+    return write_form(form_content(index, reporters, agency_id, progress))
+
+
+def write_form(content: FormContent) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
-    sheet["A1"] = f"Báo cáo tiến độ thực hiện {index.identity.plan_name} — {name}"
+    sheet["A1"] = content.title
     sheet["A1"].font = Font(bold=True, size=13)
     for offset, line in enumerate(INSTRUCTIONS, start=2):
         sheet.cell(row=offset, column=1, value=line)
@@ -110,10 +142,8 @@ def form_bytes(index: ItemIndex, reporters: Reporters, agency_id: str, progress=
     )
     sheet.add_data_validation(status)
     sheet.add_data_validation(day)
-    for r, row in enumerate(form_rows(index, reporters, agency_id), start=HEADER_ROW + 1):
-        reported = progress.status(row.uid, agency_id) if progress else None
-        shown = f"{reported.status} ({reported.report.period})" if reported and reported.report else ""
-        for column, value in enumerate((*row.read_only, shown), start=1):
+    for r, cells in enumerate(content.rows, start=HEADER_ROW + 1):
+        for column, value in enumerate(cells, start=1):
             sheet.cell(row=r, column=column, value=value).alignment = _WRAP
         for column in range(len(READ_ONLY) + 1, len(headers) + 1):
             cell = sheet.cell(row=r, column=column)
@@ -125,13 +155,12 @@ def form_bytes(index: ItemIndex, reporters: Reporters, agency_id: str, progress=
     sheet.freeze_panes = f"B{HEADER_ROW + 1}"
     sheet.protection.sheet = True  # the locked columns stay as they are; the yellow ones take input
     meta = workbook.create_sheet(META_SHEET)
-    meta.append(["agency", agency_id])
-    meta.append(["plan", index.identity.number])
+    meta.append(["agency", content.agency_id])
+    meta.append(["plan", content.plan_number])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
-    stamp = dt.datetime.combine(index.identity.date, dt.time())  # fixed: the same plan gives the same file
-    workbook.properties.creator = index.identity.plan_name
-    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.creator = content.creator
+    workbook.properties.created = workbook.properties.modified = content.stamp
     out = io.BytesIO()
     workbook.save(out)
-    return fixed_zip_times(out.getvalue(), stamp)
+    return fixed_zip_times(out.getvalue(), content.stamp)
