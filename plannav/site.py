@@ -29,27 +29,43 @@ from plannav.views import progress as progress_view
 
 
 class PageBodies:
-    """The page bodies of one state of the data (SiteModel.page_bodies): those an earlier build kept, and
-    those rendered in this one, kept in turn at the build's end (save). A body is the page's own HTML and
-    Markdown, before the theme: it depends on the data, the program and the form of URLs, all in `state`."""
+    """The page bodies of one build (SiteModel.page_bodies). A body is the page's own HTML and Markdown,
+    before the theme. The build cache keeps them twice:
+    - all of them, by the state of the data (the plan, the reports, the program, the form of URLs): a build
+      of the same data renders none and works out no page's data;
+    - each one, by what its page shows (its view, plain data, as text) and what else a template reads (the
+      plan, whether reports are in): after a new report, only the pages that show something else are
+      rendered again."""
 
-    def __init__(self, cache: BuildCache | None, state: str):
-        self.cache, self.state = cache, state
+    def __init__(self, model: "SiteModel", cache: BuildCache | None, state: str, shape: str):
+        self.model, self.cache, self.state, self.shape = model, cache, state, shape
         self.kept: dict[str, str] = (cache.get(f"{BODIES}/{state}", "bodies") if cache else None) or {}
         self.made: dict[str, str] = {}
+        self.rendered: dict[str, str] = {}  # by the key of the page's view: the bodies this build rendered
 
-    def body(self, src: str, render: Callable[[], str]) -> str:
+    def body(self, src: str, url_for: UrlFor) -> str:
         if src in self.kept:
             return self.kept[src]
-        self.made[src] = render()
-        return self.made[src]
+        view = self.model.view(src)
+        key = self.cache.key(self.shape, src, repr(view)) if self.cache else ""
+        body = self.cache.get(BODIES_BY_VIEW, key, touch=True) if key else None
+        if body is None:
+            body = self.model.render_view(src, view, url_for)
+            if key:
+                self.rendered[key] = body
+        self.made[src] = body
+        return body
 
     def save(self) -> None:
+        """At the end of a build whose pages were found sound: keep what it made."""
         if not self.cache:
             return
         if self.made:
             self.cache.put(f"{BODIES}/{self.state}", "bodies", {**self.kept, **self.made})
+        for key, body in self.rendered.items():
+            self.cache.put(BODIES_BY_VIEW, key, body)
         self.cache.keep_recent(BODIES, current=self.state)
+        self.cache.keep_recent(BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW)
 
 
 class PlanProblems(Exception):
@@ -62,6 +78,8 @@ class PlanProblems(Exception):
 
 DOWNLOADS = "downloads"  # the build cache's folder of downloads, one folder per state of the data
 BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
+# ... and of each page's body by what it shows, across states; some builds' worth (a site has some 240).
+BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW = "page-views", 1000
 # ... and of the workbooks and Word documents by what they print (exports.catalog.printed), across states:
 # a month's new report leaves the other agencies' files as they were. The ones used last are kept, a few
 # builds' worth (a build of two years of reports prints some 110).
@@ -96,10 +114,17 @@ class Section:
 class SiteModel:
     """Everything the site shows, for one plan: its pages, their bodies, the navigation, the downloads."""
 
-    def __init__(self, plan: Plan, progress: Progress | None = None, cache: BuildCache | None = None, data_digest: str = ""):
-        # With a cache and the digest of the plan and reports read, the downloads an earlier build made
-        # of the same data are taken from the cache.
-        self.plan, self.cache, self.data_digest = plan, cache, data_digest
+    def __init__(
+        self,
+        plan: Plan,
+        progress: Progress | None = None,
+        cache: BuildCache | None = None,
+        data_digest: str = "",
+        plan_digest: str = "",
+    ):
+        # With a cache and the digests of the data read (the plan's, and the plan's and reports' together),
+        # what an earlier build made of the same data is taken from the cache.
+        self.plan, self.cache, self.data_digest, self.plan_digest = plan, cache, data_digest, plan_digest
         self.views = SiteViews(plan, progress.index if progress else None)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
         self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
@@ -143,7 +168,7 @@ class SiteModel:
             # The state of the data, for what the build cache keeps of it (the page bodies, the downloads).
             reports_digest = progress_files.digest if progress_files else ""
             data = digest(plan_digest, reports_digest, str(as_of), str(sample)) if cache else ""
-            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache, data)
+            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache, data, plan_digest)
         finally:
             gc.enable()
 
@@ -245,10 +270,18 @@ class SiteModel:
         add_section(sitemap.DUTY_INDEX, "duty_index.md.j2", partial(duties.duty_index, v))
         return pages
 
+    def view(self, src: str):
+        """What the page shows, as plain data (a section module's frozen dataclass)."""
+        return self.by_src[src].view()
+
     def render(self, src: str, url_for: UrlFor) -> str:
         """The page's body: HTML blocks and Markdown headings, plan text escaped and on one line."""
+        return self.render_view(src, self.view(src), url_for)
+
+    def render_view(self, src: str, view, url_for: UrlFor) -> str:
+        """The body of the page from its view (view)."""
         spec = self.by_src[src]
-        body = self.renderer.render(spec.template, spec.view(), url_for)
+        body = self.renderer.render(spec.template, view, url_for)
         if spec.section:
             section = Link(self.section_label[spec.section], spec.section)
             body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
@@ -258,8 +291,11 @@ class SiteModel:
         """The pages' bodies, each rendered once per state of the data: a build of the same plan, reports
         and program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
         if not self.cache or not self.data_digest:
-            return PageBodies(None, "")
-        return PageBodies(self.cache, self.cache.key(self.data_digest, str(directory_urls)))
+            return PageBodies(self, None, "", "")
+        # What a template reads besides its page's view: the plan (its text links, its name), and whether
+        # any report is in (views.reports_exist).
+        shape = digest(self.plan_digest, str(self.views.reports_exist()), str(directory_urls))
+        return PageBodies(self, self.cache, self.cache.key(self.data_digest, str(directory_urls)), shape)
 
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""

@@ -10,7 +10,8 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (d) search index size and median page weight of the real build;
   (e) the real site with 24 months of made-up progress reports against the same site with none, with
       the build cache an earlier build of the same data left (pairs of builds, one after the other), and
-      both without any cache.
+      both without any cache;
+  (f) the same, when one agency's latest report has changed before each build with reports.
 Usage: python scripts/bench.py [--full]
 """
 
@@ -182,6 +183,24 @@ def main() -> None:
             f"report (medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
             f"({pairs[0]:.2f}–{pairs[-1]:.2f}); with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
             f"ratio {cold.wall / cold_empty.wall:.2f}"
+        )
+
+        # (f) As reports come in during a month: before each build, one agency's latest report changes
+        # (a status and a result's text, new each time), and that build is paired with the build without
+        # reports just before it.
+        changing = sorted((reports / max(p.name for p in reports.iterdir() if p.is_dir())).glob("*.yaml"))[0]
+        text, after_change, empty = changing.read_text(encoding="utf-8"), [], []
+        for n in range(PAIRS):
+            first, second = ("Đang thực hiện", "Chưa triển khai") if n % 2 == 0 else ("Chưa triển khai", "Đang thực hiện")
+            text = text.replace(f"status: {first}", f"status: {second}", 1).replace("result: ", f"result: ({n}) ", 1)
+            empty.append(build(tmp / "real", cache=cache))
+            changing.write_text(text, encoding="utf-8")
+            after_change.append(build(tmp / "reports", progress=reports, cache=cache))
+        pairs = sorted(x.wall / e.wall for e, x in zip(empty, after_change, strict=True))
+        print(
+            f"(f) after one new report ({changing.parent.name}/{changing.name} changed before each build): "
+            f"{median(after_change).wall:.2f} s against {median(empty).wall:.2f} s with no report (medians of {PAIRS}); "
+            f"ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs ({pairs[0]:.2f}–{pairs[-1]:.2f})"
         )
 
         index = tmp / "real" / "search" / "search_index.json"

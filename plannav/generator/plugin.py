@@ -131,8 +131,7 @@ class SiteBuild:
     def page_body(self, page) -> str:
         """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
         src = page.file.src_uri
-        url_for = sitemap.links_from(page.file.url, self.settings.use_directory_urls)
-        body = self._bodies.body(src, lambda: self.model.render(src, url_for))
+        body = self._bodies.body(src, sitemap.links_from(page.file.url, self.settings.use_directory_urls))
         markdown, self._blocks[src] = stash_html_blocks(body)
         return markdown
 
