@@ -208,7 +208,10 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     pages_rendered = [template for template in rendered if template != "_trail.html.j2"]
     assert 0 < sum(changed[src] != first[src] for src in first) <= len(pages_rendered) < len(first) / 4
     assert len(list((tmp_path / "cache" / site.BODIES).iterdir())) == 2
-    # A body rendered from a view is the body a whole build renders from the same data.
+    # The bodies taken from the cache by their view are those a build with no cache renders.
+    fresh = SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports))
+    assert changed == {spec.src: fresh.render(spec.src, lambda p, a="": p) for spec in fresh.pages}
+    # ... and a build of the same data with no whole-state entry renders none again.
     rendered.clear()
     shutil.rmtree(tmp_path / "cache" / site.BODIES)
     assert build() == changed and rendered == []
@@ -259,6 +262,8 @@ def test_a_workbook_that_prints_the_same_is_not_made_again(tmp_path, reports, mo
     assert "tai-ve/co-quan/so-tu-phap.xlsx" in remade and "tai-ve/bao-cao/so-tu-phap.xlsx" in remade
     assert len(made) == len(remade) < 6, remade  # only the files that print something else
     assert changed["tai-ve/co-quan/so-y-te.xlsx"] == first["tai-ve/co-quan/so-y-te.xlsx"]
+    # The files taken by what they print are those a build with no cache makes, byte for byte.
+    assert changed == _downloads(reports, None)
 
 
 def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(tmp_path, reports, monkeypatch):
