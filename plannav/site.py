@@ -279,7 +279,7 @@ class SiteModel:
         return self.render_view(src, self.view(src), url_for)
 
     def render_view(self, src: str, view, url_for: UrlFor) -> str:
-        """The body of the page from its view (view)."""
+        """The page's body from what it shows (SiteModel.view), worked out already."""
         spec = self.by_src[src]
         body = self.renderer.render(spec.template, view, url_for)
         if spec.section:

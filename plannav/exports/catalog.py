@@ -36,12 +36,14 @@ def printed(path: str, label: str, content: Callable[[], object], write: Callabl
     return Download(path, label, lambda: write(once()), lambda: repr(once()))
 
 
-def _writer(module: str, name: str) -> Callable[..., bytes]:
-    """A writer imported when a file is made: they load openpyxl, icalendar and the JSON Schema
-    machinery, which listing the downloads (every agency page links its own) does not need."""
+def _writer(module: str, name: str) -> Callable:
+    """A writer (or what it prints) imported when a file is made: they load openpyxl, icalendar and the
+    JSON Schema machinery, which listing the downloads (every agency page links its own) does not need.
+    module: under plannav.exports, or a full name (the report form's)."""
+    where = module if "." in module else f"plannav.exports.{module}"
 
-    def write(*args, **kwargs) -> bytes:
-        return getattr(importlib.import_module(f"plannav.exports.{module}"), name)(*args, **kwargs)
+    def write(*args, **kwargs):
+        return getattr(importlib.import_module(where), name)(*args, **kwargs)
 
     return write
 
@@ -50,18 +52,10 @@ csv_bytes = _writer("tables", "csv_bytes")
 xlsx_content, write_xlsx = _writer("tables", "xlsx_content"), _writer("tables", "write_xlsx")
 calendar_bytes = _writer("calendar", "calendar_bytes")
 json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
-
-
 agency_docx = _writer("wordreport", "agency_report_bytes")
 summary_docx = _writer("wordreport", "month_summary_bytes")
-
-
-def _form(name: str) -> Callable:
-    """A function of the report form's module, imported when a form is made, as the writers are (openpyxl)."""
-    return lambda *args: getattr(importlib.import_module("plannav.progress.form"), name)(*args)
-
-
-form_content, write_form = _form("form_content"), _form("write_form")
+form_content = _writer("plannav.progress.form", "form_content")
+write_form = _writer("plannav.progress.form", "write_form")
 
 
 def plan_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
