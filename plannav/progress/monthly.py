@@ -239,7 +239,7 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
     # Its line's reports up to this one: those of the bodies whose work it carries, or that carry its
     # work, count as its own (plan/successors.yaml), as on the site's pages.
     line = _line_reports(progress, agency_id)
-    latest = _latest_entries(line[: line.index(report) + 1])
+    latest = _latest_entries(line[: next(i for i, r in enumerate(line) if r is report) + 1])
     status = _statuses(progress, agency_id, latest, uids)
     rows, blocked, upcoming, proposals = [], [], [], []
     year, month = schedule.next_month(*_month_key(report.period))
