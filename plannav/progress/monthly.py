@@ -91,17 +91,22 @@ class AgencyReport:
     agency: Link
     report_date: str  # dd/mm/yyyy, the progress report's
     report_number: str
-    statuses: tuple[str, ...]
-    counts: tuple[int, ...]  # in `statuses` order
     rows: tuple[ReportRow, ...]  # I. every item the agency reports on
     blocked: tuple[ItemNote, ...]  # II. overdue, or with difficulties reported
     next_title: str  # "tháng 11/2026"
     upcoming: tuple[ItemNote, ...]  # III. what falls due next month, and what is overdue still
     proposals: tuple[ItemNote, ...]  # IV.
 
+    statuses = STATUSES  # the order its counts are in
+
     @property
     def total(self) -> int:
         return len(self.rows)
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        """Its items by status, in STATUSES' order."""
+        return in_order(Counter(row.status for row in self.rows))
 
     @property
     def counted(self) -> tuple[tuple[str, int], ...]:
@@ -142,20 +147,35 @@ class ChangeNote:
 @dataclass(frozen=True)
 class MonthSummary:
     heading: Heading
-    statuses: tuple[str, ...]
-    tallies: tuple[AgencyTally, ...]
-    totals: tuple[int, ...]  # per status, over every agency's items
-    sent: int
-    missing: tuple[str, ...]  # bodies with a monthly day and no report for the month
-    late: tuple[str, ...]
+    tallies: tuple[AgencyTally, ...]  # each body expected to report that month, with something to report on
     overdue: tuple[ItemNote, ...]  # with the reasons given
     done: tuple[ChangeNote, ...]  # changed since the agencies' earlier reports
     newly_overdue: tuple[ChangeNote, ...]
     difficulties: tuple[ChangeNote, ...]
 
+    statuses = STATUSES  # the order its counts are in
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """Per status, over every body's items."""
+        return tuple(sum(t.counts[i] for t in self.tallies) for i in range(len(STATUSES)))
+
     @property
     def total(self) -> int:
         return sum(self.totals)
+
+    @property
+    def sent(self) -> int:
+        return sum(1 for t in self.tallies if t.sent)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The bodies with a monthly day and no report for the month."""
+        return tuple(t.agency.text for t in self.tallies if t.timeliness == MISSING)
+
+    @property
+    def late(self) -> tuple[str, ...]:
+        return tuple(t.agency.text for t in self.tallies if t.timeliness == LATE)
 
     @property
     def changes(self) -> tuple[tuple[str, tuple[ChangeNote, ...]], ...]:
@@ -268,7 +288,6 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
             upcoming.append(ItemNote(link, content, status[uid], due))
         if entry and entry.proposals and uid in report.entries:
             proposals.append(ItemNote(link, content, status[uid], entry.proposals))
-    tally = Counter(status.values())
     return AgencyReport(
         Heading(
             registry.by_id[agency_id].name,
@@ -280,8 +299,6 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
         sitemap.agency_link(registry, agency_id),
         f"{report.date:%d/%m/%Y}",
         report.number or "",
-        STATUSES,
-        in_order(tally),
         tuple(rows),
         tuple(blocked),
         f"tháng {month}/{year}",
@@ -340,7 +357,6 @@ def change_notes(index: ItemIndex, changes: list[Change], text: str) -> tuple[Ch
 def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSummary:
     registry, reporters = index.registry, progress.reporters
     tallies, overdue_at = [], {}
-    totals = Counter()
     for agency in registry.agencies:
         uids = reporters.by_agency.get(agency.id)
         standing = month_standing(progress, agency.id, period)
@@ -348,15 +364,13 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
             continue  # nothing to report on, or not there that month
         latest = _latest_entries([r for r in _line_reports(progress, agency.id) if r.period <= period])
         status = _statuses(progress, agency.id, latest, uids)
-        tally = Counter(status.values())
-        totals.update(tally)
         sent = progress.sent_on(agency.id, period)
         tallies.append(
             AgencyTally(
                 sitemap.agency_link(registry, agency.id),
                 f"{sent:%d/%m/%Y}" if sent else "",
                 standing,
-                in_order(tally),
+                in_order(Counter(status.values())),
                 len(uids),
             )
         )
@@ -381,12 +395,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str) -> MonthSum
             period_title(period),
             progress.sample,
         ),
-        STATUSES,
         tuple(tallies),
-        in_order(totals),
-        sum(1 for t in tallies if t.sent),
-        tuple(t.agency.text for t in tallies if t.timeliness == MISSING),
-        tuple(t.agency.text for t in tallies if t.timeliness == LATE),
         tuple(overdue),
         change_notes(index, changes.done, "result") if changes else (),
         change_notes(index, changes.overdue, "difficulties") if changes else (),
