@@ -36,6 +36,7 @@ class BuildSettings:
     def from_config(cls, config) -> "BuildSettings":
         base = Path(config.config_file_path).parent
         # PLANNAV_PLAN_DIR set but empty is unset: the default, as for `make check`.
+        # `cache_dir: off` written in mkdocs.yml's extra is YAML's false, and reaches here as "False".
         cache = _setting(config, "cache_dir")
         return cls(
             base / (_setting(config, "plan_dir") or DEFAULT_PLAN_DIR),
