@@ -2,7 +2,6 @@
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -51,41 +50,10 @@ def _check(args) -> int:
 
 
 def _import_report(args) -> int:
-    """Read a filled form; write progress/<PERIOD>/<agency>.yaml only if the whole form is clean."""
-    import datetime as dt
+    """Read a filled form; write progress/<PERIOD>/<agency>.yaml only if the report it makes passes the check."""
+    from plannav.progress.importcommand import run
 
-    from plannav.problems import Problem
-    from plannav.progress.importer import ImportRefused, read_form, write_report
-    from plannav.progress.loader import absence
-
-    plan, problems = load_plan(args.plan)
-    if problems:
-        print(report(problems), file=sys.stderr)
-        return 1
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        said = f"the period '{visible(args.period)}' is not a month written YYYY-MM"
-        print(f"import-report: {said}\n    hint: for example PERIOD=2026-10", file=sys.stderr)
-        return 2
-    try:
-        # The plan's monthly reporting day (IV.2.k) unless the report's own date is given.
-        date = dt.date.fromisoformat(args.date) if args.date else dt.date.fromisoformat(f"{args.period}-18")
-    except ValueError:
-        said = f"the date '{visible(args.date)}' is not a day written YYYY-MM-DD"
-        print(f"import-report: {said}\n    hint: for example DATE=2026-10-18", file=sys.stderr)
-        return 2
-    reporters = Reporters(ItemIndex(plan))
-    try:
-        agency_id, entries = read_form(Path(args.file), reporters, date, file=args.file)
-        gone = absence(reporters, agency_id, args.period)
-        if gone:
-            raise ImportRefused([Problem(args.file, 0, "", *gone, "not-there-that-month")])
-        target = write_report(Path(args.progress), args.period, agency_id, date, entries, args.number, args.replace)
-    except ImportRefused as refused:
-        print(report(refused.problems), file=sys.stderr)
-        print(f"import-report: nothing was written to {visible(str(args.progress))}", file=sys.stderr)
-        return 1
-    print(f"import-report: {len(entries)} items of {agency_id} for {args.period} written to {target.as_posix()}")
-    return 0
+    return run(args)
 
 
 def _schema(args) -> int:
@@ -108,9 +76,15 @@ def main(argv=None) -> int:
     imported = sub.add_parser("import-report", help="write a filled report form into progress/<PERIOD>/<agency>.yaml")
     imported.add_argument("file", help="the filled form, an .xlsx downloaded from the site")
     imported.add_argument("period", help="the month it reports on, YYYY-MM")
-    imported.add_argument("--date", help="the report's date, YYYY-MM-DD (default: the 18th of the month)")
+    imported.add_argument("--date", help="the report's date, YYYY-MM-DD or DD/MM/YYYY (default: the 18th of the month)")
     imported.add_argument("--number", help="the report's own document number, e.g. 123/BC-STP")
-    imported.add_argument("--replace", action="store_true", help="replace the agency's report for that month")
+    imported.add_argument(
+        "--replace",
+        nargs="?",
+        const="1",
+        default="",
+        help="replace the agency's report for that month (a value, as make passes it: 1 or yes; empty: no)",
+    )
     imported.add_argument("--plan", default=plan_dir_setting(), help="plan folder")
     imported.add_argument("--progress", default=progress_dir_setting(), help="progress folder")
     imported.set_defaults(run=_import_report)

@@ -35,6 +35,8 @@ def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Prob
         char = match.group()
         if char in "\u0085\u2028\u2029":
             hint = "YAML reads it as a line break and editors do not; replace it with a space or a line feed"
+        elif unicodedata.category(char) == "Cn":
+            hint = "not a character at all (no Word or Excel file can hold it); delete it"
         elif unicodedata.category(char) == "Cc":
             hint = "a control character has no place in plan text; delete it (it may come from a copy and paste)"
         else:
@@ -130,17 +132,26 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     if len(raw) > MAX_BYTES:
-        size = path.stat().st_size
-        return None, [
-            Problem(
-                display,
-                0,
-                "",
-                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
-                "a plan file holds one part of one decision; split it or remove pasted data",
-                code="file-too-large",
-            )
-        ]
+        return None, [_too_large(path.stat().st_size, display)]
+    return checked_text(raw, display)
+
+
+def _too_large(size: int, display: str) -> Problem:
+    return Problem(
+        display,
+        0,
+        "",
+        f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+        "a plan file holds one part of one decision; split it or remove pasted data",
+        code="file-too-large",
+    )
+
+
+def checked_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """The text of a file's bytes, as read_text reads a file: refused when too large, not UTF-8 or holding
+    characters that have no place in plan text. The report importer checks the file it would write here."""
+    if len(raw) > MAX_BYTES:
+        return None, [_too_large(len(raw), display)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

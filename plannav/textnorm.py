@@ -9,10 +9,12 @@ _SPACES = re.compile(r"\s+")
 # refuses with a bare offset or that a terminal obeys; line separators (U+0085, U+2028, U+2029) that YAML
 # counts as line breaks and editors do not, which shifts every later line number; and invisible
 # characters that reorder or hide text (bidirectional overrides, zero-width spaces), which make one
-# name look like another. Tab, line feed and carriage return are the only controls a file may hold.
+# name look like another; and U+FFFE, U+FFFF, which are not characters at all (XML, and so every Word and
+# Excel file the site makes, cannot hold them). Tab, line feed and carriage return are the only controls
+# a file may hold.
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
-    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
 _CONTROL_NAMES = {
     0x00: "NULL",
@@ -30,7 +32,8 @@ _UNSEEN = re.compile(FORBIDDEN.pattern[:-1] + "\t\n\r]")
 def character_name(char: str) -> str:
     """'U+202E RIGHT-TO-LEFT OVERRIDE': the code point and its name, for characters one cannot see."""
     code = ord(char)
-    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code) or "CONTROL CHARACTER"
+    unnamed = "NOT A CHARACTER" if unicodedata.category(char) == "Cn" else "CONTROL CHARACTER"
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code) or unnamed
     return f"U+{code:04X} {name}"
 
 

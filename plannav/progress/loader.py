@@ -17,7 +17,7 @@ from plannav.progress.models import REPORT_SCHEMA, ReportFile, entry_rule_proble
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Report
 from plannav.succession import carriers
-from plannav.textfile import read_text
+from plannav.textfile import checked_text, read_text
 from plannav.validation import problems_from
 from plannav.yamlsource import load_checked, parse_source
 
@@ -155,6 +155,16 @@ def load_progress_files(
     return reports, problems
 
 
+def check_report_text(raw: bytes, path: Path, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:
+    """The report a file at `path` holding `raw` would be, and every problem `make check` would find in it:
+    the text's own (size, encoding, characters), then the report's. The importer runs this on the file it
+    would write, before writing it."""
+    text, problems = checked_text(raw, _display(path))
+    if text is None:
+        return None, problems
+    return _load_report(path, text, period, reporters)
+
+
 def _load_report(path: Path, text: str, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:
     display, agency_id = _display(path), path.stem
     registry = reporters.index.registry
@@ -199,6 +209,7 @@ _FILE_HINTS = {
     "completed-missing": "add `completed: YYYY-MM-DD`",
     "completed-not-done": "set status: Hoàn thành, or remove `completed`",
     "completed-after-report": "a report tells what was done by its date",
+    "completed-before-plan": "check the year: work under the plan is done after it was decided",
     "reason-missing": "say why in `difficulties` or `proposals`",
 }
 
@@ -229,6 +240,16 @@ def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters
     if gone:
         problems.append(source.problem((), *gone, "not-there-that-month"))
     first = dt.date.fromisoformat(f"{period}-01")
+    decided = reporters.index.identity.date
+    if first < decided.replace(day=1):
+        problems.append(
+            source.problem(
+                (),
+                f"a report for {period}, before the plan was decided ({decided:%m/%Y})",
+                f"check the month folder's year: reports start in {decided:%Y-%m}",
+                "period-before-plan",
+            )
+        )
     last = schedule.month_end(*schedule.next_month(first.year, first.month))  # within the month or the next
     date = dt.date.fromisoformat(report.date)
     if not first <= date <= last:
@@ -274,7 +295,8 @@ def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters
         seen.setdefault(entry.item, i)
         completed = dt.date.fromisoformat(entry.completed) if entry.completed else None
         has_reason = bool(entry.difficulties or entry.proposals)
-        for code, wrong, message in entry_rule_problems(entry.status, completed, date, has_reason, dt.date.isoformat):
+        rules = entry_rule_problems(entry.status, completed, date, has_reason, dt.date.isoformat, decided)
+        for code, wrong, message in rules:
             where = ("completed",) if wrong == "completed" and entry.completed else ("status",)
             problems.append(source.problem(path + where, message, _FILE_HINTS[code], code))
     return problems

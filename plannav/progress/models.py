@@ -47,12 +47,20 @@ def period_title(period: str) -> str:
 
 
 def entry_rule_problems(
-    status: str, completed: dt.date | None, report_date: dt.date, has_reason: bool, show: Callable[[dt.date], str]
+    status: str,
+    completed: dt.date | None,
+    report_date: dt.date,
+    has_reason: bool,
+    show: Callable[[dt.date], str],
+    plan_date: dt.date | None = None,
 ) -> list[tuple[str, str, str]]:
     """(code, what is wrong: "completed" or "reason", message) for each rule an entry breaks; `show`
-    writes a date as the reader typed it. The file loader and the form importer each say where, and how
-    to put it right, in their own terms."""
+    writes a date as the reader typed it. The file loader says where, and how to put it right, in its
+    terms; the form importer runs the loader's check on the report it would write."""
     out = []
+    if completed and plan_date and completed < plan_date:
+        message = f"done on {show(completed)}, before the plan was decided on {show(plan_date)}"
+        out.append(("completed-before-plan", "completed", message))
     if status == DONE and completed is None:
         out.append(("completed-missing", "completed", "Hoàn thành needs the day it was done"))
     if completed and status != DONE and status in TYPED_STATUSES:
