@@ -5,6 +5,19 @@ BIN    := $(VENV)/bin
 
 .PHONY: setup serve build build-offline publish check import-report schema lint test test-all clean
 
+# What is given on make's command line (FILE=, PERIOD=, DATE=, NUMBER=, REPLACE=, DEST=, BASE_URL=, OFFLINE=)
+# reaches the programs through the environment, exactly as typed: $(value …) keeps make from expanding a
+# '$', and the recipes only ever write "$$MAKE_ARG_…" in double quotes, so no value is pasted into a
+# shell command. A name with spaces, quotes, '$' or backticks is a name, never a command.
+export MAKE_ARG_FILE := $(value FILE)
+export MAKE_ARG_PERIOD := $(value PERIOD)
+export MAKE_ARG_DATE := $(value DATE)
+export MAKE_ARG_NUMBER := $(value NUMBER)
+export MAKE_ARG_REPLACE := $(value REPLACE)
+export MAKE_ARG_DEST := $(value DEST)
+export MAKE_ARG_BASE_URL := $(value BASE_URL)
+export MAKE_ARG_OFFLINE := $(value OFFLINE)
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -29,16 +42,16 @@ build-offline: setup  ## build a copy that works opened from disk (file://) into
 
 # make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1] [REPLACE=1]
 publish: setup  ## build into a new release and switch DEST to it atomically; a failed build changes nothing
-	@test -n "$(DEST)" || { echo "make publish: say where, e.g. make publish DEST=/var/www/ke-hoach-06" >&2; exit 2; }
-	$(BIN)/python scripts/publish.py "$(DEST)" $(if $(BASE_URL),--base-url "$(BASE_URL)") $(if $(OFFLINE),--offline) $(if $(REPLACE),--replace)
+	@test -n "$$MAKE_ARG_DEST" || { echo "make publish: say where, e.g. make publish DEST=/var/www/ke-hoach-06" >&2; exit 2; }
+	$(BIN)/python scripts/publish.py "$$MAKE_ARG_DEST" --base-url "$$MAKE_ARG_BASE_URL" --offline "$$MAKE_ARG_OFFLINE" --replace "$$MAKE_ARG_REPLACE"
 
 check: setup  ## check the plan: every problem with file:line and a hint
 	$(BIN)/python -m plannav check
 
 # make import-report FILE=so-tu-phap.xlsx PERIOD=2026-10 [DATE=2026-10-18] [NUMBER=123/BC-STP] [REPLACE=1]
 import-report: setup  ## write a filled report form into progress/<PERIOD>/<agency>.yaml; a form with any problem writes nothing
-	@test -n "$(FILE)" -a -n "$(PERIOD)" || { echo "make import-report: give FILE=<form.xlsx> PERIOD=<YYYY-MM>" >&2; exit 2; }
-	$(BIN)/python -m plannav import-report "$(FILE)" "$(PERIOD)" $(if $(DATE),--date "$(DATE)") $(if $(NUMBER),--number "$(NUMBER)") $(if $(REPLACE),--replace)
+	@test -n "$$MAKE_ARG_FILE" -a -n "$$MAKE_ARG_PERIOD" || { echo "make import-report: give FILE=<form.xlsx> PERIOD=<YYYY-MM>" >&2; exit 2; }
+	$(BIN)/python -m plannav import-report "$$MAKE_ARG_FILE" "$$MAKE_ARG_PERIOD" --date "$$MAKE_ARG_DATE" --number "$$MAKE_ARG_NUMBER" --replace "$$MAKE_ARG_REPLACE"
 
 LINTED := plannav hooks.py macros.py scripts tests
 

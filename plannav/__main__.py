@@ -7,6 +7,7 @@ from pathlib import Path
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan, plan_dir_setting, progress_dir_setting
+from plannav.makeflags import flag_option
 from plannav.problems import Problem, report
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
@@ -78,13 +79,7 @@ def main(argv=None) -> int:
     imported.add_argument("period", help="the month it reports on, YYYY-MM")
     imported.add_argument("--date", help="the report's date, YYYY-MM-DD or DD/MM/YYYY (default: the 18th of the month)")
     imported.add_argument("--number", help="the report's own document number, e.g. 123/BC-STP")
-    imported.add_argument(
-        "--replace",
-        nargs="?",
-        const="1",
-        default="",
-        help="replace the agency's report for that month (a value, as make passes it: 1 or yes; empty: no)",
-    )
+    flag_option(imported, "--replace", "replace the agency's report for that month")
     imported.add_argument("--plan", default=plan_dir_setting(), help="plan folder")
     imported.add_argument("--progress", default=progress_dir_setting(), help="progress folder")
     imported.set_defaults(run=_import_report)

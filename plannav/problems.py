@@ -43,7 +43,12 @@ MAX_REPORTED = 200
 
 # How the list ends, in English for editors of the plan and in Vietnamese for what goes back to agencies.
 _WORDS = {
-    "en": ("hint", "... and {:,} more, not listed: fix the ones above first.", "{:,} problem found.", "{:,} problems found."),
+    "en": (
+        "hint",
+        "... and {:,} more, not listed: fix the ones above first.",
+        "{:,} problem found.",
+        "{:,} problems found.",
+    ),
     "vi": ("gợi ý", "... và {:,} lỗi khác, không liệt kê: sửa các lỗi trên trước.", "Có {:,} lỗi.", "Có {:,} lỗi."),
     "vi-warnings": ("gợi ý", "... và {:,} cảnh báo khác, không liệt kê.", "Có {:,} cảnh báo.", "Có {:,} cảnh báo."),
 }

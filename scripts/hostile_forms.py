@@ -65,9 +65,9 @@ def empty_cell_on_last_row(form: bytes) -> bytes:
     """One styled, empty cell on row 1,048,576: the sheet's extent is then the whole sheet."""
     return with_sheet_xml(
         form,
-        lambda xml: re.sub(
-            r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:M{LAST_ROW}"/>', xml, count=1
-        ).replace("</sheetData>", f'<row r="{LAST_ROW}"><c r="M{LAST_ROW}" s="1"/></row></sheetData>', 1),
+        lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:M{LAST_ROW}"/>', xml, count=1).replace(
+            "</sheetData>", f'<row r="{LAST_ROW}"><c r="M{LAST_ROW}" s="1"/></row></sheetData>', 1
+        ),
     )
 
 

@@ -28,6 +28,17 @@ def _months(count: int, last: tuple[int, int] = (2026, 10)) -> list[str]:
     return sorted(out)
 
 
+class SampleRefused(Exception):
+    pass
+
+
+def _real_reports(target: Path) -> list[str]:
+    """The report files in a folder that is not marked as sample data: real reports, never to be replaced."""
+    if not target.is_dir() or (target / SAMPLE_MARKER).exists():
+        return []
+    return sorted(p.relative_to(target).as_posix() for p in target.glob("*/*.yaml"))
+
+
 def write_sample(months: int, target: Path) -> Path:
     """Each agency's work on each of its items follows one made-up course, as real work does: not started,
     then under way from some month, then done from a later one (or, rarely, not to be done). Each month
@@ -37,6 +48,13 @@ def write_sample(months: int, target: Path) -> Path:
     reporters = Reporters(ItemIndex(plan))
     rng = random.Random(2026)
     periods = _months(months)
+    real = _real_reports(target)
+    if real:
+        raise SampleRefused(
+            f"sample_progress: {target} holds reports not marked as sample data ({', '.join(real[:3])}"
+            f"{', ...' if len(real) > 3 else ''}): nothing was written\n"
+            f"    hint: write sample reports into an empty folder, or one marked with {SAMPLE_MARKER}"
+        )
     target.mkdir(parents=True, exist_ok=True)
     (target / SAMPLE_MARKER).write_text("", encoding="utf-8")
     courses = {
@@ -79,4 +97,7 @@ def write_sample(months: int, target: Path) -> Path:
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit(__doc__)
-    print(write_sample(int(sys.argv[1]), Path(sys.argv[2])))
+    try:
+        print(write_sample(int(sys.argv[1]), Path(sys.argv[2])))
+    except SampleRefused as refused:
+        sys.exit(str(refused))

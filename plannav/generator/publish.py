@@ -28,6 +28,9 @@ import sys
 import time
 from pathlib import Path
 
+from plannav.makeflags import flag_option, make_flag
+from plannav.textnorm import visible
+
 ROOT = Path(__file__).resolve().parents[2]
 KEEP_RELEASES = 3
 # <date>-<time>[-<microseconds>]-<pid>: names sort in time order (releases before microseconds had none).
@@ -216,16 +219,23 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Build the site and publish it atomically.")
     parser.add_argument("dest", type=Path, help="published path, e.g. /var/www/ke-hoach-06 (becomes a symbolic link)")
     parser.add_argument("--base-url", help="address it is served at, e.g. http://intranet.local/ke-hoach-06/")
-    parser.add_argument("--offline", action="store_true", help="a copy to open from disk (file://), e.g. on a USB stick")
+    flag_option(parser, "--offline", "a copy to open from disk (file://), e.g. on a USB stick")
     parser.add_argument("--plan", help="plan folder (default: plan)")
-    parser.add_argument(
-        "--replace",
-        action="store_true",
-        help="publish over a folder or link an earlier publish did not make, moving it aside",
-    )
+    flag_option(parser, "--replace", "publish over a folder or link an earlier publish did not make, moving it aside")
     args = parser.parse_args(argv)
+    flags = {name: make_flag(getattr(args, name)) for name in ("offline", "replace")}
+    for name, value in flags.items():
+        if value is None:
+            said = f"{name.upper()}='{visible(getattr(args, name))}' is neither yes nor no"
+            print(
+                f"publish: {said}\n    hint: write {name.upper()}=1 to ask for it; leave it out otherwise", file=sys.stderr
+            )
+            return 2
+    if not str(args.dest).strip():
+        print("publish: say where, e.g. make publish DEST=/var/www/ke-hoach-06", file=sys.stderr)
+        return 2
     try:
-        return publish(args.dest, args.base_url, args.offline, args.plan, args.replace)
+        return publish(args.dest, args.base_url or None, flags["offline"], args.plan, flags["replace"])
     except KeyboardInterrupt:
         return 130
     except PublishRefused as err:

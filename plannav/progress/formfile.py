@@ -62,17 +62,18 @@ def read_form_bytes(path: Path, file: str) -> bytes:
         raise refuse(
             file, f"không đọc được: {err.strerror or err}", "kiểm tra đường dẫn và quyền đọc tệp", "file-unreadable"
         ) from None
-    with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
         if stat.S_ISDIR(mode):
             raise refuse(file, "là một thư mục, không phải tệp", "chỉ đường dẫn tới tệp .xlsx", "file-unreadable")
-        if not stat.S_ISREG(mode):
-            raise refuse(
-                file,
-                "không phải tệp thường (một thiết bị, một đường ống hoặc liên kết tới chúng)",
-                "lưu biểu mẫu thành tệp .xlsx rồi nhập tệp đó",
-                "file-unreadable",
-            )
+        raise refuse(
+            file,
+            "không phải tệp thường (một thiết bị, một đường ống hoặc liên kết tới chúng)",
+            "lưu biểu mẫu thành tệp .xlsx rồi nhập tệp đó",
+            "file-unreadable",
+        )
+    with os.fdopen(descriptor, "rb") as handle:
         try:
             raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as err:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
+from plannav.makeflags import make_flag
 from plannav.problems import Problem, report
 from plannav.progress.cells import day_of
 from plannav.progress.formfile import FormRefused
@@ -23,7 +24,6 @@ from plannav.progress.writer import WriteFailed, write_report
 from plannav.textnorm import FORBIDDEN, visible
 
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-YES = ("1", "yes")  # what REPLACE= (and --replace VALUE) accept for "replace"
 
 
 class BadArgument(Exception):
@@ -33,13 +33,10 @@ class BadArgument(Exception):
 
 
 def flag(value: str | None, name: str) -> bool:
-    """A yes/no given to make (REPLACE=1): empty or absent is no; 1 or yes is yes; anything else is refused,
-    so that REPLACE=0 can never replace."""
-    if value is None or value == "":
-        return False
-    if value.strip().lower() in YES:
-        return True
-    raise BadArgument(f"{name}='{visible(value)}' không rõ nghĩa", f"viết {name}=1 để bật; bỏ {name} đi để tắt")
+    found = make_flag(value)
+    if found is None:
+        raise BadArgument(f"{name}='{visible(value)}' không rõ nghĩa", f"viết {name}=1 để bật; bỏ {name} đi để tắt")
+    return found
 
 
 def _arguments(args, today: dt.date) -> tuple[str, dt.date, str | None, bool]:

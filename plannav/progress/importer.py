@@ -202,6 +202,9 @@ def _read_row(form: FormRead, row, r: int, expected, seen, file) -> list[Problem
         return problems
     uid = values[0]
     filled = dict(zip(_KEYS, values[len(READ_ONLY) :], strict=True))
+    formats = {
+        key: getattr(cell, "number_format", "General") for key, cell in zip(_KEYS, cells_of[len(READ_ONLY) :], strict=True)
+    }
     nothing_typed = all(cells.is_blank(v) for v in filled.values())
     if cells.is_blank(uid):
         if not all(cells.is_blank(v) for v in values):
@@ -230,6 +233,18 @@ def _read_row(form: FormRead, row, r: int, expected, seen, file) -> list[Problem
             )
         ]
     seen[uid] = r
+    reported = values[len(READ_ONLY) - 1]
+    if not cells.is_blank(reported) and not _PERIOD_CELL.search(str(reported).strip()[-9:]):
+        form.warnings.append(
+            Problem(
+                file,
+                0,
+                _cell(r, len(READ_ONLY)),
+                "ô chỉ để đọc có nội dung được gõ thêm: bỏ qua",
+                "ghi trạng thái ở cột Trạng thái (nền vàng)",
+                "read-only-typed",
+            )
+        )
     if nothing_typed:
         return []  # nothing new this period: the previous status stands
     for c, (value, want) in enumerate(zip(values[1:6], expected[uid].read_only[1:], strict=True), start=2):
@@ -244,26 +259,14 @@ def _read_row(form: FormRead, row, r: int, expected, seen, file) -> list[Problem
                     "read-only-changed",
                 )
             )
-    reported = values[len(READ_ONLY) - 1]
-    if not cells.is_blank(reported) and not _PERIOD_CELL.search(str(reported).strip()[-9:]):
-        form.warnings.append(
-            Problem(
-                file,
-                0,
-                _cell(r, len(READ_ONLY)),
-                "ô chỉ để đọc có nội dung được gõ thêm: bỏ qua",
-                "ghi trạng thái ở cột Trạng thái (nền vàng)",
-                "read-only-typed",
-            )
-        )
-    entry, problems = _entry(uid, filled, {k: _cell(r, _COLUMN_OF[k]) for k in _KEYS}, file)
+    entry, problems = _entry(uid, filled, formats, {k: _cell(r, _COLUMN_OF[k]) for k in _KEYS}, file)
     if entry:
         form.entries.append(entry)
         form.rows.append(r)
     return problems
 
 
-def _entry(uid: str, filled: dict, where: dict, file: str) -> tuple[dict | None, list[Problem]]:
+def _entry(uid: str, filled: dict, formats: dict, where: dict, file: str) -> tuple[dict | None, list[Problem]]:
     """The entry a row makes, or the problems of what cannot be read in it. The rules that entries keep
     (a done item has its day, ...) are the check's, run on the report as a whole."""
     problems = []
@@ -296,7 +299,7 @@ def _entry(uid: str, filled: dict, where: dict, file: str) -> tuple[dict | None,
             )
     texts = {}
     for key in _TEXT_KEYS:
-        text = cells.shown(filled[key])
+        text = cells.shown(filled[key], formats[key])
         if cells.is_blank(text):
             continue
         text = text.strip()

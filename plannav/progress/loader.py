@@ -182,19 +182,38 @@ def _load_report(path: Path, text: str, period: str, reporters: Reporters) -> tu
                 "not-a-reporter",
             )
         ]
+    early = _period_problems(display, period, reporters)
     source, problems = parse_source(text, display)
     if problems or source.data is None:
-        return None, problems
+        return None, early + problems
     try:
         report_file = ReportFile.model_validate(source.data)
     except ValidationError as err:
-        return None, problems_from(err, ReportFile, source, schema=REPORT_SCHEMA)
-    problems = _check(report_file, agency_id, period, reporters, source)
+        return None, early + problems_from(err, ReportFile, source, schema=REPORT_SCHEMA)
+    problems = early + _check(report_file, agency_id, period, reporters, source)
     if problems:
         return None, problems
     date = dt.date.fromisoformat(report_file.date)
     entries = {entry.item: entry for entry in report_file.entries}
     return Report(agency_id, period, date, report_file.number, entries, display), []
+
+
+def _period_problems(display: str, period: str, reporters: Reporters) -> list[Problem]:
+    """A month folder before the plan was decided (a mistyped year): the month's own problem, found
+    whatever the file holds."""
+    decided = reporters.index.identity.date
+    if period >= f"{decided:%Y-%m}":
+        return []
+    return [
+        Problem(
+            display,
+            0,
+            "",
+            f"a report for {period}, before the plan was decided ({decided:%m/%Y})",
+            f"check the month folder's year: reports start in {decided:%Y-%m}",
+            "period-before-plan",
+        )
+    ]
 
 
 def _read_checked(path: Path, text: str, period: str) -> Report:
@@ -241,15 +260,6 @@ def _check(report: ReportFile, agency_id: str, period: str, reporters: Reporters
         problems.append(source.problem((), *gone, "not-there-that-month"))
     first = dt.date.fromisoformat(f"{period}-01")
     decided = reporters.index.identity.date
-    if first < decided.replace(day=1):
-        problems.append(
-            source.problem(
-                (),
-                f"a report for {period}, before the plan was decided ({decided:%m/%Y})",
-                f"check the month folder's year: reports start in {decided:%Y-%m}",
-                "period-before-plan",
-            )
-        )
     last = schedule.month_end(*schedule.next_month(first.year, first.month))  # within the month or the next
     date = dt.date.fromisoformat(report.date)
     if not first <= date <= last:
