@@ -45,7 +45,7 @@ CHAIN_SUCCESSIONS = (
   - of: so-thong-tin-truyen-thong
     by: [{id: so-mau-a}]
     since: '2025-03-01'
-    basis: nq-202-2025-qh15
+    basis: nd-55-2025-nd-cp
   - of: so-mau-a
     by: [{id: so-mau-b}]
     since: '2025-07-01'
@@ -126,6 +126,79 @@ BAD = [
         ),
         "  - id: cong-an-tinh-lam-dong\n    name: Công an tỉnh Lâm Đồng",
         "give each its own",
+    ),
+    (
+        "succession-before-plan",
+        ("    since: '2025-03-01'\n    basis: nd-55", "    since: '2021-03-01'\n    basis: nd-55"),
+        "    since: '2021-03-01'",
+        "check the year",
+    ),
+    (
+        "succession-before-basis",
+        ("    since: '2025-03-01'\n    basis: nd-55", "    since: '2025-02-01'\n    basis: nd-55"),
+        "    since: '2025-02-01'",
+        "check both",
+    ),
+    (
+        "heir-not-yet-formed",
+        (
+            "  - of: cong-an-tinh\n    by:\n      - id: cong-an-tinh-lam-dong\n    since: '2025-07-01'\n"
+            "    basis: nq-202-2025-qh15",
+            "  - of: cong-an-tinh\n    by:\n      - id: cong-an-tinh-lam-dong\n    since: '2025-06-20'\n"
+            "    basis: nq-202-2025-qh15",
+        ),
+        "    since: '2025-06-20'",
+        "the day the heir is formed or later",
+    ),
+    (
+        "ceases-when-formed",
+        (
+            "successions:\n",
+            "successions:\n  - of: cong-an-tinh-lam-dong\n    by: []\n    since: '2025-07-01'\n"
+            "    basis: nq-202-2025-qh15\n",
+        ),
+        "    since: '2025-07-01'\n    basis: nq-202-2025-qh15\n  - of: ubnd-tinh",
+        "name its heirs directly",
+    ),
+    (
+        "duplicate-succession",
+        (
+            "successions:\n",
+            "successions:\n  - of: so-tu-phap\n    by: [{id: ubnd-tinh-lam-dong}]\n    since: '2025-07-01'\n"
+            "    basis: nq-202-2025-qh15\n"
+            "  - of: so-tu-phap\n    by: [{id: cong-an-tinh-lam-dong}]\n    since: '2025-07-01'\n"
+            "    basis: nq-202-2025-qh15\n",
+        ),
+        "  - of: so-tu-phap\n    by: [{id: cong-an-tinh-lam-dong}]",
+        "one succession per body and day",
+    ),
+    (
+        "duplicate-heir",
+        (
+            "      - id: cong-an-tinh-lam-dong\n    since: '2025-07-01'",
+            "      - id: cong-an-tinh-lam-dong\n      - id: cong-an-tinh-lam-dong\n    since: '2025-07-01'",
+        ),
+        "      - id: cong-an-tinh-lam-dong\n    since: '2025-07-01'",
+        "name each heir once",
+    ),
+    (
+        "collective-heir",
+        (
+            "successions:\n",
+            "successions:\n  - of: so-tu-phap\n    by: [{id: so-ban-nganh}]\n    since: '2025-07-01'\n"
+            "    basis: nq-202-2025-qh15\n",
+        ),
+        "    by: [{id: so-ban-nganh}]",
+        "name the bodies themselves",
+    ),
+    (
+        "partial-shares",
+        (
+            "      - id: bo-khoa-hoc-cong-nghe\n",
+            "      - id: bo-cong-an\n      - id: bo-khoa-hoc-cong-nghe\n",
+        ),
+        "    by:\n      - id: bo-cong-an",
+        "give each heir its share",
     ),
     (
         "succession-cycle",
@@ -292,8 +365,8 @@ def test_a_split_that_merges_again_or_partly_ceases_reads_as_one_body_and_no_end
     )
     successions = (
         "  - {of: so-thong-tin-truyen-thong, by: [{id: so-mau-a}, {id: so-mau-b}], since: '2025-03-01',"
-        " basis: nq-202-2025-qh15}\n"
-        "  - {of: so-mau-b, by: [], since: '2025-05-01', basis: nq-202-2025-qh15}\n"
+        " basis: nd-55-2025-nd-cp}\n"
+        "  - {of: so-mau-b, by: [], since: '2025-05-01', basis: nd-55-2025-nd-cp}\n"
         "  - {of: so-mau-a, by: [{id: so-mau-c}], since: '2025-07-01', basis: nq-202-2025-qh15}\n"
         "  - {of: so-mau-b, by: [{id: so-mau-c}], since: '2025-07-01', basis: nq-202-2025-qh15}\n"
     )

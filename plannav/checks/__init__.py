@@ -33,6 +33,7 @@ CHECKS = (
     abbreviations.forms_found_in_the_decision,
     successions.known_bodies_and_documents,
     successions.no_cycles,
+    successions.as_the_calendar_allows,
 )
 
 

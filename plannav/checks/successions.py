@@ -97,3 +97,91 @@ def no_cycles(plan: Plan, report: Report) -> None:
                 "a body's work passes on to later bodies only: remove the succession that closes the circle",
                 "succession-cycle",
             )
+
+
+def _date_problem(plan: Plan, succession) -> tuple[str, str, str] | None:
+    """(message, hint, code) of the first of the days a succession's day must not precede: the decision's,
+    its basis document's, each heir's forming. One mistyped day is one problem."""
+    registry, documents, since = plan.registry, plan.document_by_id, succession.since
+    decided = plan.decision.header.date
+    if since < decided:
+        return (
+            f"the work of '{succession.of}' passes on on {since}, before the decision ({decided})",
+            "a succession records what changed after the decision: check the year",
+            "succession-before-plan",
+        )
+    basis = documents.get(succession.basis) if succession.basis else None
+    in_force = basis and (getattr(basis, "effective", None) or basis.date)
+    if in_force and since < in_force:
+        return (
+            f"takes effect on {since}, before its basis '{succession.basis}' did ({in_force})",
+            "a document decides from its date, or from the day it says it takes effect (`effective:`): check both",
+            "succession-before-basis",
+        )
+    for heir in succession.by:
+        formed = registry.formed_on(heir.id) if heir.id in registry.by_id else None
+        if formed and since < formed:
+            return (
+                f"'{heir.id}' carries the work from {since}, before it was formed on {formed}",
+                "the work passes on the day the heir is formed or later: check both dates",
+                "heir-not-yet-formed",
+            )
+    return None
+
+
+def as_the_calendar_allows(plan: Plan, report: Report) -> None:
+    """Each succession is one that could have happened: after the decision, once its heirs existed, on
+    or after the document that decided it; one per body and day; each heir once, a body that can carry
+    work, with a share given for every heir or for none."""
+    registry = plan.registry
+    seen: dict[tuple[str, str], int] = {}
+    for i, succession in enumerate(plan.successors.successions):
+        at = ("successions", i)
+        dated = _date_problem(plan, succession)
+        if dated:
+            report.add(FILE, (*at, "since"), *dated)
+        first = seen.setdefault((succession.of, succession.since), i)
+        if first != i:
+            report.add(
+                FILE,
+                (*at, "of"),
+                f"a second succession of '{succession.of}' on {succession.since} (the first is successions[{first}])",
+                "one succession per body and day: put every heir under the `by:` of one",
+                "duplicate-succession",
+            )
+        formed = registry.formed_on(succession.of) if succession.of in registry.by_id else None
+        if formed and formed == succession.since:
+            report.add(
+                FILE,
+                (*at, "since"),
+                f"'{succession.of}' would cease on {formed}, the day it was formed",
+                "a body formed and succeeded on one day is no step of the chain: name its heirs directly",
+                "ceases-when-formed",
+            )
+        heirs = [heir.id for heir in succession.by]
+        for j, heir in enumerate(succession.by):
+            where = (*at, "by", j, "id")
+            if heir.id in heirs[:j]:
+                report.add(
+                    FILE, where, f"'{heir.id}' is listed twice", "name each heir once, with its share", "duplicate-heir"
+                )
+            body = registry.by_id.get(heir.id)
+            if body is None:
+                continue  # unknown: said by known_bodies_and_documents
+            if body.kind == "group" or getattr(body, "open", False):
+                report.add(
+                    FILE,
+                    where,
+                    f"'{heir.id}' is a collective or open wording, not a body that can carry work",
+                    "name the bodies themselves",
+                    "collective-heir",
+                )
+        shared = [heir.share is not None for heir in succession.by]
+        if any(shared) and not all(shared):
+            report.add(
+                FILE,
+                (*at, "by"),
+                "a share is given for some heirs but not for others",
+                "where the work was split, give each heir its share; where it was not, give none",
+                "partial-shares",
+            )

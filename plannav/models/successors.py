@@ -42,6 +42,10 @@ class LaterDocument(Document):
     """A document issued after the decision, the basis of a succession."""
 
     sources: list[Text] = Field(default_factory=list, description="where its text or a report of it was read")
+    effective: IsoDate | None = Field(
+        None,
+        description="the day it takes effect, where it says one: it may be before its date (signed 02/03, in force 01/03)",
+    )
 
 
 class SuccessorsFile(Model):
