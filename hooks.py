@@ -14,4 +14,5 @@ on_page_context = _build.on_page_context
 on_post_page = _build.on_post_page
 on_post_build = _build.on_post_build
 on_build_error = _build.on_build_error
+on_serve = _build.on_serve
 on_shutdown = _build.on_shutdown

@@ -399,3 +399,42 @@ def test_sample_reports_are_never_written_over_real_ones(tmp_path, workbook):
     )
     assert result.returncode != 0 and "Traceback" not in result.stderr and real.name in result.stderr, result.stderr
     assert real.read_bytes() == before and not (tmp_path / "progress" / SAMPLE_MARKER).exists()
+
+
+def test_serve_keeps_watching_reports_after_their_folder_is_deleted_and_made_again(tmp_path):
+    """mkdocs serve's own server and watcher: a report written into a re-created progress/ rebuilds."""
+    import shutil
+    import time
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from plannav.generator.watching import keep_watching
+
+    progress = tmp_path / "progress"
+    progress.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    keep_watching(server, progress)
+    server.observer.start()
+
+    def rebuild_wanted_after(change) -> bool:
+        with server._rebuild_cond:
+            server._want_rebuild = False
+        change()
+        deadline = time.monotonic() + 10  # a hang guard: the event comes within milliseconds
+        while time.monotonic() < deadline:
+            with server._rebuild_cond:
+                if server._want_rebuild:
+                    return True
+            time.sleep(0.02)
+        return False
+
+    try:
+        assert rebuild_wanted_after(lambda: (progress / "a.yaml").write_text("x", encoding="utf-8"))
+        assert rebuild_wanted_after(lambda: shutil.rmtree(progress))
+        assert rebuild_wanted_after(lambda: progress.mkdir())
+        time.sleep(0.2)  # the folder is watched again once its creation is seen
+        (progress / "2026-10").mkdir()
+        assert rebuild_wanted_after(lambda: (progress / "2026-10" / f"{AGENCY}.yaml").write_text("x", encoding="utf-8"))
+    finally:
+        server.observer.stop()
+        server.observer.join()

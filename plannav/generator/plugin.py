@@ -25,6 +25,7 @@ from plannav.generator.finishing import DownloadsAndChecks
 from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
+from plannav.generator.watching import keep_watching
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
 from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
@@ -94,9 +95,7 @@ class SiteBuild:
         )
         config.nav = [_nav_entry(section) for section in self.model.sections()]
         # mkdocs serve: rebuild when a plan file or a report changes.
-        config.watch.append(str(self.settings.plan_dir))
-        if self.settings.progress_dir.is_dir():
-            config.watch.append(str(self.settings.progress_dir))
+        config.watch.append(str(self.settings.plan_dir))  # progress/: on_serve, which sees it come and go
         # The model lives as long as the build: the collector's full passes, while the pages are made,
         # need not walk its hundreds of thousands of objects again (they are let go in on_post_build).
         gc.freeze()
@@ -202,6 +201,10 @@ class SiteBuild:
         # pages it no longer reads would hold the build open at exit.
         gc.unfreeze()
         self.cancel()
+
+    def on_serve(self, server, config, builder):
+        keep_watching(server, self.settings.progress_dir)
+        return server
 
     def on_shutdown(self):
         self.cancel()
