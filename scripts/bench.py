@@ -11,8 +11,11 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (e) the real site with 24 months of made-up progress reports against the same site with none, with
       the build cache an earlier build of the same data left (pairs of builds, one after the other), and
       both without any cache;
-  (f) the same, when one agency's latest report has changed before each build with reports.
-Usage: python scripts/bench.py [--full]
+  (f) the same, when one agency's latest report has changed before each build with reports;
+  (g) importing a report form: wall time and peak memory of `python -m plannav import-report` (interpreter
+      start and the plan's loading included) for the real form, a form padded to 1,000 rows, and the two
+      "huge extent" forms (an empty cell on the sheet's last row, a merge to the sheet's end).
+Usage: python scripts/bench.py [--full] [--imports]   (--imports: (g) alone, in seconds)
 """
 
 import os
@@ -116,7 +119,57 @@ def plain_site(folder: Path, real_site: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
+# Runs import-report in this interpreter's child and prints its own peak resident memory, in KB, last.
+_MEASURED_IMPORT = (
+    "import resource, sys\n"
+    "from plannav.__main__ import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+
+
+def imports(tmp: Path, repeats: int = 5) -> None:
+    import hostile_forms
+
+    reporters = hostile_forms.reporters_of()
+    form = hostile_forms.filled_form(reporters)
+    forms = {
+        "the real form": form,
+        "1,000 rows": hostile_forms.many_rows(form),
+        "empty cell on row 1,048,576": hostile_forms.empty_cell_on_last_row(form),
+        "merge to the sheet's end": hostile_forms.merge_to_sheet_end(form),
+    }
+    said = []
+    for name, data in forms.items():
+        path = tmp / "form.xlsx"
+        path.write_bytes(data)
+        walls, peaks = [], []
+        for n in range(repeats):
+            progress = tmp / f"progress-{name}-{n}".replace(" ", "-")
+            command = [
+                sys.executable,
+                "-c",
+                _MEASURED_IMPORT,
+                "import-report",
+                str(path),
+                "2026-10",
+                "--progress",
+                str(progress),
+            ]
+            started = time.perf_counter()
+            result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+            walls.append(time.perf_counter() - started)
+            peaks.append(int(result.stdout.strip().splitlines()[-1]) / 1024)
+        outcome = "written" if result.returncode == 0 else "refused"
+        said.append(f"{name} {statistics.median(walls):.2f} s, {max(peaks):.0f} MB ({outcome})")
+    print(f"(g) import-report, median of {repeats} (peak memory: the largest): " + "; ".join(said))
+
+
 def main() -> None:
+    if "--imports" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            imports(Path(tmp))
+        return
     factors = [1, 10, 50] if "--full" in sys.argv else [1, 10]
     repeats = 5
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs unless said")
@@ -202,6 +255,8 @@ def main() -> None:
             f"{median(after_change).wall:.2f} s against {median(empty).wall:.2f} s with no report (medians of {PAIRS}); "
             f"ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs ({pairs[0]:.2f}–{pairs[-1]:.2f})"
         )
+
+        imports(tmp)
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)

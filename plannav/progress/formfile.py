@@ -14,6 +14,7 @@ Messages are in Vietnamese: they go back to the agency that sent the form.
 import io
 import os
 import stat
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,7 +182,12 @@ class FormWorkbook:
     def sheet(self, name: str, max_row: int, max_column: int) -> Sheet:
         worksheet = self.workbook[name]
         try:
-            rows = [tuple(row) for row in worksheet.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_column)]
+            with warnings.catch_warnings():
+                # A number outside Excel's dates in a date cell: openpyxl warns in English and reads "#VALUE!",
+                # which the importer then names by its cell.
+                warnings.simplefilter("ignore")
+                cells = worksheet.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_column)
+                rows = [tuple(row) for row in cells]
         except Exception as err:  # a damaged sheet: openpyxl raises what its parser meets
             raise refuse(
                 self.file, f"trang {name} không đọc được: {err}", "tải lại biểu mẫu trên trang", "not-xlsx"

@@ -1,0 +1,133 @@
+"""Whatever a sender types into a real form, import either refuses it naming the cell (or the argument) of
+every problem, or writes a report that `make check` passes and the site builds. All reports here are
+fictitious ("DỮ LIỆU MẪU")."""
+
+import datetime as dt
+import io
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sitebuild import build_site
+from test_report_import_hostile import AGENCY, _run
+
+from plannav.progress.form import form_bytes
+from plannav.progress.importer import TOLD_IN_VIETNAMESE
+from plannav.progress.loader import load_progress
+from plannav.progress.reporters import Reporters
+
+FIRST, COLUMNS = 6, range(8, 15)  # the item rows; the six columns to fill, and one past them
+EXCEL_CELL_LIMIT = 32_767
+# Where a refusal may point: a cell of the form, or the argument the editor gave.
+WHERES = ("Báo cáo!", "_bieu_mau!", "DATE=", "PERIOD=", "NUMBER=")
+
+
+@pytest.fixture(scope="module")
+def reporters(index):
+    return Reporters(index)
+
+
+@pytest.fixture(scope="module")
+def blank_form(reporters):
+    return form_bytes(reporters.index, reporters, AGENCY)
+
+
+def _xml_text(text: str) -> str:
+    """What a spreadsheet file can hold at all (XML 1.0 characters): a sender cannot send the rest."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+texts = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=400),
+    st.sampled_from(["Hoàn thành", "Đang thực hiện", "Không thực hiện", "Chưa triển khai", "hoàn  thành", "xong"]),
+    st.builds(lambda n: "ệ" * n, st.integers(0, EXCEL_CELL_LIMIT)),
+).map(_xml_text)
+values = st.one_of(
+    texts,
+    st.dates(dt.date(1900, 3, 1), dt.date(2100, 12, 31)).map(lambda d: dt.datetime(d.year, d.month, d.day)),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.none(),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fills=st.lists(st.tuples(st.integers(0, 30), st.sampled_from(list(COLUMNS)), values), min_size=1, max_size=12))
+def test_import_refuses_naming_a_cell_or_writes_what_the_check_passes(tmp_path_factory, reporters, blank_form, fills):
+    tmp_path = tmp_path_factory.mktemp("form")
+    workbook = load_workbook(io.BytesIO(blank_form))
+    sheet = workbook["Báo cáo"]
+    rows = len(reporters.by_agency[AGENCY])
+    for offset, column, value in fills:
+        sheet.cell(row=FIRST + offset % rows, column=column, value=value)
+    code, out, err, progress = _run(tmp_path, workbook)
+    assert "Traceback" not in err
+    if code == 0:
+        reports, problems = load_progress(progress, reporters)
+        assert problems == [] and len(reports) == 1, problems
+        return
+    assert code == 1, err
+    listed = [line for line in err.splitlines() if line.startswith(str(tmp_path))]
+    assert listed, err
+    for line in listed:
+        said = line.removeprefix(f"{tmp_path / AGENCY}.xlsx: ")
+        assert said.startswith(WHERES) or "[empty-form]" in said or "[file-too-large]" in said, line
+    assert not any(p.is_file() for p in progress.rglob("*")) if progress.exists() else True
+
+
+def test_every_code_the_check_gives_a_report_is_said_in_vietnamese():
+    """The check's codes that a report the importer makes can break, each with its Vietnamese wording (the
+    importer's own codes are said in Vietnamese where they are found)."""
+    reachable = {
+        "forbidden-character",
+        "file-too-large",
+        "invalid-value",
+        "report-date",
+        "period-before-plan",
+        "not-there-that-month",
+        "completed-missing",
+        "completed-not-done",
+        "completed-after-report",
+        "completed-before-plan",
+        "reason-missing",
+    }
+    assert reachable <= TOLD_IN_VIETNAMESE
+
+
+def test_reports_of_any_text_import_and_build(tmp_path, reporters, blank_form):
+    """Three months of forms filled with text from every corner of Unicode and of markup, imported, then the
+    site built from them: nothing a report can hold breaks a page or a drafted Word document."""
+    rng = random.Random(22)
+    corners = [
+        "{{ config.site_name }} {% raw %}",
+        "<script>alert(1)</script> <b>đậm</b> &amp;",
+        "| a | b |\n|---|---|\n# tiêu đề",
+        "עברית العربية",
+        "😀 🇻🇳 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+        "e\u0301 a\u0300\u0323",
+        "dòng 1\ndòng 2\r\ndòng 3",
+        "\u00a0\u3000",
+        "ệ" * 32_000,
+    ]
+    uids = list(reporters.by_agency[AGENCY])
+    for month, period in enumerate(("2026-08", "2026-09", "2026-10")):
+        workbook = load_workbook(io.BytesIO(blank_form))
+        sheet = workbook["Báo cáo"]
+        for offset in rng.sample(range(len(uids)), 5):
+            row = FIRST + offset
+            sheet.cell(row=row, column=8, value=rng.choice(["Đang thực hiện", "Không thực hiện"]))
+            for column in (10, 11, 12, 13):
+                sheet.cell(row=row, column=column, value=rng.choice(corners) + f" ({month})")
+        (tmp_path / period).mkdir()
+        code, _, err, _ = _run(tmp_path / period, workbook, period=period, progress=tmp_path / "progress")
+        assert code == 0, err
+    reports, problems = load_progress(tmp_path / "progress", reporters)
+    assert problems == [] and len(reports) == 3
+    result = build_site(tmp_path / "site", progress_dir=tmp_path / "progress")
+    assert result.returncode == 0, result.stdout + result.stderr
+    drafted = list((tmp_path / "site" / "tai-ve" / "bao-cao").rglob("*.docx"))
+    assert drafted, "the month's reports are drafted as Word documents"
