@@ -438,3 +438,14 @@ def test_serve_keeps_watching_reports_after_their_folder_is_deleted_and_made_aga
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_a_form_of_a_body_whose_work_passed_on_is_refused_naming_who_carries_it(reporters, tmp_path):
+    workbook = load_workbook(io.BytesIO(form_bytes(reporters.index, reporters, "cong-an-tinh")))
+    sheet = workbook["Báo cáo"]
+    sheet.cell(row=FIRST, column=STATUS, value="Đang thực hiện")
+    path = tmp_path / "cong-an-tinh.xlsx"
+    workbook.save(path)
+    code, _, err, progress = _run(tmp_path, path)
+    assert code == 1 and "[not-there-that-month]" in err and "PERIOD=2026-10" in err, err
+    assert "Công an tỉnh Lâm Đồng" in err and _written(progress) == []

@@ -62,11 +62,12 @@ def marked_copy(reporters: Reporters, agency_id: str, typed: dict, problems: lis
 def write_marked_copy(form: Path, reporters: Reporters, agency_id: str, typed: dict, problems) -> Path | str:
     """The marked copy beside the form; a sentence saying why not, where it cannot be written."""
     target = marked_path(form)
+    temporary = target.with_name(f".{target.name}.tmp")
     try:
-        data = marked_copy(reporters, agency_id, typed, problems)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
+        temporary.write_bytes(marked_copy(reporters, agency_id, typed, problems))
         temporary.replace(target)
     except OSError as err:
         return f"không ghi được bản đánh dấu {target.as_posix()}: {err.strerror or err}"
+    finally:
+        temporary.unlink(missing_ok=True)
     return target
