@@ -228,8 +228,9 @@ def test_a_refused_form_gets_a_marked_copy_beside_it(workbook, tmp_path):
     status_cell = sheet.cell(row=_row(workbook), column=STATUS)
     assert status_cell.value == "xong" and "không phải một trạng thái" in status_cell.comment.text
     assert status_cell.fill.fgColor.rgb.endswith("FFC7CE")
-    assert "BIỂU MẪU CẦN SỬA" in sheet["A4"].value
-    assert sheet.cell(row=bad.row, column=COMPLETED).comment is None  # refused before the rules are checked
+    # Every problem at once: the rows that could be read are checked too, and the report date is said above.
+    assert "Hoàn thành cần có ngày hoàn thành" in sheet.cell(row=bad.row, column=COMPLETED).comment.text
+    assert "BIỂU MẪU CẦN SỬA: 3 lỗi" in sheet["A4"].value and "DATE=2026-09-01" in sheet["A4"].value
 
 
 # 4. Bounded by construction.

@@ -48,6 +48,7 @@ class FormRead:
     rows: list[int] = field(default_factory=list)  # entries[i] came from sheet row rows[i]
     typed: dict[tuple[int, int], object] = field(default_factory=dict)  # (row, column) -> value as read
     warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what cannot be read in a cell: refused with the rest
     ignored_rows: list[int] = field(default_factory=list)  # rows with text but no Mã (notes under the table)
 
 
@@ -61,7 +62,8 @@ def _forbidden(text: str) -> str | None:
 
 
 def read_form(path: Path, reporters: Reporters, file: str | None = None) -> FormRead:
-    """The form's entries and warnings; FormRefused listing every problem with its cell otherwise.
+    """The form's entries, warnings and the problems of the cells that cannot be read (which
+    checked_report refuses with the rest); FormRefused at once where the file is no form of this site.
     `refused.form` carries what was read, for the marked copy, where the form was read that far."""
     file = file or path.name
     book = FormWorkbook(read_form_bytes(path, file), file)
@@ -138,22 +140,7 @@ def _read(book: FormWorkbook, reporters: Reporters, file: str) -> FormRead:
                 )
             )
     form.warnings += _ignored(form.ignored_rows, file)
-    if problems:
-        raise _refused(problems, form)
-    if not form.entries:
-        raise _refused(
-            [
-                Problem(
-                    file,
-                    0,
-                    "",
-                    "không dòng nào được điền",
-                    "điền các cột nền vàng của những việc có thay đổi trong tháng",
-                    "empty-form",
-                )
-            ],
-            form,
-        )
+    form.problems = problems
     return form
 
 
@@ -347,9 +334,20 @@ def checked_report(
     text = report_text(report_date, number, form.entries)
     target = progress_dir / period / f"{form.agency_id}.yaml"
     _, problems = check_report_text(text.encode("utf-8"), target, period, reporters)
-    if problems:
-        said = [_in_form_terms(p, form, period, report_date, number, reporters, file) for p in problems]
+    # The rows that could be read are checked even where others could not: every problem at once.
+    said = form.problems + [_in_form_terms(p, form, period, report_date, number, reporters, file) for p in problems]
+    if said:
         raise _refused(said, form)
+    if not form.entries:
+        empty = Problem(
+            file,
+            0,
+            "",
+            "không dòng nào được điền",
+            "điền các cột nền vàng của những việc có thay đổi trong tháng",
+            "empty-form",
+        )
+        raise _refused([empty], form)
     return text
 
 
