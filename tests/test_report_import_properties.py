@@ -79,23 +79,51 @@ def test_import_refuses_naming_a_cell_or_writes_what_the_check_passes(tmp_path_f
     assert not any(p.is_file() for p in progress.rglob("*")) if progress.exists() else True
 
 
-def test_every_code_the_check_gives_a_report_is_said_in_vietnamese():
-    """The check's codes that a report the importer makes can break, each with its Vietnamese wording (the
-    importer's own codes are said in Vietnamese where they are found)."""
-    reachable = {
-        "forbidden-character",
-        "file-too-large",
-        "invalid-value",
-        "report-date",
-        "period-before-plan",
-        "not-there-that-month",
-        "completed-missing",
-        "completed-not-done",
-        "completed-after-report",
-        "completed-before-plan",
-        "reason-missing",
-    }
-    assert reachable <= TOLD_IN_VIETNAMESE
+def _filled(*cells):
+    """(uid offset, column, value) cells of the blank form; then the arguments of the import."""
+
+    def make(blank_form, **arguments):
+        workbook = load_workbook(io.BytesIO(blank_form))
+        for offset, column, value in cells:
+            workbook["Báo cáo"].cell(row=FIRST + offset, column=column, value=value)
+        return workbook, arguments
+
+    return make
+
+
+# Each code the check can give a report the importer makes, and a form (and arguments) that earns it.
+CHECK_CODES = {
+    "forbidden-character": _filled((0, 8, "Đang thực hiện"), (0, 10, "a\u200bb")),
+    "file-too-large": _filled(
+        *((n, c, "ệ" * 32_000 if c > 8 else "Đang thực hiện") for n in range(8) for c in (8, 10, 11, 12))
+    ),
+    "invalid-value": _filled((0, 8, "Hoàn thành"), (0, 9, "01/05/1800")),
+    "report-date": lambda form: _filled((0, 8, "Đang thực hiện"))(form, date="2026-12-01"),
+    "period-before-plan": lambda form: _filled((0, 8, "Đang thực hiện"))(form, period="2022-02"),
+    "completed-missing": _filled((0, 8, "Hoàn thành")),
+    "completed-not-done": _filled((0, 8, "Đang thực hiện"), (0, 9, "01/10/2026")),
+    "completed-after-report": _filled((0, 8, "Hoàn thành"), (0, 9, "01/11/2026")),
+    "completed-before-plan": _filled((0, 8, "Hoàn thành"), (0, 9, "05/11/2016")),
+    "reason-missing": _filled((0, 8, "Không thực hiện")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CHECK_CODES))
+def test_every_code_the_check_gives_a_report_is_refused_at_import_by_its_cell(tmp_path, blank_form, code):
+    """What `make check` would refuse in the report, import refuses first, in Vietnamese, by cell or argument."""
+    workbook, arguments = CHECK_CODES[code](blank_form)
+    result, _, err, progress = _run(tmp_path, workbook, **arguments)
+    assert result == 1 and f"[{code}]" in err, err
+    line = next(line for line in err.splitlines() if f"[{code}]" in line)
+    said = line.removeprefix(f"{tmp_path / AGENCY}.xlsx: ")
+    assert said.startswith(WHERES) or code == "file-too-large", line
+    assert code in TOLD_IN_VIETNAMESE and "báo cáo không qua được kiểm tra" not in line
+    assert not progress.exists() or not any(p.is_file() for p in progress.rglob("*"))
+
+
+def test_a_body_no_longer_there_is_refused_by_the_period(tmp_path, reporters):
+    """not-there-that-month, the last code of a report: the body's own form, after its work passed on."""
+    assert "not-there-that-month" in TOLD_IN_VIETNAMESE  # its case: test_report_import_hostile
 
 
 def test_reports_of_any_text_import_and_build(tmp_path, reporters, blank_form):
