@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 
 from plannav.problems import Problem
 from plannav.progress.form import HEADER_ROW, SHEET, form_bytes
@@ -47,13 +47,15 @@ def marked_copy(reporters: Reporters, agency_id: str, typed: dict, problems: lis
             before = cell.comment.text + "\n\n" if cell.comment else ""
             cell.comment = Comment(_clean(before + text), "Kiểm tra biểu mẫu", width=320, height=160)
         else:
-            elsewhere.append(f"{problem.path}: {text}" if problem.path else text)
+            said = f"{problem.message} (gợi ý: {problem.hint})" if problem.hint else problem.message
+            elsewhere.append(f"{problem.path}: {said}" if problem.path else said)
     summary = sheet.cell(row=_SUMMARY_ROW, column=1)
     summary.value = _clean(
         f"BIỂU MẪU CẦN SỬA: {len(problems)} lỗi; các ô tô đỏ có ghi chú nói lỗi và cách sửa."
         + "".join(f" {line}" for line in elsewhere)
     )
     summary.font, summary.fill = Font(bold=True, color="9C0006"), _RED
+    summary.alignment = Alignment(wrap_text=False)  # one line, running on over the empty cells beside it
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
