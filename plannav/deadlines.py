@@ -6,6 +6,7 @@ the wording again here and reports any disagreement, so neither can drift.
 
 import datetime as dt
 import re
+from typing import Literal
 
 from plannav.textnorm import match_key, squash
 
@@ -19,6 +20,34 @@ EVENTS = {
 }
 
 LEVELS = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+
+# What a deadline's day means for the status of the work (progress/status.py; the README's status rule):
+# due: late after it; start: the work begins then and goes on, never late by date; recurring: due again
+# each period; continuous: a standing duty, the period's report is what counts; condition: bound to an
+# event outside the province (a law, a ministry's guidance), no day to pass.
+Meaning = Literal["due", "start", "recurring", "continuous", "condition"]
+MEANING_LABELS = {
+    "due": "Hạn hoàn thành",
+    "start": "Thời điểm bắt đầu",
+    "recurring": "Định kỳ",
+    "continuous": "Thường xuyên",
+    "condition": "Theo điều kiện",
+}
+DEFAULT_MEANINGS = {
+    "month": "due",
+    "year": "due",
+    "date": "due",
+    "staged": "start",
+    "recurring": "recurring",
+    "continuous": "continuous",
+    "event": "condition",
+}
+ALLOWED_MEANINGS = {
+    kind: {"due", "start"} if kind in ("month", "year", "date", "staged") else {m} for kind, m in DEFAULT_MEANINGS.items()
+}
+# Words that say a day is when work starts ("từ ngày 01/6/2022") or by when it is done ("trước ngày").
+START_WORDS = re.compile(r"\b(từ|kể từ|bắt đầu)\b", re.IGNORECASE)
+DUE_WORDS = re.compile(r"\b(trước|chậm nhất|hoàn thành|trong)\b", re.IGNORECASE)
 
 ACCEPTED_FORMS = (
     "'Tháng 3/2022', 'Trong tháng 03 năm 2022', 'Năm 2022', 'Trong năm 2023', "

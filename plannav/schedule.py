@@ -109,6 +109,23 @@ def dates(deadline) -> list[dt.date]:
     return []
 
 
+def level_of(kind: str) -> str:
+    """The level of government a body works at, for a staged deadline: the district level for the districts'
+    people's committees, the province for every other body that reports (communes report to districts)."""
+    return "district" if kind == "local-government" else "province"
+
+
+def due_days(deadline, level: str) -> list[dt.date]:
+    """The days after which work under the deadline is late, for a body at `level`: a due deadline's days
+    (a staged one's, the stage of that level only); none for a start, recurring, continuous or
+    conditional one, which has no day to pass."""
+    if deadline.means != "due":
+        return []
+    if deadline.kind == "staged":
+        return [dt.date.fromisoformat(s.start) for s in deadline.stages if s.level == level]
+    return dates(deadline)
+
+
 def sort_key(deadline) -> tuple:
     """Chronological: dated deadlines by their first day; then recurring, continuous, event-driven."""
     days = dates(deadline)

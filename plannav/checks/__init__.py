@@ -26,6 +26,7 @@ CHECKS = (
     roles.exclusions,
     deadlines.readable_wordings,
     deadlines.quoted_in_text,
+    deadlines.meaning_stated,
     documents.every_citation_registered,
     agencies.every_agency_referenced,
     agencies.groups,

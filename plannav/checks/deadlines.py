@@ -1,7 +1,15 @@
 """Deadlines: each normalised form is what its wording reads as, and a duty's deadline quotes its text."""
 
 from plannav.checks.report import Report
-from plannav.deadlines import ACCEPTED_FORMS, DeadlineError, read_deadline
+from plannav.deadlines import (
+    ACCEPTED_FORMS,
+    ALLOWED_MEANINGS,
+    DEFAULT_MEANINGS,
+    DUE_WORDS,
+    START_WORDS,
+    DeadlineError,
+    read_deadline,
+)
 from plannav.plan import Plan
 from plannav.textnorm import squash
 from plannav.traversal import deadline_references
@@ -20,7 +28,7 @@ def readable_wordings(plan: Plan, report: Report) -> None:
                 "deadline-unreadable",
             )
             continue
-        declared = deadline.model_dump(exclude={"text", "label", "applies_to"}, exclude_defaults=True)
+        declared = deadline.model_dump(exclude={"text", "label", "applies_to", "meaning"}, exclude_defaults=True)
         declared["kind"] = deadline.kind
         if declared != expected:
             shown = ", ".join(f"{k}: {v}" for k, v in expected.items())
@@ -57,3 +65,21 @@ def quoted_in_text(plan: Plan, report: Report) -> None:
                     "quote the deadline exactly as the item's text words it",
                     "deadline-not-quoted",
                 )
+
+
+def meaning_stated(plan: Plan, report: Report) -> None:
+    """A dated deadline whose wording leaves open whether its day is when work is due or when it starts
+    ("từ ... trước ...", or "từ tháng 6/2022" read as a month) states its meaning; the status rule needs it."""
+    for place, deadline in deadline_references(plan):
+        if deadline.meaning or len(ALLOWED_MEANINGS[deadline.kind]) == 1:
+            continue
+        says = {m for m, words in (("start", START_WORDS), ("due", DUE_WORDS)) if words.search(deadline.text)}
+        if says and says != {DEFAULT_MEANINGS[deadline.kind]}:
+            report.add(
+                place.file,
+                place.path + ("text",),
+                f"'{deadline.text}' may say when the work is due or when it starts",
+                "add `meaning: due` (late after the day) or `meaning: start` (work begins then and goes on), "
+                "as the decision means it",
+                "deadline-meaning-unstated",
+            )

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from plannav.deadlines import EVENTS
+from plannav.deadlines import ALLOWED_MEANINGS, DEFAULT_MEANINGS, EVENTS, Meaning
 from plannav.models.base import AgencyId, IsoDate, IsoMonth, Model, PlanValueError, Text, Year
 
 
@@ -12,6 +12,25 @@ class _Deadline(Model):
     text: Text
     label: Text | None = None
     applies_to: list[AgencyId] = Field(default_factory=list, description="only these agencies, when not the item's own")
+    meaning: Meaning | None = Field(
+        None,
+        description="what the day means: due (late after it), start (work begins then and goes on); stated where the "
+        "wording leaves it open, else the kind's own (deadlines.DEFAULT_MEANINGS)",
+    )
+
+    @property
+    def means(self) -> str:
+        """The deadline's meaning: the one stated, or its kind's."""
+        return self.meaning or DEFAULT_MEANINGS[self.kind]
+
+    @model_validator(mode="after")
+    def _meaning_fits_kind(self):
+        if self.meaning and self.meaning not in ALLOWED_MEANINGS[self.kind]:
+            raise PlanValueError(
+                f"a {self.kind} deadline cannot mean '{self.meaning}'",
+                f"a {self.kind} deadline means {' or '.join(sorted(ALLOWED_MEANINGS[self.kind]))}",
+            )
+        return self
 
 
 class MonthDeadline(_Deadline):

@@ -2,9 +2,11 @@
 
 Typed statuses come from the reports; the site derives the rest, and nobody types them:
 - Chưa báo cáo: no report of the agency has the item yet;
-- Quá hạn: not done, and a dated deadline that binds the agency passed before the report's date;
-- Hoàn thành quá hạn: done after that deadline.
-Recurring, continuous and event-driven deadlines have no day to pass: their status is the period's.
+- Quá hạn: not done, and a due day that binds the agency passed before the report's date;
+- Hoàn thành quá hạn: done after that day.
+Only a deadline that means "due" has such a day (models.deadlines: `means`): a start date ("từ ngày
+01/6/2022": the work begins then and goes on), a recurring, continuous or conditional deadline has
+none, and their status is the period's. A staged deadline binds each body by the stage of its level.
 
 An item's overall status is its leads' (every reporting body that a lead names or that a leading group
 lists; all its reporters where the decision names no lead): Không thực hiện when every one of them says
@@ -52,9 +54,11 @@ class Reported:
     entry: Entry | None = None
 
 
-def due_day(item: ActionItem, identities) -> dt.date | None:
-    """The last day allowed by the item's dated deadlines that bind the agency; None if it has none."""
-    days = [day for d in item.deadlines if schedule.applies_to(d, identities) for day in schedule.dates(d)]
+def due_day(item: ActionItem, identities, level: str = "province") -> dt.date | None:
+    """The last day allowed by the item's due deadlines that bind the agency (a staged one: the stage of
+    its level); None where it has none: a start date, a recurring, continuous or conditional deadline is
+    no day to be late after (the README's status rule)."""
+    days = [day for d in item.deadlines if schedule.applies_to(d, identities) for day in schedule.due_days(d, level)]
     return max(days) if days else None
 
 
@@ -162,7 +166,9 @@ class Progress:
         """The status one entry of a report gives, as of that report's date."""
         key = (agency_id, uid)
         if key not in self._due:
-            self._due[key] = due_day(self.index.by_uid[uid], self.index.registry.identities(agency_id))
+            registry = self.index.registry
+            level = schedule.level_of(registry.by_id[agency_id].kind)
+            self._due[key] = due_day(self.index.by_uid[uid], registry.identities(agency_id), level)
         return derived(entry, report.date, self._due[key])
 
     def tally(self, agency_id: str) -> Counter:
