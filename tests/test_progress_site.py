@@ -135,7 +135,9 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
     soup = _soup(sample_site, "nhiem-vu/phu-luc-34")
     rows = {tr.select_one("td a").get_text(): tr for tr in soup.select("table.item-progress tbody tr")}
     assert rows["Sở Tư pháp"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
-    assert f"2026-10 (18/10/2026): Hoàn thành — {SAMPLE}" in rows["Sở Tư pháp"].get_text(" ", strip=True)
+    assert f"2026-10 (18/10/2026): Hoàn thành Ngày hoàn thành: 01/10/2026 Kết quả thực hiện: {SAMPLE}" in rows[
+        "Sở Tư pháp"
+    ].get_text(" ", strip=True)
     assert rows["Công an tỉnh Lâm Đồng"].select_one("td.status").get_text() == "Hoàn thành"
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
     earlier = rows["Sở Tư pháp"].select_one("td.earlier details")

@@ -87,7 +87,11 @@ REPORTS = {
         - item: task:2.e
           status: Hoàn thành
           completed: '2026-11-05'
-          result: {SAMPLE}
+          result: "{SAMPLE}: dòng một\\ndòng hai"
+          evidence: Công văn 12/STP-MAU
+        - item: task:1.b
+          status: Không thực hiện
+          difficulties: Lý do mẫu, không có thật
         - item: duty:2.c
           status: Đang thực hiện
         - item: duty:2.k
@@ -113,6 +117,7 @@ EXPECTED = {  # Sở Tư pháp's items: (meaning, the status every page and the 
     "duty:2.k": ("recurring", "Đang thực hiện"),
     "task:1.l": ("continuous", "Đang thực hiện"),
     "task:1.a": ("condition", "Chưa triển khai"),
+    "task:1.b": ("condition", "Không thực hiện"),
     "appendix-task:34": ("due", "Hoàn thành quá hạn"),
 }
 PAGES = {
@@ -121,6 +126,7 @@ PAGES = {
     "duty:2.k": None,
     "task:1.l": "nhiem-vu/1-l",
     "task:1.a": "nhiem-vu/1-a",
+    "task:1.b": "nhiem-vu/1-b",
     "appendix-task:34": "nhiem-vu/phu-luc-34",
 }
 
@@ -190,3 +196,24 @@ def test_progress_as_of_a_start_day_is_never_late(index):
     ]
     progress = Progress(index, reporters, reports)
     assert {progress.status("task:2.e", r.agency).status for r in reports} == {IN_PROGRESS}
+
+
+def test_what_staff_entered_is_shown_on_the_item_page_the_agency_page_and_the_draft(meanings_site):
+    """The completion day, the evidence, the result's line breaks and the reason for Không thực hiện, all
+    from a first report, on the pages where staff look and in the agency's own draft."""
+    item = _soup(meanings_site, "nhiem-vu/2-e")
+    row = next(tr for tr in item.select("table.item-progress tbody tr") if tr.td.get_text() == "Sở Tư pháp")
+    latest = row.select_one("td.latest")
+    said = latest.get_text(" ", strip=True)
+    assert "Ngày hoàn thành: 05/11/2026" in said and "Văn bản, minh chứng: Công văn 12/STP-MAU" in said
+    assert latest.find("br") and f"{SAMPLE}: dòng một" in said and "dòng hai" in said
+    result = next(f for f in latest.select(".report-field") if "Kết quả" in f.get_text())
+    assert len(result.find_all("br")) == 1  # the result's own line break, kept
+    agency = _soup(meanings_site, "co-quan/so-tu-phap")
+    folded = agency.select_one('tr[data-item="task:2.e"] details.reported')
+    assert "Ngày hoàn thành: 05/11/2026" in folded.get_text(" ", strip=True)
+    reason = agency.select_one('tr[data-item="task:1.b"] details.reported').get_text(" ", strip=True)
+    assert "Khó khăn, vướng mắc: Lý do mẫu, không có thật" in reason
+    draft = _soup(meanings_site, "thuc-hien/2026-11/so-tu-phap").get_text(" ", strip=True)
+    assert "Lý do: Lý do mẫu, không có thật" in draft and "Hoàn thành ngày 05/11/2026" in draft
+    assert "Văn bản, minh chứng: Công văn 12/STP-MAU" in draft

@@ -71,3 +71,24 @@ def entry_rule_problems(
     if status == NOT_DONE and not has_reason:
         out.append(("reason-missing", "reason", "Không thực hiện needs its reason"))
     return out
+
+
+# What staff write beside a status, under the form's own column names: the pages and the drafts show each.
+FIELD_LABELS = (
+    ("completed", "Ngày hoàn thành"),
+    ("result", "Kết quả thực hiện"),
+    ("difficulties", "Khó khăn, vướng mắc"),
+    ("proposals", "Đề xuất, kiến nghị"),
+    ("evidence", "Văn bản, minh chứng"),
+)
+
+
+def reported_fields(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """(label, text) of each field an entry fills, in the form's order; the completion day as dd/mm/yyyy;
+    texts as typed, line breaks kept."""
+    out = []
+    for key, label in FIELD_LABELS:
+        value = getattr(entry, key)
+        if value:
+            out.append((label, f"{dt.date.fromisoformat(value):%d/%m/%Y}" if key == "completed" else value))
+    return tuple(out)

@@ -253,6 +253,21 @@ def _falls_due(item: ActionItem, identities, year: int, month: int) -> bool:
     return False
 
 
+def said(entry) -> str:
+    """What a body wrote on an item, for a draft's table: the result, the day it was done, the reason where
+    the work will not be done, the documents; one per line, the result's own line breaks kept."""
+    if entry is None:
+        return ""
+    parts = [entry.result] if entry.result else []
+    if entry.completed:
+        parts.append(f"Hoàn thành ngày {dt.date.fromisoformat(entry.completed):%d/%m/%Y}")
+    if entry.status == NOT_DONE and (entry.difficulties or entry.proposals):
+        parts.append(f"Lý do: {entry.difficulties or entry.proposals}")
+    if entry.evidence:
+        parts.append(f"Văn bản, minh chứng: {entry.evidence}")
+    return "\n".join(parts)
+
+
 def agency_report(index: ItemIndex, progress: Progress, report: Report) -> AgencyReport:
     agency_id, registry = report.agency, index.registry
     uids = progress.reporters.by_agency.get(agency_id, ())
@@ -279,7 +294,7 @@ def agency_report(index: ItemIndex, progress: Progress, report: Report) -> Agenc
                 due,
                 status[uid],
                 since,
-                (entry and entry.result) or "",
+                said(entry),
             )
         )
         if status[uid] == OVERDUE or (entry and entry.difficulties and status[uid] not in CLOSED):

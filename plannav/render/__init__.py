@@ -112,6 +112,15 @@ def lines(items) -> Markup:
     return Markup("<br> ").join(one_line(item.text) for item in items)
 
 
+_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def breaks(text: str) -> Markup:
+    """Text staff typed, escaped, its line breaks kept as <br> on the page's one line (a result of several
+    lines reads as they wrote it; no blank line can split the page's HTML block)."""
+    return Markup("<br> ").join(escape(part) for part in _BREAK.split(str(text).strip()))
+
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -131,7 +140,15 @@ def _environment() -> Environment:
     )
     # `join` returns markup the `finalize` step does not see: plan text joined is put on one line here.
     env.filters.update(
-        href=href, a=a, links=links, deadlines=deadlines, linked=linked, mdtext=mdtext, one_line=one_line, lines=lines
+        href=href,
+        a=a,
+        links=links,
+        deadlines=deadlines,
+        linked=linked,
+        mdtext=mdtext,
+        one_line=one_line,
+        lines=lines,
+        breaks=breaks,
     )
     return env
 

@@ -12,7 +12,7 @@ from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
-from plannav.progress.models import period_title
+from plannav.progress.models import period_title, reported_fields
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
@@ -61,6 +61,7 @@ class ItemRow:
     sort_ref: str = ""  # the reference column sorts in the decision's order
     status: str = ""  # once reports exist: the agency's own status on its page, elsewhere the item's overall
     status_note: str = ""  # on an agency's page: that its latest report left the item blank
+    report: "ReportLine | None" = None  # on an agency's page: its latest report on the item, every field
 
 
 @dataclass
@@ -84,18 +85,27 @@ class Difference:
 
 @dataclass(frozen=True)
 class ReportLine:
+    """One report's entry on an item: its month, day and typed status, and every field staff filled."""
+
     period: str
     date: str  # dd/mm/yyyy
     status: str  # as typed
-    result: str
-    difficulties: str
+    fields: tuple[tuple[str, str], ...] = ()  # (label, text): models.reported_fields
+
+    @property
+    def heading(self) -> str:
+        """ "2026-10 (18/10/2026): Hoàn thành"."""
+        return f"{self.period} ({self.date}): {self.status}"
 
     @property
     def text(self) -> str:
-        """The line as a page prints it: "2026-10 (18/10/2026): Hoàn thành — … Khó khăn: …"."""
-        said = f" — {self.result}" if self.result else ""
-        said += f" Khó khăn: {self.difficulties}" if self.difficulties else ""
-        return f"{self.period} ({self.date}): {self.status}{said}"
+        """The whole entry on one line: "2026-10 (18/10/2026): Hoàn thành — Kết quả thực hiện: …"."""
+        said = "; ".join(f"{label}: {text}" for label, text in self.fields)
+        return f"{self.heading} — {said}" if said else self.heading
+
+
+def report_line(report, entry) -> ReportLine:
+    return ReportLine(report.period, f"{report.date:%d/%m/%Y}", entry.status, reported_fields(entry))
 
 
 @dataclass(frozen=True)
@@ -199,6 +209,8 @@ class SiteViews:
         the item's overall status."""
         status = self.progress.shown(item.uid, agency_id) if self.progress else ""
         note = self._not_updated(item.uid, agency_id) if status and agency_id is not None else ""
+        reported = self.progress.status(item.uid, agency_id) if status and agency_id is not None else None
+        line = report_line(reported.report, reported.entry) if reported and reported.entry else None
         # The same rows appear on many pages (agency, deadline and index pages): make each once, and
         # each agency's status on it once.
         key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
@@ -206,11 +218,11 @@ class SiteViews:
             self._rows[key] = self._row(item, role, via, item.deadlines if deadlines is None else deadlines)
         if not status:
             return self._rows[key]
-        with_status = (*key, status, note)
+        with_status = (*key, status, note, line)
         if with_status not in self._rows:
             made = self._rows[key]
             facets = (*made.facets, ("status", STATUS_SLUGS[status]))
-            self._rows[with_status] = replace(made, status=status, status_note=note, facets=facets)
+            self._rows[with_status] = replace(made, status=status, status_note=note, report=line, facets=facets)
         return self._rows[with_status]
 
     @cached_property
@@ -245,10 +257,7 @@ class SiteViews:
             return ()
         out = []
         for agency_id in self.progress.reporters.by_item[item.uid]:
-            history = [
-                ReportLine(r.period, f"{r.date:%d/%m/%Y}", e.status, e.result or "", e.difficulties or "")
-                for r, e in reversed(self.progress.history(item.uid, agency_id))
-            ]
+            history = [report_line(r, e) for r, e in reversed(self.progress.history(item.uid, agency_id))]
             status = self.progress.status(item.uid, agency_id).status
             latest = history[0] if history else None
             note = self._not_updated(item.uid, agency_id)
