@@ -20,14 +20,14 @@ from openpyxl import load_workbook  # noqa: E402
 
 from plannav.items import ItemIndex  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
-from plannav.progress.form import HEADER_ROW, SHEET, form_bytes  # noqa: E402
+from plannav.progress.form import HEADER_ROW, SHEET, column_of, form_bytes  # noqa: E402
 from plannav.progress.reporters import Reporters  # noqa: E402
 
 AGENCY = "so-tu-phap"
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 SHEET_PART = "xl/worksheets/sheet1.xml"
 LAST_ROW = 1_048_576  # Excel's last row
-STATUS_COLUMN = 8
+STATUS_COLUMN = column_of("Trạng thái")
 
 
 def reporters_of(plan_dir: Path = ROOT / "plan") -> Reporters:
@@ -65,8 +65,8 @@ def empty_cell_on_last_row(form: bytes) -> bytes:
     """One styled, empty cell on row 1,048,576: the sheet's extent is then the whole sheet."""
     return with_sheet_xml(
         form,
-        lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:M{LAST_ROW}"/>', xml, count=1).replace(
-            "</sheetData>", f'<row r="{LAST_ROW}"><c r="M{LAST_ROW}" s="1"/></row></sheetData>', 1
+        lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:N{LAST_ROW}"/>', xml, count=1).replace(
+            "</sheetData>", f'<row r="{LAST_ROW}"><c r="N{LAST_ROW}" s="1"/></row></sheetData>', 1
         ),
     )
 
@@ -90,7 +90,7 @@ def many_rows(form: bytes, count: int = 1000) -> bytes:
     sheet = workbook[SHEET]
     first = sheet.max_row + 1
     for r in range(first, first + count):
-        for column in range(2, 14):
+        for column in range(2, STATUS_COLUMN + 6):
             sheet.cell(row=r, column=column, value=f"ghi chú {r}")
     out = io.BytesIO()
     workbook.save(out)

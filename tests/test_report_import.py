@@ -54,8 +54,8 @@ def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, rep
     assert uids == [row.uid for row in form_rows(reporters.index, reporters, AGENCY)] == list(reporters.by_agency[AGENCY])
     assert "duty:2.k" in uids  # the monthly report, which reaches it through "các Sở, Ban, ngành"
     assert sheet.protection.sheet and sheet.cell(row=FIRST, column=1).protection.locked
-    assert not sheet.cell(row=FIRST, column=8).protection.locked  # Trạng thái takes input
-    assert [sheet.cell(row=5, column=c).value for c in range(8, 14)] == [
+    assert not sheet.cell(row=FIRST, column=9).protection.locked  # Trạng thái takes input
+    assert [sheet.cell(row=5, column=c).value for c in range(9, 15)] == [
         "Trạng thái",
         "Ngày hoàn thành",
         "Kết quả thực hiện",
@@ -71,10 +71,10 @@ def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_pa
     workbook, path = form
     sheet = workbook["Báo cáo"]
     r = _row(workbook, "appendix-task:34")
-    sheet.cell(row=r, column=8, value="Hoàn thành")
-    sheet.cell(row=r, column=9, value=dt.datetime(2026, 10, 2))
-    sheet.cell(row=r, column=10, value=SAMPLE)
-    sheet.cell(row=_row(workbook, "duty:2.k"), column=8, value="Đang thực hiện")
+    sheet.cell(row=r, column=9, value="Hoàn thành")
+    sheet.cell(row=r, column=10, value=dt.datetime(2026, 10, 2))
+    sheet.cell(row=r, column=11, value=SAMPLE)
+    sheet.cell(row=_row(workbook, "duty:2.k"), column=9, value="Đang thực hiện")
     workbook.save(path)
     progress_dir = tmp_path / "progress"
     result = _import(path, progress_dir, "--number", "1/BC-MAU")
@@ -107,40 +107,40 @@ def _fill(cells):
 def _copy_row_twice(workbook):
     sheet = workbook["Báo cáo"]
     r = _row(workbook, "duty:2.k")
-    for column in range(1, 14):
+    for column in range(1, 15):
         sheet.cell(
             row=sheet.max_row + 1 if column == 1 else sheet.max_row,
             column=column,
             value=sheet.cell(row=r, column=column).value,
         )
-    sheet.cell(row=r, column=8, value="Đang thực hiện")
-    sheet.cell(row=sheet.max_row, column=8, value="Đang thực hiện")
+    sheet.cell(row=r, column=9, value="Đang thực hiện")
+    sheet.cell(row=sheet.max_row, column=9, value="Đang thực hiện")
 
 
 BAD_FORMS = [
-    ("unknown-status", _fill([("duty:2.k", 8, "xong")]), "'xong' không phải một trạng thái", "Báo cáo!H"),
-    ("completed-missing", _fill([("duty:2.k", 8, "Hoàn thành")]), "Hoàn thành cần có ngày hoàn thành", "Báo cáo!I"),
+    ("unknown-status", _fill([("duty:2.k", 9, "xong")]), "'xong' không phải một trạng thái", "Báo cáo!I"),
+    ("completed-missing", _fill([("duty:2.k", 9, "Hoàn thành")]), "Hoàn thành cần có ngày hoàn thành", "Báo cáo!J"),
     (
         "completed-after-report",
-        _fill([("duty:2.k", 8, "Hoàn thành"), ("duty:2.k", 9, dt.datetime(2026, 12, 1))]),
+        _fill([("duty:2.k", 9, "Hoàn thành"), ("duty:2.k", 10, dt.datetime(2026, 12, 1))]),
         "sau ngày báo cáo 18/10/2026",
-        "Báo cáo!I",
+        "Báo cáo!J",
     ),
     (
         "not-a-date",
-        _fill([("duty:2.k", 8, "Hoàn thành"), ("duty:2.k", 9, "hôm qua")]),
+        _fill([("duty:2.k", 9, "Hoàn thành"), ("duty:2.k", 10, "hôm qua")]),
         "'hôm qua' không phải một ngày",
-        "Báo cáo!I",
+        "Báo cáo!J",
     ),
-    ("reason-missing", _fill([("duty:2.k", 8, "Không thực hiện")]), "cần nêu lý do", "Báo cáo!K"),
+    ("reason-missing", _fill([("duty:2.k", 9, "Không thực hiện")]), "cần nêu lý do", "Báo cáo!L"),
     (
         "not-its-item",
-        _fill([("duty:2.k", 1, "procedure:24"), ("procedure:24", 8, "Đang thực hiện")]),
+        _fill([("duty:2.k", 1, "procedure:24"), ("procedure:24", 9, "Đang thực hiện")]),
         "'procedure:24' không phải một việc trong biểu mẫu của cơ quan",
         "Báo cáo!A",
     ),
     ("duplicate-entry", _copy_row_twice, "'duty:2.k' xuất hiện hai lần", "Báo cáo!A"),
-    ("formula", _fill([("duty:2.k", 8, '=IF(1,"Hoàn thành","")')]), "ô có công thức", "Báo cáo!H"),
+    ("formula", _fill([("duty:2.k", 9, '=IF(1,"Hoàn thành","")')]), "ô có công thức", "Báo cáo!I"),
     ("empty-form", lambda workbook: None, "không dòng nào được điền", ""),
     (
         "not-a-form",
@@ -204,8 +204,8 @@ def test_round_trip_through_the_built_site(site, tmp_path, reporters):
     workbook = load_workbook(served)
     sheet = workbook["Báo cáo"]
     r = _row(workbook, "appendix-task:34")
-    sheet.cell(row=r, column=8, value="Đang thực hiện")
-    sheet.cell(row=r, column=10, value=SAMPLE)
+    sheet.cell(row=r, column=9, value="Đang thực hiện")
+    sheet.cell(row=r, column=11, value=SAMPLE)
     path = tmp_path / f"{AGENCY}.xlsx"
     workbook.save(path)
     progress_dir = tmp_path / "progress"
@@ -222,7 +222,9 @@ def test_round_trip_through_the_built_site(site, tmp_path, reporters):
     assert by_agency["cong-an-tinh"] == "Chưa báo cáo" and item["status"] == "Quá hạn"
     # The new form shows what was reported beside the item.
     again = load_workbook(rebuilt / "tai-ve" / "bao-cao" / f"{AGENCY}.xlsx")["Báo cáo"]
-    assert again.cell(row=r, column=7).value == "Quá hạn (2026-10)"
+    # The new form shows what was reported beside the item, as typed, and what the site makes of it.
+    assert again.cell(row=r, column=7).value == "Đang thực hiện (báo cáo tháng 10/2026)"
+    assert again.cell(row=r, column=8).value == "Quá hạn: đã qua thời hạn mà chưa hoàn thành"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from sitebuild import ROOT
 
 from plannav.progress import importcommand
-from plannav.progress.form import form_bytes
+from plannav.progress.form import column_of, form_bytes
 from plannav.progress.loader import SAMPLE_MARKER, load_progress
 from plannav.progress.reporters import Reporters
 from plannav.progress.writer import write_report
@@ -29,7 +29,12 @@ AGENCY = "so-tu-phap"
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 FIRST = 6  # the first item row
 ITEM = "duty:2.k"
-STATUS, COMPLETED, RESULT, DIFFICULTIES, EVIDENCE = 8, 9, 10, 11, 13
+# The columns of today's form, by their headers.
+STATUS, COMPLETED, RESULT, DIFFICULTIES, EVIDENCE = (
+    column_of(header)
+    for header in ("Trạng thái", "Ngày hoàn thành", "Kết quả thực hiện", "Khó khăn, vướng mắc", "Văn bản, minh chứng")
+)
+REPORTED = column_of("Trạng thái đã báo cáo")
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +200,8 @@ def test_a_note_under_the_table_an_extra_column_and_a_typed_read_only_cell_are_w
     _set(workbook, STATUS, "Đang thực hiện")
     note_row = sheet.max_row + 2
     sheet.cell(row=note_row, column=2, value="Ghi chú: số liệu tính đến ngày 15")
-    extra = _set(workbook, 14, "thêm cột")
-    typed_status = _set(workbook, 7, "Hoàn thành", uid="appendix-task:34")
+    extra = _set(workbook, EVIDENCE + 1, "thêm cột")
+    typed_status = _set(workbook, REPORTED, "Hoàn thành", uid="appendix-task:34")
     code, out, err, progress = _run(tmp_path, workbook)
     assert code == 0, err
     assert f"Báo cáo!A{note_row}" in err and "[ignored-row]" in err
@@ -450,3 +455,21 @@ def test_a_form_of_a_body_whose_work_passed_on_is_refused_naming_who_carries_it(
     code, _, err, progress = _run(tmp_path, path)
     assert code == 1 and "[not-there-that-month]" in err and "PERIOD=2026-10" in err, err
     assert "Công an tỉnh Lâm Đồng" in err and _written(progress) == []
+
+
+def test_a_form_of_the_earlier_layout_imports_by_its_headers(workbook, tmp_path, reporters):
+    """Forms sent out before "Đánh giá theo thời hạn" was added have one column fewer: read by their headers,
+    they import, and a refused one is marked in the cells the sender used."""
+    sheet = workbook["Báo cáo"]
+    sheet.delete_cols(column_of("Đánh giá theo thời hạn"))
+    row = _row(workbook)
+    sheet.cell(row=row, column=STATUS - 1, value="Hoàn thành")
+    sheet.cell(row=row, column=COMPLETED - 1, value="01/10/2026")
+    code, _, err, progress = _run(tmp_path, workbook)
+    assert code == 0, err
+    assert _check_passes(progress, reporters)[0].entries[ITEM].completed == "2026-10-01"
+    sheet.cell(row=row, column=STATUS - 1, value="xong")
+    code, _, err, _ = _run(tmp_path / "again" if (tmp_path / "again").mkdir() is None else tmp_path, workbook)
+    assert code == 1 and f"Báo cáo!H{row}" in err, err  # the sender's cell
+    marked = load_workbook(tmp_path / "again" / f"{AGENCY}.can-sua.xlsx")["Báo cáo"]
+    assert marked.cell(row=row, column=STATUS).value == "xong" and marked.cell(row=row, column=STATUS).comment

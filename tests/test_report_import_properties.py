@@ -14,12 +14,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sitebuild import build_site
 from test_report_import_hostile import AGENCY, _run
 
-from plannav.progress.form import form_bytes
+from plannav.progress.form import column_of, form_bytes
 from plannav.progress.importer import TOLD_IN_VIETNAMESE
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
 
-FIRST, COLUMNS = 6, range(8, 15)  # the item rows; the six columns to fill, and one past them
+FIRST = 6  # the item rows
+STATUS = column_of("Trạng thái")
+COLUMNS = range(STATUS, STATUS + 7)  # the six columns to fill, and one past them
 EXCEL_CELL_LIMIT = 32_767
 # Where a refusal may point: a cell of the form, or the argument the editor gave.
 WHERES = ("Báo cáo!", "_bieu_mau!", "DATE=", "PERIOD=", "NUMBER=")
@@ -93,18 +95,22 @@ def _filled(*cells):
 
 # Each code the check can give a report the importer makes, and a form (and arguments) that earns it.
 CHECK_CODES = {
-    "forbidden-character": _filled((0, 8, "Đang thực hiện"), (0, 10, "a\u200bb")),
+    "forbidden-character": _filled((0, 9, "Đang thực hiện"), (0, 11, "a\u200bb")),
     "file-too-large": _filled(
-        *((n, c, "ệ" * 32_000 if c > 8 else "Đang thực hiện") for n in range(8) for c in (8, 10, 11, 12))
+        *(
+            (n, c, "ệ" * 32_000 if c > STATUS else "Đang thực hiện")
+            for n in range(8)
+            for c in (STATUS, STATUS + 2, STATUS + 3, STATUS + 4)
+        )
     ),
-    "invalid-value": _filled((0, 8, "Hoàn thành"), (0, 9, "01/05/1800")),
-    "report-date": lambda form: _filled((0, 8, "Đang thực hiện"))(form, date="2026-12-01"),
-    "period-before-plan": lambda form: _filled((0, 8, "Đang thực hiện"))(form, period="2022-02"),
-    "completed-missing": _filled((0, 8, "Hoàn thành")),
-    "completed-not-done": _filled((0, 8, "Đang thực hiện"), (0, 9, "01/10/2026")),
-    "completed-after-report": _filled((0, 8, "Hoàn thành"), (0, 9, "01/11/2026")),
-    "completed-before-plan": _filled((0, 8, "Hoàn thành"), (0, 9, "05/11/2016")),
-    "reason-missing": _filled((0, 8, "Không thực hiện")),
+    "invalid-value": _filled((0, 9, "Hoàn thành"), (0, 10, "01/05/1800")),
+    "report-date": lambda form: _filled((0, 9, "Đang thực hiện"))(form, date="2026-12-01"),
+    "period-before-plan": lambda form: _filled((0, 9, "Đang thực hiện"))(form, period="2022-02"),
+    "completed-missing": _filled((0, 9, "Hoàn thành")),
+    "completed-not-done": _filled((0, 9, "Đang thực hiện"), (0, 10, "01/10/2026")),
+    "completed-after-report": _filled((0, 9, "Hoàn thành"), (0, 10, "01/11/2026")),
+    "completed-before-plan": _filled((0, 9, "Hoàn thành"), (0, 10, "05/11/2016")),
+    "reason-missing": _filled((0, 9, "Không thực hiện")),
 }
 
 
@@ -147,8 +153,8 @@ def test_reports_of_any_text_import_and_build(tmp_path, reporters, blank_form):
         sheet = workbook["Báo cáo"]
         for offset in rng.sample(range(len(uids)), 5):
             row = FIRST + offset
-            sheet.cell(row=row, column=8, value=rng.choice(["Đang thực hiện", "Không thực hiện"]))
-            for column in (10, 11, 12, 13):
+            sheet.cell(row=row, column=STATUS, value=rng.choice(["Đang thực hiện", "Không thực hiện"]))
+            for column in range(STATUS + 2, STATUS + 6):
                 sheet.cell(row=row, column=column, value=rng.choice(corners) + f" ({month})")
         (tmp_path / period).mkdir()
         code, _, err, _ = _run(tmp_path / period, workbook, period=period, progress=tmp_path / "progress")

@@ -17,8 +17,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from plannav import schedule, sitemap
 from plannav.exports.tables import fixed_zip_times
 from plannav.items import ITEM_KINDS, ItemIndex
-from plannav.progress.models import TYPED_STATUSES
+from plannav.progress.models import TYPED_STATUSES, period_title
 from plannav.progress.reporters import Reporters
+from plannav.progress.status import DONE_LATE, OVERDUE
 
 SHEET, META_SHEET = "Báo cáo", "_bieu_mau"
 # (header, width): what staff read (locked), then what they fill.
@@ -29,8 +30,10 @@ READ_ONLY = (
     ("Nội dung", 70),
     ("Vai trò", 10),
     ("Thời hạn", 22),
-    ("Trạng thái đã báo cáo", 24),
+    ("Trạng thái đã báo cáo", 24),  # what the agency last typed, and in which month's report
+    ("Đánh giá theo thời hạn", 26),  # what the site makes of it against the deadline (progress.status)
 )
+REPORTED_HEADER, ASSESSED_HEADER = READ_ONLY[-2][0], READ_ONLY[-1][0]
 TO_FILL = (
     ("Trạng thái", 18),
     ("Ngày hoàn thành", 14),
@@ -40,6 +43,13 @@ TO_FILL = (
     ("Văn bản, minh chứng", 24),
 )
 HEADER_ROW = 5  # rows above it say how to fill the form
+
+
+def column_of(header: str) -> int:
+    """A header's column in the form as the site makes it now (1 for Mã)."""
+    return next(c for c, (name, _) in enumerate(READ_ONLY + TO_FILL, start=1) if name == header)
+
+
 INSTRUCTIONS = (
     "Điền các cột nền vàng cho những việc có thay đổi trong kỳ; để trống dòng không có gì mới (giữ trạng thái đã báo cáo).",
     "Trạng thái: chọn trong danh sách. Hoàn thành cần Ngày hoàn thành (ngày/tháng/năm); Không thực hiện cần lý do ở cột "
@@ -86,16 +96,35 @@ class FormContent:
     plan_number: str
     creator: str
     stamp: dt.datetime
-    rows: tuple[tuple[str, ...], ...]  # each item's locked cells: FormRow.read_only, then its last status
+    rows: tuple[tuple[str, ...], ...]  # each item's locked cells: FormRow.read_only, its last status, its assessment
+
+
+# The derived statuses, as a form says them to the staff who fill it: what the site made of the status they
+# typed, against the deadline. The others read as typed.
+_ASSESSED = {
+    OVERDUE: "Quá hạn: đã qua thời hạn mà chưa hoàn thành",
+    DONE_LATE: "Hoàn thành sau thời hạn",
+}
+
+
+def reported_text(entry, report) -> str:
+    """ "Đang thực hiện (báo cáo tháng 10/2026)": the status as typed, and the month of its report."""
+    return f"{entry.status} (báo cáo {period_title(report.period).lower()})"
+
+
+def assessed_text(status: str) -> str:
+    return _ASSESSED.get(status, status)
 
 
 def form_content(index: ItemIndex, reporters: Reporters, agency_id: str, progress=None) -> FormContent:
-    """The agency's form; with `progress`, its latest reported status beside each item."""
+    """The agency's form; with `progress`, beside each item the status it last reported, as typed, and
+    what the site makes of it against the deadline, in two columns."""
     rows = []
     for row in form_rows(index, reporters, agency_id):
         reported = progress.status(row.uid, agency_id) if progress else None
-        shown = f"{reported.status} ({reported.report.period})" if reported and reported.report else ""
-        rows.append((*row.read_only, shown))
+        typed = reported_text(reported.entry, reported.report) if reported and reported.report else ""
+        assessed = assessed_text(reported.status) if reported and reported.report else ""
+        rows.append((*row.read_only, typed, assessed))
     return FormContent(
         f"Báo cáo tiến độ thực hiện {index.identity.plan_name} — {index.registry.by_id[agency_id].name}",
         agency_id,

@@ -104,7 +104,7 @@ def _run(args, today: dt.date) -> int:
         print(report(refused.problems, "vi"), file=sys.stderr)
         read = getattr(refused, "form", None)
         if read is not None:
-            marked = write_marked_copy(form_path, reporters, read.agency_id, read.typed, refused.problems)
+            marked = write_marked_copy(form_path, reporters, read, refused.problems)
             said = f"bản đánh dấu các ô cần sửa, để gửi lại cơ quan: {visible(marked.as_posix())}"
             print(f"import-report: {said if isinstance(marked, Path) else visible(marked)}", file=sys.stderr)
         print(_nothing_written(progress), file=sys.stderr)

@@ -18,22 +18,38 @@ from openpyxl.utils import get_column_letter
 
 from plannav.problems import Problem
 from plannav.progress import cells
-from plannav.progress.form import HEADER_ROW, META_SHEET, READ_ONLY, SHEET, TO_FILL, form_rows
+from plannav.progress.form import (
+    ASSESSED_HEADER,
+    HEADER_ROW,
+    META_SHEET,
+    READ_ONLY,
+    REPORTED_HEADER,
+    SHEET,
+    TO_FILL,
+    assessed_text,
+    form_rows,
+)
 from plannav.progress.formfile import FormRefused, FormWorkbook, read_form_bytes, refuse
 from plannav.progress.loader import check_report_text
 from plannav.progress.models import REPORT_SCHEMA
 from plannav.progress.reporters import Reporters
+from plannav.progress.status import STATUSES
 from plannav.textfile import MAX_BYTES
 from plannav.textnorm import FORBIDDEN, character_name
 
 ImportRefused = FormRefused  # what every refusal raises: the problems, each with its cell
 _KEYS = ("status", "completed", "result", "difficulties", "proposals", "evidence")  # in TO_FILL's order
 _TEXT_KEYS = _KEYS[2:]
-_COLUMNS = len(READ_ONLY) + len(TO_FILL)  # A..M
-_COLUMN_OF = {key: len(READ_ONLY) + 1 + i for i, key in enumerate(_KEYS)}  # status -> 8 (H), ...
+_COLUMNS = len(READ_ONLY) + len(TO_FILL)
+CODE_HEADER = READ_ONLY[0][0]  # Mã
+_FILL_HEADERS = dict(zip(_KEYS, (header for header, _ in TO_FILL), strict=True))  # status -> "Trạng thái", ...
+_REQUIRED = (CODE_HEADER, *_FILL_HEADERS.values())
+# Each header's column in the form as the site makes it now (the marked copy is made in this layout).
+_FRESH_COLUMN = {header: c for c, (header, _) in enumerate(READ_ONLY + TO_FILL, start=1)}
+_REPORTED_CELL = re.compile(r"\((báo cáo tháng \d{1,2}/\d{4}|\d{4}-\d{2})\)$")  # as form.reported_text, or older
+_ASSESSED_TEXTS = frozenset(assessed_text(status) for status in STATUSES)
 _EXTRA_COLUMNS = 13  # columns read past the form's, to warn about what was typed there
 _EXTRA_ROWS = 2_000  # rows read below the items, to warn about notes written there
-_PERIOD_CELL = re.compile(r"^\(\d{4}-\d{2}\)$")
 _ENTRY_PATH = re.compile(r"^entries\[(\d+)\](?:\.(\w+))?")
 EXCEL_CELL_LIMIT = 32_767  # characters Excel lets a cell hold
 
@@ -46,10 +62,18 @@ class FormRead:
     agency_id: str
     entries: list[dict] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)  # entries[i] came from sheet row rows[i]
+    where: list[dict] = field(default_factory=list)  # and its fields from these cells (key -> "Báo cáo!I14")
+    columns: dict[int, int] = field(default_factory=dict)  # the sheet's column -> the same header's in today's form
     typed: dict[tuple[int, int], object] = field(default_factory=dict)  # (row, column) -> value as read
     warnings: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what cannot be read in a cell: refused with the rest
     ignored_rows: list[int] = field(default_factory=list)  # rows with text but no Mã (notes under the table)
+
+
+def _quoted(value, limit: int = 60) -> str:
+    """A typed value quoted in a message: a cell of thousands of characters is named by its start."""
+    text = " ".join(str(value).split())
+    return f"'{text[:limit]}…' ({len(text):,} ký tự)" if len(text) > limit else f"'{text}'"
 
 
 def _cell(row: int, column: int) -> str:
@@ -91,16 +115,8 @@ def _read(book: FormWorkbook, reporters: Reporters, file: str) -> FormRead:
     last_row = HEADER_ROW + len(expected) + _EXTRA_ROWS
     sheet = book.sheet(SHEET, last_row, _COLUMNS + _EXTRA_COLUMNS)
     form = FormRead(agency_id)
-    headers = READ_ONLY + TO_FILL
-    found = [row_value(sheet.rows, HEADER_ROW, c) for c in range(1, len(headers) + 1)]
-    if found != [h for h, _ in headers]:
-        raise refuse(
-            file,
-            "dòng tiêu đề không phải của biểu mẫu",
-            "không di chuyển, thêm hay đổi tên cột",
-            "form-changed",
-            _cell(HEADER_ROW, 1),
-        )
+    layout = _layout(sheet.rows, file, form)
+    form.columns = {c: _FRESH_COLUMN[header] for c, header in layout.items()}
     if sheet.declared_rows and sheet.declared_rows > last_row:
         form.warnings.append(
             Problem(
@@ -116,11 +132,14 @@ def _read(book: FormWorkbook, reporters: Reporters, file: str) -> FormRead:
     seen: dict[str, int] = {}
     for r in range(HEADER_ROW + 1, min(len(sheet.rows), last_row) + 1):
         row = sheet.rows[r - 1]
+        named = {}
         for c, cell in enumerate(row, start=1):
-            if cell.value is not None:
-                form.typed[(r, c)] = cell.value
-        for c in range(_COLUMNS + 1, len(row) + 1):
-            if not cells.is_blank(row[c - 1].value):
+            header = layout.get(c)
+            if header is not None:
+                named[header] = (cell, c)
+                if cell.value is not None:
+                    form.typed[(r, _FRESH_COLUMN[header])] = cell.value
+            elif not cells.is_blank(cell.value):
                 form.warnings.append(
                     Problem(
                         file,
@@ -131,17 +150,45 @@ def _read(book: FormWorkbook, reporters: Reporters, file: str) -> FormRead:
                         "unknown-column",
                     )
                 )
-        problems += _read_row(form, row[:_COLUMNS], r, expected, seen, file)
-    for c in range(_COLUMNS + 1, _COLUMNS + _EXTRA_COLUMNS + 1):
-        if not cells.is_blank(row_value(sheet.rows, HEADER_ROW, c)):
-            form.warnings.append(
-                Problem(
-                    file, 0, _cell(HEADER_ROW, c), "cột không có trong biểu mẫu: bỏ qua", "không thêm cột", "unknown-column"
-                )
-            )
+        problems += _read_row(form, named, r, expected, seen, file)
     form.warnings += _ignored(form.ignored_rows, file)
     form.problems = problems
     return form
+
+
+def _layout(rows, file: str, form: FormRead) -> dict[int, str]:
+    """Column -> the form's header it holds. Columns are found by their headers, so that a form of an
+    earlier layout (one column fewer before Đánh giá theo thời hạn was added) still imports; every
+    column staff fill, and Mã, must be there."""
+    layout, width = {}, len(rows[HEADER_ROW - 1]) if len(rows) >= HEADER_ROW else 0
+    for c in range(1, width + 1):
+        value = row_value(rows, HEADER_ROW, c)
+        if cells.is_blank(value):
+            continue
+        header = " ".join(str(value).split())
+        if header in _FRESH_COLUMN and header not in layout.values():
+            layout[c] = header
+        else:
+            form.warnings.append(
+                Problem(
+                    file,
+                    0,
+                    _cell(HEADER_ROW, c),
+                    f"cột '{header}' không có trong biểu mẫu: bỏ qua",
+                    "không thêm cột",
+                    "unknown-column",
+                )
+            )
+    missing = [h for h in _REQUIRED if h not in layout.values()]
+    if missing:
+        raise refuse(
+            file,
+            f"dòng tiêu đề thiếu cột {', '.join(missing)}",
+            "không xóa hay đổi tên cột; tải lại biểu mẫu của cơ quan",
+            "form-changed",
+            _cell(HEADER_ROW, 1),
+        )
+    return layout
 
 
 def _ignored(rows: list[int], file: str) -> list[Problem]:
@@ -177,33 +224,37 @@ def _refused(problems: list[Problem], form: FormRead | None) -> FormRefused:
     return refused
 
 
-def _read_row(form: FormRead, row, r: int, expected, seen, file) -> list[Problem]:
-    cells_of = [cell for cell in row] + [None] * (_COLUMNS - len(row))
-    values = [cell.value if cell is not None else None for cell in cells_of]
+def _read_row(form: FormRead, named: dict, r: int, expected, seen, file) -> list[Problem]:
+    """One row, its cells by header: (cell, sheet column)."""
     problems = [
         Problem(file, 0, _cell(r, c), "ô có công thức", "gõ chính giá trị: biểu mẫu được đọc, không được tính", "formula")
-        for c, cell in enumerate(cells_of, start=1)
-        if cell is not None and getattr(cell, "data_type", None) == "f"
+        for cell, c in named.values()
+        if getattr(cell, "data_type", None) == "f"
     ]
     if problems:
         return problems
-    uid = values[0]
-    filled = dict(zip(_KEYS, values[len(READ_ONLY) :], strict=True))
+
+    def value(header):
+        return named[header][0].value if header in named else None
+
+    uid = value(CODE_HEADER)
+    filled = {key: value(header) for key, header in _FILL_HEADERS.items()}
     formats = {
-        key: getattr(cell, "number_format", "General") for key, cell in zip(_KEYS, cells_of[len(READ_ONLY) :], strict=True)
+        key: getattr(named[h][0], "number_format", "General") if h in named else "General"
+        for key, h in _FILL_HEADERS.items()
     }
-    nothing_typed = all(cells.is_blank(v) for v in filled.values())
     if cells.is_blank(uid):
-        if not all(cells.is_blank(v) for v in values):
+        if not all(cells.is_blank(cell.value) for cell, _ in named.values()):
             form.ignored_rows.append(r)
         return []
+    at = named[CODE_HEADER][1]
     if uid not in expected:
         return [
             Problem(
                 file,
                 0,
-                _cell(r, 1),
-                f"'{uid}' không phải một việc trong biểu mẫu của cơ quan",
+                _cell(r, at),
+                f"{_quoted(uid)} không phải một việc trong biểu mẫu của cơ quan",
                 "không chép dòng từ biểu mẫu khác; tải lại biểu mẫu của cơ quan",
                 "not-its-item",
             )
@@ -213,43 +264,49 @@ def _read_row(form: FormRead, row, r: int, expected, seen, file) -> list[Problem
             Problem(
                 file,
                 0,
-                _cell(r, 1),
+                _cell(r, at),
                 f"'{uid}' xuất hiện hai lần (lần đầu ở dòng {seen[uid]})",
                 "giữ một dòng cho mỗi việc",
                 "duplicate-entry",
             )
         ]
     seen[uid] = r
-    reported = values[len(READ_ONLY) - 1]
-    if not cells.is_blank(reported) and not _PERIOD_CELL.search(str(reported).strip()[-9:]):
-        form.warnings.append(
-            Problem(
-                file,
-                0,
-                _cell(r, len(READ_ONLY)),
-                "ô chỉ để đọc có nội dung được gõ thêm: bỏ qua",
-                "ghi trạng thái ở cột Trạng thái (nền vàng)",
-                "read-only-typed",
-            )
-        )
-    if nothing_typed:
-        return []  # nothing new this period: the previous status stands
-    for c, (value, want) in enumerate(zip(values[1:6], expected[uid].read_only[1:], strict=True), start=2):
-        if (cells.shown(value) or "") != want:
+    for header, looks_generated in (
+        (REPORTED_HEADER, _REPORTED_CELL.search),
+        (ASSESSED_HEADER, _ASSESSED_TEXTS.__contains__),
+    ):
+        typed = value(header)
+        if not cells.is_blank(typed) and not looks_generated(" ".join(str(typed).split())):
             form.warnings.append(
                 Problem(
                     file,
                     0,
-                    _cell(r, c),
+                    _cell(r, named[header][1]),
+                    "ô chỉ để đọc có nội dung được gõ thêm: bỏ qua",
+                    "ghi trạng thái ở cột Trạng thái (nền vàng)",
+                    "read-only-typed",
+                )
+            )
+    if all(cells.is_blank(v) for v in filled.values()):
+        return []  # nothing new this period: the previous status stands
+    for (header, _), want in zip(READ_ONLY[1:6], expected[uid].read_only[1:], strict=True):
+        if header in named and (cells.shown(value(header)) or "") != want:
+            form.warnings.append(
+                Problem(
+                    file,
+                    0,
+                    _cell(r, named[header][1]),
                     "khác với kế hoạch hiện hành (ô chỉ để đọc; có thể kế hoạch đã sửa sau khi gửi biểu mẫu)",
                     "kiểm tra lại: báo cáo được nhập theo Mã của dòng",
                     "read-only-changed",
                 )
             )
-    entry, problems = _entry(uid, filled, formats, {k: _cell(r, _COLUMN_OF[k]) for k in _KEYS}, file)
+    where = {key: _cell(r, named[h][1]) if h in named else _cell(r, _FRESH_COLUMN[h]) for key, h in _FILL_HEADERS.items()}
+    entry, problems = _entry(uid, filled, formats, where, file)
     if entry:
         form.entries.append(entry)
         form.rows.append(r)
+        form.where.append(where)
     return problems
 
 
@@ -265,7 +322,7 @@ def _entry(uid: str, filled: dict, formats: dict, where: dict, file: str) -> tup
                 file,
                 0,
                 where["status"],
-                f"'{typed}' không phải một trạng thái" if typed else "chưa chọn trạng thái",
+                f"{_quoted(typed)} không phải một trạng thái" if typed else "chưa chọn trạng thái",
                 "chọn trong danh sách: Chưa triển khai, Đang thực hiện, Hoàn thành, Không thực hiện",
                 "unknown-status",
             )
@@ -279,7 +336,7 @@ def _entry(uid: str, filled: dict, formats: dict, where: dict, file: str) -> tup
                     file,
                     0,
                     where["completed"],
-                    f"'{cells.shown(filled['completed'])}' không phải một ngày",
+                    f"{_quoted(cells.shown(filled['completed']))} không phải một ngày",
                     "ghi ngày/tháng/năm, ví dụ 05/11/2026",
                     "not-a-date",
                 )
@@ -362,7 +419,7 @@ def _in_form_terms(problem: Problem, form: FormRead, period, report_date, number
             key = "completed"
         elif code == "reason-missing":
             key = "difficulties"
-        where = _cell(form.rows[i], _COLUMN_OF.get(key, 1))
+        where = form.where[i].get(key, form.where[i]["status"])
     elif problem.path.startswith("date") or code == "report-date":
         where = f"DATE={report_date.isoformat()}"
     elif problem.path.startswith("number"):
@@ -401,8 +458,16 @@ def _absent(period, form, reporters, **_) -> tuple[str, str]:
 
 
 def _too_large(form, **_) -> tuple[str, str]:
-    longest = sorted(((len(str(v)), r, c) for (r, c), v in form.typed.items() if c > len(READ_ONLY) + 2), reverse=True)[:3]
-    cells_named = ", ".join(f"{get_column_letter(c)}{r} ({n:,} ký tự)" for n, r, c in longest)
+    lengths = sorted(
+        (
+            (len(entry[key]), where[key])
+            for entry, where in zip(form.entries, form.where, strict=True)
+            for key in _TEXT_KEYS
+            if key in entry
+        ),
+        reverse=True,
+    )[:3]
+    cells_named = ", ".join(f"{cell.partition('!')[2]} ({n:,} ký tự)" for n, cell in lengths)
     return (
         f"báo cáo quá dài: quá giới hạn {MAX_BYTES:,} byte của một tệp báo cáo",
         f"rút gọn các ô dài nhất: {cells_named}; văn bản đầy đủ gửi kèm báo cáo giấy",

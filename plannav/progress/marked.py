@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from plannav.problems import Problem
 from plannav.progress.form import HEADER_ROW, SHEET, form_bytes
@@ -30,7 +31,11 @@ def marked_path(form: Path) -> Path:
     return form.with_name(form.name.removesuffix(form.suffix) + SUFFIX)
 
 
-def marked_copy(reporters: Reporters, agency_id: str, typed: dict, problems: list[Problem]) -> bytes:
+def marked_copy(
+    reporters: Reporters, agency_id: str, typed: dict, problems: list[Problem], columns: dict[int, int] | None = None
+) -> bytes:
+    """`typed`: (row, column of today's form) -> value; `columns`: the sent form's column -> today's, for the
+    cells the problems name (a form of an earlier layout)."""
     workbook = load_workbook(io.BytesIO(form_bytes(reporters.index, reporters, agency_id)))
     sheet = workbook[SHEET]
     for (row, column), value in typed.items():
@@ -42,7 +47,10 @@ def marked_copy(reporters: Reporters, agency_id: str, typed: dict, problems: lis
         sheet_name, _, coordinate = problem.path.partition("!")
         text = f"{problem.message}\nGợi ý: {problem.hint}" if problem.hint else problem.message
         if sheet_name == SHEET and coordinate:
-            cell = sheet[coordinate]
+            column, row = coordinate_from_string(coordinate)
+            cell = sheet.cell(
+                row=row, column=(columns or {}).get(column_index_from_string(column), column_index_from_string(column))
+            )
             cell.fill = _RED
             before = cell.comment.text + "\n\n" if cell.comment else ""
             cell.comment = Comment(_clean(before + text), "Kiểm tra biểu mẫu", width=320, height=160)
@@ -61,12 +69,12 @@ def marked_copy(reporters: Reporters, agency_id: str, typed: dict, problems: lis
     return out.getvalue()
 
 
-def write_marked_copy(form: Path, reporters: Reporters, agency_id: str, typed: dict, problems) -> Path | str:
+def write_marked_copy(form: Path, reporters: Reporters, read, problems) -> Path | str:
     """The marked copy beside the form; a sentence saying why not, where it cannot be written."""
     target = marked_path(form)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
-        temporary.write_bytes(marked_copy(reporters, agency_id, typed, problems))
+        temporary.write_bytes(marked_copy(reporters, read.agency_id, read.typed, problems, read.columns))
         temporary.replace(target)
     except OSError as err:
         return f"không ghi được bản đánh dấu {target.as_posix()}: {err.strerror or err}"
