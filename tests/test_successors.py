@@ -15,7 +15,7 @@ from sitebuild import ROOT, edit_plan
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
-from plannav.progress.form import form_bytes
+from plannav.progress.form import column_of, form_bytes
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
@@ -285,7 +285,7 @@ def test_a_report_from_a_successor_imports_and_stands_for_its_predecessor(index,
     workbook = load_workbook(io.BytesIO(form_bytes(index, reporters, HEIR)))
     sheet = workbook["Báo cáo"]
     row = next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "task:4.a")
-    sheet.cell(row=row, column=8, value="Đang thực hiện")
+    sheet.cell(row=row, column=column_of("Trạng thái"), value="Đang thực hiện")
     path = tmp_path / f"{HEIR}.xlsx"
     workbook.save(path)
     progress_dir = tmp_path / "progress"
@@ -331,7 +331,7 @@ def test_a_report_from_a_body_not_there_that_month_is_refused(index, tmp_path, p
     workbook = load_workbook(io.BytesIO(form_bytes(index, reporters, agency)))
     sheet = workbook["Báo cáo"]
     row = next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "task:4.a")
-    sheet.cell(row=row, column=8, value="Đang thực hiện")
+    sheet.cell(row=row, column=column_of("Trạng thái"), value="Đang thực hiện")
     workbook.save(tmp_path / f"{agency}.xlsx")
     out = tmp_path / "imported"
     result = subprocess.run(

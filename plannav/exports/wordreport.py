@@ -223,7 +223,7 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
         doc,
         ("Cơ quan", "Báo cáo", *summary.statuses, "Tổng"),
         [(t.agency.text, t.shown, *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
-        + [("Tổng cộng", "", *(str(n) for n in summary.totals), str(summary.total))],
+        + [(FORM.pairs_total, "", *(str(n) for n in summary.totals), str(summary.total))],
         (3.3, 2.0, *([1.3] * len(summary.statuses)), 1.5),
         small=True,  # nine columns on the width of an A4 page
     )

@@ -67,6 +67,8 @@ class DocumentForm:
     filed: str = "Lưu: VT."  # the last recipient: the issuing body's records
     signer: str = "THỦ TRƯỞNG CƠ QUAN"
     sign_hint: str = "(Ký, ghi rõ họ tên, đóng dấu)"
+    # The consolidated table's last row adds up the agencies' rows: agency-item pairs, not the plan's items.
+    pairs_total: str = "Tổng cộng (lượt cơ quan – việc)"
     sample_note: str = "DỮ LIỆU MẪU — báo cáo này soạn từ số liệu giả định, dùng để thử nghiệm; không phải báo cáo thật."
 
 

@@ -4,16 +4,28 @@ reported which month (the reporting register)."""
 from collections import Counter
 from dataclasses import dataclass
 
-from plannav import sitemap
+from plannav import schedule, sitemap
 from plannav.exports.catalog import drafted_report
 from plannav.progress import monthly
 from plannav.progress.changes import PeriodChanges
 from plannav.progress.models import period_title
-from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, OVERDUE, STATUS_SLUGS, STATUSES, in_order
+from plannav.progress.status import (
+    DONE,
+    DONE_LATE,
+    IN_PROGRESS,
+    NOT_DONE,
+    OVERDUE,
+    STATUS_SLUGS,
+    STATUSES,
+    Progress,
+    in_order,
+)
 from plannav.sitemap import SUMMARY
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
+AGENCY_BAR_WIDTH = 100  # each agency's row: a small bar beside its numbers
+CHART_WIDTH, CHART_HEIGHT = 600, 160  # the chart of the months
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,21 @@ class AgencyProgressRow:
     counts: tuple[int, ...]  # in STATUSES order
     total: int
     done_percent: int  # done, done late or not to be done, of its items
+    bar: tuple[StatusCount, ...] = ()  # its statuses as a stacked bar, AGENCY_BAR_WIDTH wide
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    """The plan's items at the end of a reported month (overall statuses, as the dashboard counts them),
+    and where the month's column of the chart stands."""
+
+    month: Link
+    done: int  # Hoàn thành and Hoàn thành quá hạn
+    in_progress: int
+    overdue: int
+    x: str
+    width: str
+    parts: tuple[tuple[str, str, str, int], ...]  # (css, y, height, count) from the bottom: done, under way, overdue
 
 
 @dataclass(frozen=True)
@@ -97,6 +124,11 @@ class ProgressPage:
     overdue: tuple[ItemRow, ...]
     months: tuple[Link, ...]  # the register's columns: each month's page
     register: tuple[RegisterRow, ...]
+    trend: tuple[MonthCount, ...] = ()  # the plan's items month by month
+    chart_width: int = CHART_WIDTH
+    chart_height: int = CHART_HEIGHT
+    pairs: int = 0  # the agency table's rows added up: (agency, item) pairs, not items
+    pairs_overdue: int = 0
 
 
 # Each status and each register cell as a class name, for its colour (site.css).
@@ -190,12 +222,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
     if not views.reports_exist():
         return ProgressPage(False, progress.sample, "", len(reported), (), BAR_WIDTH, STATUSES, (), (), (), ())
     overall = {uid: progress.item_status(uid) for uid in reported}
-    tally = Counter(overall.values())
-    counts, x = [], 0.0
-    for status in STATUSES:
-        width = tally[status] / len(reported) * BAR_WIDTH
-        counts.append(StatusCount(status, tally[status], STATUS_CSS[status], f"{x:.1f}", f"{width:.1f}"))
-        x += width
+    counts = stacked(Counter(overall.values()), len(reported), BAR_WIDTH)
     agencies, today = [], progress.as_of.isoformat()
     for agency in views.registry.agencies:
         uids = progress.reporters.by_agency.get(agency.id)
@@ -204,7 +231,13 @@ def progress_page(views: SiteViews) -> ProgressPage:
         mine = progress.tally(agency.id)
         done = mine[DONE] + mine[DONE_LATE] + mine[NOT_DONE]
         agencies.append(
-            AgencyProgressRow(views.agency_link(agency.id), in_order(mine), len(uids), round(100 * done / len(uids)))
+            AgencyProgressRow(
+                views.agency_link(agency.id),
+                in_order(mine),
+                len(uids),
+                round(100 * done / len(uids)),
+                stacked(mine, len(uids), AGENCY_BAR_WIDTH),
+            )
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
@@ -230,7 +263,55 @@ def progress_page(views: SiteViews) -> ProgressPage:
         overdue,
         tuple(Link(period_title(m).removeprefix("Tháng "), sitemap.progress_period(m)) for m in months),
         tuple(register),
+        trend(views, months, reported),
+        CHART_WIDTH,
+        CHART_HEIGHT,
+        sum(row.total for row in agencies),
+        sum(row.counts[STATUSES.index(OVERDUE)] for row in agencies),
     )
+
+
+def stacked(tally: Counter, total: int, width: int) -> tuple[StatusCount, ...]:
+    """A tally of statuses as the parts of a bar `width` wide, in STATUSES' order."""
+    counts, x = [], 0.0
+    for status in STATUSES:
+        part = tally[status] / total * width if total else 0
+        counts.append(StatusCount(status, tally[status], STATUS_CSS[status], f"{x:.1f}", f"{part:.1f}"))
+        x += part
+    return tuple(counts)
+
+
+def trend(views: SiteViews, months: list[str], reported: list[str]) -> tuple[MonthCount, ...]:
+    """Each reported month: the plan's items done, under way and overdue at its end (or at the as-of day,
+    for the month it falls in), as the dashboard would have counted them then; and the chart's columns."""
+    progress, out = views.progress, []
+    step = CHART_WIDTH / max(len(months), 1)
+    for i, month in enumerate(months):
+        end = min(schedule.month_end(*map(int, month.split("-"))), progress.as_of)
+        then = Progress(views.index, progress.reporters, progress.reports, as_of=end)
+        tally = Counter(then.item_status(uid) for uid in reported)
+        series = (
+            ("done", tally[DONE] + tally[DONE_LATE]),
+            ("in-progress", tally[IN_PROGRESS]),
+            ("overdue", tally[OVERDUE]),
+        )
+        parts, y = [], float(CHART_HEIGHT)
+        for css, count in series:
+            height = count / len(reported) * CHART_HEIGHT
+            y -= height
+            parts.append((css, f"{y:.1f}", f"{height:.1f}", count))
+        out.append(
+            MonthCount(
+                Link(period_title(month).removeprefix("Tháng "), sitemap.progress_period(month)),
+                series[0][1],
+                series[1][1],
+                series[2][1],
+                f"{i * step + step * 0.15:.1f}",
+                f"{step * 0.7:.1f}",
+                tuple(parts),
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
