@@ -79,3 +79,29 @@ def test_the_task_index_filters_by_status_and_keeps_it_in_the_address(sample_sit
     assert "trang-thai=overdue" in page.url
     assert page.locator("form.table-filters output").inner_text() == f"Hiện {len(shown)} / {len(every)} việc"
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_dashboard_shows_every_column_its_bars_and_its_chart(sample_site, browser, width, tmp_path):
+    """At 1280 px the agencies' table fits its column (nothing hidden until scrolled); at 390 px it reads as
+    cards; each agency's bar and the chart are drawn; axe finds nothing. The screenshots are kept for a look."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((sample_site / PAGES[0]).as_uri(), wait_until="load")
+        fits = page.evaluate(
+            "() => { const t = document.querySelector('table.progress-agencies');"
+            " return t.scrollWidth <= t.parentElement.clientWidth; }"
+        )
+        assert fits
+        assert cells_off_screen(page, width) == []
+        bars = page.locator("table.progress-agencies td.bar svg")
+        assert bars.count() == page.locator("table.progress-agencies tbody tr").count() > 0
+        assert all(box["width"] >= 59 for box in (bars.nth(i).bounding_box() for i in range(bars.count())))
+        chart = page.locator(".trend-chart svg")
+        assert chart.is_visible() and chart.bounding_box()["width"] > 300
+        assert page.locator(".trend-chart rect").count() > 0
+        page.screenshot(path=str(tmp_path / f"dashboard-{width}.png"), full_page=True)
+        assert serious_violations(page) == []
+    finally:
+        context.close()

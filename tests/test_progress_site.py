@@ -347,3 +347,41 @@ def test_a_second_build_of_the_same_reports_writes_the_same_site(sample_site, tm
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_chart_and_its_table_count_the_plan_month_by_month(two_years):
+    """One row per reported month; the last month's numbers are the dashboard's own; the chart draws the
+    same numbers its table gives."""
+    soup = _soup(two_years / "site", "thuc-hien")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("table.progress-trend tbody tr")]
+    months = [a.get_text() for a in soup.select("table.register thead th a")]
+    assert [r[0] for r in rows] == months and len(rows) == 24
+    counts = {
+        li.get_text(" ", strip=True).rsplit(":", 1)[0]: int(li.strong.get_text())
+        for li in soup.select("ul.status-counts li")
+    }
+    done, under_way, overdue = map(int, rows[-1][1:])
+    assert done == counts["Hoàn thành"] + counts["Hoàn thành quá hạn"]
+    assert (under_way, overdue) == (counts["Đang thực hiện"], counts["Quá hạn"])
+    drawn = {t.get_text() for t in soup.select(".trend-chart rect title")}
+    table = {f"Tháng {r[0]}: {n}" for r in rows for n in map(int, r[1:]) if n}
+    assert {t.split(": ")[1] for t in drawn} <= {t.split(": ")[1] for t in table} and len(drawn) <= len(table)
+    assert int(rows[-1][1]) > int(rows[0][1])  # the made-up courses finish work month by month
+
+
+def test_each_agency_row_draws_its_counts_and_says_what_its_numbers_count(two_years):
+    soup = _soup(two_years / "site", "thuc-hien")
+    total_pairs = 0
+    for tr in soup.select("table.progress-agencies tbody tr"):
+        counts = [int(td.get_text()) for td in tr.select("td")[1:-1]]
+        total_pairs += sum(counts)
+        widths = [float(r["width"]) for r in tr.select("td.bar svg rect")]
+        assert len(widths) == sum(1 for c in counts if c) and abs(sum(widths) - 60) < 0.5, tr.td.get_text()
+        shares = [c / sum(counts) * 60 for c in counts if c]
+        assert all(abs(w - s) < 0.1 for w, s in zip(widths, shares, strict=True))
+    note = soup.select_one("#co-quan + p.note").get_text(" ", strip=True)
+    assert f"{total_pairs} lượt cơ quan – việc" in note and "không phải số việc" in note
+    assert "mỗi việc đếm một lần" in soup.select_one("p.lead").get_text()
+    month = max(a["href"] for a in soup.select("table.register thead th a")).strip("./").rsplit("/", 1)[-1]
+    summary = _soup(two_years / "site", f"thuc-hien/{month}/tong-hop")
+    assert summary.select_one("table.report-tallies tr.total td").get_text() == "Tổng cộng (lượt cơ quan – việc)"

@@ -24,8 +24,9 @@ from plannav.sitemap import SUMMARY
 from plannav.views.base import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
-AGENCY_BAR_WIDTH = 100  # each agency's row: a small bar beside its numbers
-CHART_WIDTH, CHART_HEIGHT = 600, 160  # the chart of the months
+AGENCY_BAR_WIDTH = 60  # each agency's row: a small bar beside its numbers
+CHART_WIDTH, CHART_HEIGHT = 600, 160  # the chart of the months (its columns; their labels go below)
+CHART_LABEL_EVERY = 3  # months between two labels under the chart
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class MonthCount:
     x: str
     width: str
     parts: tuple[tuple[str, str, str, int], ...]  # (css, y, height, count) from the bottom: done, under way, overdue
+    label: str = ""  # under its column, every CHART_LABEL_EVERY months and the last: "10/2026"
+    label_x: str = ""
+    label_anchor: str = "middle"  # the first and last labels keep inside the chart
 
 
 @dataclass(frozen=True)
@@ -309,6 +313,9 @@ def trend(views: SiteViews, months: list[str], reported: list[str]) -> tuple[Mon
                 f"{i * step + step * 0.15:.1f}",
                 f"{step * 0.7:.1f}",
                 tuple(parts),
+                f"{month[5:]}/{month[:4]}" if i % CHART_LABEL_EVERY == 0 or i == len(months) - 1 else "",
+                f"{0 if i == 0 else CHART_WIDTH if i == len(months) - 1 else i * step + step / 2:.1f}",
+                "start" if i == 0 else "end" if i == len(months) - 1 else "middle",
             )
         )
     return tuple(out)
