@@ -15,6 +15,7 @@ class Carrier:
     body: str  # who carries the work on the day
     chain: tuple[Succession, ...]  # the successions that lead there, first to last
     shares: tuple[str, ...]  # the share of each link where the work was split
+    bases: tuple[str, ...] = ()  # the document of each link: the heir's own, else its succession's
 
     @property
     def since(self) -> str:
@@ -33,20 +34,21 @@ def carriers(successions: list[Succession], agency_id: str, day: str | None) -> 
     if day is None:
         return [], None
     out, ceased = [], None
-    stack: list[tuple[str, tuple, tuple]] = [(agency_id, (), ())]
+    stack: list[tuple[str, tuple, tuple, tuple]] = [(agency_id, (), (), ())]
     seen = set()
     while stack:
-        body, chain, shares = stack.pop()
+        body, chain, shares, bases = stack.pop()
         if body in seen:  # two branches of a split may merge again
             continue
         seen.add(body)
         succession = in_effect(successions, body, day)
         if succession is None:
             if chain:
-                out.append(Carrier(body, chain, shares))
+                out.append(Carrier(body, chain, shares, bases))
             continue
         if not succession.by:
             ceased = succession
         for heir in reversed(succession.by):
-            stack.append((heir.id, (*chain, succession), (*shares, heir.share or "")))
+            link_basis = heir.basis or succession.basis
+            stack.append((heir.id, (*chain, succession), (*shares, heir.share or ""), (*bases, link_basis)))
     return out, (None if out else ceased)  # a branch that ceased while another carries on ended nothing

@@ -35,6 +35,7 @@ CHECKS = (
     successions.known_bodies_and_documents,
     successions.no_cycles,
     successions.as_the_calendar_allows,
+    successions.numbers_or_sources,
 )
 
 

@@ -44,6 +44,14 @@ def known_bodies_and_documents(plan: Plan, report: Report) -> None:
                 "unknown-predecessor",
             )
         for j, heir in enumerate(succession.by):
+            if heir.basis and heir.basis not in documents:
+                report.add(
+                    FILE,
+                    ("successions", i, "by", j, "basis"),
+                    f"unknown basis document '{heir.basis}'",
+                    did_you_mean(heir.basis, documents, "add it under `documents:`"),
+                    "unknown-basis",
+                )
             if heir.id not in registry.by_id:
                 report.add(
                     FILE,
@@ -110,14 +118,15 @@ def _date_problem(plan: Plan, succession) -> tuple[str, str, str] | None:
             "a succession records what changed after the decision: check the year",
             "succession-before-plan",
         )
-    basis = documents.get(succession.basis) if succession.basis else None
-    in_force = basis and (getattr(basis, "effective", None) or basis.date)
-    if in_force and since < in_force:
-        return (
-            f"takes effect on {since}, before its basis '{succession.basis}' did ({in_force})",
-            "a document decides from its date, or from the day it says it takes effect (`effective:`): check both",
-            "succession-before-basis",
-        )
+    for basis_id in dict.fromkeys([succession.basis, *(heir.basis for heir in succession.by)]):
+        basis = documents.get(basis_id) if basis_id else None
+        in_force = basis and (getattr(basis, "effective", None) or basis.date)
+        if in_force and since < in_force:
+            return (
+                f"takes effect on {since}, before its basis '{basis_id}' did ({in_force})",
+                "a document decides from its date, or from the day it says it takes effect (`effective:`): check both",
+                "succession-before-basis",
+            )
     for heir in succession.by:
         formed = registry.formed_on(heir.id) if heir.id in registry.by_id else None
         if formed and since < formed:
@@ -184,4 +193,22 @@ def as_the_calendar_allows(plan: Plan, report: Report) -> None:
                 "a share is given for some heirs but not for others",
                 "where the work was split, give each heir its share; where it was not, give none",
                 "partial-shares",
+            )
+
+
+def numbers_or_sources(plan: Plan, report: Report) -> None:
+    """A document issued since the decision whose number was not found may stand as a basis only when it is
+    known otherwise: by its date, and by at least one source where it, or a report of it, was read."""
+    for i, document in enumerate(plan.successors.documents):
+        if document.number:
+            continue
+        missing = [what for what, there in (("its date", document.date), ("a source", document.sources)) if not there]
+        if missing:
+            report.add(
+                FILE,
+                ("documents", i, "id"),
+                f"'{document.id}' has no number and lacks {' and '.join(missing)}",
+                "a document whose number was not found is recorded with the day it was issued and where it was "
+                "read (`date:`, `sources:`); its page says 'số hiệu chưa tra được'",
+                "document-unverifiable",
             )

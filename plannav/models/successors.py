@@ -28,6 +28,9 @@ class SuccessorBody(Agency):
 class Heir(Model):
     id: AgencyId
     share: Text | None = Field(None, description="the part of the work it carries, where the work was split")
+    basis: Slug | None = Field(
+        None, description="the document that passed this share on, where it is not the succession's own basis"
+    )
 
 
 class Succession(Model):
@@ -36,6 +39,9 @@ class Succession(Model):
     since: IsoDate = Field(description="the day the work passed on")
     basis: Slug | None = Field(None, description="the id of the document that decided it (required)")
     note: Text | None = None
+    sources: list[Text] = Field(
+        default_factory=list, description="where what this succession records was read, beside its basis's own sources"
+    )
 
 
 class LaterDocument(Document):

@@ -15,6 +15,7 @@ from plannav.plan import Plan
 from plannav.progress.models import period_title, reported_fields
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
+from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
 from plannav.succession import carriers
 
@@ -37,6 +38,9 @@ class DeadlineCell:
     text: str  # as written
     pages: tuple[Link, ...]
     applies_to: tuple[Link, ...] = ()  # whom it binds, when not every agency of its item
+
+
+UNKNOWN_NUMBER = "số hiệu chưa tra được"  # a later document known by its issuer, date and subject only
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,12 @@ class SiteViews:
 
     def document_link(self, document_id: str) -> Link:
         doc = self.plan.document_by_id[document_id]
-        return Link(f"{doc.type} {doc.number}" if doc.number else doc.title, sitemap.document(document_id))
+        if doc.number:
+            return Link(f"{doc.type} {doc.number}", sitemap.document(document_id))
+        if hasattr(doc, "sources"):  # issued after the decision, its number not found: said so, with who and when
+            when = f" ngày {day_text(doc.date)}" if doc.date else ""
+            return Link(f"{doc.type} của {doc.issuer}{when} ({UNKNOWN_NUMBER})", sitemap.document(document_id))
+        return Link(doc.title, sitemap.document(document_id))
 
     @cached_property
     def group_link(self) -> dict[int, Link]:

@@ -10,7 +10,7 @@ from plannav.models import Document
 from plannav.models.successors import LaterDocument
 from plannav.schedule import day_text
 from plannav.texts import TextRef, citing_texts
-from plannav.views.base import Link, SiteViews
+from plannav.views.base import UNKNOWN_NUMBER, Link, SiteViews
 
 STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quyết định được ký"}
 
@@ -56,6 +56,8 @@ class DocumentPage:
     decided: tuple[tuple[Link, tuple[Link, ...], str], ...] = ()  # successions it is the basis of: (body, heirs, since)
     sources: tuple[str, ...] = ()  # for a document issued after the decision: where it was read
     later: bool = False  # issued after the decision (plan/successors.yaml): cited nowhere in it
+    number: str = ""  # its number, or, for a later document whose number was not found, that it was not
+    effective: str = ""  # dd/mm/yyyy, where it takes effect on another day than its date
 
 
 class Citations:
@@ -102,6 +104,17 @@ class Citations:
         return [p for p in self.by_document.get(document_id, []) if p.target.page != sitemap.DOCUMENT_INDEX]
 
 
+def decided_by(views: SiteViews, document_id: str) -> list[tuple]:
+    """(succession, the heirs it passed work to on this document's basis): the succession's own basis, or
+    the heir's, where one share was passed on by another document."""
+    out = []
+    for s in views.registry.successions:
+        heirs = [h for h in s.by if (h.basis or s.basis) == document_id]
+        if heirs or (s.basis == document_id and not s.by):
+            out.append((s, heirs))
+    return out
+
+
 def document_index(views: SiteViews, citations: Citations) -> DocumentIndexPage:
     cited, pending, related_only = [], [], []
     for doc in views.plan.documents.documents:
@@ -114,9 +127,7 @@ def document_index(views: SiteViews, citations: Citations) -> DocumentIndexPage:
             related_only.append(entry)
     related = tuple(RelatedEntry(e.number, e.text, views.document_link(e.document)) for e in views.plan.documents.related)
     later = tuple(
-        DocumentEntry(
-            views.document_link(doc.id), doc.title, sum(1 for s in views.registry.successions if s.basis == doc.id)
-        )
+        DocumentEntry(views.document_link(doc.id), doc.title, len(decided_by(views, doc.id)))
         for doc in views.plan.successors.documents
     )
     return DocumentIndexPage(tuple(cited), tuple(pending), tuple(related_only), related, later)
@@ -126,9 +137,8 @@ def document(views: SiteViews, citations: Citations, document_id: str) -> Docume
     doc = views.plan.document_by_id[document_id]
     related_at = [str(e.number) for e in views.plan.documents.related if e.document == document_id]
     decided = tuple(
-        (views.agency_link(s.of), views.agency_links(h.id for h in s.by), day_text(s.since))
-        for s in views.registry.successions
-        if s.basis == document_id
+        (views.agency_link(s.of), views.agency_links(h.id for h in heirs), day_text(s.since))
+        for s, heirs in decided_by(views, document_id)
     )
     later = isinstance(doc, LaterDocument)  # issued after the decision: plan/successors.yaml
     return DocumentPage(
@@ -139,4 +149,6 @@ def document(views: SiteViews, citations: Citations, document_id: str) -> Docume
         decided,
         tuple(doc.sources) if later else (),  # where it was read; the decision's own documents cite none
         later,
+        doc.number or (UNKNOWN_NUMBER if later else ""),
+        day_text(doc.effective) if later and doc.effective else "",
     )

@@ -54,7 +54,7 @@ def succession(views: SiteViews, agency_id: str) -> Succession:
             day_text(c.since),
             "; ".join(s for s in c.shares if s),
             tuple(views.agency_link(s.of) for s in c.chain[1:]),
-            tuple(dict.fromkeys(views.document_link(s.basis) for s in c.chain)),
+            tuple(dict.fromkeys(views.document_link(basis) for basis in c.bases)),
         )
         for c in found
     )
@@ -62,7 +62,11 @@ def succession(views: SiteViews, agency_id: str) -> Succession:
     since = registry.formed_on(agency_id)
     before = tuple(
         PredecessorLine(
-            views.agency_link(s.of), day_text(s.since), heir.share or "", views.document_link(s.basis), s.note or ""
+            views.agency_link(s.of),
+            day_text(s.since),
+            heir.share or "",
+            views.document_link(heir.basis or s.basis),
+            s.note or "",
         )
         for s in registry.successions
         for heir in s.by
