@@ -203,8 +203,8 @@ class ItemIndex:
         return [p.number for p in self.plan.procedures.procedures if any(j.procedure == procedure_number for j in p.joins)]
 
     def reach(self, agency_id: str) -> AgencyReach:
-        """What the decision gives a body; for a body formed since, what it gives the bodies whose work
-        it carries (plan/successors.yaml), all of it."""
+        """What the decision gives a body; for a body that carries others' work (plan/successors.yaml), what
+        it gives the body itself and the bodies whose work it carries, all of it."""
         if agency_id in self.registry.predecessors:
             return self._inherited(agency_id)
         return self._reach.get(agency_id) or AgencyReach()
@@ -215,7 +215,7 @@ class ItemIndex:
         via_group: dict[str, tuple] = {}
         possibly: dict[str, tuple] = {}
         mentioned: dict[str, ActionItem] = {}
-        for predecessor in self.registry.predecessors[heir]:
+        for predecessor in (heir, *self.registry.predecessors[heir]):  # its own work too, where it had any
             found = self._reach.get(predecessor) or AgencyReach()
             for item, roles in found.direct:
                 before = direct.get(item.uid, (item, []))[1]

@@ -113,7 +113,10 @@ BAD = [
     ),
     (
         "duplicate-document",
-        ("documents:\n", "documents:\n  - id: nd-137-2015-nd-cp\n    type: Nghị định\n    title: Trùng số\n"),
+        (
+            "documents:\n",
+            "documents:\n  - id: nd-137-2015-nd-cp\n    type: Nghị định\n    number: 137/2015/NĐ-CP\n    title: Trùng số\n",
+        ),
         "  - id: nd-137-2015-nd-cp",
         "an id of its own",
     ),
@@ -195,9 +198,9 @@ BAD = [
         "partial-shares",
         (
             "      - id: bo-khoa-hoc-cong-nghe\n",
-            "      - id: bo-cong-an\n      - id: bo-khoa-hoc-cong-nghe\n",
+            "      - id: bo-tu-phap\n      - id: bo-khoa-hoc-cong-nghe\n",
         ),
-        "    by:\n      - id: bo-cong-an",
+        "    by:\n      - id: bo-tu-phap",
         "give each heir its share",
     ),
     (
@@ -409,3 +412,33 @@ def test_the_home_page_counts_the_bodies_the_decision_names_not_those_formed_sin
     row = next(tr for tr in _site_page(site, "").select("tr") if "Cơ quan, đơn vị được nêu" in tr.get_text())
     bodies, groups = (sum(1 for a in listed if (a["kind"] == "group") == g) for g in (False, True))
     assert row.td.get_text(" ", strip=True) == f"{bodies} (và {groups} cách gọi tập thể)"
+
+
+def test_network_security_passed_to_bo_cong_an_on_a_document_whose_number_is_unknown(site):
+    """IV.10.a is Bộ TT&TT's network information security: its page names Bộ Công an for that share, on the
+    handover of 28/02/2025, a document known by issuer, date and sources ('số hiệu chưa tra được'). Bộ Công
+    an's page keeps its own items and adds the one it now carries."""
+    page = _site_page(site, "co-quan/bo-thong-tin-truyen-thong")
+    now = page.select_one(".successor").get_text(" ", strip=True)
+    assert "Bộ Công an" in now and "an toàn thông tin mạng" in now and "số hiệu chưa tra được" in now
+    handover = _site_page(site, "van-ban/bb-ban-giao-attt-2025")
+    facts = {tr.th.get_text(): tr.td.get_text() for tr in handover.select("table.facts tr")}
+    assert facts["Số hiệu"] == "số hiệu chưa tra được" and "vnexpress.net" in handover.get_text()
+    ministry = _site_page(site, "co-quan/bo-cong-an")
+    items = {tr["data-item"] for tr in ministry.select("tr[data-item]")}
+    assert {"appendix-task:31", "duty:10.a"} <= items
+
+
+def test_a_document_without_its_number_needs_a_date_and_a_source(plan_copy):
+    text = edit_plan(
+        plan_copy,
+        "successors.yaml",
+        (
+            "    date: '2025-02-28'\n    issuer: Bộ Công an và Bộ Thông tin và Truyền thông\n",
+            "    issuer: Bộ Công an và Bộ Thông tin và Truyền thông\n",
+        ),
+    )
+    _, problems = load_plan(plan_copy)
+    assert [p.code for p in problems] == ["document-unverifiable"], problems
+    assert "lacks its date" in problems[0].message
+    assert problems[0].line == text[: text.index("  - id: bb-ban-giao-attt-2025")].count("\n") + 1
