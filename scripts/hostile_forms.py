@@ -23,7 +23,7 @@ from plannav.loader import load_plan  # noqa: E402
 from plannav.progress.form import HEADER_ROW, SHEET, column_of, form_bytes  # noqa: E402
 from plannav.progress.reporters import Reporters  # noqa: E402
 
-AGENCY = "so-tu-phap"
+AGENCY = "so-tu-phap-lam-dong"  # Sở Tư pháp's work since 01/07/2025 (plan/successors.yaml)
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 SHEET_PART = "xl/worksheets/sheet1.xml"
 LAST_ROW = 1_048_576  # Excel's last row

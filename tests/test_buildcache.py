@@ -35,7 +35,7 @@ def _write(folder, period, agency, status="Đang thực hiện"):
 def reports(tmp_path):
     folder = tmp_path / "progress"
     for period in ("2026-09", "2026-10"):
-        for agency in ("so-tu-phap", "cong-an-tinh-lam-dong"):
+        for agency in ("so-tu-phap-lam-dong", "cong-an-tinh-lam-dong"):
             _write(folder, period, agency)
     return folder
 
@@ -66,10 +66,10 @@ def test_a_second_build_takes_unchanged_reports_from_the_cache(tmp_path, reports
     parses.clear()
     again = _load(reports, cache)
     assert parses == [] and again == first  # the same reports, none read again
-    _write(reports, "2026-10", "so-tu-phap", status="Chưa triển khai")  # one report edited
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Chưa triển khai")  # one report edited
     edited = _load(reports, cache)
-    assert [p.rsplit("/", 2)[-2:] for p in parses] == [["2026-10", "so-tu-phap.yaml"]]
-    assert edited[("so-tu-phap", "2026-10")].entries["appendix-task:34"].status == "Chưa triển khai"
+    assert [p.rsplit("/", 2)[-2:] for p in parses] == [["2026-10", "so-tu-phap-lam-dong.yaml"]]
+    assert edited[("so-tu-phap-lam-dong", "2026-10")].entries["appendix-task:34"].status == "Chưa triển khai"
 
 
 def test_another_plan_or_another_program_reads_every_report_again(tmp_path, reports, parses, monkeypatch):
@@ -102,7 +102,7 @@ def test_a_damaged_or_unwritable_cache_only_means_reading_again(tmp_path, report
 
 def test_a_report_with_a_problem_is_never_kept(tmp_path, reports):
     cache = BuildCache(tmp_path / "cache")
-    _write(reports, "2026-10", "so-tu-phap", status="xong")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="xong")
     with pytest.raises(PlanProblems, match="xong"):
         _load(reports, cache)
     kept = list((tmp_path / "cache" / "reports").iterdir())
@@ -125,13 +125,13 @@ def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_ar
     cache = BuildCache(tmp_path / "cache")
     first = _downloads(reports, cache)
     (state,) = (tmp_path / "cache" / "downloads").iterdir()
-    assert len(list(state.iterdir())) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in first
+    assert len(list(state.iterdir())) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in first
     # Mark every kept file: a build of the same plan and reports takes them as they are.
     for path in state.iterdir():
         path.write_bytes(pickle.dumps(b"kept"))
     assert set(_downloads(reports, cache).values()) == {b"kept"}
     # Another report's text is other data: everything is made again, in a folder of its own.
-    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = _downloads(reports, cache)
     assert b"kept" not in changed.values() and set(changed) == set(first)
     assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 2
@@ -200,11 +200,11 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     assert first == failed
     rendered.clear()
     assert build() == first and rendered == []
-    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = build()
-    assert changed[sitemap.agency("so-tu-phap")] != first[sitemap.agency("so-tu-phap")]
+    assert changed[sitemap.agency("so-tu-phap-lam-dong")] != first[sitemap.agency("so-tu-phap-lam-dong")]
     assert changed[sitemap.agency("so-y-te")] == first[sitemap.agency("so-y-te")]
-    # Only the pages that show something else: Sở Tư pháp's, its items', the month's, the dashboard...
+    # Only the pages that show something else: Sở Tư pháp tỉnh Lâm Đồng's, its items', the month's, the dashboard...
     pages_rendered = [template for template in rendered if template != "_trail.html.j2"]
     assert 0 < sum(changed[src] != first[src] for src in first) <= len(pages_rendered) < len(first) / 4
     assert len(list((tmp_path / "cache" / site.BODIES).iterdir())) == 2
@@ -232,14 +232,17 @@ def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, report
     monkeypatch.setattr(catalog, "agency_docx", counting)
     cache = BuildCache(tmp_path / "cache")
     first = _downloads(reports, cache)
-    assert sorted(made) == ["Công an tỉnh Lâm Đồng", "Sở Tư pháp"]
+    assert sorted(made) == ["Công an tỉnh Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng"]
     made.clear()
-    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = _downloads(reports, cache)
-    assert made == ["Sở Tư pháp"]  # Công an tỉnh Lâm Đồng's report prints what it printed
+    assert made == ["Sở Tư pháp tỉnh Lâm Đồng"]  # Công an tỉnh Lâm Đồng's report prints what it printed
     police = "tai-ve/bao-cao/2026-10/cong-an-tinh-lam-dong.docx"
     assert changed[police] == first[police]
-    assert changed["tai-ve/bao-cao/2026-10/so-tu-phap.docx"] != first["tai-ve/bao-cao/2026-10/so-tu-phap.docx"]
+    assert (
+        changed["tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx"]
+        != first["tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx"]
+    )
 
 
 def test_a_workbook_that_prints_the_same_is_not_made_again(tmp_path, reports, monkeypatch):
@@ -256,10 +259,10 @@ def test_a_workbook_that_prints_the_same_is_not_made_again(tmp_path, reports, mo
     workbooks = [path for path in first if path.endswith(".xlsx")]
     assert len(made) == len(workbooks) > 40
     made.clear()
-    _write(reports, "2026-10", "so-tu-phap", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = _downloads(reports, cache)
     remade = sorted(path for path in workbooks if changed[path] != first[path])
-    assert "tai-ve/co-quan/so-tu-phap.xlsx" in remade and "tai-ve/bao-cao/so-tu-phap.xlsx" in remade
+    assert "tai-ve/co-quan/so-tu-phap-lam-dong.xlsx" in remade and "tai-ve/bao-cao/so-tu-phap-lam-dong.xlsx" in remade
     assert len(made) == len(remade) < 6, remade  # only the files that print something else
     assert changed["tai-ve/co-quan/so-y-te.xlsx"] == first["tai-ve/co-quan/so-y-te.xlsx"]
     # The files taken by what they print are those a build with no cache makes, byte for byte.
@@ -274,9 +277,12 @@ def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_a
         real = getattr(monthly, name)
         monkeypatch.setattr(monthly, name, lambda *args, real=real: worked_out.append(args[2]) or real(*args))
     made = _downloads(reports, BuildCache(tmp_path / "cache"))  # a cache with nothing: every document is made
-    assert "thuc-hien/2026-10/so-tu-phap/index.html" in made and "tai-ve/bao-cao/2026-10/so-tu-phap.docx" in made
+    assert (
+        "thuc-hien/2026-10/so-tu-phap-lam-dong/index.html" in made
+        and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in made
+    )
     drafted = [w if isinstance(w, str) else w.agency for w in worked_out]
-    assert sorted(drafted) == ["2026-10", "cong-an-tinh-lam-dong", "so-tu-phap"]
+    assert sorted(drafted) == ["2026-10", "cong-an-tinh-lam-dong", "so-tu-phap-lam-dong"]
 
 
 def test_only_the_documents_used_last_are_kept(tmp_path):

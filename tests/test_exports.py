@@ -136,14 +136,15 @@ def test_uids_are_stable_and_agency_calendars_hold_only_their_events(index):
 
 
 def test_built_site_serves_the_downloads_and_links_them(site, page, index):
-    assert (site / "tai-ve" / "bao-cao" / "so-y-te.xlsx").is_file()
-    for download in plan_downloads(index) + agency_downloads(index, "so-y-te"):
+    # A body of today, with its own form: Sở Y tế tỉnh Lâm Đồng (Sở Y tế's work since 01/07/2025).
+    assert (site / "tai-ve" / "bao-cao" / "so-y-te-lam-dong.xlsx").is_file()
+    for download in plan_downloads(index) + agency_downloads(index, "so-y-te-lam-dong"):
         assert (site / download.path).is_file(), download.path
-    soup = page(site, "co-quan/so-y-te/")
+    soup = page(site, "co-quan/so-y-te-lam-dong/")
     hrefs = {a["href"] for a in soup.select("p.downloads a")}
     assert hrefs == {
-        "../../tai-ve/bao-cao/so-y-te.xlsx",  # its monthly report form
-        "../../tai-ve/co-quan/so-y-te.xlsx",
-        "../../tai-ve/co-quan/so-y-te.csv",
-        "../../tai-ve/co-quan/so-y-te.ics",
+        "../../tai-ve/bao-cao/so-y-te-lam-dong.xlsx",  # its monthly report form
+        "../../tai-ve/co-quan/so-y-te-lam-dong.xlsx",
+        "../../tai-ve/co-quan/so-y-te-lam-dong.csv",
+        "../../tai-ve/co-quan/so-y-te-lam-dong.ics",
     }

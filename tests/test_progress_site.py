@@ -18,7 +18,7 @@ from plannav.progress.status import STATUSES
 
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 REPORTS = {
-    ("2026-09", "so-tu-phap"): """
+    ("2026-09", "so-tu-phap-lam-dong"): """
         date: '2026-09-18'
         entries:
         - item: appendix-task:34
@@ -28,7 +28,7 @@ REPORTS = {
         - item: duty:2.k
           status: Đang thực hiện
         """,
-    ("2026-10", "so-tu-phap"): f"""
+    ("2026-10", "so-tu-phap-lam-dong"): f"""
         date: '2026-10-18'
         number: 1/BC-MAU
         entries:
@@ -87,8 +87,8 @@ def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
         for li in soup.select("ul.status-counts li")
     }
     reported = [i for i in index.items if i.lead or i.coordinators]
-    # By hand: PL II-34 done by both its leads, Sở Tư pháp after its deadline; II.4.a not started, past its
-    # deadline; IV.2.k (monthly, no day to pass) under way at Sở Tư pháp, as it said in September.
+    # By hand: PL II-34 done by both its leads, Sở Tư pháp tỉnh Lâm Đồng after its deadline; II.4.a not started, past its
+    # deadline; IV.2.k (monthly, no day to pass) under way at Sở Tư pháp tỉnh Lâm Đồng, as it said in September.
     assert counts["Hoàn thành quá hạn"] == 1 and counts["Quá hạn"] == 1 and counts["Đang thực hiện"] == 1
     assert counts["Hoàn thành"] == counts["Chưa triển khai"] == counts["Không thực hiện"] == 0
     assert sum(counts.values()) == counts["Chưa báo cáo"] + 3 and sum(counts.values()) <= len(reported)
@@ -98,13 +98,14 @@ def test_the_dashboard_counts_what_the_reports_say(sample_site, index):
         tr.select_one("td a").get_text(): [td.get_text() for td in tr.select("td")[2:]]
         for tr in soup.select("table.register tbody tr")
     }
-    assert register["Sở Tư pháp"] == ["đúng hạn", "đúng hạn"]  # on the 18th, in September and October
-    assert register["Sở Y tế"] == ["chưa có", "chưa có"]
+    assert register["Sở Tư pháp tỉnh Lâm Đồng"] == ["đúng hạn", "đúng hạn"]  # on the 18th, in September and October
+    assert register["Sở Y tế tỉnh Lâm Đồng"] == ["chưa có", "chưa có"]
+    assert "Sở Y tế" not in register  # its work passed to Sở Y tế tỉnh Lâm Đồng on 01/07/2025
     assert "Công an tỉnh Lâm Đồng" not in register  # it receives the monthly reports (IV.2.k), it does not send them
 
 
 def test_an_agency_page_shows_its_statuses_and_its_reports(sample_site):
-    soup = _soup(sample_site, "co-quan/so-tu-phap")
+    soup = _soup(sample_site, "co-quan/so-tu-phap-lam-dong")
     row = soup.select_one('table[data-section="chu-tri"] tr[data-item="appendix-task:34"]')
     assert row.select_one("td.status").get_text() == "Hoàn thành quá hạn"
     assert "1 Hoàn thành quá hạn" in soup.select_one("p.progress-summary").get_text(" ", strip=True)
@@ -117,16 +118,16 @@ def test_an_agency_page_shows_its_statuses_and_its_reports(sample_site):
 
 
 def test_a_row_left_blank_keeps_its_status_and_says_it_was_not_updated(sample_site):
-    # Sở Tư pháp reported IV.2.k in September and left it blank in October: not an error, not a new status.
-    cell = _soup(sample_site, "co-quan/so-tu-phap").select_one('tr[data-item="duty:2.k"] td.status')
+    # Sở Tư pháp tỉnh Lâm Đồng reported IV.2.k in September and left it blank in October: not an error, not a new status.
+    cell = _soup(sample_site, "co-quan/so-tu-phap-lam-dong").select_one('tr[data-item="duty:2.k"] td.status')
     assert cell.get_text(" ", strip=True) == "Đang thực hiện (chưa cập nhật tháng 10/2026)"
-    row = _soup(sample_site, "co-quan/so-tu-phap").select_one('tr[data-item="appendix-task:34"] td.status')
+    row = _soup(sample_site, "co-quan/so-tu-phap-lam-dong").select_one('tr[data-item="appendix-task:34"] td.status')
     assert row.select_one(".not-updated") is None  # reported in October
 
 
 def test_without_reports_the_site_shows_no_status(site):
     assert "Chưa có báo cáo tiến độ nào" in _soup(site, "thuc-hien").select_one("article").get_text()
-    agency = _soup(site, "co-quan/so-tu-phap")
+    agency = _soup(site, "co-quan/so-tu-phap-lam-dong")
     assert agency.select("td.status") == [] and agency.select_one("p.progress-summary") is None
     assert _soup(site, "").select_one(".md-banner") is None
 
@@ -134,13 +135,13 @@ def test_without_reports_the_site_shows_no_status(site):
 def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
     soup = _soup(sample_site, "nhiem-vu/phu-luc-34")
     rows = {tr.select_one("td a").get_text(): tr for tr in soup.select("table.item-progress tbody tr")}
-    assert rows["Sở Tư pháp"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
+    assert rows["Sở Tư pháp tỉnh Lâm Đồng"].select_one("td.status").get_text() == "Hoàn thành quá hạn"
     assert f"2026-10 (18/10/2026): Hoàn thành Ngày hoàn thành: 01/10/2026 Kết quả thực hiện: {SAMPLE}" in rows[
-        "Sở Tư pháp"
+        "Sở Tư pháp tỉnh Lâm Đồng"
     ].get_text(" ", strip=True)
     assert rows["Công an tỉnh Lâm Đồng"].select_one("td.status").get_text() == "Hoàn thành"
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
-    earlier = rows["Sở Tư pháp"].select_one("td.earlier details")
+    earlier = rows["Sở Tư pháp tỉnh Lâm Đồng"].select_one("td.earlier details")
     assert "Kết quả tháng chín (mẫu)" in earlier.get_text() and earlier.summary.get_text() == "1 kỳ"
 
 
@@ -152,8 +153,9 @@ def test_search_finds_what_each_body_last_reported_on_an_item(sample_site):
     # The page's section, its text made from the reports: the page's report table is not read.
     entry = docs["nhiem-vu/phu-luc-34/#thuc-hien"]
     assert entry["title"].startswith("Tình hình thực hiện")
-    assert entry["text"] == f"Sở Tư pháp — Kết quả: {SAMPLE}"  # the police reported no text
-    assert entry["text_folded"] == "so tu phap — ket qua: du lieu mau, khong co that"
+    # The report stands for the body whose work it carries too: both names find it.
+    assert entry["text"] == f"Sở Tư pháp, Sở Tư pháp tỉnh Lâm Đồng — Kết quả: {SAMPLE}"  # the police reported no text
+    assert entry["text_folded"] == "so tu phap, so tu phap tinh lam dong — ket qua: du lieu mau, khong co that"
     # Only the latest: September's words are on the page, folded, but no longer what the body reports.
     assert not any("tháng chín" in doc["text"] for doc in index["docs"])
     assert not any(loc.startswith("thuc-hien/") and "<table" in doc["text"] for loc, doc in docs.items())
@@ -163,7 +165,7 @@ def test_report_texts_reach_the_search_index_escaped(tmp_path):
     progress = tmp_path / "progress"
     (progress / "2026-10").mkdir(parents=True)
     (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
-    (progress / "2026-10" / "so-tu-phap.yaml").write_text(
+    (progress / "2026-10" / "so-tu-phap-lam-dong.yaml").write_text(
         "date: '2026-10-18'\nentries:\n- item: appendix-task:34\n  status: Đang thực hiện\n"
         "  result: '<img src=x onerror=alert(1)> mẫu'\n",
         encoding="utf-8",
@@ -184,7 +186,7 @@ def _csv_rows(path):
 
 
 def test_downloads_carry_the_statuses_the_pages_show(sample_site):
-    agency = _csv_rows(sample_site / "tai-ve/co-quan/so-tu-phap.csv")
+    agency = _csv_rows(sample_site / "tai-ve/co-quan/so-tu-phap-lam-dong.csv")
     assert agency["appendix-task:34"]["Trạng thái"] == "Hoàn thành quá hạn"  # the agency's own status
     police = _csv_rows(sample_site / "tai-ve/co-quan/cong-an-tinh-lam-dong.csv")
     assert police["task:4.a"]["Trạng thái"] == "Quá hạn"  # reported not started, past its deadline
@@ -206,10 +208,10 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
         tr.select_one("td a").get_text(): [td.get_text() for td in tr.select("td")]
         for tr in soup.select("table.period-reports tbody tr")
     }
-    assert sent["Sở Tư pháp"][1:4] == ["18/10/2026", "1/BC-MAU", "đúng hạn"]
+    assert sent["Sở Tư pháp tỉnh Lâm Đồng"][1:4] == ["18/10/2026", "1/BC-MAU", "đúng hạn"]
     assert sent["Công an tỉnh Lâm Đồng"][3] == "—"  # it receives the monthly reports, it has no day to send them by
     missing = [a.get_text() for a in soup.select("ul.period-missing a")]
-    assert "Sở Y tế" in missing and "Sở Tư pháp" not in missing
+    assert "Sở Y tế tỉnh Lâm Đồng" in missing and "Sở Tư pháp tỉnh Lâm Đồng" not in missing
 
     def changed(section):
         return [
@@ -217,14 +219,16 @@ def test_a_month_page_lists_who_reported_who_did_not_and_what(sample_site):
             for tr in soup.select(f'table[data-section="{section}"] tbody tr')
         ]
 
-    # Sở Tư pháp's report, compared with its September one; the police's first report is its starting point.
-    assert changed("moi-hoan-thanh") == [["PL II-34", "Sở Tư pháp", "Hoàn thành quá hạn (trước: Quá hạn)", SAMPLE]]
+    # Sở Tư pháp tỉnh Lâm Đồng's report, compared with its September one; the police's first report is its starting point.
+    assert changed("moi-hoan-thanh") == [
+        ["PL II-34", "Sở Tư pháp tỉnh Lâm Đồng", "Hoàn thành quá hạn (trước: Quá hạn)", SAMPLE]
+    ]
     assert changed("moi-qua-han") == [] and changed("kho-khan-moi") == []
     assert [a.get_text() for a in soup.select("p.period-first a")] == ["Công an tỉnh Lâm Đồng"]
     dashboard = _soup(sample_site, "thuc-hien")
     assert [a["href"] for a in dashboard.select("table.register thead a")] == ["2026-09/", "2026-10/"]
     september = _soup(sample_site, "thuc-hien/2026-09")
-    assert [a.get_text() for a in september.select("p.period-first a")] == ["Sở Tư pháp"]
+    assert [a.get_text() for a in september.select("p.period-first a")] == ["Sở Tư pháp tỉnh Lâm Đồng"]
     assert september.select("table.period-changes") == []  # nothing before it to compare with
 
 
@@ -270,11 +274,19 @@ def test_the_dashboard_agrees_with_a_count_made_from_the_files(two_years):
     # A body formed since the decision carries its predecessors' work (plan/successors.yaml): their
     # reports count as its own; a body whose work passed on is no longer on the dashboard.
     successions = yaml.safe_load((ROOT / "plan" / "successors.yaml").read_text(encoding="utf-8"))["successions"]
-    line = {
-        heir["id"]: {s["of"] for s in successions for h in s["by"] if h["id"] == heir["id"]}
-        for s in successions
-        for heir in s["by"]
-    }
+    before: dict[str, set[str]] = {}  # heir -> the bodies whose work it carries, down the chains
+    for s in successions:
+        for heir in s["by"]:
+            before.setdefault(heir["id"], set()).add(s["of"])
+    line = {}
+    for heir in before:
+        found, todo = set(), [heir]
+        while todo:
+            for predecessor in before.get(todo.pop(), ()):
+                if predecessor not in found:
+                    found.add(predecessor)
+                    todo.append(predecessor)
+        line[heir] = found
     gone = {s["of"] for s in successions}
     latest: dict[str, dict[str, str]] = {}  # agency -> item -> its latest typed status
     for path in sorted(progress.glob("*/*.yaml")):  # month folders in order: a later report replaces
@@ -283,7 +295,7 @@ def test_the_dashboard_agrees_with_a_count_made_from_the_files(two_years):
                 latest.setdefault(agency, {})[entry["item"]] = entry["status"]
     header = [th.get_text() for th in _soup(site, "thuc-hien").select("table.progress-agencies thead th")]
     rows = _soup(site, "thuc-hien").select("table.progress-agencies tbody tr")
-    assert len(rows) == len(set(latest) - gone) == 27
+    assert len(rows) == len(set(latest) - gone) == 23  # the bodies there in October 2026
     every_item = set()
     for tr in rows:
         agency = tr.select_one("a")["href"].rstrip("/").rsplit("/", 1)[-1]

@@ -16,7 +16,7 @@ from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
 
-AGENCY = "so-tu-phap"
+AGENCY = "so-tu-phap-lam-dong"  # Sở Tư pháp's work since 01/07/2025 (plan/successors.yaml)
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 FIRST = 6  # the first item row of the form
 

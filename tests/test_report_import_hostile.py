@@ -25,7 +25,7 @@ from plannav.progress.writer import write_report
 sys.path.insert(0, str(ROOT / "scripts"))
 import hostile_forms  # noqa: E402
 
-AGENCY = "so-tu-phap"
+AGENCY = "so-tu-phap-lam-dong"  # Sở Tư pháp's work since 01/07/2025 (plan/successors.yaml)
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
 FIRST = 6  # the first item row
 ITEM = "duty:2.k"

@@ -186,11 +186,11 @@ def test_the_changes_of_the_month_agree_on_the_month_page_the_consolidated_page_
 
 def test_the_agency_page_and_the_month_page_link_the_drafts(drafted):
     site, _ = drafted
-    links = [a["href"] for a in _soup(site, "co-quan/so-tu-phap").select("p.drafts a")]
-    assert links == ["../../thuc-hien/2026-10/so-tu-phap/", "../../tai-ve/bao-cao/2026-10/so-tu-phap.docx"]
+    links = [a["href"] for a in _soup(site, "co-quan/so-tu-phap-lam-dong").select("p.drafts a")]
+    assert links == ["../../thuc-hien/2026-10/so-tu-phap-lam-dong/", "../../tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx"]
     month = [a["href"] for a in _soup(site, "thuc-hien/2026-10").select("p.drafts a")]
     assert month[:2] == ["tong-hop/", "../../tai-ve/bao-cao/2026-10/tong-hop.docx"]
-    assert "so-tu-phap/" in month
+    assert "so-tu-phap-lam-dong/" in month
 
 
 def test_a_document_is_the_same_bytes_each_time_it_is_drafted(drafted):
@@ -215,7 +215,7 @@ SOFFICE = shutil.which("soffice")
 )
 def test_a_report_prints_through_libreoffice(drafted, tmp_path):
     site, _ = drafted
-    source = site / "tai-ve" / "bao-cao" / "2026-10" / "so-tu-phap.docx"
+    source = site / "tai-ve" / "bao-cao" / "2026-10" / "so-tu-phap-lam-dong.docx"
     converted = subprocess.run(
         [
             SOFFICE,
@@ -233,7 +233,7 @@ def test_a_report_prints_through_libreoffice(drafted, tmp_path):
     )
     assert converted.returncode == 0, converted.stderr
     text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "so-tu-phap.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(tmp_path / "so-tu-phap-lam-dong.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     words = " ".join(text.split())
     for expected in (
@@ -260,8 +260,8 @@ def test_a_report_gives_each_item_the_deadlines_its_form_gives(drafted):
 
     site, model = drafted
     progress = model.progress
-    form = {row.uid: row.deadline for row in form_rows(model.views.index, progress.reporters, "so-tu-phap")}
-    rows = _docx(site, "2026-10", "so-tu-phap").tables[1].rows[1:]
-    uids = progress.reporters.by_agency["so-tu-phap"]
+    form = {row.uid: row.deadline for row in form_rows(model.views.index, progress.reporters, "so-tu-phap-lam-dong")}
+    rows = _docx(site, "2026-10", "so-tu-phap-lam-dong").tables[1].rows[1:]
+    uids = progress.reporters.by_agency["so-tu-phap-lam-dong"]
     assert [row.cells[2].text for row in rows] == [form[uid] for uid in uids]
     assert "Trước ngày 22 hằng tháng" not in form["duty:2.k"]

@@ -81,7 +81,7 @@ def test_a_deadline_whose_wording_leaves_its_meaning_open_is_refused(plan_copy):
 
 # The site, built from fixed reports: every kind of meaning, as each page and the draft show it.
 REPORTS = {
-    ("2026-11", "so-tu-phap"): f"""
+    ("2026-11", "so-tu-phap-lam-dong"): f"""
         date: '2026-11-18'
         entries:
         - item: task:2.e
@@ -111,7 +111,8 @@ REPORTS = {
           status: Đang thực hiện
         """,
 }
-EXPECTED = {  # Sở Tư pháp's items: (meaning, the status every page and the draft show)
+# Sở Tư pháp tỉnh Lâm Đồng's items (Sở Tư pháp's, since 01/07/2025): (meaning, the status every page and the draft show)
+EXPECTED = {
     "task:2.e": ("start", "Hoàn thành"),
     "duty:2.c": ("due", "Quá hạn"),
     "duty:2.k": ("recurring", "Đang thực hiện"),
@@ -150,8 +151,8 @@ def _soup(site, url):
 
 
 def test_each_meaning_shows_its_status_on_every_page_and_in_the_draft(meanings_site, index):
-    agency = _soup(meanings_site, "co-quan/so-tu-phap")
-    draft = _soup(meanings_site, "thuc-hien/2026-11/so-tu-phap")
+    agency = _soup(meanings_site, "co-quan/so-tu-phap-lam-dong")
+    draft = _soup(meanings_site, "thuc-hien/2026-11/so-tu-phap-lam-dong")
     labels = {
         re.sub(r"\s+", " ", tr.select("td")[1].get_text(" ", strip=True)).split(":")[0].strip(): tr.select("td")[3].get_text(
             " ", strip=True
@@ -167,7 +168,7 @@ def test_each_meaning_shows_its_status_on_every_page_and_in_the_draft(meanings_s
                 tr.select_one("td a").get_text(): tr
                 for tr in _soup(meanings_site, PAGES[uid]).select("table.item-progress tbody tr")
             }
-            assert rows["Sở Tư pháp"].select_one("td.status").get_text() == status, (uid, "item page")
+            assert rows["Sở Tư pháp tỉnh Lâm Đồng"].select_one("td.status").get_text() == status, (uid, "item page")
         from plannav.sitemap import item_label
 
         shown = next(v for k, v in labels.items() if k == item_label(index.by_uid[uid]))
@@ -202,18 +203,18 @@ def test_what_staff_entered_is_shown_on_the_item_page_the_agency_page_and_the_dr
     """The completion day, the evidence, the result's line breaks and the reason for Không thực hiện, all
     from a first report, on the pages where staff look and in the agency's own draft."""
     item = _soup(meanings_site, "nhiem-vu/2-e")
-    row = next(tr for tr in item.select("table.item-progress tbody tr") if tr.td.get_text() == "Sở Tư pháp")
+    row = next(tr for tr in item.select("table.item-progress tbody tr") if tr.td.get_text() == "Sở Tư pháp tỉnh Lâm Đồng")
     latest = row.select_one("td.latest")
     said = latest.get_text(" ", strip=True)
     assert "Ngày hoàn thành: 05/11/2026" in said and "Văn bản, minh chứng: Công văn 12/STP-MAU" in said
     assert latest.find("br") and f"{SAMPLE}: dòng một" in said and "dòng hai" in said
     result = next(f for f in latest.select(".report-field") if "Kết quả" in f.get_text())
     assert len(result.find_all("br")) == 1  # the result's own line break, kept
-    agency = _soup(meanings_site, "co-quan/so-tu-phap")
+    agency = _soup(meanings_site, "co-quan/so-tu-phap-lam-dong")
     folded = agency.select_one('tr[data-item="task:2.e"] details.reported')
     assert "Ngày hoàn thành: 05/11/2026" in folded.get_text(" ", strip=True)
     reason = agency.select_one('tr[data-item="task:1.b"] details.reported').get_text(" ", strip=True)
     assert "Khó khăn, vướng mắc: Lý do mẫu, không có thật" in reason
-    draft = _soup(meanings_site, "thuc-hien/2026-11/so-tu-phap").get_text(" ", strip=True)
+    draft = _soup(meanings_site, "thuc-hien/2026-11/so-tu-phap-lam-dong").get_text(" ", strip=True)
     assert "Lý do: Lý do mẫu, không có thật" in draft and "Hoàn thành ngày 05/11/2026" in draft
     assert "Văn bản, minh chứng: Công văn 12/STP-MAU" in draft

@@ -42,7 +42,7 @@ CHAIN = (
 CHAIN_SUCCESSIONS = (
     "successions:\n",
     """successions:
-  - of: so-thong-tin-truyen-thong
+  - of: dien-luc-dak-nong
     by: [{id: so-mau-a}]
     since: '2025-03-01'
     basis: nd-55-2025-nd-cp
@@ -63,19 +63,17 @@ def test_a_chain_of_successions_resolves_by_date(plan_copy):
     plan, problems = load_plan(plan_copy)
     assert problems == [] and plan is not None
     successions = plan.registry.successions
-    assert carriers(successions, "so-thong-tin-truyen-thong", "2025-02-28") == ([], None)  # its own work still
-    found, _ = carriers(successions, "so-thong-tin-truyen-thong", "2025-03-01")
+    assert carriers(successions, "dien-luc-dak-nong", "2025-02-28") == ([], None)  # its own work still
+    found, _ = carriers(successions, "dien-luc-dak-nong", "2025-03-01")
     assert [(c.body, c.since) for c in found] == [("so-mau-a", "2025-03-01")]
-    found, _ = carriers(successions, "so-thong-tin-truyen-thong", "2026-11-27")
+    found, _ = carriers(successions, "dien-luc-dak-nong", "2026-11-27")
     assert [(c.body, c.since, [s.of for s in c.chain]) for c in found] == [
-        ("so-mau-b", "2025-07-01", ["so-thong-tin-truyen-thong", "so-mau-a"])
+        ("so-mau-b", "2025-07-01", ["dien-luc-dak-nong", "so-mau-a"])
     ]
     # The end of the chain carries everything the first body was given.
     index = ItemIndex(plan)
-    assert plan.registry.predecessors["so-mau-b"] == ("so-thong-tin-truyen-thong", "so-mau-a")
-    assert [i.uid for i, _ in index.reach("so-mau-b").direct] == [
-        i.uid for i, _ in index.reach("so-thong-tin-truyen-thong").direct
-    ]
+    assert plan.registry.predecessors["so-mau-b"] == ("dien-luc-dak-nong", "so-mau-a")
+    assert [i.uid for i, _ in index.reach("so-mau-b").direct] == [i.uid for i, _ in index.reach("dien-luc-dak-nong").direct]
 
 
 def test_the_real_successions_resolve_as_of_today(plan):
@@ -83,7 +81,7 @@ def test_the_real_successions_resolve_as_of_today(plan):
     assert [c.body for c in found] == [HEIR] and ceased is None
     found, ceased = carriers(plan.registry.successions, "ubnd-huyen-thanh-pho", "2026-11-27")
     assert found == [] and ceased.since == "2025-07-01" and ceased.basis == "nq-203-2025-qh15"
-    assert carriers(plan.registry.successions, "so-tu-phap", "2026-11-27") == ([], None)  # nothing recorded
+    assert carriers(plan.registry.successions, "cuc-thong-ke-tinh", "2026-11-27") == ([], None)  # nothing recorded
 
 
 BAD = [
@@ -167,12 +165,12 @@ BAD = [
         "duplicate-succession",
         (
             "successions:\n",
-            "successions:\n  - of: so-tu-phap\n    by: [{id: ubnd-tinh-lam-dong}]\n    since: '2025-07-01'\n"
+            "successions:\n  - of: cuc-thong-ke-tinh\n    by: [{id: ubnd-tinh-lam-dong}]\n    since: '2025-07-01'\n"
             "    basis: nq-202-2025-qh15\n"
-            "  - of: so-tu-phap\n    by: [{id: cong-an-tinh-lam-dong}]\n    since: '2025-07-01'\n"
+            "  - of: cuc-thong-ke-tinh\n    by: [{id: cong-an-tinh-lam-dong}]\n    since: '2025-07-01'\n"
             "    basis: nq-202-2025-qh15\n",
         ),
-        "  - of: so-tu-phap\n    by: [{id: cong-an-tinh-lam-dong}]",
+        "  - of: cuc-thong-ke-tinh\n    by: [{id: cong-an-tinh-lam-dong}]",
         "one succession per body and day",
     ),
     (
@@ -188,7 +186,7 @@ BAD = [
         "collective-heir",
         (
             "successions:\n",
-            "successions:\n  - of: so-tu-phap\n    by: [{id: so-ban-nganh}]\n    since: '2025-07-01'\n"
+            "successions:\n  - of: cuc-thong-ke-tinh\n    by: [{id: so-ban-nganh}]\n    since: '2025-07-01'\n"
             "    basis: nq-202-2025-qh15\n",
         ),
         "    by: [{id: so-ban-nganh}]",
@@ -267,7 +265,9 @@ def test_a_2022_body_says_who_carries_its_work_now_and_keeps_the_decisions_words
 def test_the_agency_index_shows_todays_bodies_and_folds_the_ones_replaced(site):
     page = _site_page(site, "co-quan")
     bodies = [a["href"] for a in page.select("table.agencies td > a:first-child")]  # each row's body
-    assert f"{HEIR}/" in bodies and "cong-an-tinh/" not in bodies and "so-tu-phap/" in bodies
+    assert f"{HEIR}/" in bodies and "cong-an-tinh/" not in bodies and "cuc-thong-ke-tinh/" in bodies
+    # The five departments merged in Đắk Nông on 01/03/2025, then into Lâm Đồng's: today's bodies only.
+    assert "so-tai-chinh-lam-dong/" in bodies and "so-ke-hoach-dau-tu/" not in bodies and "so-tai-chinh/" not in bodies
     folded = page.select_one("details.replaced").get_text(" ", strip=True)
     assert "Công an tỉnh → Công an tỉnh Lâm Đồng" in folded
 
@@ -311,7 +311,12 @@ def test_the_register_expects_reports_from_the_bodies_there_each_month(plan):
     registry = plan.registry
     assert registry.exists_on("cong-an-tinh", "2025-06-30") and not registry.exists_on("cong-an-tinh", "2025-07-01")
     assert not registry.exists_on(HEIR, "2025-06-30") and registry.exists_on(HEIR, "2025-07-01")
-    assert registry.exists_on("so-tu-phap", "2026-11-27")
+    assert registry.exists_on("cuc-thong-ke-tinh", "2026-11-27")  # nothing recorded: there still
+    # Sở Kế hoạch và Đầu tư: merged into Sở Tài chính on 01/03/2025, which became Lâm Đồng's on 01/07/2025.
+    assert registry.exists_on("so-ke-hoach-dau-tu", "2025-02-28") and not registry.exists_on(
+        "so-ke-hoach-dau-tu", "2025-03-01"
+    )
+    assert registry.exists_on("so-tai-chinh", "2025-06-30") and not registry.exists_on("so-tai-chinh", "2025-07-01")
 
 
 @pytest.mark.parametrize(
@@ -367,7 +372,7 @@ def test_a_split_that_merges_again_or_partly_ceases_reads_as_one_body_and_no_end
         for i, n in (("so-mau-a", "Sở Mẫu A"), ("so-mau-b", "Sở Mẫu B"), ("so-mau-c", "Sở Mẫu C"))
     )
     successions = (
-        "  - {of: so-thong-tin-truyen-thong, by: [{id: so-mau-a}, {id: so-mau-b}], since: '2025-03-01',"
+        "  - {of: dien-luc-dak-nong, by: [{id: so-mau-a}, {id: so-mau-b}], since: '2025-03-01',"
         " basis: nd-55-2025-nd-cp}\n"
         "  - {of: so-mau-b, by: [], since: '2025-05-01', basis: nd-55-2025-nd-cp}\n"
         "  - {of: so-mau-a, by: [{id: so-mau-c}], since: '2025-07-01', basis: nq-202-2025-qh15}\n"
@@ -378,9 +383,9 @@ def test_a_split_that_merges_again_or_partly_ceases_reads_as_one_body_and_no_end
     )
     plan, problems = load_plan(plan_copy)
     assert problems == [], problems
-    found, ceased = carriers(plan.registry.successions, "so-thong-tin-truyen-thong", "2025-06-01")
+    found, ceased = carriers(plan.registry.successions, "dien-luc-dak-nong", "2025-06-01")
     assert [c.body for c in found] == ["so-mau-a"] and ceased is None  # B ended, A carries on
-    found, ceased = carriers(plan.registry.successions, "so-thong-tin-truyen-thong", "2026-01-01")
+    found, ceased = carriers(plan.registry.successions, "dien-luc-dak-nong", "2026-01-01")
     assert [c.body for c in found] == ["so-mau-c"] and ceased is None  # one body, once
 
 
@@ -394,7 +399,10 @@ def test_a_body_whose_work_passed_on_offers_the_report_form_of_the_body_that_car
     assert forms("co-quan/cong-an-tinh") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng của Công an tỉnh Lâm Đồng (Excel)"}
     assert forms(f"co-quan/{HEIR}") == {f"{HEIR}.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
     assert forms("co-quan/ubnd-huyen-thanh-pho") == {}  # ceased, with no heir recorded
-    assert forms("co-quan/so-tu-phap") == {"so-tu-phap.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
+    assert forms("co-quan/cuc-thong-ke-tinh") == {"cuc-thong-ke-tinh.xlsx": "Biểu mẫu báo cáo tháng (Excel)"}
+    assert forms("co-quan/so-ke-hoach-dau-tu") == {
+        "so-tai-chinh-lam-dong.xlsx": "Biểu mẫu báo cáo tháng của Sở Tài chính tỉnh Lâm Đồng (Excel)"
+    }
     # The downloads page offers each body the same files as its own page.
     rows = {
         tr.td.a["href"].rstrip("/").rsplit("/", 1)[-1]: tr
@@ -442,3 +450,26 @@ def test_a_document_without_its_number_needs_a_date_and_a_source(plan_copy):
     assert [p.code for p in problems] == ["document-unverifiable"], problems
     assert "lacks its date" in problems[0].message
     assert problems[0].line == text[: text.index("  - id: bb-ban-giao-attt-2025")].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "body, heir, basis",
+    [
+        ("so-ke-hoach-dau-tu", "Sở Tài chính tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+        ("so-tai-nguyen-moi-truong", "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+        ("so-nong-nghiep-phat-trien-nong-thon", "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+        ("so-thong-tin-truyen-thong", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+        ("so-lao-dong-thuong-binh-xa-hoi", "Sở Nội vụ tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+        ("so-giao-thong-van-tai", "Sở Xây dựng tỉnh Lâm Đồng", "nq-hdnd-dak-nong-2025-02-28"),
+    ],
+)
+def test_a_merged_department_s_page_names_today_s_body_and_the_basis_above_its_first_section(site, body, heir, basis):
+    """The departments Đắk Nông merged on 01/03/2025 (its council's resolution, number not found), then carried
+    into Lâm Đồng's on 01/07/2025: the notice comes before the page's first section and links both steps."""
+    page = _site_page(site, f"co-quan/{body}")
+    notice = page.select_one(".successor")
+    first_section = page.select_one("article h2")
+    assert notice and first_section and notice.sourceline < first_section.sourceline
+    said = notice.get_text(" ", strip=True)
+    assert f"Nay do {heir} thực hiện" in said and "số hiệu chưa tra được" in said
+    assert notice.select_one(f"a[href$='van-ban/{basis}/']") and notice.select_one("a[href$='van-ban/nq-202-2025-qh15/']")
