@@ -298,3 +298,23 @@ def test_the_home_page_links_every_section_of_the_navigation(site, page):
     sections = {href for href in navigation if href and "#" not in href and "/" not in href}  # not the pages under one
     assert "trach-nhiem" in sections
     assert sections <= linked
+
+
+@pytest.mark.parametrize(
+    "agency, uids, basis",
+    [
+        ("so-khoa-hoc-cong-nghe", ["duty:17.b"], "Phụ lục II, dòng 10"),
+        ("so-noi-vu", ["duty:1.đ", "duty:5.a"], "Phụ lục II, dòng 30"),
+        ("cong-an-tinh", ["duty:1.đ", "duty:5.a", "duty:17.b"], ""),
+    ],
+)
+def test_the_same_work_given_opposite_leads_is_led_jointly_as_appendix_ii_says(site, page, index, agency, uids, basis):
+    """IV.17.b and II.1.l, IV.1.đ and IV.5.a: each sentence says "I coordinate with the other" about work that
+    Appendix II gives both to lead. Both lead, on each page, with the basis shown where staff see the duty."""
+    roles = _roles(page(site, f"co-quan/{agency}/"))
+    for uid in uids:
+        item = index.by_uid[uid]
+        assert len(item.lead) == 2 and not set(item.lead) & set(item.coordinators), uid
+        assert roles[uid] == "Chủ trì", (agency, uid)
+        if basis:
+            assert basis in item.roles_note, uid
