@@ -198,10 +198,10 @@ CASES = [
     Case(
         "duty-lists-unnamed-agency",
         "responsibilities.yaml",
-        "    lead: [so-noi-vu]\n",
-        "    lead: [so-y-te]\n",
+        "    lead: [cong-an-tinh, so-noi-vu]\n",
+        "    lead: [cong-an-tinh, so-y-te]\n",
         "duty 1.đ lists 'so-y-te' but neither its text nor its section names it",
-        at="lead: [so-y-te]",
+        at="lead: [cong-an-tinh, so-y-te]",
     ),
     Case(
         "unreferenced-agency",

@@ -13,8 +13,8 @@ PAGES = [
     "thuc-hien/index.html",
     "thuc-hien/2026-10.html",
     "thuc-hien/2026-10/tong-hop.html",  # the drafted reports
-    "thuc-hien/2026-10/so-tu-phap.html",
-    "co-quan/so-tu-phap.html",
+    "thuc-hien/2026-10/so-tu-phap-lam-dong.html",
+    "co-quan/so-tu-phap-lam-dong.html",
     "nhiem-vu/phu-luc-34.html",
     "thu-tuc/9.html",
 ]

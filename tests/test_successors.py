@@ -17,8 +17,9 @@ from plannav.items import ItemIndex
 from plannav.loader import load_plan
 from plannav.progress.form import column_of, form_bytes
 from plannav.progress.loader import load_progress
+from plannav.progress.models import Entry
 from plannav.progress.reporters import Reporters
-from plannav.progress.status import Progress
+from plannav.progress.status import Progress, Report
 from plannav.succession import carriers
 
 HEIR = "cong-an-tinh-lam-dong"  # carries the work of Công an tỉnh from 01/07/2025 (Nghị quyết 202/2025/QH15)
@@ -473,3 +474,25 @@ def test_a_merged_department_s_page_names_today_s_body_and_the_basis_above_its_f
     said = notice.get_text(" ", strip=True)
     assert f"Nay do {heir} thực hiện" in said and "số hiệu chưa tra được" in said
     assert notice.select_one(f"a[href$='van-ban/{basis}/']") and notice.select_one("a[href$='van-ban/nq-202-2025-qh15/']")
+
+
+def test_the_districts_work_counts_against_no_one_after_they_ended(index, site):
+    """The districts ended on 01/07/2025 with no heir recorded: an item they lead with others is done when the
+    others are, and its page says the districts ended."""
+    reporters = Reporters(index)
+    uid = "task:2.c"
+    others = [a for a in reporters.leads(index.by_uid[uid]) if a != "ubnd-huyen-thanh-pho"]
+    assert others and "ubnd-huyen-thanh-pho" in reporters.leads(index.by_uid[uid])
+    done = Entry(item=uid, status="Hoàn thành", completed="2026-10-01")
+    reports = [
+        Report(agency, "2026-10", dt.date(2026, 10, 18), None, {uid: done}, "x")
+        for agency in others
+        if index.registry.exists_on(agency, "2026-10-18") or index.registry.heirs.get(agency)
+    ]
+    heirs = {heir for agency in others for heir in index.registry.heirs.get(agency, ())}
+    reports += [Report(heir, "2026-10", dt.date(2026, 10, 18), None, {uid: done}, "x") for heir in heirs]
+    progress = Progress(index, reporters, reports)
+    assert progress.ceased("ubnd-huyen-thanh-pho") and progress.status(uid, "ubnd-huyen-thanh-pho").status == "Chưa báo cáo"
+    assert progress.item_status(uid).startswith("Hoàn thành")
+    line = _site_page(site, "nhiem-vu/2-c").select_one("tr.now").get_text(" ", strip=True)
+    assert "Ủy ban nhân dân các huyện, thành phố : đã kết thúc hoạt động từ ngày 01/07/2025" in line

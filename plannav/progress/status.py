@@ -9,7 +9,8 @@ Only a deadline that means "due" has such a day (models.deadlines: `means`): a s
 none, and their status is the period's. A staged deadline binds each body by the stage of its level.
 
 An item's overall status is its leads' (every reporting body that a lead names or that a leading group
-lists; all its reporters where the decision names no lead): Không thực hiện when every one of them says
+lists; all its reporters where the decision names no lead; not a body that ended with no one recorded to
+carry its work, Progress.ceased): Không thực hiện when every one of them says
 so; Hoàn thành (quá hạn, if any was late) when every one of them is done; else Quá hạn when one is
 overdue; Đang thực hiện when one is under way or done; Chưa triển khai when one has reported; Chưa
 báo cáo when none has.
@@ -187,8 +188,16 @@ class Progress:
     def item_status(self, uid: str) -> str:
         if uid not in self._overall:  # every row of every table shows it: worked out once
             item = self.index.by_uid[uid]
-            self._overall[uid] = overall([self.status(uid, agency).status for agency in self.reporters.leads(item)])
+            leads = [a for a in self.reporters.leads(item) if not self.ceased(a)]
+            self._overall[uid] = overall([self.status(uid, agency).status for agency in leads])
         return self._overall[uid]
+
+    def ceased(self, agency_id: str) -> bool:
+        """Whether the body ended by the as-of day with no one recorded to carry its work (the districts, since
+        01/07/2025): what it did not report is counted against no one."""
+        registry = self.index.registry
+        day = self.as_of.isoformat() if self.as_of else None
+        return bool(day) and not registry.exists_on(agency_id, day) and not registry.heirs.get(agency_id)
 
     @cached_property
     def changes(self):

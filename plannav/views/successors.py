@@ -75,10 +75,15 @@ def succession(views: SiteViews, agency_id: str) -> Succession:
     return Succession(now, ended, day_text(since) if since else "", before, day_text(day) if day else "")
 
 
-def now_carried_by(views: SiteViews, agency_ids) -> tuple[tuple[Link, tuple[Link, ...]], ...]:
-    """For an item's page: each of the bodies given whose work another carries today, with who does."""
-    out = []
-    for agency_id in dict.fromkeys(agency_ids):  # a body may be named in both roles
-        if heirs := views.heirs(agency_id):
-            out.append((views.agency_link(agency_id), heirs))
+def now_carried_by(views: SiteViews, agency_ids) -> tuple[tuple[Link, tuple[Link, ...], str], ...]:
+    """For an item's page: each of the bodies given whose work another carries today, with who does; or that
+    ended with no one recorded to carry its work (the districts, since 01/07/2025), with the day it ended."""
+    out, named = [], list(dict.fromkeys(agency_ids))  # a body may be named in both roles
+    # A body that ended is said even where a collective wording reaches it ("các địa phương": the districts).
+    reached = [m for a in named for m in views.registry.members(a) if m not in named]
+    for agency_id in (*named, *dict.fromkeys(reached)):
+        if agency_id in named and (heirs := views.heirs(agency_id)):
+            out.append((views.agency_link(agency_id), heirs, ""))
+        elif ceased := views.carried_by(agency_id)[1]:
+            out.append((views.agency_link(agency_id), (), day_text(ceased.since)))
     return tuple(out)
