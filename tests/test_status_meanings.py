@@ -92,6 +92,11 @@ REPORTS = {
         - item: task:1.b
           status: Không thực hiện
           difficulties: Lý do mẫu, không có thật
+        - item: procedure:15
+          status: Hoàn thành
+          completed: '2022-05-20'
+        - item: funding:1
+          status: Đang thực hiện
         - item: duty:2.c
           status: Đang thực hiện
         - item: duty:2.k
@@ -119,6 +124,8 @@ EXPECTED = {
     "task:1.l": ("continuous", "Đang thực hiện"),
     "task:1.a": ("condition", "Chưa triển khai"),
     "task:1.b": ("condition", "Không thực hiện"),
+    "procedure:15": ("due", "Hoàn thành"),  # done by its month, "Tháng 5/2022"
+    "funding:1": ("recurring", "Đang thực hiện"),
     "appendix-task:34": ("due", "Hoàn thành quá hạn"),
 }
 PAGES = {
@@ -128,6 +135,8 @@ PAGES = {
     "task:1.l": "nhiem-vu/1-l",
     "task:1.a": "nhiem-vu/1-a",
     "task:1.b": "nhiem-vu/1-b",
+    "procedure:15": "thu-tuc/15",
+    "funding:1": None,
     "appendix-task:34": "nhiem-vu/phu-luc-34",
 }
 
