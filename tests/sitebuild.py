@@ -58,3 +58,19 @@ def sample_progress_site(root: Path, months: int, offline: bool = False) -> Path
     result = build_site(root / "site", offline=offline, progress_dir=progress)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def reports_site(root: Path, reports: dict[tuple[str, str], str]) -> Path:
+    """A site built at root/site from the given made-up reports ({(period, agency): YAML text}), written at
+    root/progress and marked as sample data. Returns the site's folder."""
+    import textwrap
+
+    progress = root / "progress"
+    for (period, agency), text in reports.items():
+        path = progress / period / f"{agency}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
+    result = build_site(root / "site", progress_dir=progress)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

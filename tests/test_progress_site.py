@@ -6,13 +6,12 @@ page of that site says so. The repository's own progress/ is empty: its site sho
 import csv
 import io
 import json
-import textwrap
 
 import openpyxl
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build_site, sample_progress_site
+from sitebuild import ROOT, build_site, reports_site, sample_progress_site
 
 from plannav.progress.status import STATUSES
 
@@ -52,16 +51,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sample")
-    progress = root / "progress"
-    for (period, agency), text in REPORTS.items():
-        path = progress / period / f"{agency}.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
-    result = build_site(root / "site", progress_dir=progress)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return reports_site(tmp_path_factory.mktemp("sample"), REPORTS)
 
 
 def _soup(site, url):

@@ -5,12 +5,11 @@ fictitious ("DỮ LIỆU MẪU")."""
 
 import datetime as dt
 import re
-import textwrap
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build_site, edit_plan
+from sitebuild import ROOT, edit_plan, reports_site
 
 from plannav.loader import load_plan
 from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, Entry
@@ -143,16 +142,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def meanings_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("meanings")
-    progress = root / "progress"
-    for (period, agency), text in REPORTS.items():
-        path = progress / period / f"{agency}.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
-    result = build_site(root / "site", progress_dir=progress)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return reports_site(tmp_path_factory.mktemp("meanings"), REPORTS)
 
 
 def _soup(site, url):
