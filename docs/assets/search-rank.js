@@ -7,7 +7,8 @@
    worker: it notes each query sent and, in the results that come back, moves ahead the pages whose
    title (with its abbreviations and other names, see plannav/generator/searchindex.py) holds the words
    typed as a phrase, then those whose title holds each of them as a whole word (diacritics or not),
-   then the pages with a section so named. Otherwise the theme's order stands. It loads before the theme's script, which creates the worker. */
+   then the pages with a section so named; among titles holding the phrase, the one with the fewest other
+   words first. Otherwise the theme's order stands. It loads before the theme's script, which creates the worker. */
 (() => {
   "use strict";
   const Native = window.Worker;
@@ -30,6 +31,17 @@
     return wanted.every(word => have.has(word)) ? 1 : 2;
   };
 
+  // Among titles that hold the phrase, the one with the fewest other words names it most exactly:
+  // "Đăng ký khai tử" before "Liên thông đăng ký khai tử - Xóa đăng ký thường trú - …" for "khai tu".
+  const extra = (group, wanted) => {
+    const page = group.find(item => !item.location.includes("#"));
+    if (!page) return Infinity;
+    const joined = ` ${wanted.join(" ")} `;
+    const lengths = NAME_FIELDS.map(field => words(page[field]))
+      .filter(field => ` ${field.join(" ")} `.includes(joined)).map(field => field.length - wanted.length);
+    return lengths.length ? Math.min(...lengths) : Infinity;
+  };
+
   // The page's own title first, then one of its sections: 0, 1 (the page); 2, 3 (a section); 4.
   const level = (group, wanted) => {
     const page = group.find(item => !item.location.includes("#"));
@@ -49,9 +61,12 @@
   const rank = (groups, query) => {
     const wanted = wantedWords(query);
     if (!wanted.length || !Array.isArray(groups)) return;
-    const keyed = groups.map((group, position) => [level(group, wanted), position, group]);
-    keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    keyed.forEach(([, , group], i) => { groups[i] = group; });
+    const keyed = groups.map((group, position) => {
+      const found = level(group, wanted);
+      return [found, found === 0 ? extra(group, wanted) : 0, position, group];
+    });
+    keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    keyed.forEach(([, , , group], i) => { groups[i] = group; });
     // Enter opens the result with the highest score, not the first shown: scores now fall in the new
     // order. The same amount is added to a whole group, so which of its sections show is unchanged.
     const top = Math.max(0, ...groups.flat().map(item => item.score || 0));
