@@ -329,3 +329,15 @@ def test_page_files_and_links_are_where_mkdocs_puts_and_resolves_them(directory_
         url_for = sitemap.links_from(file.url, directory_urls)  # what each page's links are made with
         for src, there in files.items():
             assert url_for(src, "muc") == f"{get_relative_url(there.url, file.url)}#muc", (src, file.url)
+
+
+def test_no_html_block_is_split_by_a_blank_line(site):
+    """A blank line inside an HTML block the templates write (an empty conditional row of a facts table)
+    would end the block for Markdown, which wraps the rest in a <p> that the browser moves out of the table.
+    No page holds a <p> whose next tag closes a table part."""
+    import re
+
+    split = re.compile(r"<p>\s*</(tbody|table|tr|ul|ol|div|details)>")
+    pages = list(site.rglob("index.html"))
+    found = [p.relative_to(site).as_posix() for p in pages if split.search(p.read_text(encoding="utf-8"))]
+    assert len(pages) > 190 and found == []

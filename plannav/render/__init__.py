@@ -156,9 +156,21 @@ def _environment() -> Environment:
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+# The block elements the templates write over several lines. Inside one, a blank line (an empty
+# conditional row, say) would end the HTML block for Markdown, which would then wrap the rest in <p>.
+_BLOCK_TAG = re.compile(r"<(/?)(table|thead|tbody|tr|ul|ol|dl|div|details|blockquote|figure|svg)\b[^>]*?(/?)>", re.I)
+
+
 def _tidy(markdown: str) -> str:
     # Indented lines would turn into code blocks in Markdown; templates indent only for readability.
-    lines = [line.strip() for line in markdown.splitlines()]
+    lines, depth = [], 0
+    for line in (raw.strip() for raw in markdown.splitlines()):
+        if not line and depth > 0:
+            continue  # no blank line inside an HTML block: it would split the block
+        lines.append(line)
+        for closing, _, empty in _BLOCK_TAG.findall(line):
+            depth += -1 if closing else (0 if empty else 1)
+        depth = max(depth, 0)
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 
 
