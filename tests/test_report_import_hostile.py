@@ -473,3 +473,20 @@ def test_a_form_of_the_earlier_layout_imports_by_its_headers(workbook, tmp_path,
     assert code == 1 and f"Báo cáo!H{row}" in err, err  # the sender's cell
     marked = load_workbook(tmp_path / "again" / f"{AGENCY}.can-sua.xlsx")["Báo cáo"]
     assert marked.cell(row=row, column=STATUS).value == "xong" and marked.cell(row=row, column=STATUS).comment
+
+
+def test_a_file_system_without_hard_links_still_gets_one_whole_report(tmp_path, monkeypatch):
+    """A FAT or network drive refuses hard links: the report is then created exclusively and written whole."""
+    import errno
+
+    def no_links(*_):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = write_report(tmp_path, "2026-10", AGENCY, "date: '2026-10-18'\n")
+    assert target.read_text(encoding="utf-8") == "date: '2026-10-18'\n"
+    with pytest.raises(Exception) as refused:
+        write_report(tmp_path, "2026-10", AGENCY, "date: '2026-10-19'\n")
+    assert refused.value.problems[0].code == "report-exists"
+    assert target.read_text(encoding="utf-8") == "date: '2026-10-18'\n"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]

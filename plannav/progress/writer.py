@@ -20,6 +20,27 @@ def _mode() -> int:
     return 0o666 & ~umask
 
 
+def _create_exclusively(finished: Path, target: Path) -> None:
+    """Put the finished file at `target` unless a file is there: a hard link (whole, and exclusive); where the
+    file system has no hard links (a FAT or network drive), an exclusive create and a copy of the bytes."""
+    try:
+        os.link(finished, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # no hard links here: fall back to an exclusive create, then write
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode())
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(finished.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)  # never half a report
+        raise
+
+
 def write_report(progress_dir: Path, period: str, agency_id: str, text: str, replace: bool = False) -> Path:
     """Write progress/<period>/<agency_id>.yaml. Without `replace`, only if no report is there: created
     exclusively (a hard link of the finished file), so that of two imports at once exactly one succeeds."""
@@ -41,7 +62,7 @@ def write_report(progress_dir: Path, period: str, agency_id: str, text: str, rep
             os.replace(temporary, target)
         else:
             try:
-                os.link(temporary, target)  # fails if the target exists: exclusive, and whole
+                _create_exclusively(temporary, target)
             except FileExistsError:
                 raise FormRefused(
                     [
