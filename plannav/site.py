@@ -13,6 +13,7 @@ from plannav import sitemap
 from plannav.buildcache import BuildCache, digest
 from plannav.exports.catalog import Download, all_downloads
 from plannav.fulltext import full_text
+from plannav.initials import initials
 from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.plan import Plan
@@ -26,6 +27,8 @@ from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
 from plannav.views import progress as progress_view
+
+ALIASES = " · "  # between a page's other names in the search index: search-rank.js weighs each apart
 
 
 class PageBodies:
@@ -309,13 +312,18 @@ class SiteModel:
         """Each abbreviation of plan/abbreviations.yaml with its full forms: every form of one entry."""
         return [(*a.short, *a.full) for a in self.views.plan.abbreviations.abbreviations]
 
-    def search_aliases(self) -> dict[str, str]:
+    def search_aliases(self) -> dict[str, str]:  # each page's names, ALIASES apart (docs/assets/search-rank.js)
         """Each page's other names for the search, by page source: a month's page is also "T3/2022"; the
         page of a body whose work another carries now is also found by that one's name."""
-        out = {sitemap.deadline(key.slug): " ".join(key.typed_forms) for key in self.views.due if key.typed_forms}
+        out = {sitemap.deadline(key.slug): ALIASES.join(key.typed_forms) for key in self.views.due if key.typed_forms}
         for agency in self.views.registry.named:
             if heirs := self.views.heirs(agency.id):
-                out[sitemap.agency(agency.id)] = " ".join(link.text for link in heirs)
+                out[sitemap.agency(agency.id)] = ALIASES.join(link.text for link in heirs)
+        # Every body by its initials too ("NHNN", "VKSND tỉnh"): plannav.initials; make check keeps them apart.
+        for agency in self.views.registry.agencies:
+            if agency.kind != "group" and (forms := initials(agency.name)):
+                page = sitemap.agency(agency.id)
+                out[page] = ALIASES.join(filter(None, (out.get(page, ""), *forms)))
         return out
 
     def report_search_entries(self):

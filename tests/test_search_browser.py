@@ -102,3 +102,17 @@ def test_enter_opens_the_first_result_shown(nginx, tab):
         page.locator("input.md-search__input").press("Enter")
         page.wait_for_url(f"**/{expected}**")
         page.goto(nginx["root"])
+
+
+def test_a_body_is_found_by_its_initials(nginx, tab):
+    """Initials derived from every name (plannav.initials), with and without diacritics: the body's page first."""
+    page, _ = tab
+    page.goto(nginx["root"])
+    for query, expected in (
+        ("NHNN", "co-quan/ngan-hang-nha-nuoc-tinh/"),
+        ("VKSND tinh", "co-quan/vien-kiem-sat-tinh/"),
+        ("TAND tinh", "co-quan/toa-an-tinh/"),
+        ("TAND tỉnh Lâm Đồng", "co-quan/toa-an-nhan-dan-tinh-lam-dong/"),
+    ):
+        found = [urlsplit(href).path.lstrip("/") for _, href in search(page, query)]
+        assert found and found[0] == expected, (query, found[:3])

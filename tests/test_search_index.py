@@ -63,7 +63,7 @@ def test_the_pages_staff_look_for_by_name_weigh_more(index):
 
 def test_a_month_page_is_also_found_by_the_forms_staff_write_it_in(index):
     assert index["config"]["fields"]["aliases"] == index["config"]["fields"]["title"]
-    assert _doc(index, "thoi-han/2022-03/")["aliases"] == "T3/2022 03/2022"
+    assert _doc(index, "thoi-han/2022-03/")["aliases"] == "T3/2022 · 03/2022"
     assert "aliases" not in _doc(index, "thoi-han/2022/")  # "Năm 2022" is what staff type
     assert "aliases" not in _doc(index, "thoi-han/2022-03/#danh-sach")  # the page, not its sections
 
@@ -73,4 +73,32 @@ def test_every_month_page_has_its_other_names(index):
     assert months
     for doc in months:
         year, month = doc["location"].split("/")[1].split("-")
-        assert doc["aliases"] == f"T{int(month)}/{year} {month}/{year}", doc["location"]
+        assert doc["aliases"] == f"T{int(month)}/{year} · {month}/{year}", doc["location"]
+
+
+def test_initials_are_derived_as_administrative_writing_forms_them():
+    from plannav.initials import initials
+
+    assert initials("Ngân hàng Nhà nước tỉnh") == ["NHNN", "NHNN tỉnh", "NHNN tinh"]
+    assert {"SLĐTBXH", "SLDTBXH", "SLĐ-TB&XH"} <= set(initials("Sở Lao động - Thương binh và Xã hội"))
+    assert initials("Ủy ban nhân dân tỉnh Đắk Nông")[:2] == ["UBND", "UBND tỉnh Đắk Nông"]
+    assert initials("Sở Y tế") == ["SYT"] and initials("Bộ") == []
+
+
+def test_make_check_reports_initials_two_names_share(plan_copy):
+    from sitebuild import edit_plan
+
+    from plannav.loader import load_plan
+
+    edit_plan(
+        plan_copy,
+        "successors.yaml",
+        (
+            "  - id: bo-khoa-hoc-cong-nghe\n",
+            "  - id: so-thu-phu\n    name: Sở Thương phố\n    kind: provincial-agency\n    since: '2025-07-01'\n"
+            "  - id: bo-khoa-hoc-cong-nghe\n",
+        ),
+    )
+    _, problems = load_plan(plan_copy)
+    shared = [p for p in problems if p.code == "initials-shared"]
+    assert shared and "'STP'" in shared[0].message and "Sở Tư pháp" in shared[0].message, problems

@@ -15,6 +15,7 @@
   if (!Native) return;
   const SETUP = 0, QUERY = 2, RESULT = 3;  // the theme's message types
   const NAME_FIELDS = ["title_folded", "abbr_title", "aliases"];
+  const ALIAS_SEPARATOR = " · ";  // plannav/site.py joins a page's other names with it
   let separator = /[\s-]+/;
 
   const fold = text => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -23,8 +24,12 @@
 
   // 0: the words typed, in order, are a phrase of the result's title; 1: its title holds every one of
   // them; 2: neither.
+  // A page's names: its title, its abbreviations, and each of its other names (aliases, " · " apart).
+  const names = item => NAME_FIELDS.flatMap(field => field === "aliases"
+    ? String(item[field] || "").split(ALIAS_SEPARATOR).map(words) : [words(item[field])]);
+
   const match = (item, wanted) => {
-    const fields = NAME_FIELDS.map(field => words(item[field]));
+    const fields = names(item);
     const joined = ` ${wanted.join(" ")} `;
     if (fields.some(field => ` ${field.join(" ")} `.includes(joined))) return 0;
     const have = new Set(fields.flat());
@@ -37,7 +42,7 @@
     const page = group.find(item => !item.location.includes("#"));
     if (!page) return Infinity;
     const joined = ` ${wanted.join(" ")} `;
-    const lengths = NAME_FIELDS.map(field => words(page[field]))
+    const lengths = names(page)
       .filter(field => ` ${field.join(" ")} `.includes(joined)).map(field => field.length - wanted.length);
     return lengths.length ? Math.min(...lengths) : Infinity;
   };

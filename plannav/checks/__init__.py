@@ -32,6 +32,7 @@ CHECKS = (
     agencies.groups,
     agencies.open_groups,
     abbreviations.forms_found_in_the_decision,
+    abbreviations.initials_apart,
     successions.known_bodies_and_documents,
     successions.no_cycles,
     successions.as_the_calendar_allows,

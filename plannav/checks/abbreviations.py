@@ -4,6 +4,7 @@ each full form as the decision writes it, unless the decision writes only the sh
 import re
 
 from plannav.checks.report import Report
+from plannav.initials import head_key, initials
 from plannav.plan import Plan
 from plannav.textnorm import fold
 from plannav.texts import iter_texts
@@ -40,3 +41,34 @@ def forms_found_in_the_decision(plan: Plan, report: Report) -> None:
                     "duplicate-abbreviation",
                 )
             first_at.setdefault(key, i)
+
+
+def initials_apart(plan: Plan, report: Report) -> None:
+    """The initials the search derives for each body's name (plannav.initials) name one body each: two
+    different names sharing a form ("STP" for two Sở) would send staff to the wrong page. Bodies of one
+    line of succession, and names that differ only after their place, share by right."""
+    registry = plan.registry
+    named = [("agencies", ("agencies", i, "name"), a) for i, a in enumerate(plan.agencies.agencies) if a.kind != "group"]
+    named += [("successors", ("bodies", i, "name"), b) for i, b in enumerate(plan.successors.bodies)]
+    decided = {short.casefold() for entry in plan.abbreviations.abbreviations for short in entry.short}
+    first: dict[str, tuple] = {}
+    for file, path, body in named:
+        for form in initials(body.name):
+            key = form.casefold()
+            if key in decided:
+                continue  # the editor has said what the form means
+            if key not in first:
+                first[key] = body
+                continue
+            other = first[key]
+            if head_key(other.name) == head_key(body.name) or other.id in registry.family(body.id):
+                continue
+            report.add(
+                file,
+                path,
+                f"'{body.name}' and '{other.name}' would both be found by their initials '{form}'",
+                "list the form under `short:` in plan/abbreviations.yaml with the name staff mean by it, "
+                "or rename one body as the decision writes it",
+                "initials-shared",
+            )
+            break
