@@ -36,9 +36,13 @@ MAX_ROW_TAGS = 20_000  # rows the sheet's XML may hold at all; only the form's r
 
 
 class FormRefused(Exception):
-    def __init__(self, problems: list[Problem]):
+    """Every problem, each with its cell; `form`: what was read of the form (importer.FormRead), for the
+    marked copy, where it was read that far."""
+
+    def __init__(self, problems: list[Problem], form=None):
         super().__init__(f"{len(problems)} problems")
         self.problems = problems
+        self.form = form
 
 
 def refuse(file: str, message: str, hint: str, code: str, where: str = "") -> FormRefused:

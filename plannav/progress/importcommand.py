@@ -102,7 +102,7 @@ def _run(args, today: dt.date) -> int:
         target = write_report(progress, period, form.agency_id, text, replace)
     except FormRefused as refused:
         print(report(refused.problems, "vi"), file=sys.stderr)
-        read = getattr(refused, "form", None)
+        read = refused.form
         if read is not None:
             marked = write_marked_copy(form_path, reporters, read, refused.problems)
             said = f"bản đánh dấu các ô cần sửa, để gửi lại cơ quan: {visible(marked.as_posix())}"

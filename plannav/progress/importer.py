@@ -37,7 +37,6 @@ from plannav.progress.status import STATUSES
 from plannav.textfile import MAX_BYTES
 from plannav.textnorm import FORBIDDEN, character_name
 
-ImportRefused = FormRefused  # what every refusal raises: the problems, each with its cell
 _KEYS = ("status", "completed", "result", "difficulties", "proposals", "evidence")  # in TO_FILL's order
 _TEXT_KEYS = _KEYS[2:]
 _COLUMNS = len(READ_ONLY) + len(TO_FILL)
@@ -51,7 +50,6 @@ _ASSESSED_TEXTS = frozenset(assessed_text(status) for status in STATUSES)
 _EXTRA_COLUMNS = 13  # columns read past the form's, to warn about what was typed there
 _EXTRA_ROWS = 2_000  # rows read below the items, to warn about notes written there
 _ENTRY_PATH = re.compile(r"^entries\[(\d+)\](?:\.(\w+))?")
-EXCEL_CELL_LIMIT = 32_767  # characters Excel lets a cell hold
 
 
 @dataclass
@@ -88,7 +86,7 @@ def _forbidden(text: str) -> str | None:
 def read_form(path: Path, reporters: Reporters, file: str | None = None) -> FormRead:
     """The form's entries, warnings and the problems of the cells that cannot be read (which
     checked_report refuses with the rest); FormRefused at once where the file is no form of this site.
-    `refused.form` carries what was read, for the marked copy, where the form was read that far."""
+    FormRefused.form carries what was read, for the marked copy, where the form was read that far."""
     file = file or path.name
     book = FormWorkbook(read_form_bytes(path, file), file)
     try:
@@ -162,7 +160,7 @@ def _layout(rows, file: str, form: FormRead) -> dict[int, str]:
     column staff fill, and Mã, must be there."""
     layout, width = {}, len(rows[HEADER_ROW - 1]) if len(rows) >= HEADER_ROW else 0
     for c in range(1, width + 1):
-        value = row_value(rows, HEADER_ROW, c)
+        value = _row_value(rows, HEADER_ROW, c)
         if cells.is_blank(value):
             continue
         header = " ".join(str(value).split())
@@ -212,16 +210,10 @@ def _ignored(rows: list[int], file: str) -> list[Problem]:
     ]
 
 
-def row_value(rows, r: int, c: int):
+def _row_value(rows, r: int, c: int):
     if r > len(rows) or c > len(rows[r - 1]):
         return None
     return rows[r - 1][c - 1].value
-
-
-def _refused(problems: list[Problem], form: FormRead | None) -> FormRefused:
-    refused = FormRefused(problems)
-    refused.form = form
-    return refused
 
 
 def _read_row(form: FormRead, named: dict, r: int, expected, seen, file) -> list[Problem]:
@@ -394,7 +386,7 @@ def checked_report(
     # The rows that could be read are checked even where others could not: every problem at once.
     said = form.problems + [_in_form_terms(p, form, period, report_date, number, reporters, file) for p in problems]
     if said:
-        raise _refused(said, form)
+        raise FormRefused(said, form)
     if not form.entries:
         empty = Problem(
             file,
@@ -404,7 +396,7 @@ def checked_report(
             "điền các cột nền vàng của những việc có thay đổi trong tháng",
             "empty-form",
         )
-        raise _refused([empty], form)
+        raise FormRefused([empty], form)
     return text
 
 
