@@ -51,7 +51,8 @@ def label(deadline) -> str:
     if kind == "date":
         return f"{'Trước ngày' if deadline.before else 'Ngày'} {day_text(deadline.date)}"
     if kind == "staged":
-        return "; ".join(f"{LEVELS[s.level]}: từ {day_text(s.start)}" for s in deadline.stages)
+        said = "từ" if deadline.means == "start" else "hạn"  # the label says what the day means
+        return "; ".join(f"{LEVELS[s.level]}: {said} {day_text(s.start)}" for s in deadline.stages)
     if kind == "recurring":
         every = "hằng tháng" if deadline.every == "month" else "hằng năm"
         if deadline.day:

@@ -62,20 +62,36 @@ def test_a_staged_deadline_binds_each_body_by_its_level_s_stage(plan_copy):
     registry = plan.registry
     assert due_day(item, registry.identities("so-tu-phap"), "province") == dt.date(2022, 6, 1)
     assert due_day(item, registry.identities("ubnd-huyen-thanh-pho"), "district") == dt.date(2022, 12, 1)
+    from plannav import schedule
+
+    assert schedule.label(item.deadlines[0]).startswith("Cấp tỉnh: hạn 01/06/2022")  # no longer "từ"
 
 
 def test_a_deadline_whose_wording_leaves_its_meaning_open_is_refused(plan_copy):
+    """A staged wording that also says "hoàn thành" may set the day work is due or the day it starts: the
+    editor says which. An unreadable wording is one problem (deadline-unreadable), not two."""
     text = edit_plan(
         plan_copy,
-        "tasks.yaml",
-        ("      text: Trong tháng 9 năm 2022.\n", "      text: Từ tháng 9 năm 2022.\n"),
+        "appendix_tasks.yaml",
+        ("      text: Cấp tỉnh từ ngày 01/6/2022\n", "      text: Cấp tỉnh hoàn thành từ ngày 01/6/2022\n"),
+        ("      text: Tháng 4/2022\n", "      text: Từ tháng 4 năm 2022\n"),
     )
     _, problems = load_plan(plan_copy)
     codes = [p.code for p in problems]
-    assert "deadline-meaning-unstated" in codes, problems
+    assert codes.count("deadline-meaning-unstated") == 1 and "deadline-unreadable" in codes, problems
     found = next(p for p in problems if p.code == "deadline-meaning-unstated")
-    assert found.line == text[: text.index("      text: Từ tháng 9 năm 2022.")].count("\n") + 1
+    assert found.line == text[: text.index("      text: Cấp tỉnh hoàn thành từ ngày 01/6/2022")].count("\n") + 1
     assert "meaning: start" in found.hint
+    edit_plan(
+        plan_copy,
+        "appendix_tasks.yaml",
+        (
+            "      text: Cấp tỉnh hoàn thành từ ngày 01/6/2022\n",
+            "      text: Cấp tỉnh hoàn thành từ ngày 01/6/2022\n      meaning: due\n",
+        ),
+    )
+    _, problems = load_plan(plan_copy)
+    assert "deadline-meaning-unstated" not in [p.code for p in problems]
 
 
 # The site, built from fixed reports: every kind of meaning, as each page and the draft show it.

@@ -73,6 +73,10 @@ def meaning_stated(plan: Plan, report: Report) -> None:
     for place, deadline in deadline_references(plan):
         if deadline.meaning or len(ALLOWED_MEANINGS[deadline.kind]) == 1:
             continue
+        try:
+            read_deadline(deadline.text)
+        except DeadlineError:
+            continue  # an unreadable wording is one problem, said by readable_wordings
         says = {m for m, words in (("start", START_WORDS), ("due", DUE_WORDS)) if words.search(deadline.text)}
         if says and says != {DEFAULT_MEANINGS[deadline.kind]}:
             report.add(
