@@ -26,6 +26,7 @@ class Identity:
     known_as: str  # what staff call the scheme the plan carries out: "Đề án 06"
     first_year: int  # the span of the plan's objectives
     last_year: int
+    instrument: str = "Quyết định"  # the kind of document that issued the plan (metadata.type)
 
     @property
     def date_text(self) -> str:
@@ -35,6 +36,12 @@ class Identity:
     @property
     def committee(self) -> str:
         return f"Ủy ban nhân dân tỉnh {self.province}"
+
+    @property
+    def issued_with(self) -> str:
+        """The plan as a report cites it: '… ban hành kèm theo Quyết định số 468/QĐ-UBND ngày 01/3/2022 của
+        UBND tỉnh Đắk Nông'. Its own number is the decision's: the plan has none of its own."""
+        return f"ban hành kèm theo {self.instrument} số {self.number} ngày {self.date_text} của {self.committee}"
 
     @property
     def plan_name(self) -> str:
@@ -71,4 +78,5 @@ def identity(plan: Plan) -> Identity:
         plan.decision.plan.known_as,
         min(years),
         max(years),
+        meta.type,
     )

@@ -36,6 +36,7 @@ _PATTERN_HINTS = {
     "letter": ("one lowercase Vietnamese letter", "for example 'a' or 'đ'"),
     "restates": ("a Part II task written section.letter", "for example '2.đ'"),
     "duty": ("a Part IV duty written section.letter or section", "for example '1.d' or '4'"),
+    "symbol": ("a body's symbol in capitals, as in a document's number", "for example 'STP' in 'Số: 12/BC-STP'"),
 }
 _SLUG_HINT = ("an id in lowercase ASCII words joined by '-'", "for example 'cong-an-tinh'; see plan/agencies.yaml")
 # Where the field's name says nothing, the pattern does: every date field of every file reads alike.

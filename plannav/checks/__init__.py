@@ -30,6 +30,7 @@ CHECKS = (
     documents.every_citation_registered,
     agencies.every_agency_referenced,
     agencies.groups,
+    agencies.letterheads,
     agencies.open_groups,
     abbreviations.forms_found_in_the_decision,
     abbreviations.initials_apart,

@@ -114,3 +114,29 @@ def open_groups(plan: Plan, report: Report) -> None:
                 "set `open: true`, or list the bodies under `members:`",
                 "open-group",
             )
+
+
+def letterheads(plan: Plan, report: Report) -> None:
+    """A letterhead belongs to a body that issues documents, and a source names a symbol it was read for."""
+    bodies = [("agencies", ("agencies", i), a) for i, a in enumerate(plan.agencies.agencies)]
+    bodies += [("successors", ("bodies", i), b) for i, b in enumerate(plan.successors.bodies)]
+    for file, path, body in bodies:
+        head = body.letterhead
+        if head is None:
+            continue
+        if body.kind == "group":
+            report.add(
+                file,
+                (*path, "letterhead"),
+                f"group '{body.id}' has a letterhead",
+                "a group issues no documents: move the letterhead to the body that reports for it",
+                "letterhead-of-group",
+            )
+        if head.symbol_source and not head.symbol:
+            report.add(
+                file,
+                (*path, "letterhead", "symbol_source"),
+                f"'{body.id}' gives where its symbol was read, but no symbol",
+                "add the symbol as read there (symbol: STP), or remove symbol_source",
+                "letterhead-source-without-symbol",
+            )

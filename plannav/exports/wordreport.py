@@ -4,44 +4,61 @@ The form follows Nghị định 30/2020/NĐ-CP of 05/3/2020 on clerical work (c�
 "Thể thức, kỹ thuật trình bày văn bản hành chính", as its rules are set out in the project's design
 notes and in the public guides to it consulted (the decree's own text could not be read here):
 - A4 portrait; margins top and bottom 20 mm, left 30 mm, right 18 mm (the decree allows 20–25, 20–25,
-  30–35, 15–20); the font Times New Roman throughout;
+  30–35, 15–20); the font Times New Roman throughout; an appendix whose table is wide, landscape;
+- page numbers in Arabic figures, 14 pt, centred in the top margin, not on the first page;
+- top left, the name of the body directly above the issuer (upright capitals, 13 pt), then the issuer's
+  name (bold capitals, 13 pt) with a short rule under it, then the number line "Số: …/BC-STP": the kind's
+  symbol (BC, Phụ lục III) and the issuer's, the number itself left for the clerk;
 - top right, the national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in capitals, 12 pt, upright, bold,
-  and under it the motto "Độc lập - Tự do - Hạnh phúc", 13 pt, upright, bold, underlined by a rule;
-- top left, the issuing body's name in capitals, 13 pt, upright, bold, with a short rule under it,
-  then the number line "Số: …/BC-…", 13 pt, left for the clerk to fill;
-- place and date "…, ngày … tháng … năm …", 13 pt, italic, under the motto, left to fill;
-- the document type "BÁO CÁO", 14 pt, bold, centred, and its summary line, 14 pt, bold, centred;
+  and under it the motto "Độc lập - Tự do - Hạnh phúc", 13 pt, bold, underlined by a rule; under them the
+  place and date "Lâm Đồng, ngày … tháng … năm …", 13 pt, italic, the day left to fill;
+- the document type "BÁO CÁO", 14 pt, bold, centred, and its summary line, 14 pt, bold, centred, with a
+  short rule under it; "Kính gửi:" and the addressees;
 - the body in 14 pt, justified, first lines indented 1.27 cm, 6 pt between paragraphs;
-- "Nơi nhận:" 12 pt, bold italic, and its list 11 pt; the signer's title in capitals, 14 pt, bold,
-  with the signature left blank.
-The rules drawn under names are runs of a line character, which python-docx writes without any
-hand-made Office XML.
+- "Nơi nhận:" 12 pt, bold italic, its list 11 pt ("- Như trên;" for the addressees, "- Lưu: VT, …" last);
+  on the right the authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), capitals,
+  14 pt, bold, then room for the signature and the signer's name, left blank;
+- each appendix on its own pages: "PHỤ LỤC", its title, "(Kèm theo Báo cáo số …/BC-… ngày … của …)", and
+  its table, the header row repeated on every page.
+The rules drawn under names are runs of a line character. python-docx has no call for a field, a repeated header
+row or a row kept on one page: those three are the only elements written by hand (docx.oxml).
 """
 
 import datetime as dt
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from plannav.exports.tables import fixed_zip_times
-from plannav.progress.monthly import FORM, AgencyReport, Heading, ItemNote, MonthSummary
+from plannav.progress.monthly import FORM, AgencyReport, Difficulty, Heading, MonthSummary
 
 FONT = "Times New Roman"
-BODY_PT, TABLE_PT = 14, 12
-PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(18)}
+BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 11
+PORTRAIT = {"width": Mm(210), "height": Mm(297)}
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(18)}
+WIDTH_CM = 16.2  # the text's width on a portrait page; 24.9 on a landscape one
+CENTER, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+# The letterhead's two columns are wider together than the text (16.2 cm), into both margins, as forms
+# usually are: the national title and "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" each keep to one line.
+LETTERHEAD_CM = (8.4, 9.6)
+SIGNING_SPACE = 4  # empty lines under the authority lines: the signature and the seal
 
 
 def _document(heading: Heading, stamp: dt.date) -> Document:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE["width"], PAGE["height"]
-    section.top_margin, section.bottom_margin = PAGE["top"], PAGE["bottom"]
-    section.left_margin, section.right_margin = PAGE["left"], PAGE["right"]
+    section.page_width, section.page_height = PORTRAIT["width"], PORTRAIT["height"]
+    _margins(section)
+    # The page number from the second page: the first page's header is left empty.
+    section.different_first_page_header_footer = True
+    _page_number(section.header.paragraphs[0])
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     normal.paragraph_format.space_after = normal.paragraph_format.space_before = Pt(0)
@@ -54,6 +71,45 @@ def _document(heading: Heading, stamp: dt.date) -> Document:
     props.created = props.modified = moment
     props.last_printed = moment
     return doc
+
+
+def _margins(section) -> None:
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+
+
+def _page_number(paragraph) -> None:
+    """A PAGE field, centred: Word and Writer print the page's number in its place."""
+    paragraph.alignment = CENTER
+    run = paragraph.add_run()
+    run.font.size = Pt(BODY_PT)
+    for kind, text in (("begin", None), ("instr", "PAGE"), ("separate", None), ("text", "2"), ("end", None)):
+        if kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        elif kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def _repeat_header(table) -> None:
+    """The table's first row repeated at the top of every page it runs onto."""
+    row = table.rows[0]._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    row.append(element)
+
+
+def _keep_whole(row) -> None:
+    """The row on one page: "Nơi nhận" and the signature are never parted."""
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
 
 
 def _run(paragraph, text: str, size: int, bold: bool, italic: bool) -> None:
@@ -79,7 +135,7 @@ def _para(container, text="", size=BODY_PT, bold=False, italic=False, align=None
     return paragraph
 
 
-def _cell_text(cell, text, size=TABLE_PT, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT, first=True):
+def _cell_text(cell, text, size=TABLE_PT, bold=False, italic=False, align=LEFT, first=True):
     paragraph = cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
     _run(paragraph, text, size, bold, italic)
     paragraph.alignment = align
@@ -106,62 +162,97 @@ def _cells(table) -> list:
 
 
 def _letterhead(doc, heading: Heading) -> None:
-    table = _sized_table(doc, 1, (6.0, 10.0))
+    head = heading.letterhead
+    table = _sized_table(doc, 1, LETTERHEAD_CM)
     left, right = table.rows[0].cells
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _cell_text(left, heading.issuer.upper(), 13, bold=True, align=center)
-    _cell_text(left, "──────", 13, align=center, first=False)
-    _cell_text(left, FORM.number_line, 13, align=center, first=False)
-    _cell_text(right, FORM.national_title, 12, bold=True, align=center)
-    _cell_text(right, FORM.motto, 13, bold=True, align=center, first=False)
-    _cell_text(right, "─────────────────", 13, align=center, first=False)
-    _cell_text(right, FORM.place_date, 13, italic=True, align=center, first=False)
+    first = True
+    if head.superior:
+        _cell_text(left, head.superior, 12, align=CENTER)
+        first = False
+    for line in head.lines:
+        _cell_text(left, line, 13, bold=True, align=CENTER, first=first)
+        first = False
+    _cell_text(left, "──────", 13, align=CENTER, first=False)
+    _cell_text(left, head.number_line, 13, align=CENTER, first=False)
+    _cell_text(right, FORM.national_title, 12, bold=True, align=CENTER)
+    _cell_text(right, FORM.motto, 13, bold=True, align=CENTER, first=False)
+    _cell_text(right, "─────────────────", 13, align=CENTER, first=False)
+    _cell_text(right, head.place_date, 13, italic=True, align=CENTER, first=False)
     if heading.sample:
-        _para(doc, FORM.sample_note, 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
     _para(doc, "", after=0)
-    _para(doc, FORM.kind, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _para(doc, heading.summary, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _para(doc, "────────", 14, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, FORM.kind, 14, bold=True, align=CENTER, after=0)
+    _para(doc, heading.summary, 14, bold=True, align=CENTER, after=0)
+    _para(doc, "────────", 14, align=CENTER)
+    if len(heading.addressees) == 1:
+        _para(doc, f"{FORM.addressed} {heading.addressees[0]}.", align=CENTER)
+        return
+    _para(doc, FORM.addressed, align=CENTER, after=0)
+    for number, addressee in enumerate(heading.addressees, 1):
+        line = _para(doc, f"- {addressee}{'.' if number == len(heading.addressees) else ';'}", align=LEFT, after=0)
+        line.paragraph_format.left_indent = Cm(5)
+    _para(doc, "", after=0)
 
 
-def _table(doc, headers, rows, widths: tuple[float, ...], small: bool = False) -> None:
+def _table(doc, headers, rows, widths: tuple[float, ...], size: int = TABLE_PT) -> None:
     # Every row made at once: adding them one by one costs more than filling them.
     table = _sized_table(doc, 1 + len(rows), widths)
     table.style = doc.styles["Table Grid"]
-    columns, size = len(widths), Pt(10 if small else TABLE_PT)
-    head = Pt(9) if small else size  # a narrow column's header ("Không thực hiện") keeps its words whole
+    _repeat_header(table)
+    columns, points = len(widths), Pt(size)
     cells = _cells(table)
     for cell, text in zip(cells[:columns], headers, strict=True):
         paragraph = cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.alignment = CENTER
         run = paragraph.add_run(text)
-        run.bold, run.font.size = True, head
+        run.bold, run.font.size = True, points
     for number, values in enumerate(rows, 1):
         for cell, value in zip(cells[number * columns : (number + 1) * columns], values, strict=True):
             # Writer does not read a table style's text size: each run says it.
-            cell.paragraphs[0].add_run(value).font.size = size
+            cell.paragraphs[0].add_run(value).font.size = points
     _para(doc, "", after=0)
 
 
-def _notes(doc, notes: tuple[ItemNote, ...], empty: str, with_agency: bool = False) -> None:
-    if not notes:
-        _para(doc, empty, indent=True)
-    for note in notes:
-        who = f" ({note.agency})" if with_agency and note.agency else ""
-        said = f": {note.text}" if note.text else ""
-        _para(doc, f"- {note.item.text}{who} — {note.content} [{note.status}]{said}", indent=True)
+def _heading(doc, text: str) -> None:
+    _para(doc, text, bold=True, indent=True)
+
+
+def _dashed(doc, lines) -> None:
+    for line in lines:
+        _para(doc, f"- {line}", indent=True)
 
 
 def _closing(doc, heading: Heading) -> None:
-    table = _sized_table(doc, 1, (7.5, 8.5))
+    _para(doc, "", after=0)
+    table = _sized_table(doc, 1, (7.6, 8.6))
+    _keep_whole(table.rows[0])
     left, right = table.rows[0].cells
     _cell_text(left, FORM.recipients, 12, bold=True, italic=True)
-    for recipient in heading.recipients:
-        _cell_text(left, f"- {recipient};", 11, first=False)
-    _cell_text(left, f"- {FORM.filed}", 11, first=False)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _cell_text(right, FORM.signer, 14, bold=True, align=center)
-    _cell_text(right, FORM.sign_hint, 13, italic=True, align=center, first=False)
+    for recipient in (FORM.as_above, *(f"{c};" for c in heading.copies), FORM.filed):
+        _cell_text(left, f"- {recipient}", SMALL_PT, first=False)
+    for number, line in enumerate(heading.signs):
+        _cell_text(right, line, 14, bold=True, align=CENTER, first=not number)
+    for _ in range(SIGNING_SPACE):
+        _cell_text(right, "", 14, first=False)
+
+
+def _appendix(doc, heading: Heading, title: str, landscape: bool = True):
+    """A new section on a new page for an appendix, its heading printed; the page numbers go on."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False  # its first page is not the document's
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = PORTRAIT["height"], PORTRAIT["width"]
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PORTRAIT["width"], PORTRAIT["height"]
+    _margins(section)
+    _para(doc, title.split("\n", 1)[0], 14, bold=True, align=CENTER, after=0)
+    for line in title.split("\n")[1:]:
+        _para(doc, line, 14, bold=True, align=CENTER, after=0)
+    _para(doc, heading.appendix_line, 14, italic=True, align=CENTER)
+    if heading.sample:
+        _para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
 
 
 def _bytes(doc, stamp: dt.date) -> bytes:
@@ -170,22 +261,47 @@ def _bytes(doc, stamp: dt.date) -> bytes:
     return fixed_zip_times(out.getvalue(), dt.datetime.combine(stamp, dt.time()))
 
 
+def _difficulties(doc, rows: tuple[Difficulty, ...], with_agencies: bool = False) -> None:
+    if not rows:
+        _para(doc, FORM.none, indent=True)
+        return
+    if with_agencies:
+        headers = ("STT", "Nhiệm vụ", "Hạn", "Số cơ quan chậm", "Nguyên nhân")
+        widths = (1.3, 5.8, 2.6, 1.9, 4.6)
+        values = [
+            (str(n), f"{d.item.text}: {d.what}", d.due, d.agencies, d.reason or FORM.no_reason)
+            for n, d in enumerate(rows, 1)
+        ]
+    else:
+        headers = ("STT", "Nhiệm vụ", "Hạn", "Nguyên nhân")
+        widths = (1.3, 7.1, 2.6, 5.2)
+        values = [(str(n), f"{d.item.text}: {d.what}", d.due, d.reason or FORM.no_reason) for n, d in enumerate(rows, 1)]
+    _table(doc, headers, values, widths, SMALL_PT)
+
+
 def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
-    doc = _document(report.heading, stamp)
-    _letterhead(doc, report.heading)
-    said = f"ngày {report.report_date}" + (f", số {report.report_number}" if report.report_number else "")
-    _para(
-        doc,
-        f"{report.agency.text} báo cáo kết quả thực hiện {report.heading.period_title.lower()} ({said}) "
-        f"đối với {report.total} việc được giao, như sau:",
-        indent=True,
-    )
-    _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
-    counted = "; ".join(f"{s}: {n}" for s, n in report.counted)
-    _para(doc, f"Tổng số {report.total} việc. {counted}.", indent=True)
+    heading = report.heading
+    doc = _document(heading, stamp)
+    _letterhead(doc, heading)
+    _para(doc, report.opening, indent=True)
+    _heading(doc, FORM.results)
+    _para(doc, f"1. {report.standing_line}", indent=True)
+    _para(doc, f"2. {report.month_line}", indent=True)
+    _dashed(doc, (f"{c.item.text} {c.line}" for c in report.changed))
+    _heading(doc, FORM.difficulties)
+    _difficulties(doc, report.difficulties)
+    _heading(doc, report.next_heading)
+    _para(doc, report.next_line, indent=True)
+    _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.upcoming))
+    _heading(doc, FORM.proposals)
+    if not report.proposals:
+        _para(doc, FORM.none, indent=True)
+    _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.proposals))
+    _closing(doc, heading)
+    _appendix(doc, heading, f"{FORM.appendix.upper()}\n{report.appendix_title.upper()}")
     _table(
         doc,
-        ("STT", "Nội dung", "Thời hạn", "Trạng thái", "Kết quả"),
+        ("STT", "Nhiệm vụ", "Thời hạn", "Trạng thái", "Kết quả"),
         [
             (
                 str(r.number),
@@ -196,47 +312,54 @@ def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
             )
             for r in report.rows
         ],
-        (1.3, 6.2, 2.5, 2.5, 3.5),
+        (1.2, 9.6, 3.4, 3.2, 7.5),
+        SMALL_PT,
     )
-    _para(doc, "II. NHIỆM VỤ CHẬM TIẾN ĐỘ, KHÓ KHĂN, VƯỚNG MẮC", bold=True)
-    _notes(doc, report.blocked, "Không có.")
-    _para(doc, f"III. NHIỆM VỤ TRỌNG TÂM {report.next_title.upper()}", bold=True)
-    _notes(doc, report.upcoming, "Không có việc đến hạn.")
-    _para(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
-    _notes(doc, report.proposals, "Không có.")
-    _closing(doc, report.heading)
     return _bytes(doc, stamp)
 
 
 def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
-    doc = _document(summary.heading, stamp)
-    _letterhead(doc, summary.heading)
-    _para(
-        doc,
-        f"Tổng hợp báo cáo {summary.heading.period_title.lower()} của các cơ quan, đơn vị: "
-        f"{summary.sent} cơ quan đã báo cáo, {len(summary.missing)} cơ quan chưa báo cáo, "
-        f"{len(summary.late)} cơ quan báo cáo muộn.",
-        indent=True,
-    )
-    _para(doc, "I. KẾT QUẢ THỰC HIỆN THEO CƠ QUAN", bold=True)
+    heading = summary.heading
+    doc = _document(heading, stamp)
+    _letterhead(doc, heading)
+    _para(doc, summary.opening, indent=True)
+    _heading(doc, FORM.results)
+    _para(doc, f"1. {summary.reporting_line}", indent=True)
+    _para(doc, f"2. {summary.items_line} {summary.pairs_line}", indent=True)
+    _para(doc, f"3. {summary.month_line}", indent=True)
+    _heading(doc, FORM.difficulties)
+    _difficulties(doc, summary.difficulties, with_agencies=True)
+    _heading(doc, summary.next_heading)
+    _para(doc, summary.next_line, indent=True)
+    _dashed(doc, (f"{n.item.text}: {n.text}" for n in summary.upcoming))
+    _heading(doc, FORM.proposals)
+    if not summary.proposals:
+        _para(doc, FORM.none, indent=True)
+    _dashed(doc, (f"{n.item.text} ({n.agency}): {n.text}" for n in summary.proposals))
+    _closing(doc, heading)
+    _appendix(doc, heading, f"{FORM.appendix.upper()} I\n{summary.appendix_titles[0].upper()}")
     _table(
         doc,
         ("Cơ quan", "Báo cáo", *summary.statuses, "Tổng"),
         [(t.agency.text, t.shown, *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
         + [(FORM.pairs_total, "", *(str(n) for n in summary.totals), str(summary.total))],
-        (3.3, 2.0, *([1.3] * len(summary.statuses)), 1.5),
-        small=True,  # nine columns on the width of an A4 page
+        (6.4, 2.9, *([1.9] * len(summary.statuses)), 2.3),
+        SMALL_PT,
     )
-    _para(doc, "II. NHIỆM VỤ QUÁ HẠN VÀ NGUYÊN NHÂN", bold=True)
-    _notes(doc, summary.overdue, "Không có.", with_agency=True)
-    _para(doc, "III. CƠ QUAN CHƯA BÁO CÁO, BÁO CÁO MUỘN", bold=True)
-    _para(doc, f"Chưa báo cáo: {summary.listed(summary.missing)}.", indent=True)
-    _para(doc, f"Báo cáo muộn: {summary.listed(summary.late)}.", indent=True)
-    _para(doc, "IV. THAY ĐỔI SO VỚI THÁNG TRƯỚC", bold=True)
-    for title, changes in summary.changes:
-        _para(doc, f"{title}: {len(changes)}.", indent=True)
-        for c in changes:
-            said = f": {c.text}" if c.text else ""
-            _para(doc, f"- {c.item.text} ({c.agency.text}) [{c.shown}]{said}", indent=True)
-    _closing(doc, summary.heading)
+    _appendix(doc, heading, f"{FORM.appendix.upper()} II\n{summary.appendix_titles[1].upper()}")
+    _table(
+        doc,
+        ("Cơ quan", "Hạn (ngày)", *summary.register_months),
+        [(r.agency.text, str(r.day), *r.cells) for r in summary.register],
+        (7.9, 2.0, *([15.0 / max(len(summary.register_months), 1)] * len(summary.register_months))),
+        SMALL_PT,
+    )
+    _appendix(doc, heading, f"{FORM.appendix.upper()} III\n{summary.appendix_titles[2].upper()}")
+    _table(
+        doc,
+        ("STT", "Nhiệm vụ", "Cơ quan báo cáo hoàn thành", "Kết quả"),
+        [(str(n), f"{c.item.text}: {c.content}", c.agencies, c.sentence) for n, c in enumerate(summary.changed, 1)],
+        (1.2, 9.0, 6.7, 8.0),
+        SMALL_PT,
+    )
     return _bytes(doc, stamp)

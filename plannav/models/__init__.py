@@ -6,7 +6,7 @@ this package exports every model by name.
 """
 
 from plannav.models.abbreviations import Abbreviation, AbbreviationsFile
-from plannav.models.agencies import AgenciesFile, Agency, AgencyKind
+from plannav.models.agencies import AgenciesFile, Agency, AgencyKind, Letterhead
 from plannav.models.base import (
     FIRST_YEAR,
     LAST_YEAR,

@@ -163,14 +163,18 @@ class Progress:
                 self._statuses[key] = Reported(self.entry_status(uid, agency_id, report, entry), report, entry)
         return self._statuses[key]
 
-    def entry_status(self, uid: str, agency_id: str, report: Report, entry: Entry) -> str:
-        """The status one entry of a report gives, as of that report's date."""
+    def due(self, uid: str, agency_id: str) -> dt.date | None:
+        """The day after which the agency is late on the item (due_day, at the agency's level)."""
         key = (agency_id, uid)
         if key not in self._due:
             registry = self.index.registry
             level = schedule.level_of(registry.by_id[agency_id].kind)
             self._due[key] = due_day(self.index.by_uid[uid], registry.identities(agency_id), level)
-        return derived(entry, report.date, self._due[key])
+        return self._due[key]
+
+    def entry_status(self, uid: str, agency_id: str, report: Report, entry: Entry) -> str:
+        """The status one entry of a report gives, as of that report's date."""
+        return derived(entry, report.date, self.due(uid, agency_id))
 
     def tally(self, agency_id: str) -> Counter:
         """The agency's items by their status as of the date (the dashboard's row, the agency's page)."""
