@@ -33,7 +33,8 @@ class Letterhead(Model):
         description="the body directly above it, as its letterhead writes it; false: none is written; absent: not known",
     )
     lines: list[Name] = Field(
-        default_factory=list, description="its own name as its letterhead writes it, line by line; absent: its name in capitals"
+        default_factory=list,
+        description="its own name as its letterhead writes it, line by line; absent: its name, in capitals",
     )
     symbol: Annotated[str, StringConstraints(pattern=r"^[A-ZĐ][A-ZĐa-z0-9&]*(-[A-ZĐ0-9][A-ZĐa-z0-9&]*)*$")] | None = Field(
         None, description="its abbreviation in a document's number, 'STP' in 'Số: 12/BC-STP'; absent: not known"
