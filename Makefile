@@ -62,7 +62,8 @@ lint: setup  ## ruff: lint rules and formatting, as CI runs them (ruff format $(
 schema: setup  ## regenerate plan/schema/*.schema.json after changing the models
 	$(BIN)/python -m plannav schema
 
-# axe-core for the accessibility tests, from the npm registry, pinned by tests/axe/package-lock.json.
+# axe-core for the accessibility tests and vnu-jar (the W3C Nu Html Checker), from the npm registry,
+# pinned by tests/axe/package-lock.json.
 tests/axe/node_modules/.installed: tests/axe/package-lock.json
 	npm ci --prefix tests/axe --silent --no-audit --no-fund
 	touch $@
@@ -73,8 +74,9 @@ test: setup  ## check the plan, then run every test that needs no browser
 	$(BIN)/python -m pytest -m "not browser" -n 2  # two workers (pytest-xdist), each with its own build of the site
 	@echo "Left out, for make test-all: $$($(BIN)/python -m pytest --collect-only -q -m browser 2>/dev/null | tail -1 | cut -d' ' -f1 | cut -d/ -f1) browser tests (Chromium, nginx, axe-core)"
 
-# Everything, browser and nginx tests included: needs Debian's chromium, nginx and poppler-utils, npm
-# for axe-core, and the decision's text at ../shared/seed/ (or PLANNAV_SEED). .ci/run installs them.
+# Everything, browser and nginx tests included: needs Debian's chromium, nginx, poppler-utils,
+# libreoffice-writer-nogui and default-jre-headless, npm for axe-core and vnu-jar, and the decision's
+# text at ../shared/seed/ (or PLANNAV_SEED). .ci/run installs them.
 test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run every test, in Chromium and nginx too
 	$(BIN)/python -m plannav check
 	PLANNAV_REQUIRE_SEED=1 $(BIN)/python -m pytest
