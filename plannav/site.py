@@ -304,9 +304,11 @@ class SiteModel:
         """The site's navigation: the section pages, in reading order, with their short labels."""
         title = {spec.src: spec.title for spec in self.pages}
         under = {sitemap.DEADLINE_INDEX: ((title[sitemap.TIMELINE], sitemap.TIMELINE),)}
-        return [Section("Trang chủ", sitemap.HOME)] + [
-            Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS
-        ]
+        return (
+            [Section("Trang chủ", sitemap.HOME)]
+            + [Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS]
+            + [Section("Hướng dẫn", sitemap.GUIDE, sitemap.GUIDE_PAGES)]
+        )
 
     def abbreviations(self) -> list[tuple[str, ...]]:
         """Each abbreviation of plan/abbreviations.yaml with its full forms: every form of one entry."""

@@ -43,6 +43,16 @@ class Section:
     description: str  # on the home page; {procedures} and {groups} (as a word) are counts of the plan
 
 
+# The staff guide: hand-written pages in docs/huong-dan/, last in the navigation (their titles are the
+# pages' own, which a test holds to these).
+GUIDE = "huong-dan/index.md"
+GUIDE_PAGES = (
+    ("Đọc trang của cơ quan", "huong-dan/co-quan.md"),
+    ("Báo cáo hằng tháng", "huong-dan/bao-cao-hang-thang.md"),
+    ("Điền biểu mẫu báo cáo", "huong-dan/dien-bieu-mau.md"),
+    ("Dự thảo báo cáo", "huong-dan/du-thao.md"),
+)
+
 # The site's sections in reading order. The navigation, the section pages' titles and the home page's
 # entry points are all made from this one table, so none of them can omit or misname a section.
 SECTIONS = (
