@@ -18,9 +18,10 @@ from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.plan import Plan
 from plannav.problems import Problem, report
-from plannav.progress import monthly
+from plannav.progress import months
 from plannav.progress.loader import SAMPLE_NOTICE, ProgressFiles, load_progress_files, read_progress_files
 from plannav.progress.models import period_title
+from plannav.progress.monthly import MonthlyReports
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Progress
 from plannav.render import PageRenderer, UrlFor
@@ -131,7 +132,9 @@ class SiteModel:
         self.views = SiteViews(plan, progress.index if progress else None)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
         self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
+        self.monthly = MonthlyReports(self.progress)  # each month's changes and drafts, made once
         self.views.progress = self.progress  # the pages show statuses and link the report forms
+        self.views.monthly = self.monthly
         self.renderer = PageRenderer(self.views)
         self.pages = self._pages()
         self.by_src = {p.src: p for p in self.pages}
@@ -338,7 +341,7 @@ class SiteModel:
         theme: a month's thirty drafts, which the search leaves out, cost the page build nothing."""
         v, out = self.views, []
         trail = [Link(self.section_label[sitemap.PROGRESS], sitemap.PROGRESS)]
-        for period in monthly.drafted_months(self.progress):
+        for period in months.drafted_months(self.progress):
             title = f"Dự thảo báo cáo tổng hợp {period_title(period).lower()}"
             view = partial(progress_view.summary_draft_page, v, period)
             out.append(
@@ -346,7 +349,7 @@ class SiteModel:
                     sitemap.drafted_report_page(period), title, "report_summary.html.j2", view, trail, directory_urls
                 )
             )
-        for sent in monthly.drafted_reports(self.progress):
+        for sent in months.drafted_reports(self.progress):
             title = f"Dự thảo báo cáo {period_title(sent.period).lower()}: {v.registry.by_id[sent.agency].name}"
             view = partial(progress_view.agency_draft_page, v, sent)
             src = sitemap.drafted_report_page(sent.period, sent.agency)
@@ -374,7 +377,7 @@ class SiteModel:
     def downloads(self, base_url: str | None = None, directory_urls: bool = True):
         """Every file to write under the site, the drafted reports' pages included: (path, bytes). A file
         an earlier build made from the same plan, reports, address and program is taken from the build cache."""
-        made = all_downloads(self.views.index, base_url, self.progress) + self.drafted_pages(directory_urls)
+        made = all_downloads(self.views.index, base_url, self.progress, self.monthly) + self.drafted_pages(directory_urls)
         if not self.cache or not self.data_digest:
             return [(d.path, d.make()) for d in made]
         # One folder per state of the data: a build of the reports and one without (or at another address)

@@ -18,7 +18,9 @@ from docx.shared import Mm, Pt
 from sitebuild import ROOT, edit_plan, sample_progress_site
 
 from plannav.exports.wordreport import agency_report_bytes, month_summary_bytes
-from plannav.progress import monthly
+from plannav.progress import months
+from plannav.progress.drafting import agency_report
+from plannav.progress.letterhead import FORM
 from plannav.site import SiteModel
 
 MONTHS = ("2026-09", "2026-10")  # reported; the latest is drafted
@@ -62,7 +64,7 @@ def _body(doc) -> list[str]:
 
 def _closing(doc):
     """The table of "Nơi nhận" and the authority lines."""
-    return next(t for t in doc.tables if t.rows[0].cells[0].paragraphs[0].text == monthly.FORM.recipients)
+    return next(t for t in doc.tables if t.rows[0].cells[0].paragraphs[0].text == FORM.recipients)
 
 
 def _repeats_header(table) -> bool:
@@ -72,7 +74,7 @@ def _repeats_header(table) -> bool:
 def test_a_document_is_drafted_for_each_report_of_the_latest_month_and_for_the_month(drafted):
     site, model = drafted
     progress = model.progress
-    assert monthly.drafted_months(progress) == ["2026-10"]
+    assert months.drafted_months(progress) == ["2026-10"]
     assert not (site / "tai-ve" / "bao-cao" / "2026-09").exists()  # an earlier month had its drafts in its time
     assert not (site / "thuc-hien" / "2026-09" / "tong-hop").exists()
     for period in ["2026-10"]:
@@ -112,8 +114,8 @@ def test_every_document_has_the_form_of_an_administrative_document(drafted):
         assert {r.font.name for r in runs} <= {None, "Times New Roman"}, path
         left, right = _letterhead(doc)
         title, motto = right[0].runs[0], right[1].runs[0]
-        assert title.text == monthly.FORM.national_title and title.bold and Pt(12) <= title.font.size <= Pt(13), path
-        assert motto.text == monthly.FORM.motto and motto.bold and Pt(13) <= motto.font.size <= Pt(14), path
+        assert title.text == FORM.national_title and title.bold and Pt(12) <= title.font.size <= Pt(13), path
+        assert motto.text == FORM.motto and motto.bold and Pt(13) <= motto.font.size <= Pt(14), path
         # The superior body upright, the issuer bold, then the number line with the issuer's symbol.
         issuer_id = path.stem if path.stem != "tong-hop" else "ubnd-tinh-lam-dong"
         drawn = registry.by_id[issuer_id].letterhead
@@ -122,19 +124,19 @@ def test_every_document_has_the_form_of_an_administrative_document(drafted):
             assert lines[0].text == drawn.superior and not lines[0].runs[0].bold, path
             lines = lines[1:]
         elif drawn is None or drawn.superior is None:
-            assert lines[0].text == monthly.FORM.unknown_superior, path  # to fill, or strike out
+            assert lines[0].text == FORM.unknown_superior, path  # to fill, or strike out
             lines = lines[1:]
         *names, number_line = lines
         assert [n.text for n in names] == (
             drawn.lines if drawn and drawn.lines else [registry.by_id[issuer_id].name.upper()]
         )
         assert all(n.runs[0].bold and Pt(12) <= n.runs[0].font.size <= Pt(13) for n in names), path
-        symbol = drawn.symbol if drawn and drawn.symbol else monthly.FORM.blank
-        assert number_line.text == f"Số: {monthly.FORM.blank}/BC-{symbol}", path
+        symbol = drawn.symbol if drawn and drawn.symbol else FORM.blank
+        assert number_line.text == f"Số: {FORM.blank}/BC-{symbol}", path
         # Lâm Đồng's bodies since 07/2025: the place of the date line, its day left blank
         assert right[3].text == "Lâm Đồng, ngày …… tháng …… năm ……" and right[3].runs[0].italic, path
         texts = _texts(doc)
-        assert "BÁO CÁO" in texts and monthly.FORM.sample_note in texts, path  # made-up reports say so
+        assert "BÁO CÁO" in texts and FORM.sample_note in texts, path  # made-up reports say so
         period = path.parent.name
         summary = texts[texts.index("BÁO CÁO") + 1]
         assert summary == (
@@ -147,7 +149,7 @@ def test_every_document_has_the_form_of_an_administrative_document(drafted):
         assert sent_to[0].text == "Nơi nhận:" and sent_to[0].runs[0].bold and sent_to[0].runs[0].italic, path
         assert sent_to[1].text == "- Như trên;" and sent_to[-1].text.startswith("- Lưu: VT"), path
         signs = [p for p in closing[1].paragraphs if p.text]
-        expected = drawn.signs if drawn and drawn.signs else list(monthly.FORM.head_signs)
+        expected = drawn.signs if drawn and drawn.signs else list(FORM.head_signs)
         assert [p.text for p in signs] == expected and all(p.runs[0].bold for p in signs), path
         assert "(Ký" not in closing[1].text, path  # no placeholder: the space is for the signature
         # Every table of rows says its header again on each page it runs onto.
@@ -203,7 +205,7 @@ def test_an_agency_report_gives_every_item_in_its_appendix_and_each_difficulty_o
         body = _body(doc)
         # Items with nothing reported are a count in the body, never a row each.
         assert not any(t.endswith("Chưa báo cáo") for t in body), report.agency
-        drafted_report = progress.drafts.agency(report)
+        drafted_report = model.monthly.agency(report)
         overdue = {uid for uid in uids if progress.status(uid, report.agency).status == "Quá hạn"}
         difficulties = _headed(doc, "STT")[:-1]
         listed = [r.cells[1].text.split(":")[0] for t in difficulties for r in t.rows[1:]]
@@ -224,12 +226,12 @@ def test_the_numbers_agree_with_the_dashboard(drafted):
     summary = _headed(doc, "Cơ quan")[0]
     tallies = {row.cells[0].text: [int(c.text) for c in row.cells[2:-1]] for row in summary.rows[1:-1]}
     assert tallies == dashboard
-    assert summary.rows[-1].cells[0].text == monthly.FORM.pairs_total  # what its total counts
+    assert summary.rows[-1].cells[0].text == FORM.pairs_total  # what its total counts
     totals = [int(c.text) for c in summary.rows[-1].cells[2:-1]]
     assert totals == [sum(column) for column in zip(*dashboard.values(), strict=True)]
     # The body's two totals, each saying what it counts: the items, as the dashboard counts them, and the pairs.
     counts = _soup(site, "thuc-hien").select_one(".progress-total")
-    items = model.progress.drafts.summary("2026-10").items
+    items = model.monthly.summary("2026-10").items
     assert (
         f"{items} việc" in counts.get_text()
         if counts
@@ -239,7 +241,7 @@ def test_the_numbers_agree_with_the_dashboard(drafted):
     assert f"Tính theo việc (mỗi việc một lần, theo các cơ quan chủ trì), {items} việc:" in body
     assert f"Tính theo lượt cơ quan – việc (một việc giao nhiều cơ quan tính cho từng cơ quan), {sum(totals)} lượt" in body
     for report in model.progress.month_reports("2026-10"):
-        drafted_report = monthly.agency_report(model.views.index, model.progress, report)
+        drafted_report = agency_report(model.views.index, model.progress, report)
         assert list(drafted_report.counts) == dashboard[drafted_report.agency.text]
         said = _texts(_docx(site, "2026-10", report.agency))
         assert f"1. {drafted_report.standing_line}" in said
@@ -311,7 +313,7 @@ def test_the_agency_page_and_the_month_page_link_the_drafts(drafted):
 def test_a_document_is_the_same_bytes_each_time_it_is_drafted(drafted):
     site, model = drafted
     report = model.progress.month_reports("2026-10")[0]
-    content = monthly.agency_report(model.views.index, model.progress, report)
+    content = agency_report(model.views.index, model.progress, report)
     first, again = agency_report_bytes(content, report.date), agency_report_bytes(content, report.date)
     assert first == again == (site / "tai-ve" / "bao-cao" / "2026-10" / f"{report.agency}.docx").read_bytes()
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()}
@@ -384,11 +386,11 @@ def test_in_a_month_of_two_years_of_reports_the_body_is_short(tmp_path):
     )
     assert made.returncode == 0, made.stderr
     model = SiteModel.from_folder(ROOT / "plan", progress)
-    period = monthly.drafted_months(model.progress)[-1]
+    period = months.drafted_months(model.progress)[-1]
     report = next(r for r in model.progress.month_reports(period) if r.agency == "so-tu-phap-lam-dong")
     sources = [tmp_path / "so-tu-phap-lam-dong.docx", tmp_path / "tong-hop.docx"]
-    sources[0].write_bytes(agency_report_bytes(model.progress.drafts.agency(report), report.date))
-    sources[1].write_bytes(month_summary_bytes(model.progress.drafts.summary(period), report.date))
+    sources[0].write_bytes(agency_report_bytes(model.monthly.agency(report), report.date))
+    sources[1].write_bytes(month_summary_bytes(model.monthly.summary(period), report.date))
     printed = _print(sources, tmp_path)
     body = {name: next(i for i, p in enumerate(pages) if "(Kèm theo Báo cáo số" in p) for name, pages in printed.items()}
     assert body["so-tu-phap-lam-dong"] <= 4 and body["tong-hop"] <= 6, body

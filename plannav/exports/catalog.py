@@ -7,6 +7,8 @@ from functools import cache
 
 from plannav.exports.rows import TABLES
 from plannav.items import ItemIndex
+from plannav.progress import months
+from plannav.progress.monthly import MonthlyReports
 from plannav.sitemap import SUMMARY
 
 FOLDER = "tai-ve"
@@ -121,35 +123,37 @@ def drafted_report(period: str, agency_id: str = SUMMARY) -> str:
     return f"{FOLDER}/bao-cao/{period}/{agency_id}.docx"
 
 
-def report_downloads(index: ItemIndex, progress) -> list[Download]:
-    """The drafted monthly reports as Word documents, for the months drafted (progress.monthly)."""
-    from plannav.progress import monthly
+def report_downloads(monthly: MonthlyReports) -> list[Download]:
+    """The drafted monthly reports as Word documents, for the months drafted (progress.months)."""
+    progress = monthly.progress
 
     out = [
         printed(
             drafted_report(r.period, r.agency),
             "Dự thảo báo cáo tháng (Word)",
-            lambda r=r: (progress.drafts.agency(r), r.date),
+            lambda r=r: (monthly.agency(r), r.date),
             lambda drafted: agency_docx(*drafted),
         )
-        for r in monthly.drafted_reports(progress)
+        for r in months.drafted_reports(progress)
     ]
-    for period in monthly.drafted_months(progress):
+    for period in months.drafted_months(progress):
         out.append(
             printed(
                 drafted_report(period),
                 "Dự thảo báo cáo tổng hợp (Word)",
-                lambda p=period: (progress.drafts.summary(p), monthly.summary_date(progress, p)),
+                lambda p=period: (monthly.summary(p), months.summary_date(progress, p)),
                 lambda drafted: summary_docx(*drafted),
             )
         )
     return out
 
 
-def all_downloads(index: ItemIndex, base_url: str | None = None, progress=None) -> list[Download]:
+def all_downloads(
+    index: ItemIndex, base_url: str | None = None, progress=None, monthly: MonthlyReports | None = None
+) -> list[Download]:
     out = plan_downloads(index, base_url, progress)
     for agency in index.registry.agencies:
         out += agency_downloads(index, agency.id, base_url, progress)
     if progress is not None:
-        out += report_downloads(index, progress)
+        out += report_downloads(monthly or MonthlyReports(progress))
     return out

@@ -36,7 +36,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from plannav.exports.tables import fixed_zip_times
-from plannav.progress.monthly import FORM, AgencyReport, Difficulty, Heading, MonthSummary
+from plannav.progress.drafted import AgencyReport, Difficulty, MonthSummary
+from plannav.progress.letterhead import FORM, Heading
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 11

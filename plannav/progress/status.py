@@ -203,21 +203,6 @@ class Progress:
         day = self.as_of.isoformat() if self.as_of else None
         return bool(day) and not registry.exists_on(agency_id, day) and not registry.heirs.get(agency_id)
 
-    @cached_property
-    def changes(self):
-        """Each month's changes since the agencies' earlier reports (progress.changes), agencies in the
-        registry's order: made once, for the month pages and the consolidated reports."""
-        from plannav.progress.changes import changes_by_period  # it builds on this module
-
-        return changes_by_period(self, [a.id for a in self.index.registry.agencies])
-
-    @cached_property
-    def drafts(self):
-        """The drafted monthly reports (progress.monthly.Drafts), each worked out once."""
-        from plannav.progress.monthly import Drafts  # it builds on this module
-
-        return Drafts(self)
-
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""
         return [(r, r.entries[uid]) for r in self._by_agency.get(agency_id, ()) if uid in r.entries]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.models import Agency
-from plannav.progress import monthly
+from plannav.progress import months
 from plannav.progress.models import period_title
 from plannav.progress.status import STATUSES
 from plannav.schedule import day_text
@@ -224,7 +224,7 @@ def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
         Link("Tình hình thực hiện", sitemap.PROGRESS),
         tuple(
             draft_links(period_title(r.period), r.period, agency_id)
-            for r in reversed(monthly.drafted_reports(progress))
+            for r in reversed(months.drafted_reports(progress))
             if r.agency == agency_id
         ),
     )

@@ -133,6 +133,7 @@ class SiteViews:
         self.documents = self.index.documents
         self.identity = self.index.identity
         self.progress = None  # set by the site model: the reports as of their date
+        self.monthly = None  # and each month's changes and drafts (progress.monthly.MonthlyReports)
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
         self._carried: dict[str, tuple] = {}  # carried_by, per body

@@ -73,7 +73,8 @@ def home(views: SiteViews) -> HomePage:
                 ),
             )
             for section in sitemap.SECTIONS
-        ),
+        )
+        + (EntryPoint(Link("Hướng dẫn", sitemap.GUIDE), "Cách đọc trang, báo cáo hằng tháng, dự thảo báo cáo"),),
         # The bodies the decision names: not those formed since (plan/successors.yaml), which the pickers offer.
         counts=PlanCounts(
             agencies=sum(1 for a in views.registry.named if a.kind != "group"),

@@ -6,9 +6,22 @@ from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import drafted_report
-from plannav.progress import monthly
 from plannav.progress.changes import PeriodChanges
+from plannav.progress.drafted import AgencyReport, MonthSummary
+from plannav.progress.letterhead import FORM, DocumentForm
 from plannav.progress.models import period_title
+from plannav.progress.months import (
+    LATE,
+    MISSING,
+    NOT_EXPECTED,
+    ON_TIME,
+    ChangeNote,
+    change_notes,
+    drafted_months,
+    drafted_reports,
+    month_standing,
+    timeliness,
+)
 from plannav.progress.status import (
     DONE,
     DONE_LATE,
@@ -90,10 +103,10 @@ class SentReport:
 class DraftPage:
     """A drafted report, as a page: the same object the Word document prints, and where that is."""
 
-    report: monthly.AgencyReport | monthly.MonthSummary
+    report: AgencyReport | MonthSummary
     docx: Link
     month: Link
-    form: monthly.DocumentForm = monthly.FORM  # the fixed words, as the Word document has them
+    form: DocumentForm = FORM  # the fixed words, as the Word document has them
 
 
 @dataclass(frozen=True)
@@ -106,9 +119,9 @@ class PeriodPage:
     sent: tuple[SentReport, ...]
     missing: tuple[Link, ...]  # agencies with a monthly reporting day and no report for the month
     first: tuple[Link, ...]  # agencies whose first report this is: their starting point, not changes
-    done: tuple[monthly.ChangeNote, ...]  # newly done
-    overdue: tuple[monthly.ChangeNote, ...]  # newly overdue
-    difficulties: tuple[monthly.ChangeNote, ...]  # difficulties newly reported
+    done: tuple[ChangeNote, ...]  # newly done
+    overdue: tuple[ChangeNote, ...]  # newly overdue
+    difficulties: tuple[ChangeNote, ...]  # difficulties newly reported
     previous: Link | None
     next: Link | None
     summary: tuple[Link, Link] | None = None  # the drafted consolidated report: its page, its Word file
@@ -138,10 +151,10 @@ class ProgressPage:
 # Each status and each register cell as a class name, for its colour (site.css).
 STATUS_CSS = STATUS_SLUGS
 TIMELINESS_CSS = {
-    monthly.ON_TIME: "on-time",
-    monthly.LATE: "late",
-    monthly.MISSING: "missing",
-    monthly.NOT_EXPECTED: "not-expected",
+    ON_TIME: "on-time",
+    LATE: "late",
+    MISSING: "missing",
+    NOT_EXPECTED: "not-expected",
 }
 
 
@@ -162,38 +175,36 @@ def period_page(views: SiteViews, period: str) -> PeriodPage:
     sent = []
     for report in reports:
         day = days.get(report.agency)
-        timeliness = monthly.timeliness(report.date, period, day)
+        in_time = timeliness(report.date, period, day)
         sent.append(
             SentReport(
                 views.agency_link(report.agency),
                 f"{report.date:%d/%m/%Y}",
                 report.number or "",
-                timeliness,
+                in_time,
                 len(report.entries),
             )
         )
     missing = tuple(
-        views.agency_link(a.id)
-        for a in views.registry.agencies
-        if monthly.month_standing(progress, a.id, period) == monthly.MISSING
+        views.agency_link(a.id) for a in views.registry.agencies if month_standing(progress, a.id, period) == MISSING
     )
-    changes = views.progress.changes.get(period, PeriodChanges())
-    drafted = period in monthly.drafted_months(progress)
+    changes = views.monthly.changes.get(period, PeriodChanges())
+    drafted = period in drafted_months(progress)
     return PeriodPage(
         period_title(period),
         progress.sample,
         tuple(sent),
         missing,
         views.agency_links(changes.first),
-        monthly.change_notes(views.index, changes.done, "result"),
-        monthly.change_notes(views.index, changes.overdue, "difficulties"),
-        monthly.change_notes(views.index, changes.difficulties, "difficulties"),
+        change_notes(views.index, changes.done, "result"),
+        change_notes(views.index, changes.overdue, "difficulties"),
+        change_notes(views.index, changes.difficulties, "difficulties"),
         period_link(months[at - 1]) if at > 0 else None,
         period_link(months[at + 1]) if at + 1 < len(months) else None,
         draft_links("Báo cáo tổng hợp", period) if drafted else None,
         tuple(
             draft_links(views.registry.by_id[r.agency].name, r.period, r.agency)
-            for r in monthly.drafted_reports(progress)
+            for r in drafted_reports(progress)
             if r.period == period
         ),
     )
@@ -206,7 +217,7 @@ def draft_links(title: str, period: str, agency_id: str = SUMMARY) -> tuple[Link
 
 def agency_draft_page(views: SiteViews, report) -> DraftPage:
     return DraftPage(
-        views.progress.drafts.agency(report),
+        views.monthly.agency(report),
         Link("Tải bản Word (.docx)", drafted_report(report.period, report.agency)),
         period_link(report.period),
     )
@@ -214,7 +225,7 @@ def agency_draft_page(views: SiteViews, report) -> DraftPage:
 
 def summary_draft_page(views: SiteViews, period: str) -> DraftPage:
     return DraftPage(
-        views.progress.drafts.summary(period),
+        views.monthly.summary(period),
         Link("Tải bản Word (.docx)", drafted_report(period)),
         period_link(period),
     )
@@ -250,8 +261,8 @@ def progress_page(views: SiteViews) -> ProgressPage:
         day = progress.reporters.report_days.get(agency.id)
         if day is None:
             continue
-        said = [monthly.month_standing(progress, agency.id, month) for month in months]
-        if all(s == monthly.NOT_EXPECTED for s in said):
+        said = [month_standing(progress, agency.id, month) for month in months]
+        if all(s == NOT_EXPECTED for s in said):
             continue  # formed after the last month, or gone before the first
         cells = tuple(RegisterCell(s, TIMELINESS_CSS[s]) for s in said)
         register.append(RegisterRow(views.agency_link(agency.id), day, cells))
