@@ -57,6 +57,13 @@ def _import_report(args) -> int:
     return run(args)
 
 
+def _codes(args) -> int:
+    from plannav.problemcodes import listing
+
+    print(listing(), end="")
+    return 0
+
+
 def _schema(args) -> int:
     for path in write_schemas(Path(args.plan)):
         print(f"wrote {path.as_posix()}")
@@ -86,6 +93,8 @@ def main(argv=None) -> int:
     schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")
     schema.set_defaults(run=_schema)
+    codes = sub.add_parser("codes", help="print every problem code with what it means")
+    codes.set_defaults(run=_codes)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
