@@ -21,7 +21,7 @@ EVENTS = {
 
 LEVELS = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 
-# What a deadline's day means for the status of the work (progress/status.py; the README's status rule):
+# What a deadline's day means for the status of the work (progress/status.py; the status rule in EDITING.md):
 # due: late after it; start: the work begins then and goes on, never late by date; recurring: due again
 # each period; continuous: a standing duty, the period's report is what counts; condition: bound to an
 # event outside the province (a law, a ministry's guidance), no day to pass.

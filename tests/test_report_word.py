@@ -379,7 +379,7 @@ def test_a_report_prints_through_libreoffice_with_page_numbers(drafted, tmp_path
 @pytest.mark.browser
 def test_in_a_month_of_two_years_of_reports_the_body_is_short(tmp_path):
     """The body, before the appendix, of the drafts of the last month of the 24-month sample: at most 4 pages for
-    an agency, 6 for the consolidated report (README: the page counts measured)."""
+    an agency, 6 for the consolidated report (EDITING.md: the page counts measured)."""
     progress = tmp_path / "progress"
     made = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "24", str(progress)], capture_output=True

@@ -1,4 +1,4 @@
-"""Statuses mean what the plan says: a start date is not a deadline. The README's status rule, the audit of
+"""Statuses mean what the plan says: a start date is not a deadline. The status rule (EDITING.md), the audit of
 every item's deadlines (tests/data/deadline_meanings.yaml), and the statuses a site built from fixed
 reports shows on the agency page, the item page, the dashboard and the drafted report. The reports are
 fictitious ("DỮ LIỆU MẪU")."""
@@ -29,13 +29,13 @@ def test_every_item_has_the_meanings_the_audit_gives_it(index):
 
 
 def _rule_table() -> dict[str, list[str]]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| meaning | example |") :].split("\n\n")[0].splitlines()[2:]
+    editing = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    table = editing[editing.index("| meaning | example |") :].split("\n\n")[0].splitlines()[2:]
     return {cells[0]: cells[2:] for cells in ([c.strip() for c in row.strip("|").split("|")] for row in table)}
 
 
-def test_the_readme_s_status_rule_is_the_rule_the_site_applies(index):
-    """Each row of the README's table: its example item, reported in each status by a report dated after the
+def test_the_documented_status_rule_is_the_rule_the_site_applies(index):
+    """Each row of the status rule's table (EDITING.md): its example item, reported in each status by a report dated after the
     deadline's day (done after it), shows what the table says."""
     rule, reporters = _rule_table(), Reporters(index)
     assert set(rule) == {"due", "start", "recurring", "continuous", "condition"}

@@ -79,7 +79,7 @@ class ExportStatus(BaseModel):
 
 class ExportItemProgress(BaseModel):
     uid: str
-    status: str = Field(description="the item's overall status, from its leads' (see the README)")
+    status: str = Field(description="the item's overall status, from its leads' (see EDITING.md)")
     by_agency: list[ExportStatus] = Field(description="each reporting body's status")
 
 

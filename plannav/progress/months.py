@@ -12,7 +12,7 @@ from plannav.progress.status import NOT_REPORTED, Progress, Report
 from plannav.sitemap import Link
 
 # Documents are drafted for the latest month only: staff draft this month's report, and the draft of an
-# earlier month was on the site in its month. A build with two years of reports stays fast (README).
+# earlier month was on the site in its month. A build with two years of reports stays fast (EDITING.md).
 DRAFTED_MONTHS = 1
 
 

@@ -58,7 +58,7 @@ class Reported:
 def due_day(item: ActionItem, identities, level: str = "province") -> dt.date | None:
     """The last day allowed by the item's due deadlines that bind the agency (a staged one: the stage of
     its level); None where it has none: a start date, a recurring, continuous or conditional deadline is
-    no day to be late after (the README's status rule)."""
+    no day to be late after (the status rule in EDITING.md)."""
     days = [day for d in item.deadlines if schedule.applies_to(d, identities) for day in schedule.due_days(d, level)]
     return max(days) if days else None
 
