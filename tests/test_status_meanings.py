@@ -35,8 +35,8 @@ def _rule_table() -> dict[str, list[str]]:
 
 
 def test_the_documented_status_rule_is_the_rule_the_site_applies(index):
-    """Each row of the status rule's table (EDITING.md): its example item, reported in each status by a report dated after the
-    deadline's day (done after it), shows what the table says."""
+    """Each row of the status rule's table (EDITING.md): its example item, reported in each status by a report
+    dated after the deadline's day (done after it), shows what the table says."""
     rule, reporters = _rule_table(), Reporters(index)
     assert set(rule) == {"due", "start", "recurring", "continuous", "condition"}
     examples = {"due": "task:3.a", "start": "task:2.e", "recurring": "duty:2.k", "continuous": "task:1.l"}
