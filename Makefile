@@ -79,7 +79,7 @@ test: setup  ## check the plan, then run every test that needs no browser
 # text at ../shared/seed/ (or PLANNAV_SEED). .ci/run installs them.
 test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run every test, in Chromium and nginx too
 	$(BIN)/python -m plannav check
-	PLANNAV_REQUIRE_SEED=1 $(BIN)/python -m pytest -n 2  # two workers, each with its own sites, nginx and Chromium
+	PLANNAV_REQUIRE_SEED=1 PLANNAV_REQUIRE_TOOLS=1 $(BIN)/python -m pytest -n 2  # two workers, each with its own sites, nginx and Chromium
 
 clean:
 	rm -rf $(VENV) site .site.releases site-offline .pytest_cache

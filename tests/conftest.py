@@ -17,6 +17,38 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("PLANNAV_CI"):
     settings.load_profile("ci")
 
+def _missing_tools() -> list[str]:
+    """What the browser-marked tests need from outside Python and this machine lacks, as the way to get it."""
+    import shutil
+    from pathlib import Path
+
+    from browser_fixtures import AXE, CHROMIUM, NGINX
+
+    axe = Path(AXE).parents[1]
+    needs = {
+        "chromium (apt-get install chromium)": Path(CHROMIUM).exists(),
+        "nginx (apt-get install nginx)": Path(NGINX).exists(),
+        "LibreOffice (apt-get install libreoffice-writer-nogui)": bool(shutil.which("soffice")),
+        "pdftotext (apt-get install poppler-utils)": bool(shutil.which("pdftotext")),
+        "Java (apt-get install default-jre-headless)": bool(shutil.which("java")),
+        "axe-core, Lighthouse and vnu-jar (npm ci --prefix tests/axe)": (axe / "vnu-jar").is_dir() and Path(AXE).is_file(),
+    }
+    return [what for what, present in needs.items() if not present]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without the programs they need, the browser tests are skipped, saying which are missing; `make test-all`
+    (PLANNAV_REQUIRE_TOOLS=1, and so CI) fails them instead, so that nothing is skipped where they must run."""
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if not browser or os.environ.get("PLANNAV_REQUIRE_TOOLS") == "1":
+        return
+    missing = _missing_tools()
+    if missing:
+        skip = pytest.mark.skip(reason="needs " + "; ".join(missing) + " (make test-all installs none: .ci/run does)")
+        for item in browser:
+            item.add_marker(skip)
+
+
 # The sites the tests build keep what they read in a cache of their own, not in the project's .cache/.
 os.environ.setdefault("PLANNAV_CACHE_DIR", tempfile.mkdtemp(prefix="plannav-test-cache-"))
 
