@@ -13,6 +13,7 @@ from plannav.problems import Problem
 
 CHECKS = (
     identity.unique_ids,
+    identity.wordings_name_one_body,
     identity.reserved_ids,
     identity.one_objective_per_group,
     references.unknown_agencies,

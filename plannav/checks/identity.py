@@ -1,6 +1,8 @@
 """Ids and numbers that must be unique, ids a page path cannot take, one objective per utility group."""
 
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from plannav.checks.report import Report
 from plannav.plan import Plan
@@ -21,43 +23,175 @@ def _unique(report: Report, file: str, entries, what: str, hint: str, code: str)
             seen[value] = path
 
 
-def unique_ids(plan: Plan, report: Report) -> None:
-    p = plan
-    agencies = list(enumerate(p.agencies.agencies))
-    _unique(
-        report,
+@dataclass(frozen=True)
+class UniqueRule:
+    """Values of one file that must differ: the entries (path, value) and what to say of a second one."""
+
+    file: str
+    what: str
+    hint: str
+    code: str
+    entries: Callable[[Plan], Iterable[tuple[tuple, object]]]
+
+
+_ID_HINT = "ids are permalinks; give each its own"
+_ONCE = "each letter appears once"
+# Every value of the plan that names one thing, file by file. The bodies formed since and the documents
+# issued since have pages of their own too (plan/successors.yaml); against agencies.yaml and
+# documents.yaml they are checked in checks/successions.py.
+UNIQUE = (
+    UniqueRule(
         "agencies",
-        [(("agencies", i, "id"), a.id) for i, a in agencies],
         "agency id",
         "ids are permalinks; give each body its own",
         "duplicate-id",
-    )
-    _unique(
-        report,
+        lambda p: ((("agencies", i, "id"), a.id) for i, a in enumerate(p.agencies.agencies)),
+    ),
+    UniqueRule(
         "agencies",
-        [
-            (("agencies", i, key, j), squash(w))
-            for i, a in agencies
-            for key in ("wordings", "bare_wordings")
-            for j, w in enumerate(getattr(a, key))
-        ],
         "wording",
         "list each wording once",
         "duplicate-wording",
-    )
-    # The bodies formed since and the documents issued since have pages of their own too (plan/successors.yaml);
-    # against agencies.yaml and documents.yaml they are checked in checks/successions.py.
-    for key, what in (("bodies", "body id"), ("documents", "document id")):
-        _unique(
-            report,
-            "successors",
-            [((key, i, "id"), entry.id) for i, entry in enumerate(getattr(p.successors, key))],
-            what,
-            "ids are permalinks; give each its own",
-            "duplicate-id",
-        )
+        lambda p: (
+            (("agencies", i, key, j), squash(w))
+            for i, a in enumerate(p.agencies.agencies)
+            for key in ("wordings", "bare_wordings")
+            for j, w in enumerate(getattr(a, key))
+        ),
+    ),
+    UniqueRule(
+        "successors",
+        "body id",
+        _ID_HINT,
+        "duplicate-id",
+        lambda p: ((("bodies", i, "id"), b.id) for i, b in enumerate(p.successors.bodies)),
+    ),
+    UniqueRule(
+        "successors",
+        "document id",
+        _ID_HINT,
+        "duplicate-id",
+        lambda p: ((("documents", i, "id"), d.id) for i, d in enumerate(p.successors.documents)),
+    ),
+    UniqueRule(
+        "documents",
+        "document id",
+        "give each document its own id",
+        "duplicate-id",
+        lambda p: ((("documents", i, "id"), d.id) for i, d in enumerate(p.documents.documents)),
+    ),
+    UniqueRule(
+        "documents",
+        "document number",
+        "a number identifies one document; merge the entries",
+        "duplicate-id",
+        lambda p: ((("documents", i, "number"), d.number) for i, d in enumerate(p.documents.documents) if d.number),
+    ),
+    UniqueRule(
+        "objectives",
+        "utility group id",
+        "ids are permalinks (/muc-tieu/<id>/); give each group its own",
+        "duplicate-id",
+        lambda p: ((("general", "groups", i, "id"), g.id) for i, g in enumerate(p.objectives.general.groups)),
+    ),
+    UniqueRule(
+        "objectives",
+        "utility group",
+        "groups are numbered (1) to (5)",
+        "duplicate-number",
+        lambda p: ((("general", "groups", i, "number"), g.number) for i, g in enumerate(p.objectives.general.groups)),
+    ),
+    UniqueRule(
+        "objectives",
+        "objective",
+        _ONCE,
+        "duplicate-number",
+        lambda p: (
+            (("specific", "objectives", i, "letter"), o.letter) for i, o in enumerate(p.objectives.specific.objectives)
+        ),
+    ),
+    UniqueRule(
+        "requirements",
+        "requirement",
+        _ONCE,
+        "duplicate-number",
+        lambda p: ((("requirements", i, "letter"), r.letter) for i, r in enumerate(p.requirements.requirements)),
+    ),
+    UniqueRule(
+        "tasks",
+        "section number",
+        "number the sections 1, 2, 3, ...",
+        "duplicate-number",
+        lambda p: ((("sections", i, "number"), s.number) for i, s in enumerate(p.tasks.sections)),
+    ),
+    UniqueRule(
+        "tasks",
+        "task",
+        "each letter appears once in a section",
+        "duplicate-number",
+        lambda p: ((r.path + ("letter",), r.key) for r in p.task_refs),
+    ),
+    UniqueRule(
+        "appendix_tasks",
+        "Appendix II number",
+        "each TT appears once",
+        "duplicate-number",
+        lambda p: ((r.path + ("number",), r.number) for r in p.appendix_task_refs),
+    ),
+    UniqueRule(
+        "appendix_tasks",
+        "restated task",
+        "one Appendix II row restates a given Part II task",
+        "duplicate-restatement",
+        lambda p: ((r.path + ("restates",), r.task.restates) for r in p.appendix_task_refs if r.task.restates),
+    ),
+    UniqueRule(
+        "procedures",
+        "procedure number",
+        "each TT appears once",
+        "duplicate-number",
+        lambda p: ((("procedures", i, "number"), x.number) for i, x in enumerate(p.procedures.procedures)),
+    ),
+    UniqueRule(
+        "responsibilities",
+        "section number",
+        "number the sections 1, 2, 3, ...",
+        "duplicate-number",
+        lambda p: ((("sections", i, "number"), s.number) for i, s in enumerate(p.responsibilities.sections)),
+    ),
+    UniqueRule(
+        "responsibilities",
+        "duty",
+        "each letter appears once in a section",
+        "duplicate-number",
+        lambda p: ((r.path + ("letter",), r.key) for r in p.duty_refs),
+    ),
+    UniqueRule(
+        "documents",
+        "entry number",
+        "each entry number appears once",
+        "duplicate-number",
+        lambda p: ((("related", i, "number"), e.number) for i, e in enumerate(p.documents.related)),
+    ),
+    UniqueRule(
+        "documents",
+        "entry number",
+        "each entry number appears once",
+        "duplicate-number",
+        lambda p: ((("earlier_related", i, "number"), e.number) for i, e in enumerate(p.documents.earlier_related)),
+    ),
+)
+
+
+def unique_ids(plan: Plan, report: Report) -> None:
+    for rule in UNIQUE:
+        _unique(report, rule.file, rule.entries(plan), rule.what, rule.hint, rule.code)
+
+
+def wordings_name_one_body(plan: Plan, report: Report) -> None:
+    """A wording (in any case) names one body: two bodies claiming it would make every text ambiguous."""
     owner: dict[str, tuple] = {}
-    for i, agency in agencies:
+    for i, agency in enumerate(plan.agencies.agencies):
         for key in ("wordings", "bare_wordings"):
             for j, wording in enumerate(getattr(agency, key)):
                 first = owner.setdefault(match_key(wording), (agency.id, ("agencies", i, key, j)))
@@ -65,125 +199,10 @@ def unique_ids(plan: Plan, report: Report) -> None:
                     report.add(
                         "agencies",
                         ("agencies", i, key, j),
-                        f"wording '{wording}' also names '{first[0]}' (line {p.sources['agencies'].line_of(first[1])})",
+                        f"wording '{wording}' also names '{first[0]}' (line {plan.sources['agencies'].line_of(first[1])})",
                         "a wording names one body only; keep it under the body it names",
                         "wording-claimed-twice",
                     )
-    documents = list(enumerate(p.documents.documents))
-    _unique(
-        report,
-        "documents",
-        [(("documents", i, "id"), d.id) for i, d in documents],
-        "document id",
-        "give each document its own id",
-        "duplicate-id",
-    )
-    _unique(
-        report,
-        "documents",
-        [(("documents", i, "number"), d.number) for i, d in documents if d.number],
-        "document number",
-        "a number identifies one document; merge the entries",
-        "duplicate-id",
-    )
-    groups = list(enumerate(p.objectives.general.groups))
-    _unique(
-        report,
-        "objectives",
-        [(("general", "groups", i, "id"), g.id) for i, g in groups],
-        "utility group id",
-        "ids are permalinks (/muc-tieu/<id>/); give each group its own",
-        "duplicate-id",
-    )
-    _unique(
-        report,
-        "objectives",
-        [(("general", "groups", i, "number"), g.number) for i, g in groups],
-        "utility group",
-        "groups are numbered (1) to (5)",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "objectives",
-        [(("specific", "objectives", i, "letter"), o.letter) for i, o in enumerate(p.objectives.specific.objectives)],
-        "objective",
-        "each letter appears once",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "requirements",
-        [(("requirements", i, "letter"), r.letter) for i, r in enumerate(p.requirements.requirements)],
-        "requirement",
-        "each letter appears once",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "tasks",
-        [(("sections", i, "number"), s.number) for i, s in enumerate(p.tasks.sections)],
-        "section number",
-        "number the sections 1, 2, 3, ...",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "tasks",
-        [(r.path + ("letter",), r.key) for r in p.task_refs],
-        "task",
-        "each letter appears once in a section",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "appendix_tasks",
-        [(r.path + ("number",), r.number) for r in p.appendix_task_refs],
-        "Appendix II number",
-        "each TT appears once",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "appendix_tasks",
-        [(r.path + ("restates",), r.task.restates) for r in p.appendix_task_refs if r.task.restates],
-        "restated task",
-        "one Appendix II row restates a given Part II task",
-        "duplicate-restatement",
-    )
-    _unique(
-        report,
-        "procedures",
-        [(("procedures", i, "number"), x.number) for i, x in enumerate(p.procedures.procedures)],
-        "procedure number",
-        "each TT appears once",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "responsibilities",
-        [(("sections", i, "number"), s.number) for i, s in enumerate(p.responsibilities.sections)],
-        "section number",
-        "number the sections 1, 2, 3, ...",
-        "duplicate-number",
-    )
-    _unique(
-        report,
-        "responsibilities",
-        [(r.path + ("letter",), r.key) for r in p.duty_refs],
-        "duty",
-        "each letter appears once in a section",
-        "duplicate-number",
-    )
-    for key in ("related", "earlier_related"):
-        _unique(
-            report,
-            "documents",
-            [((key, i, "number"), e.number) for i, e in enumerate(getattr(p.documents, key))],
-            "entry number",
-            "each entry number appears once",
-            "duplicate-number",
-        )
 
 
 def reserved_ids(plan: Plan, report: Report) -> None:
