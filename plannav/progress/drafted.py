@@ -3,12 +3,13 @@ each a short body (results, difficulties, next month's work, proposals) and the 
 The Word writer (exports/wordreport.py) and the page templates print these same objects, so the document
 and the page cannot disagree; the sentences they share are worked out here. Built by progress.drafting."""
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 from plannav.progress.letterhead import FORM, Heading
 from plannav.progress.months import LATE, MISSING
-from plannav.progress.status import OVERDUE, STATUSES, in_order
+from plannav.progress.status import NOT_DONE, OVERDUE, STATUSES, in_order
 from plannav.sitemap import Link
 
 
@@ -268,3 +269,18 @@ class MonthSummary:
     def listed(names: tuple[str, ...]) -> str:
         """A list of bodies as the report writes it; "không có" for none."""
         return ", ".join(names) or "không có"
+
+
+def said(entry) -> str:
+    """What a body wrote on an item, for a draft's table: the result, the day it was done, the reason where
+    the work will not be done, the documents; one per line, the result's own line breaks kept."""
+    if entry is None:
+        return ""
+    parts = [entry.result] if entry.result else []
+    if entry.completed:
+        parts.append(f"Hoàn thành ngày {dt.date.fromisoformat(entry.completed):%d/%m/%Y}")
+    if entry.status == NOT_DONE and (entry.difficulties or entry.proposals):
+        parts.append(f"Lý do: {entry.difficulties or entry.proposals}")
+    if entry.evidence:
+        parts.append(f"Văn bản, minh chứng: {entry.evidence}")
+    return "\n".join(parts)

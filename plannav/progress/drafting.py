@@ -18,6 +18,7 @@ from plannav.progress.drafted import (
     MonthSummary,
     RegisterLine,
     ReportRow,
+    said,
 )
 from plannav.progress.letterhead import (
     AGENCY_ADDRESSEES,
@@ -83,21 +84,6 @@ def _falls_due(item: ActionItem, identities, year: int, month: int) -> bool:
         if schedule.monthly_day(deadline) or any((d.year, d.month) == (year, month) for d in schedule.dates(deadline)):
             return True
     return False
-
-
-def said(entry) -> str:
-    """What a body wrote on an item, for a draft's table: the result, the day it was done, the reason where
-    the work will not be done, the documents; one per line, the result's own line breaks kept."""
-    if entry is None:
-        return ""
-    parts = [entry.result] if entry.result else []
-    if entry.completed:
-        parts.append(f"Hoàn thành ngày {dt.date.fromisoformat(entry.completed):%d/%m/%Y}")
-    if entry.status == NOT_DONE and (entry.difficulties or entry.proposals):
-        parts.append(f"Lý do: {entry.difficulties or entry.proposals}")
-    if entry.evidence:
-        parts.append(f"Văn bản, minh chứng: {entry.evidence}")
-    return "\n".join(parts)
 
 
 def _due_text(day: dt.date | None) -> str:
@@ -181,8 +167,9 @@ def _reasons(given: list[str]) -> str:
     return "; ".join(distinct[:REASONS_SHOWN]) + (f" (và {more} lý do khác)" if more > 0 else "")
 
 
-def month_summary(index: ItemIndex, progress: Progress, period: str, changes: PeriodChanges | None) -> MonthSummary:
-    """The consolidated report of a month; `changes`: the month's (progress.changes), None for none."""
+def _tallies(index: ItemIndex, progress: Progress, period: str):
+    """Each body expected to report that month, with its counts; the statuses of its items as of the month; and
+    the overdue items with the bodies behind on them and the reason each gave."""
     registry, reporters = index.registry, progress.reporters
     tallies, statuses, late = [], {}, {}
     for agency in registry.agencies:
@@ -193,35 +180,39 @@ def month_summary(index: ItemIndex, progress: Progress, period: str, changes: Pe
         latest = latest_entries([r for r in line_reports(progress, agency.id) if r.period <= period])
         status = statuses[agency.id] = statuses_of(progress, agency.id, latest, uids)
         sent = progress.sent_on(agency.id, period)
-        tallies.append(
-            AgencyTally(
-                sitemap.agency_link(registry, agency.id),
-                f"{sent:%d/%m/%Y}" if sent else "",
-                standing,
-                in_order(Counter(status.values())),
-                len(uids),
-            )
-        )
+        counts = in_order(Counter(status.values()))
+        shown = f"{sent:%d/%m/%Y}" if sent else ""
+        tallies.append(AgencyTally(sitemap.agency_link(registry, agency.id), shown, standing, counts, len(uids)))
         for uid in uids:
             if status[uid] == OVERDUE:
                 entry = latest[uid][1]
                 late.setdefault(uid, []).append((agency.id, entry.difficulties or entry.proposals or ""))
-    # Each item once, with its leads' overall status that month: the dashboard's rule (progress.status),
-    # a lead's status being that of its line of work (the body that carries its work that month reports it).
-    day = f"{period}-28"
-    for agency_id in {
-        a for uid, agencies in reporters.by_item.items() if agencies for a in reporters.leads(index.by_uid[uid])
-    }:
+    return tallies, statuses, late
+
+
+def _overall_that_month(index: ItemIndex, progress: Progress, period: str, statuses: dict) -> dict[str, str]:
+    """Each item once, with its leads' overall status that month: the dashboard's rule (progress.status), a
+    lead's status being that of its line of work (the body that carries its work that month reports it).
+    `statuses` (by body, then item) gets the leads that were not expected to report that month."""
+    registry, reporters, day = index.registry, progress.reporters, f"{period}-28"
+    reported = [uid for uid, agencies in reporters.by_item.items() if agencies]
+    for agency_id in {a for uid in reported for a in reporters.leads(index.by_uid[uid])}:
         if agency_id not in statuses and (registry.exists_on(agency_id, day) or registry.heirs.get(agency_id)):
             latest = latest_entries([r for r in line_reports(progress, agency_id) if r.period <= period])
             statuses[agency_id] = statuses_of(progress, agency_id, latest, reporters.by_agency.get(agency_id, ()))
     overall = {}
-    for uid, agencies in reporters.by_item.items():
-        if agencies:
-            leads = [a for a in reporters.leads(index.by_uid[uid]) if a in statuses]
-            overall[uid] = status_overall([statuses[a][uid] for a in leads])
+    for uid in reported:
+        leads = [a for a in reporters.leads(index.by_uid[uid]) if a in statuses]
+        overall[uid] = status_overall([statuses[a][uid] for a in leads])
+    return overall
+
+
+def _behind_and_ahead(index: ItemIndex, progress: Progress, period: str, overall: dict, late: dict):
+    """II. the overdue items, each once, with how many bodies are behind and why; III. the open items that
+    fall due next month for one of their bodies."""
+    reporters = progress.reporters
     year, month = schedule.next_month(*month_key(period))
-    who = {a: registry.identities(a) for a in reporters.by_agency}  # what binds each body (schedule.applies_to)
+    who = {a: index.registry.identities(a) for a in reporters.by_agency}  # what binds each body
     difficulties, upcoming = [], []
     for uid in sorted(overall, key=index.order.get):
         item = index.by_uid[uid]
@@ -236,19 +227,33 @@ def month_summary(index: ItemIndex, progress: Progress, period: str, changes: Pe
             if binding:
                 due = schedule.labels_for(item.deadlines, binding[0])
                 upcoming.append(ItemNote(link, brief, overall[uid], f"{brief} ({due})"))
+    return tuple(difficulties), tuple(upcoming)
+
+
+def _newly_done(index: ItemIndex, changes: PeriodChanges | None) -> tuple[MonthChange, ...]:
+    """Appendix III: the items some body reported newly done that month, each once, with who did them."""
     done: dict[str, list[Change]] = {}
     for change in changes.done if changes else []:
         done.setdefault(change.uid, []).append(change)
-    changed = tuple(
+    return tuple(
         MonthChange(
             sitemap.item_link(index.by_uid[uid]),
             shorten(index.by_uid[uid].text, SHORT_LENGTH),
             DONE,
             sentence(found[0].entry.result) if found[0].entry.result else "",
-            ", ".join(registry.by_id[c.report.agency].name for c in found),
+            ", ".join(index.registry.by_id[c.report.agency].name for c in found),
         )
         for uid, found in sorted(done.items(), key=lambda pair: index.order.get(pair[0]))
     )
+
+
+def month_summary(index: ItemIndex, progress: Progress, period: str, changes: PeriodChanges | None) -> MonthSummary:
+    """The consolidated report of a month; `changes`: the month's (progress.changes), None for none."""
+    registry = index.registry
+    tallies, statuses, late = _tallies(index, progress, period)
+    overall = _overall_that_month(index, progress, period, statuses)
+    difficulties, upcoming = _behind_and_ahead(index, progress, period, overall, late)
+    year, month = schedule.next_month(*month_key(period))
     proposals = tuple(
         ItemNote(
             sitemap.item_link(index.by_uid[uid]),
@@ -276,10 +281,10 @@ def month_summary(index: ItemIndex, progress: Progress, period: str, changes: Pe
         tuple(tallies),
         len(overall),
         in_order(Counter(overall.values())),
-        changed,
-        tuple(difficulties),
+        _newly_done(index, changes),
+        difficulties,
         f"tháng {month}/{year}",
-        tuple(upcoming),
+        upcoming,
         proposals,
         months,
         register,
