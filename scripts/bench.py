@@ -15,7 +15,11 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (g) importing a report form: wall time and peak memory of `python -m plannav import-report` (interpreter
       start and the plan's loading included) for the real form, a form padded to 1,000 rows, and the two
       "huge extent" forms (an empty cell on the sheet's last row, a merge to the sheet's end).
-Usage: python scripts/bench.py [--full] [--imports]   (--imports: (g) alone, in seconds)
+  (h) `make serve` as an editor uses it: a real `mkdocs serve` process on a copy of the plan and two months of
+      made-up reports; a file is edited on disk and the page that shows the edit is fetched over HTTP until it
+      does, ten times for each kind of edit (a task's wording, an agency's name, a report's status); the
+      median, and the rebuilds each save started (livereload should fire once per save).
+Usage: python scripts/bench.py [--full] [--imports] [--serve]   (--imports: (g) alone; --serve: (h) alone)
 """
 
 import os
@@ -165,7 +169,93 @@ def imports(tmp: Path, repeats: int = 5) -> None:
     print(f"(g) import-report, median of {repeats} (peak memory: the largest): " + "; ".join(said))
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve(tmp: Path, edits: int = 10) -> None:
+    import shutil
+
+    plan, reports = tmp / "serve-plan", write_sample(2, tmp / "serve-progress")
+    shutil.copytree(ROOT / "plan", plan)
+    port, log = _free_port(), tmp / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANNAV_PLAN_DIR=str(plan), PLANNAV_PROGRESS_DIR=str(reports))
+    env["PLANNAV_CACHE_DIR"] = str(tmp / "serve-cache")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    with open(log, "w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while "Kế hoạch" not in _fetch(base):
+            if time.monotonic() > deadline or server.poll() is not None:
+                sys.exit(f"bench: mkdocs serve did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        report = sorted((reports / max(p.name for p in reports.iterdir() if p.is_dir())).glob("*.yaml"))[0]
+        kinds = (
+            (
+                "a task's wording",
+                plan / "tasks.yaml",
+                "    text: Triển khai thực hiện Nghị định Chính phủ về định danh",
+                "nhiem-vu/1-dd/",
+            ),
+            ("an agency's name", plan / "agencies.yaml", "    name: Sở Tư pháp\n", "co-quan/so-tu-phap/"),
+            ("a report's status", report, "  result: ", f"co-quan/{report.stem}/"),
+        )
+        said = []
+        for kind, path, anchor, page in kinds:
+            waits, rebuilds = [], []
+            for n in range(edits):
+                marker = f"Zq{n}x{time.monotonic_ns() % 100000}"
+                text = path.read_text(encoding="utf-8")
+                if anchor.endswith("\n"):  # a name: the marker at its end
+                    edited = text.replace(anchor, anchor[:-1] + f" {marker}\n", 1)
+                else:
+                    edited = text.replace(anchor, f"{anchor}{marker} ", 1)
+                assert edited != text, (kind, anchor)
+                before = log.read_text().count("Building documentation")
+                path.write_text(edited, encoding="utf-8")
+                started = time.perf_counter()
+                while marker not in _fetch(base + page):
+                    if time.perf_counter() - started > 120:
+                        sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
+                    time.sleep(0.05)
+                waits.append(time.perf_counter() - started)
+                time.sleep(1.5)  # any further rebuild the save started shows in the log by now
+                rebuilds.append(log.read_text().count("Building documentation") - before)
+                path.write_text(text, encoding="utf-8")  # put back, and wait for that build too
+                while marker in _fetch(base + page):
+                    time.sleep(0.05)
+                time.sleep(0.5)
+            said.append(
+                f"{kind} {statistics.median(waits):.2f} s ({min(waits):.2f}–{max(waits):.2f}), "
+                f"{statistics.median(rebuilds):.0f} rebuild(s) per save"
+            )
+        print(f"(h) make serve, from saving a file to the page showing it, median of {edits}: " + "; ".join(said))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
+    if "--serve" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            serve(Path(tmp))
+        return
     if "--imports" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             imports(Path(tmp))
@@ -257,6 +347,7 @@ def main() -> None:
         )
 
         imports(tmp)
+        serve(tmp)
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)
