@@ -41,7 +41,7 @@ from synthetic_plan import scale  # noqa: E402
 
 from plannav import sitemap  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
-from plannav.site import SiteModel  # noqa: E402
+from plannav.sitemodel import SiteModel  # noqa: E402
 
 
 @dataclass

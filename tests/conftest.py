@@ -17,6 +17,7 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("PLANNAV_CI"):
     settings.load_profile("ci")
 
+
 def _missing_tools() -> list[str]:
     """What the browser-marked tests need from outside Python and this machine lacks, as the way to get it."""
     import shutil

@@ -791,7 +791,7 @@ def test_a_plan_file_of_gigabytes_is_refused_without_reading_it(plan_copy):
 
 
 def test_a_deadline_late_in_the_century_widens_the_timeline_without_negative_widths(plan_copy):
-    from plannav.site import SiteModel
+    from plannav.sitemodel import SiteModel
     from plannav.timeline import timeline
 
     edit_plan(

@@ -8,12 +8,12 @@ import textwrap
 import pytest
 from sitebuild import PLAN_DIR
 
-from plannav import buildcache, site, sitemap
+from plannav import buildcache, sitemap, sitemodel
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
 from plannav.progress import loader as progress_loader
 from plannav.progress.loader import read_progress_files
-from plannav.site import PlanProblems, SiteModel
+from plannav.sitemodel import PlanProblems, SiteModel
 
 REPORT = """
     date: '2026-10-18'
@@ -159,7 +159,7 @@ def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
         edited = buildcache.code_fingerprint()
         assert edited != before
         # The Python source is the code this process runs: read once, not at each build.
-        (copy / "site.py").write_text("# another program\n", encoding="utf-8")
+        (copy / "sitemodel.py").write_text("# another program\n", encoding="utf-8")
         buildcache.code_fingerprint.cache_clear()
         assert buildcache.code_fingerprint() == edited
         buildcache._program.cache_clear()  # another process, running the other program
@@ -195,7 +195,7 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
         return out
 
     failed = build(keep=False)  # a build that stops before its end keeps nothing
-    assert rendered and not (tmp_path / "cache" / site.BODIES).exists()
+    assert rendered and not (tmp_path / "cache" / sitemodel.BODIES).exists()
     first = build()
     assert first == failed
     rendered.clear()
@@ -207,13 +207,13 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     # Only the pages that show something else: Sở Tư pháp tỉnh Lâm Đồng's, its items', the month's, the dashboard...
     pages_rendered = [template for template in rendered if template != "_trail.html.j2"]
     assert 0 < sum(changed[src] != first[src] for src in first) <= len(pages_rendered) < len(first) / 4
-    assert len(list((tmp_path / "cache" / site.BODIES).iterdir())) == 2
+    assert len(list((tmp_path / "cache" / sitemodel.BODIES).iterdir())) == 2
     # The bodies taken from the cache by their view are those a build with no cache renders.
     fresh = SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports))
     assert changed == {spec.src: fresh.render(spec.src, lambda p, a="": p) for spec in fresh.pages}
     # ... and a build of the same data with no whole-state entry renders none again.
     rendered.clear()
-    shutil.rmtree(tmp_path / "cache" / site.BODIES)
+    shutil.rmtree(tmp_path / "cache" / sitemodel.BODIES)
     assert build() == changed and rendered == []
 
 

@@ -11,8 +11,8 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from plannav import schedule, sitemap
-from plannav.exports.calendar import calendar_bytes
 from plannav.exports.catalog import agency_downloads, plan_downloads
+from plannav.exports.icsfile import calendar_bytes
 from plannav.exports.jsondump import json_bytes, schema_bytes
 from plannav.exports.rows import TABLES
 from plannav.exports.tables import csv_bytes, xlsx_bytes

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sitebuild import copy_plan, edit_plan
 
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
-from plannav.site import PlanProblems, SiteModel
+from plannav.sitemodel import PlanProblems, SiteModel
 
 # (file, the line holding the text, what comes before the text on its new lines, the pages that show it)
 FIELDS = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sitebuild import ROOT, copy_plan, edit_plan
 
-from plannav.exports.calendar import calendar_bytes
-from plannav.site import SiteModel
+from plannav.exports.icsfile import calendar_bytes
+from plannav.sitemodel import SiteModel
 
 # What this decision is: none of it may be written into code or templates.
 IDENTITY_LITERALS = re.compile(

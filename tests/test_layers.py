@@ -12,7 +12,7 @@ def test_the_core_imports_no_mkdocs_module_in_a_fresh_interpreter():
         for p in (ROOT / "plannav").rglob("*.py")
         if "generator" not in p.parts and p.name != "__main__.py"
     )
-    assert "plannav.site" in core and "plannav.render" not in core and "plannav.render.__init__" in core
+    assert "plannav.sitemodel" in core and "plannav.render" not in core and "plannav.render.__init__" in core
     modules = [m.removesuffix(".__init__") for m in core]
     program = (
         "import importlib, sys\n"

@@ -17,7 +17,7 @@ from sitebuild import ROOT, edit_plan, synthetic_plan
 
 from plannav.generator import publish as publishing
 from plannav.generator.publish import MARKER, main, publish
-from plannav.site import SiteModel
+from plannav.sitemodel import SiteModel
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "publish.py")]
 

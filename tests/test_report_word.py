@@ -21,7 +21,7 @@ from plannav.exports.wordreport import agency_report_bytes, month_summary_bytes
 from plannav.progress import months
 from plannav.progress.drafting import agency_report
 from plannav.progress.letterhead import FORM
-from plannav.site import SiteModel
+from plannav.sitemodel import SiteModel
 
 MONTHS = ("2026-09", "2026-10")  # reported; the latest is drafted
 

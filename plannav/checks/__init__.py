@@ -6,16 +6,16 @@ searched and a test can compare the exact list of (code, line). A value already 
 gives no follow-on problem elsewhere: one typo, one line.
 """
 
-from plannav.checks import abbreviations, agencies, deadlines, documents, identity, references, roles, successions
+from plannav.checks import abbreviations, agencies, deadlines, documents, references, roles, successions, uniqueness
 from plannav.checks.report import Report
 from plannav.plan import Plan
 from plannav.problems import Problem
 
 CHECKS = (
-    identity.unique_ids,
-    identity.wordings_name_one_body,
-    identity.reserved_ids,
-    identity.one_objective_per_group,
+    uniqueness.unique_ids,
+    uniqueness.wordings_name_one_body,
+    uniqueness.reserved_ids,
+    uniqueness.one_objective_per_group,
     references.unknown_agencies,
     references.unknown_items,
     references.unknown_documents,

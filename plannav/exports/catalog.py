@@ -52,7 +52,7 @@ def _writer(module: str, name: str) -> Callable:
 
 csv_bytes = _writer("tables", "csv_bytes")
 xlsx_content, write_xlsx = _writer("tables", "xlsx_content"), _writer("tables", "write_xlsx")
-calendar_bytes = _writer("calendar", "calendar_bytes")
+calendar_bytes = _writer("icsfile", "calendar_bytes")
 json_bytes, schema_bytes = _writer("jsondump", "json_bytes"), _writer("jsondump", "schema_bytes")
 agency_docx = _writer("wordreport", "agency_report_bytes")
 summary_docx = _writer("wordreport", "month_summary_bytes")

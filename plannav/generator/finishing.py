@@ -17,7 +17,7 @@ from plannav.htmlscan import ScannedPage, scan_page
 from plannav.linkcheck import PageLinks, broken_links, page_links
 from plannav.loader import PlanFiles
 from plannav.progress.loader import ProgressFiles
-from plannav.site import SiteModel
+from plannav.sitemodel import SiteModel
 
 
 @dataclass

@@ -29,7 +29,7 @@ from plannav.generator.watching import keep_watching
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
 from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
-from plannav.site import PlanProblems, SiteModel
+from plannav.sitemodel import PlanProblems, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.plannav")
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_CALENDAR
 from plannav.items import ITEM_KINDS
-from plannav.views.base import ItemRow, Link, SiteViews
+from plannav.views.siteviews import ItemRow, Link, SiteViews
 
 
 @dataclass(frozen=True)

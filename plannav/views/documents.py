@@ -10,7 +10,7 @@ from plannav.models import Document
 from plannav.models.successors import LaterDocument
 from plannav.schedule import day_text
 from plannav.texts import TextRef, citing_texts
-from plannav.views.base import UNKNOWN_NUMBER, Link, SiteViews
+from plannav.views.siteviews import UNKNOWN_NUMBER, Link, SiteViews
 
 STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quyết định được ký"}
 

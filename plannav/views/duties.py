@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from plannav.models import Heading
-from plannav.views.base import ItemRow, Link, SiteViews
+from plannav.views.siteviews import ItemRow, Link, SiteViews
 
 
 @dataclass(frozen=True)

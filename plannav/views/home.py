@@ -6,7 +6,7 @@ from plannav import sitemap
 from plannav.exports.catalog import plan_downloads
 from plannav.identity import count_word
 from plannav.models import DecisionFile
-from plannav.views.base import AGENCY_KINDS, Link, SiteViews
+from plannav.views.siteviews import AGENCY_KINDS, Link, SiteViews
 
 
 @dataclass(frozen=True)

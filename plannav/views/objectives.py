@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from plannav.models import GeneralObjective, Objective, UtilityGroup
-from plannav.views.base import ItemRow, Link, SiteViews
+from plannav.views.siteviews import ItemRow, Link, SiteViews
 
 _TASK_KINDS = ("task", "appendix-task")
 

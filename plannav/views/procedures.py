@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from plannav import sitemap
 from plannav.models import Procedure
-from plannav.views.base import LEVEL_LABELS, AgencyReports, ItemRow, Link, SiteViews
+from plannav.views.siteviews import LEVEL_LABELS, AgencyReports, ItemRow, Link, SiteViews
 from plannav.views.successors import now_carried_by
 
 

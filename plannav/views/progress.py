@@ -34,7 +34,7 @@ from plannav.progress.status import (
     in_order,
 )
 from plannav.sitemap import SUMMARY
-from plannav.views.base import ItemRow, Link, SiteViews
+from plannav.views.siteviews import ItemRow, Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
 AGENCY_BAR_WIDTH = 60  # each agency's row: a small bar beside its numbers

@@ -5,7 +5,7 @@ carries; beside a responsible body on an item's page, "Nay do … thực hiện"
 from dataclasses import dataclass
 
 from plannav.schedule import day_text
-from plannav.views.base import Link, SiteViews
+from plannav.views.siteviews import Link, SiteViews
 
 
 @dataclass(frozen=True)

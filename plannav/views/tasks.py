@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Heading
-from plannav.views.base import AgencyReports, Difference, ItemRow, Link, SiteViews
+from plannav.views.siteviews import AgencyReports, Difference, ItemRow, Link, SiteViews
 from plannav.views.successors import now_carried_by
 
 
