@@ -300,7 +300,7 @@ class SiteModel:
             return PageBodies(self, None, "", "")
         # What a template reads besides its page's view: the plan (its text links, its name), and whether
         # any report is in (views.reports_exist).
-        shape = digest(self.plan_digest, str(self.views.reports_exist()), str(directory_urls))
+        shape = digest(self.plan_digest, repr(self.views.facts()), str(directory_urls))
         return PageBodies(self, self.cache, self.cache.key(self.data_digest, str(directory_urls)), shape)
 
     def sections(self) -> list[Section]:

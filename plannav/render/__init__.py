@@ -99,7 +99,7 @@ def linked(context, text: str) -> Markup:
 
 def _linked(context, text: str) -> Markup:
     out, last = [], 0
-    for start, end, page in context["views"].text_links(text):
+    for start, end, page in context["text_links"](text):
         out.append(one_line(text[last:start]))
         out.append(a(context, Link(text[start:end], page)))
         last = end
@@ -182,7 +182,10 @@ class PageRenderer:
     def render(self, template: str, page, url_for: UrlFor) -> str:
         """A page body from its data: a section module's frozen dataclass (or a dict), one field a name."""
         context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
-        body = self.env.get_template(template).render(**context, views=self.views, url_for=url_for, count_word=count_word)
+        # The view's fields, the site's facts and the tools that print them: nothing that could change the body
+        # without changing its key in the build cache (sitemodel.PageBodies).
+        tools = dict(site=self.views.facts(), url_for=url_for, text_links=self.views.text_links, count_word=count_word)
+        body = self.env.get_template(template).render(**context, **tools)
         return _tidy(body)
 
     def document(self, template: str, page, url_for: UrlFor, **shell) -> str:

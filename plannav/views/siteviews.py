@@ -123,6 +123,21 @@ class AgencyReports:
     earlier: tuple[ReportLine, ...]  # the ones before, newest first
 
 
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every page may say besides its own view: how the site names its decision, and whether any
+    report is in. The page templates get this and their view, nothing else, and a page body is kept in
+    the build cache under both."""
+
+    number: str  # "468/QĐ-UBND"
+    date_text: str  # "01/3/2022"
+    province: str
+    committee: str  # "Ủy ban nhân dân tỉnh Đắk Nông"
+    known_as: str  # "Đề án 06"
+    years: str  # "2022–2030"
+    reports_exist: bool
+
+
 class SiteViews:
     """The plan's items as links and rows, made once and shared by every page of a build."""
 
@@ -260,6 +275,12 @@ class SiteViews:
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)
+
+    def facts(self) -> SiteFacts:
+        """What the page templates get besides their view (SiteFacts)."""
+        who = self.identity
+        exist = self.reports_exist()
+        return SiteFacts(who.number, who.date_text, who.province, who.committee, who.known_as, who.years, exist)
 
     def item_progress(self, item: ActionItem) -> tuple["AgencyReports", ...]:
         """Once reports exist: each reporting body's status for the item and what it reported, newest first."""
