@@ -25,7 +25,7 @@ def _check(args) -> int:
         print(
             report(
                 [
-                    Problem(path, 0, "", "out of date with the models", "run `python -m plannav schema`", "stale-schema")
+                    Problem.of_file(path, "out of date with the models", "run `python -m plannav schema`", "stale-schema")
                     for path in stale
                 ]
             ),

@@ -59,10 +59,8 @@ def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:
             str(plan_dir),
             {},
             (
-                Problem(
+                Problem.of_file(
                     _display(plan_dir),
-                    0,
-                    "",
                     "plan folder is missing",
                     "run from the project root, or pass the plan folder",
                     "plan-folder-missing",

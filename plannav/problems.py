@@ -16,6 +16,11 @@ class Problem:
     code: str = ""  # stable and searchable: unknown-agency, who-mismatch, deadline-mismatch, ...
     hidden: int = field(default=0, compare=False)  # > 0: this line stands for that many problems not listed
 
+    @classmethod
+    def of_file(cls, file: str, message: str, hint: str = "", code: str = "", hidden: int = 0) -> "Problem":
+        """A problem of a file as a whole (missing, too large, not UTF-8): no line, no place in it."""
+        return cls(file, 0, "", message, hint, code, hidden)
+
     def __str__(self) -> str:
         return self.render()
 

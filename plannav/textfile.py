@@ -20,10 +20,8 @@ def _forbidden_characters(text: str, display: str, limit: int = 20) -> list[Prob
             continue  # a byte-order mark at the very start is how some editors save UTF-8
         if len(problems) == limit:
             problems.append(
-                Problem(
+                Problem.of_file(
                     display,
-                    0,
-                    "",
                     "more forbidden characters follow",
                     "remove the ones listed first",
                     code="forbidden-character",
@@ -60,10 +58,8 @@ def _not_a_file(path: Path, display: str) -> Problem | None:
         mode = path.stat().st_mode  # through symbolic links
     except FileNotFoundError:
         if path.is_symlink():
-            return Problem(
+            return Problem.of_file(
                 display,
-                0,
-                "",
                 f"is a symbolic link to '{os.readlink(path)}', which does not exist",
                 "point the link at a plan file, or replace it with the file",
                 code="file-missing",
@@ -80,30 +76,24 @@ def _not_a_file(path: Path, display: str) -> Problem | None:
         hint = (
             f"found {siblings[0]}: rename it {path.name}" if siblings else f"create {display}; every plan file is required"
         )
-        return Problem(display, 0, "", "file is missing", hint, code="file-missing")
+        return Problem.of_file(display, "file is missing", hint, code="file-missing")
     except OSError as err:  # a loop of symbolic links, a folder we may not enter
-        return Problem(
+        return Problem.of_file(
             display,
-            0,
-            "",
             f"cannot be read: {err.strerror or err}",
             "replace it with the plan file itself",
             code="file-unreadable",
         )
     if stat.S_ISDIR(mode):
-        return Problem(
+        return Problem.of_file(
             display,
-            0,
-            "",
             "is a folder, not a file",
             f"replace the folder with the file {path.name}",
             code="file-unreadable",
         )
     if not stat.S_ISREG(mode):
-        return Problem(
+        return Problem.of_file(
             display,
-            0,
-            "",
             "is not a regular file (a device or a pipe)",
             f"replace it with the file {path.name}",
             code="file-unreadable",
@@ -122,10 +112,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
             raw = handle.read(MAX_BYTES + 1)  # the size is known without reading a huge file whole
     except OSError as err:
         return None, [
-            Problem(
+            Problem.of_file(
                 display,
-                0,
-                "",
                 f"cannot be read: {err.strerror or err}",
                 "check the file's permissions",
                 code="file-unreadable",
@@ -137,10 +125,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
 
 
 def _too_large(size: int, display: str) -> Problem:
-    return Problem(
+    return Problem.of_file(
         display,
-        0,
-        "",
         f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
         "a plan file holds one part of one decision; split it or remove pasted data",
         code="file-too-large",

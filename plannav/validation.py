@@ -141,10 +141,8 @@ def problems_from(
     total = error.error_count()
     if total > MAX_REPORTED:
         problems.append(
-            Problem(
+            Problem.of_file(
                 source.path,
-                0,
-                "",
                 f"{total - MAX_REPORTED:,} more problems in this file are not listed",
                 "fix the ones listed first; they often have one cause",
                 code="more-problems",

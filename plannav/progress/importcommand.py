@@ -90,10 +90,8 @@ def _run(args, today: dt.date) -> int:
         text = checked_report(form, progress, period, date, number, reporters, args.file)
         if (progress / SAMPLE_MARKER).exists():
             form.warnings.append(
-                Problem(
+                Problem.of_file(
                     progress.as_posix(),
-                    0,
-                    "",
                     "thư mục này được đánh dấu DỮ LIỆU MẪU: trang sẽ ghi mọi báo cáo trong đó là giả định",
                     f"báo cáo thật nhập vào thư mục không có tệp {SAMPLE_MARKER}",
                     "sample-folder",

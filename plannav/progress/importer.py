@@ -388,10 +388,8 @@ def checked_report(
     if said:
         raise FormRefused(said, form)
     if not form.entries:
-        empty = Problem(
+        empty = Problem.of_file(
             file,
-            0,
-            "",
             "không dòng nào được điền",
             "điền các cột nền vàng của những việc có thay đổi trong tháng",
             "empty-form",

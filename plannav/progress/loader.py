@@ -81,10 +81,8 @@ def read_progress_files(progress_dir) -> ProgressFiles:
             continue
         if not folder.is_dir() or not _PERIOD.match(folder.name):
             problems.append(
-                Problem(
+                Problem.of_file(
                     _display(folder),
-                    0,
-                    "",
                     "not a month folder of reports",
                     "reports go in progress/<YYYY-MM>/<agency-id>.yaml",
                     "progress-layout",
@@ -96,7 +94,7 @@ def read_progress_files(progress_dir) -> ProgressFiles:
                 continue  # an editor's lock or backup file
             if path.suffix != ".yaml":
                 problems.append(
-                    Problem(_display(path), 0, "", "not a report file", "name reports <agency-id>.yaml", "progress-layout")
+                    Problem.of_file(_display(path), "not a report file", "name reports <agency-id>.yaml", "progress-layout")
                 )
                 continue
             name = f"{folder.name}/{path.name}"
@@ -170,13 +168,11 @@ def _load_report(path: Path, text: str, period: str, reporters: Reporters) -> tu
     registry = reporters.index.registry
     if agency_id not in registry.by_id:
         hint = did_you_mean(agency_id, registry.by_id, "name the file after an agency id of plan/agencies.yaml")
-        return None, [Problem(display, 0, "", f"unknown agency '{agency_id}'", hint, "unknown-agency")]
+        return None, [Problem.of_file(display, f"unknown agency '{agency_id}'", hint, "unknown-agency")]
     if agency_id not in reporters.by_agency:
         return None, [
-            Problem(
+            Problem.of_file(
                 display,
-                0,
-                "",
                 f"'{agency_id}' reports on no item of the plan",
                 "reports come from the bodies the plan gives work to",
                 "not-a-reporter",
@@ -205,10 +201,8 @@ def _period_problems(display: str, period: str, reporters: Reporters) -> list[Pr
     if period >= f"{decided:%Y-%m}":
         return []
     return [
-        Problem(
+        Problem.of_file(
             display,
-            0,
-            "",
             f"a report for {period}, before the plan was decided ({decided:%m/%Y})",
             f"check the month folder's year: reports start in {decided:%Y-%m}",
             "period-before-plan",

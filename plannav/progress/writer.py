@@ -66,10 +66,8 @@ def write_report(progress_dir: Path, period: str, agency_id: str, text: str, rep
             except FileExistsError:
                 raise FormRefused(
                     [
-                        Problem(
+                        Problem.of_file(
                             target.as_posix(),
-                            0,
-                            "",
                             "đã có báo cáo của cơ quan cho kỳ này",
                             "thêm REPLACE=1 (--replace) để thay báo cáo đó",
                             "report-exists",
