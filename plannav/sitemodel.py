@@ -191,90 +191,94 @@ class SiteModel:
         return cls.load(read_plan_files(plan_dir), read_progress_files(progress_dir) if progress_dir else None)
 
     def _pages(self) -> list[PageSpec]:
-        v, plan, pages = self.views, self.plan, []
-        citations = documents.Citations(v)
-        timeline_title = f"Tiến độ {v.identity.years}"
-
-        def add(src, title, template, view, section=""):
-            pages.append(PageSpec(src, title, template, view, section))
-
-        def add_section(src, template, view):
-            """A section page: its title from sitemap.SECTION_TITLES."""
-            add(src, sitemap.SECTION_TITLES[src], template, view)
-
-        add(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, v))
-        add_section(sitemap.AGENCY_INDEX, "agency_index.md.j2", partial(agencies.agency_index, v))
-        for agency in v.registry.agencies:
-            add(
-                sitemap.agency(agency.id),
-                agency.name,
-                "agency.md.j2",
-                partial(agencies.agency, v, agency.id),
-                sitemap.AGENCY_INDEX,
-            )
-        add_section(sitemap.DEADLINE_INDEX, "deadline_index.md.j2", partial(deadlines.deadline_index, v, timeline_title))
-        for key in v.due:
-            add(
-                sitemap.deadline(key.slug),
-                key.title,
-                "deadline.md.j2",
-                partial(deadlines.deadline, v, key),
-                sitemap.DEADLINE_INDEX,
-            )
-        add_section(sitemap.PROCEDURE_INDEX, "procedure_index.md.j2", partial(procedures.procedure_index, v))
-        for proc in plan.procedures.procedures:
-            add(
-                sitemap.procedure(proc.number),
-                f"{proc.number}. {proc.name}",
-                "procedure.md.j2",
-                partial(procedures.procedure, v, proc.number),
-                sitemap.PROCEDURE_INDEX,
-            )
-        add_section(sitemap.TASK_INDEX, "task_index.md.j2", partial(tasks.task_index, v))
-        for item in v.index.items:
-            if item.kind in ("task", "appendix-task"):
-                page, _ = sitemap.item_target(item)
-                # A short title keeps search ranking honest: the task's words are in its text, once.
-                add(
-                    page,
-                    f"Nhiệm vụ {sitemap.item_label(item)}",
-                    "task.md.j2",
-                    partial(tasks.task, v, item.uid),
-                    sitemap.TASK_INDEX,
-                )
-        add_section(sitemap.OBJECTIVE_INDEX, "objective_index.md.j2", partial(objectives.objective_index, v))
-        for group in plan.objectives.general.groups:
-            add(
-                sitemap.objective(group.id),
-                f"({group.number}) {group.text}",
-                "objective.md.j2",
-                partial(objectives.objective, v, group.number),
-                sitemap.OBJECTIVE_INDEX,
-            )
-        add_section(sitemap.DOCUMENT_INDEX, "document_index.md.j2", partial(documents.document_index, v, citations))
-        for doc in plan.document_by_id.values():  # those of the decision, then those issued after it
-            add(
-                sitemap.document(doc.id),
-                v.document_link(doc.id).text,
-                "document.md.j2",
-                partial(documents.document, v, citations, doc.id),
-                sitemap.DOCUMENT_INDEX,
-            )
-        add_section(sitemap.FULL_TEXT, "fulltext.md.j2", partial(full_text, v))
-        add_section(sitemap.PROGRESS, "progress.md.j2", partial(progress_view.progress_page, v))
-        for period in progress_view.periods(v):
-            add(
-                sitemap.progress_period(period),
-                f"Báo cáo tiến độ {progress_view.period_link(period).text.lower()}",
-                "progress_period.md.j2",
-                partial(progress_view.period_page, v, period),
-                sitemap.PROGRESS,
-            )
-        add_section(sitemap.RECONCILIATION, "reconciliation.md.j2", partial(tasks.reconciliation, v))
-        add_section(sitemap.DOWNLOADS, "downloads.md.j2", partial(home.downloads, v))
-        add(sitemap.TIMELINE, timeline_title, "timeline.md.j2", partial(timeline, v))
-        add_section(sitemap.DUTY_INDEX, "duty_index.md.j2", partial(duties.duty_index, v))
+        """Every page: the site's table of sections, each a section page and the entities under it."""
+        pages = [PageSpec(sitemap.HOME, "Trang chủ", "home.md.j2", partial(home.home, self.views))]
+        for index, (index_template, index_view), template, entities in self._sections():
+            pages.append(PageSpec(index, sitemap.SECTION_TITLES[index], index_template, index_view))
+            pages += [PageSpec(src, title, template, view, index) for src, title, view in entities]
+        # The timeline: a page the navigation lists under Thời hạn, with a title of its own.
+        pages.append(PageSpec(sitemap.TIMELINE, self._timeline_title, "timeline.md.j2", partial(timeline, self.views)))
         return pages
+
+    @property
+    def _timeline_title(self) -> str:
+        return f"Tiến độ {self.views.identity.years}"
+
+    def _sections(self):
+        """The site's sections in reading order: (section page, (its template, its view), its entities'
+        template, [(src, title, view)])."""
+        v, plan = self.views, self.plan
+        citations = documents.Citations(v)
+        tasks_shown = [item for item in v.index.items if item.kind in ("task", "appendix-task")]
+        return (
+            (
+                sitemap.AGENCY_INDEX,
+                ("agency_index.md.j2", partial(agencies.agency_index, v)),
+                "agency.md.j2",
+                [(sitemap.agency(a.id), a.name, partial(agencies.agency, v, a.id)) for a in v.registry.agencies],
+            ),
+            (
+                sitemap.DEADLINE_INDEX,
+                ("deadline_index.md.j2", partial(deadlines.deadline_index, v, self._timeline_title)),
+                "deadline.md.j2",
+                [(sitemap.deadline(k.slug), k.title, partial(deadlines.deadline, v, k)) for k in v.due],
+            ),
+            (
+                sitemap.PROCEDURE_INDEX,
+                ("procedure_index.md.j2", partial(procedures.procedure_index, v)),
+                "procedure.md.j2",
+                [
+                    (sitemap.procedure(x.number), f"{x.number}. {x.name}", partial(procedures.procedure, v, x.number))
+                    for x in plan.procedures.procedures
+                ],
+            ),
+            (
+                sitemap.TASK_INDEX,
+                ("task_index.md.j2", partial(tasks.task_index, v)),
+                "task.md.j2",
+                # A short title keeps search ranking honest: the task's words are in its text, once.
+                [
+                    (sitemap.item_target(i)[0], f"Nhiệm vụ {sitemap.item_label(i)}", partial(tasks.task, v, i.uid))
+                    for i in tasks_shown
+                ],
+            ),
+            (
+                sitemap.OBJECTIVE_INDEX,
+                ("objective_index.md.j2", partial(objectives.objective_index, v)),
+                "objective.md.j2",
+                [
+                    (sitemap.objective(g.id), f"({g.number}) {g.text}", partial(objectives.objective, v, g.number))
+                    for g in plan.objectives.general.groups
+                ],
+            ),
+            (
+                sitemap.DOCUMENT_INDEX,
+                ("document_index.md.j2", partial(documents.document_index, v, citations)),
+                "document.md.j2",
+                # Those of the decision, then those issued after it.
+                [
+                    (sitemap.document(d), v.document_link(d).text, partial(documents.document, v, citations, d))
+                    for d in plan.document_by_id
+                ],
+            ),
+            (sitemap.FULL_TEXT, ("fulltext.md.j2", partial(full_text, v)), "", []),
+            (
+                sitemap.PROGRESS,
+                ("progress.md.j2", partial(progress_view.progress_page, v)),
+                "progress_period.md.j2",
+                [
+                    (
+                        sitemap.progress_period(period),
+                        f"Báo cáo tiến độ {progress_view.period_link(period).text.lower()}",
+                        partial(progress_view.period_page, v, period),
+                    )
+                    for period in progress_view.periods(v)
+                ],
+            ),
+            (sitemap.RECONCILIATION, ("reconciliation.md.j2", partial(tasks.reconciliation, v)), "", []),
+            (sitemap.DOWNLOADS, ("downloads.md.j2", partial(home.downloads, v)), "", []),
+            (sitemap.DUTY_INDEX, ("duty_index.md.j2", partial(duties.duty_index, v)), "", []),
+        )
 
     def view(self, src: str):
         """What the page shows, as plain data (a section module's frozen dataclass)."""
