@@ -4,6 +4,7 @@ each item linked to its own page."""
 from dataclasses import dataclass, replace
 
 from plannav import sitemap
+from plannav.plan import Plan
 from plannav.views import Link, SiteViews
 
 
@@ -31,11 +32,10 @@ class FullTextPage:
     blocks: tuple[Block, ...]
 
 
-def full_text(views: SiteViews) -> FullTextPage:
-    """The decision in reading order, as blocks, with an anchor on every part and item."""
-    plan, blocks = views.plan, []
-    add = blocks.append
-    d = plan.decision
+def _decision(views: SiteViews, plan: Plan) -> list[Block]:
+    """The decision's head, its legal basis, its articles, its signature, and the plan's title."""
+    blocks: list[Block] = []
+    add, d = blocks.append, plan.decision
     add(Block("para", f"{d.header.issuer} — {d.header.motto}", anchor="quyet-dinh"))
     add(Block("para", f"{d.header.number} — {d.header.place_date}"))
     add(Block("heading", d.header.authority, level=2))
@@ -56,7 +56,13 @@ def full_text(views: SiteViews) -> FullTextPage:
     add(Block("heading", d.plan.title, level=2, anchor="ke-hoach"))
     add(Block("para", d.plan.subtitle))
     add(Block("para", d.plan.preamble))
+    return blocks
 
+
+def _objectives(views: SiteViews, plan: Plan) -> list[Block]:
+    """Part I: the general and specific objectives, and the requirements."""
+    blocks: list[Block] = []
+    add = blocks.append
     o = plan.objectives
     add(Block("heading", o.part.text, level=2, anchor="i", supplied=o.part.supplied))
     add(Block("heading", o.general.heading.text, level=3, anchor="i-1", supplied=o.general.heading.supplied))
@@ -81,7 +87,13 @@ def full_text(views: SiteViews) -> FullTextPage:
     add(Block("heading", r.heading.text, level=3, anchor="i-3"))
     for req in r.requirements:
         add(Block("item", req.text, marker=f"{req.letter})", anchor=sitemap.anchor("i-3", req.letter)))
+    return blocks
 
+
+def _tasks(views: SiteViews, plan: Plan) -> list[Block]:
+    """Part II: the tasks, section by section, with who does them and when."""
+    blocks: list[Block] = []
+    add = blocks.append
     add(Block("heading", plan.tasks.part.text, level=2, anchor="ii"))
     for section in plan.tasks.sections:
         add(
@@ -106,11 +118,23 @@ def full_text(views: SiteViews) -> FullTextPage:
                     lines=(("Cơ quan thực hiện", task.who.text), (task.deadline.label or "Thời gian", task.deadline.text)),
                 )
             )
+    return blocks
 
+
+def _funding(views: SiteViews, plan: Plan) -> list[Block]:
+    """Part III: funding."""
+    blocks: list[Block] = []
+    add = blocks.append
     add(Block("heading", plan.funding.part.text, level=2, anchor="iii", supplied=plan.funding.part.supplied))
     for item in plan.funding.items:
         add(Block("item", item.text, marker=f"{item.number}.", anchor=sitemap.anchor("iii", item.number)))
+    return blocks
 
+
+def _responsibilities(views: SiteViews, plan: Plan) -> list[Block]:
+    """Part IV: each body's duties, section by section."""
+    blocks: list[Block] = []
+    add = blocks.append
     resp = plan.responsibilities
     add(Block("heading", resp.part.text, level=2, anchor="iv", supplied=resp.part.supplied))
     for section in resp.sections:
@@ -129,7 +153,13 @@ def full_text(views: SiteViews) -> FullTextPage:
                 )
             )
     add(Block("para", resp.closing))
+    return blocks
 
+
+def _procedures(views: SiteViews, plan: Plan) -> list[Block]:
+    """Appendix I: the essential procedures, as one table."""
+    blocks: list[Block] = []
+    add = blocks.append
     p = plan.procedures
     add(Block("heading", p.label.text, level=2, anchor="phu-luc-i", supplied=p.label.supplied))
     add(Block("heading", p.title, level=3))
@@ -148,7 +178,13 @@ def full_text(views: SiteViews) -> FullTextPage:
             ),
         )
     )
+    return blocks
 
+
+def _appendix_tasks(views: SiteViews, plan: Plan) -> list[Block]:
+    """Appendix II: the tasks, group by group, as tables."""
+    blocks: list[Block] = []
+    add = blocks.append
     a = plan.appendix_tasks
     add(Block("heading", a.label.text, level=2, anchor="phu-luc-ii", supplied=a.label.supplied))
     add(Block("heading", a.title, level=3))
@@ -169,12 +205,18 @@ def full_text(views: SiteViews) -> FullTextPage:
                 ),
             )
         )
+    return blocks
 
+
+def _related_and_metadata(views: SiteViews, plan: Plan) -> list[Block]:
+    """The related documents and the decision's metadata."""
+    blocks: list[Block] = []
+    add = blocks.append
     docs = plan.documents
     add(Block("heading", "Văn bản liên quan", level=2, anchor="van-ban-lien-quan", supplied=True))
     for entry in docs.related:
         add(Block("item", entry.text, marker=f"{entry.number}.", link=views.document_link(entry.document)))
-    m = d.metadata
+    m = plan.decision.metadata
     add(Block("heading", m.title, level=2, anchor="thong-tin"))
     for label_text, value in (
         ("Số hiệu", m.number),
@@ -188,6 +230,22 @@ def full_text(views: SiteViews) -> FullTextPage:
         ("Tình trạng hiệu lực", m.status),
     ):
         add(Block("item", value, marker=f"{label_text}:"))
+    return blocks
+
+
+def full_text(views: SiteViews) -> FullTextPage:
+    """The decision in reading order, as blocks, with an anchor on every part and item."""
+    parts = (
+        _decision,
+        _objectives,
+        _tasks,
+        _funding,
+        _responsibilities,
+        _procedures,
+        _appendix_tasks,
+        _related_and_metadata,
+    )
+    blocks = [block for part in parts for block in part(views, views.plan)]
     # The page's contents list the parts and sections (levels 2 and 3) that have an anchor.
     blocks = [replace(b, kind="section") if b.kind == "heading" and b.level <= 3 and b.anchor else b for b in blocks]
     return FullTextPage(tuple(blocks))
