@@ -280,6 +280,21 @@ def _difficulties(doc, rows: tuple[Difficulty, ...], with_agencies: bool = False
     _table(doc, headers, values, widths, SMALL_PT)
 
 
+def _the_rest(doc, report: AgencyReport | MonthSummary, proposals: list[str], with_agencies: bool = False) -> None:
+    """II. difficulties, III. next month's work, IV. proposals, then "Nơi nhận" and the signature: the same
+    in an agency's report and the consolidated one."""
+    _heading(doc, FORM.difficulties)
+    _difficulties(doc, report.difficulties, with_agencies)
+    _heading(doc, report.next_heading)
+    _para(doc, report.next_line, indent=True)
+    _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.upcoming))
+    _heading(doc, FORM.proposals)
+    if not proposals:
+        _para(doc, FORM.none, indent=True)
+    _dashed(doc, proposals)
+    _closing(doc, report.heading)
+
+
 def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
     heading = report.heading
     doc = _document(heading, stamp)
@@ -289,16 +304,7 @@ def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
     _para(doc, f"1. {report.standing_line}", indent=True)
     _para(doc, f"2. {report.month_line}", indent=True)
     _dashed(doc, (f"{c.item.text} {c.line}" for c in report.changed))
-    _heading(doc, FORM.difficulties)
-    _difficulties(doc, report.difficulties)
-    _heading(doc, report.next_heading)
-    _para(doc, report.next_line, indent=True)
-    _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.upcoming))
-    _heading(doc, FORM.proposals)
-    if not report.proposals:
-        _para(doc, FORM.none, indent=True)
-    _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.proposals))
-    _closing(doc, heading)
+    _the_rest(doc, report, [f"{n.item.text}: {n.text}" for n in report.proposals])
     _appendix(doc, heading, f"{FORM.appendix.upper()}\n{report.appendix_title.upper()}")
     _table(
         doc,
@@ -328,16 +334,7 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
     _para(doc, f"1. {summary.reporting_line}", indent=True)
     _para(doc, f"2. {summary.items_line} {summary.pairs_line}", indent=True)
     _para(doc, f"3. {summary.month_line}", indent=True)
-    _heading(doc, FORM.difficulties)
-    _difficulties(doc, summary.difficulties, with_agencies=True)
-    _heading(doc, summary.next_heading)
-    _para(doc, summary.next_line, indent=True)
-    _dashed(doc, (f"{n.item.text}: {n.text}" for n in summary.upcoming))
-    _heading(doc, FORM.proposals)
-    if not summary.proposals:
-        _para(doc, FORM.none, indent=True)
-    _dashed(doc, (f"{n.item.text} ({n.agency}): {n.text}" for n in summary.proposals))
-    _closing(doc, heading)
+    _the_rest(doc, summary, [f"{n.item.text} ({n.agency}): {n.text}" for n in summary.proposals], with_agencies=True)
     _appendix(doc, heading, f"{FORM.appendix.upper()} I\n{summary.appendix_titles[0].upper()}")
     _table(
         doc,
