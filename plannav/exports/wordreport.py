@@ -20,31 +20,35 @@ notes and in the public guides to it consulted (the decree's own text could not 
   14 pt, bold, then room for the signature and the signer's name, left blank;
 - each appendix on its own pages: "PHỤ LỤC", its title, "(Kèm theo Báo cáo số …/BC-… ngày … của …)", and
   its table, the header row repeated on every page.
-The rules drawn under names are runs of a line character. python-docx has no call for a field, a repeated header
-row or a row kept on one page: those three are the only elements written by hand (docx.oxml).
+The rules drawn under names are runs of a line character; the pieces python-docx has no single call for are
+in exports/docxparts.py.
 """
 
 import datetime as dt
-import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
-from plannav.exports.tables import fixed_zip_times
+from plannav.exports.docxparts import (
+    BODY_PT,
+    CENTER,
+    FONT,
+    LEFT,
+    PORTRAIT,
+    SMALL_PT,
+    as_bytes,
+    cell_text,
+    keep_whole,
+    margins,
+    page_number,
+    para,
+    sized_table,
+    table,
+)
 from plannav.progress.drafted import AgencyReport, Difficulty, MonthSummary
 from plannav.progress.letterhead import FORM, Heading
 
-FONT = "Times New Roman"
-BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 11
-PORTRAIT = {"width": Mm(210), "height": Mm(297)}
-MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(18)}
-WIDTH_CM = 16.2  # the text's width on a portrait page; 24.9 on a landscape one
-CENTER, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
 # The letterhead's two columns are wider together than the text (16.2 cm), into both margins, as forms
 # usually are: the national title and "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" each keep to one line.
 LETTERHEAD_CM = (8.4, 9.6)
@@ -56,10 +60,10 @@ def _document(heading: Heading, stamp: dt.date) -> Document:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PORTRAIT["width"], PORTRAIT["height"]
-    _margins(section)
+    margins(section)
     # The page number from the second page: the first page's header is left empty.
     section.different_first_page_header_footer = True
-    _page_number(section.header.paragraphs[0])
+    page_number(section.header.paragraphs[0])
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     normal.paragraph_format.space_after = normal.paragraph_format.space_before = Pt(0)
@@ -74,167 +78,60 @@ def _document(heading: Heading, stamp: dt.date) -> Document:
     return doc
 
 
-def _margins(section) -> None:
-    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
-    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
-
-
-def _page_number(paragraph) -> None:
-    """A PAGE field, centred: Word and Writer print the page's number in its place."""
-    paragraph.alignment = CENTER
-    run = paragraph.add_run()
-    run.font.size = Pt(BODY_PT)
-    for kind, text in (("begin", None), ("instr", "PAGE"), ("separate", None), ("text", "2"), ("end", None)):
-        if kind == "text":
-            element = OxmlElement("w:t")
-            element.text = text
-        elif kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {text} "
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
-
-
-def _repeat_header(table) -> None:
-    """The table's first row repeated at the top of every page it runs onto."""
-    row = table.rows[0]._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    row.append(element)
-
-
-def _keep_whole(row) -> None:
-    """The row on one page: "Nơi nhận" and the signature are never parted."""
-    element = OxmlElement("w:cantSplit")
-    element.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(element)
-
-
-def _run(paragraph, text: str, size: int, bold: bool, italic: bool) -> None:
-    # Only what differs from the Normal style: each property set is an element more in every paragraph.
-    run = paragraph.add_run(text)
-    if size != BODY_PT:
-        run.font.size = Pt(size)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-
-
-def _para(container, text="", size=BODY_PT, bold=False, italic=False, align=None, indent=False, after=6):
-    paragraph = container.add_paragraph()
-    if text:
-        _run(paragraph, text, size, bold, italic)
-    paragraph.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
-    if after:
-        paragraph.paragraph_format.space_after = Pt(after)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Cm(1.27)
-    return paragraph
-
-
-def _cell_text(cell, text, size=TABLE_PT, bold=False, italic=False, align=LEFT, first=True):
-    paragraph = cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
-    _run(paragraph, text, size, bold, italic)
-    paragraph.alignment = align
-    return paragraph
-
-
-def _sized_table(doc, rows: int, widths: tuple[float, ...]):
-    """A table whose columns keep the widths given (in cm): the grid's, which Word and Writer follow,
-    and each cell's."""
-    table = doc.add_table(rows=rows, cols=len(widths))
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    for number, cell in enumerate(_cells(table)):
-        cell.width = Cm(widths[number % len(widths)])
-    return table
-
-
-def _cells(table) -> list:
-    """Every cell, row by row. python-docx's public accessors (row.cells, column.cells) rebuild this
-    whole list at each call, which makes a long table's filling quadratic; it is read once here."""
-    return table._cells
-
-
 def _letterhead(doc, heading: Heading) -> None:
     head = heading.letterhead
-    table = _sized_table(doc, 1, LETTERHEAD_CM)
+    table = sized_table(doc, 1, LETTERHEAD_CM)
     left, right = table.rows[0].cells
     first = True
     if head.superior:
-        _cell_text(left, head.superior, 12, align=CENTER)
+        cell_text(left, head.superior, 12, align=CENTER)
         first = False
     for line in head.lines:
-        _cell_text(left, line, 13, bold=True, align=CENTER, first=first)
+        cell_text(left, line, 13, bold=True, align=CENTER, first=first)
         first = False
-    _cell_text(left, "──────", 13, align=CENTER, first=False)
-    _cell_text(left, head.number_line, 13, align=CENTER, first=False)
-    _cell_text(right, FORM.national_title, 12, bold=True, align=CENTER)
-    _cell_text(right, FORM.motto, 13, bold=True, align=CENTER, first=False)
-    _cell_text(right, "─────────────────", 13, align=CENTER, first=False)
-    _cell_text(right, head.place_date, 13, italic=True, align=CENTER, first=False)
+    cell_text(left, "──────", 13, align=CENTER, first=False)
+    cell_text(left, head.number_line, 13, align=CENTER, first=False)
+    cell_text(right, FORM.national_title, 12, bold=True, align=CENTER)
+    cell_text(right, FORM.motto, 13, bold=True, align=CENTER, first=False)
+    cell_text(right, "─────────────────", 13, align=CENTER, first=False)
+    cell_text(right, head.place_date, 13, italic=True, align=CENTER, first=False)
     if heading.sample:
-        _para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
-    _para(doc, "", after=0)
-    _para(doc, FORM.kind, 14, bold=True, align=CENTER, after=0)
-    _para(doc, heading.summary, 14, bold=True, align=CENTER, after=0)
-    _para(doc, "────────", 14, align=CENTER)
+        para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
+    para(doc, "", after=0)
+    para(doc, FORM.kind, 14, bold=True, align=CENTER, after=0)
+    para(doc, heading.summary, 14, bold=True, align=CENTER, after=0)
+    para(doc, "────────", 14, align=CENTER)
     if len(heading.addressees) == 1:
-        _para(doc, f"{FORM.addressed} {heading.addressees[0]}.", align=CENTER)
+        para(doc, f"{FORM.addressed} {heading.addressees[0]}.", align=CENTER)
         return
-    _para(doc, FORM.addressed, align=CENTER, after=0)
+    para(doc, FORM.addressed, align=CENTER, after=0)
     for number, addressee in enumerate(heading.addressees, 1):
-        line = _para(doc, f"- {addressee}{'.' if number == len(heading.addressees) else ';'}", align=LEFT, after=0)
+        line = para(doc, f"- {addressee}{'.' if number == len(heading.addressees) else ';'}", align=LEFT, after=0)
         line.paragraph_format.left_indent = Cm(5)
-    _para(doc, "", after=0)
-
-
-def _table(doc, headers, rows, widths: tuple[float, ...], size: int = TABLE_PT) -> None:
-    # Every row made at once: adding them one by one costs more than filling them.
-    table = _sized_table(doc, 1 + len(rows), widths)
-    table.style = doc.styles["Table Grid"]
-    _repeat_header(table)
-    columns, points = len(widths), Pt(size)
-    cells = _cells(table)
-    for cell, text in zip(cells[:columns], headers, strict=True):
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = CENTER
-        run = paragraph.add_run(text)
-        run.bold, run.font.size = True, points
-    for number, values in enumerate(rows, 1):
-        for cell, value in zip(cells[number * columns : (number + 1) * columns], values, strict=True):
-            # Writer does not read a table style's text size: each run says it.
-            cell.paragraphs[0].add_run(value).font.size = points
-    _para(doc, "", after=0)
+    para(doc, "", after=0)
 
 
 def _heading(doc, text: str) -> None:
-    _para(doc, text, bold=True, indent=True)
+    para(doc, text, bold=True, indent=True)
 
 
 def _dashed(doc, lines) -> None:
     for line in lines:
-        _para(doc, f"- {line}", indent=True)
+        para(doc, f"- {line}", indent=True)
 
 
 def _closing(doc, heading: Heading) -> None:
-    _para(doc, "", after=0)
-    table = _sized_table(doc, 1, (7.6, 8.6))
-    _keep_whole(table.rows[0])
+    para(doc, "", after=0)
+    table = sized_table(doc, 1, (7.6, 8.6))
+    keep_whole(table.rows[0])
     left, right = table.rows[0].cells
-    _cell_text(left, FORM.recipients, 12, bold=True, italic=True)
+    cell_text(left, FORM.recipients, 12, bold=True, italic=True)
     for recipient in (FORM.as_above, *(f"{c};" for c in heading.copies), FORM.filed):
-        _cell_text(left, f"- {recipient}", SMALL_PT, first=False)
+        cell_text(left, f"- {recipient}", SMALL_PT, first=False)
     for number, line in enumerate(heading.signs):
-        _cell_text(right, line, 14, bold=True, align=CENTER, first=not number)
+        cell_text(right, line, 14, bold=True, align=CENTER, first=not number)
     for _ in range(SIGNING_SPACE):
-        _cell_text(right, "", 14, first=False)
+        cell_text(right, "", 14, first=False)
 
 
 def _appendix(doc, heading: Heading, title: str, landscape: bool = True):
@@ -247,24 +144,18 @@ def _appendix(doc, heading: Heading, title: str, landscape: bool = True):
     else:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PORTRAIT["width"], PORTRAIT["height"]
-    _margins(section)
-    _para(doc, title.split("\n", 1)[0], 14, bold=True, align=CENTER, after=0)
+    margins(section)
+    para(doc, title.split("\n", 1)[0], 14, bold=True, align=CENTER, after=0)
     for line in title.split("\n")[1:]:
-        _para(doc, line, 14, bold=True, align=CENTER, after=0)
-    _para(doc, heading.appendix_line, 14, italic=True, align=CENTER)
+        para(doc, line, 14, bold=True, align=CENTER, after=0)
+    para(doc, heading.appendix_line, 14, italic=True, align=CENTER)
     if heading.sample:
-        _para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
-
-
-def _bytes(doc, stamp: dt.date) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return fixed_zip_times(out.getvalue(), dt.datetime.combine(stamp, dt.time()))
+        para(doc, FORM.sample_note, 12, bold=True, align=CENTER)
 
 
 def _difficulties(doc, rows: tuple[Difficulty, ...], with_agencies: bool = False) -> None:
     if not rows:
-        _para(doc, FORM.none, indent=True)
+        para(doc, FORM.none, indent=True)
         return
     if with_agencies:
         headers = ("STT", "Nhiệm vụ", "Hạn", "Số cơ quan chậm", "Nguyên nhân")
@@ -277,7 +168,7 @@ def _difficulties(doc, rows: tuple[Difficulty, ...], with_agencies: bool = False
         headers = ("STT", "Nhiệm vụ", "Hạn", "Nguyên nhân")
         widths = (1.3, 7.1, 2.6, 5.2)
         values = [(str(n), f"{d.item.text}: {d.what}", d.due, d.reason or FORM.no_reason) for n, d in enumerate(rows, 1)]
-    _table(doc, headers, values, widths, SMALL_PT)
+    table(doc, headers, values, widths, SMALL_PT)
 
 
 def _the_rest(doc, report: AgencyReport | MonthSummary, proposals: list[str], with_agencies: bool = False) -> None:
@@ -286,11 +177,11 @@ def _the_rest(doc, report: AgencyReport | MonthSummary, proposals: list[str], wi
     _heading(doc, FORM.difficulties)
     _difficulties(doc, report.difficulties, with_agencies)
     _heading(doc, report.next_heading)
-    _para(doc, report.next_line, indent=True)
+    para(doc, report.next_line, indent=True)
     _dashed(doc, (f"{n.item.text}: {n.text}" for n in report.upcoming))
     _heading(doc, FORM.proposals)
     if not proposals:
-        _para(doc, FORM.none, indent=True)
+        para(doc, FORM.none, indent=True)
     _dashed(doc, proposals)
     _closing(doc, report.heading)
 
@@ -299,14 +190,14 @@ def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
     heading = report.heading
     doc = _document(heading, stamp)
     _letterhead(doc, heading)
-    _para(doc, report.opening, indent=True)
+    para(doc, report.opening, indent=True)
     _heading(doc, FORM.results)
-    _para(doc, f"1. {report.standing_line}", indent=True)
-    _para(doc, f"2. {report.month_line}", indent=True)
+    para(doc, f"1. {report.standing_line}", indent=True)
+    para(doc, f"2. {report.month_line}", indent=True)
     _dashed(doc, (f"{c.item.text} {c.line}" for c in report.changed))
     _the_rest(doc, report, [f"{n.item.text}: {n.text}" for n in report.proposals])
     _appendix(doc, heading, f"{FORM.appendix.upper()}\n{report.appendix_title.upper()}")
-    _table(
+    table(
         doc,
         ("STT", "Nhiệm vụ", "Thời hạn", "Trạng thái", "Kết quả"),
         [
@@ -322,21 +213,21 @@ def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
         (1.2, 9.6, 3.4, 3.2, 7.5),
         SMALL_PT,
     )
-    return _bytes(doc, stamp)
+    return as_bytes(doc, stamp)
 
 
 def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
     heading = summary.heading
     doc = _document(heading, stamp)
     _letterhead(doc, heading)
-    _para(doc, summary.opening, indent=True)
+    para(doc, summary.opening, indent=True)
     _heading(doc, FORM.results)
-    _para(doc, f"1. {summary.reporting_line}", indent=True)
-    _para(doc, f"2. {summary.items_line} {summary.pairs_line}", indent=True)
-    _para(doc, f"3. {summary.month_line}", indent=True)
+    para(doc, f"1. {summary.reporting_line}", indent=True)
+    para(doc, f"2. {summary.items_line} {summary.pairs_line}", indent=True)
+    para(doc, f"3. {summary.month_line}", indent=True)
     _the_rest(doc, summary, [f"{n.item.text} ({n.agency}): {n.text}" for n in summary.proposals], with_agencies=True)
     _appendix(doc, heading, f"{FORM.appendix.upper()} I\n{summary.appendix_titles[0].upper()}")
-    _table(
+    table(
         doc,
         ("Cơ quan", "Báo cáo", *summary.statuses, "Tổng"),
         [(t.agency.text, t.shown, *(str(n) for n in t.counts), str(t.total)) for t in summary.tallies]
@@ -345,7 +236,7 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
         SMALL_PT,
     )
     _appendix(doc, heading, f"{FORM.appendix.upper()} II\n{summary.appendix_titles[1].upper()}")
-    _table(
+    table(
         doc,
         ("Cơ quan", "Hạn (ngày)", *summary.register_months),
         [(r.agency.text, str(r.day), *r.cells) for r in summary.register],
@@ -353,11 +244,11 @@ def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
         SMALL_PT,
     )
     _appendix(doc, heading, f"{FORM.appendix.upper()} III\n{summary.appendix_titles[2].upper()}")
-    _table(
+    table(
         doc,
         ("STT", "Nhiệm vụ", "Cơ quan báo cáo hoàn thành", "Kết quả"),
         [(str(n), f"{c.item.text}: {c.content}", c.agencies, c.sentence) for n, c in enumerate(summary.changed, 1)],
         (1.2, 9.0, 6.7, 8.0),
         SMALL_PT,
     )
-    return _bytes(doc, stamp)
+    return as_bytes(doc, stamp)
