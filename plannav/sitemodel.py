@@ -28,6 +28,7 @@ from plannav.render import PageRenderer, UrlFor
 from plannav.timeline import timeline
 from plannav.views import Link, SiteViews, agencies, deadlines, documents, duties, home, objectives, procedures, tasks
 from plannav.views import progress as progress_view
+from plannav.views.reportsearch import report_search_entries
 
 ALIASES = " · "  # between a page's other names in the search index: search-rank.js weighs each apart
 
@@ -336,8 +337,8 @@ class SiteModel:
         return out
 
     def report_search_entries(self):
-        """Search entries made from the reports (views.progress.report_search_entries)."""
-        return progress_view.report_search_entries(self.views)
+        """Search entries made from the reports (views.reportsearch.report_search_entries)."""
+        return report_search_entries(self.views)
 
     def drafted_pages(self, directory_urls: bool = True) -> list[Download]:
         """The drafted reports' pages (views.progress.DraftPage), each laid out as the Word document it

@@ -4,7 +4,7 @@ reported which month (the reporting register)."""
 from collections import Counter
 from dataclasses import dataclass
 
-from plannav import schedule, sitemap
+from plannav import sitemap
 from plannav.exports.catalog import drafted_report
 from plannav.progress.changes import PeriodChanges
 from plannav.progress.drafted import AgencyReport, MonthSummary
@@ -25,30 +25,24 @@ from plannav.progress.months import (
 from plannav.progress.status import (
     DONE,
     DONE_LATE,
-    IN_PROGRESS,
     NOT_DONE,
     OVERDUE,
     STATUS_SLUGS,
     STATUSES,
-    Progress,
     in_order,
 )
 from plannav.sitemap import SUMMARY
+from plannav.views.progresscharts import (
+    AGENCY_BAR_WIDTH,
+    BAR_WIDTH,
+    CHART_HEIGHT,
+    CHART_WIDTH,
+    MonthCount,
+    StatusCount,
+    stacked,
+    trend,
+)
 from plannav.views.siteviews import ItemRow, Link, SiteViews
-
-BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
-AGENCY_BAR_WIDTH = 60  # each agency's row: a small bar beside its numbers
-CHART_WIDTH, CHART_HEIGHT = 600, 160  # the chart of the months (its columns; their labels go below)
-CHART_LABEL_EVERY = 3  # months between two labels under the chart
-
-
-@dataclass(frozen=True)
-class StatusCount:
-    status: str
-    count: int
-    css: str  # the status as a class name, for its colour
-    x: str  # where its part of the bar starts and how wide it is
-    width: str
 
 
 @dataclass(frozen=True)
@@ -58,23 +52,6 @@ class AgencyProgressRow:
     total: int
     done_percent: int  # done, done late or not to be done, of its items
     bar: tuple[StatusCount, ...] = ()  # its statuses as a stacked bar, AGENCY_BAR_WIDTH wide
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    """The plan's items at the end of a reported month (overall statuses, as the dashboard counts them),
-    and where the month's column of the chart stands."""
-
-    month: Link
-    done: int  # Hoàn thành and Hoàn thành quá hạn
-    in_progress: int
-    overdue: int
-    x: str
-    width: str
-    parts: tuple[tuple[str, str, str, int], ...]  # (css, y, height, count) from the bottom: done, under way, overdue
-    label: str = ""  # under its column, every CHART_LABEL_EVERY months and the last: "10/2026"
-    label_x: str = ""
-    label_anchor: str = "middle"  # the first and last labels keep inside the chart
 
 
 @dataclass(frozen=True)
@@ -150,6 +127,7 @@ class ProgressPage:
 
 # Each status and each register cell as a class name, for its colour (site.css).
 STATUS_CSS = STATUS_SLUGS
+
 TIMELINESS_CSS = {
     ON_TIME: "on-time",
     LATE: "late",
@@ -284,96 +262,3 @@ def progress_page(views: SiteViews) -> ProgressPage:
         sum(row.total for row in agencies),
         sum(row.counts[STATUSES.index(OVERDUE)] for row in agencies),
     )
-
-
-def stacked(tally: Counter, total: int, width: int) -> tuple[StatusCount, ...]:
-    """A tally of statuses as the parts of a bar `width` wide, in STATUSES' order."""
-    counts, x = [], 0.0
-    for status in STATUSES:
-        part = tally[status] / total * width if total else 0
-        counts.append(StatusCount(status, tally[status], STATUS_CSS[status], f"{x:.1f}", f"{part:.1f}"))
-        x += part
-    return tuple(counts)
-
-
-def trend(views: SiteViews, months: list[str], reported: list[str]) -> tuple[MonthCount, ...]:
-    """Each reported month: the plan's items done, under way and overdue at its end (or at the as-of day,
-    for the month it falls in), as the dashboard would have counted them then; and the chart's columns."""
-    progress, out = views.progress, []
-    step = CHART_WIDTH / max(len(months), 1)
-    for i, month in enumerate(months):
-        end = min(schedule.month_end(*map(int, month.split("-"))), progress.as_of)
-        then = Progress(views.index, progress.reporters, progress.reports, as_of=end)
-        tally = Counter(then.item_status(uid) for uid in reported)
-        series = (
-            ("done", tally[DONE] + tally[DONE_LATE]),
-            ("in-progress", tally[IN_PROGRESS]),
-            ("overdue", tally[OVERDUE]),
-        )
-        parts, y = [], float(CHART_HEIGHT)
-        for css, count in series:
-            height = count / len(reported) * CHART_HEIGHT
-            y -= height
-            parts.append((css, f"{y:.1f}", f"{height:.1f}", count))
-        out.append(
-            MonthCount(
-                Link(period_title(month).removeprefix("Tháng "), sitemap.progress_period(month)),
-                series[0][1],
-                series[1][1],
-                series[2][1],
-                f"{i * step + step * 0.15:.1f}",
-                f"{step * 0.7:.1f}",
-                tuple(parts),
-                f"{month[5:]}/{month[:4]}" if i % CHART_LABEL_EVERY == 0 or i == len(months) - 1 else "",
-                f"{0 if i == 0 else CHART_WIDTH if i == len(months) - 1 else i * step + step / 2:.1f}",
-                "start" if i == 0 else "end" if i == len(months) - 1 else "middle",
-            )
-        )
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class SearchEntry:
-    """An entry of the site search made from the data, not read from a page: an item's latest reports."""
-
-    link: Link  # where the search result leads
-    title: str
-    text: str
-
-
-HAS_OWN_PAGE = ("task", "appendix-task", "procedure")  # the items whose page shows their reports (#thuc-hien)
-
-
-def report_search_entries(views: SiteViews) -> list[SearchEntry]:
-    """What each body last reported on each item (result, difficulties, proposals, evidence), one search
-    entry per item page, so that the search finds report texts without reading the long report tables
-    of the pages. Bodies that reported the same words are listed together."""
-    if not views.reports_exist():
-        return []
-    out = []
-    for item in views.index.items:
-        if item.kind not in HAS_OWN_PAGE:
-            continue
-        said: dict[str, list[str]] = {}
-        for agency_id in views.progress.reporters.by_item[item.uid]:
-            entry = views.progress.status(item.uid, agency_id).entry
-            if entry is None:
-                continue
-            parts = [
-                f"{label}: {text}"
-                for label, text in (
-                    ("Kết quả", entry.result),
-                    ("Khó khăn", entry.difficulties),
-                    ("Đề xuất", entry.proposals),
-                    ("Văn bản", entry.evidence),
-                )
-                if text
-            ]
-            if parts:
-                said.setdefault(" ".join(parts), []).append(views.registry.by_id[agency_id].name)
-        if said:
-            page = views.item_link(item).page
-            text = " ".join(f"{', '.join(names)} — {words}" for words, names in said.items())
-            title = f"Tình hình thực hiện {sitemap.item_label(item)}"
-            out.append(SearchEntry(Link(title, page, "thuc-hien"), title, text))
-    return out
