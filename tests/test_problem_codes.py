@@ -17,7 +17,16 @@ REPORTING = [
     *(ROOT / "plannav" / name for name in ("loader.py", "validation.py", "yamlsource.py", "textfile.py", "__main__.py")),
     *(
         ROOT / "plannav" / "progress" / name
-        for name in ("loader.py", "importer.py", "importcommand.py", "writer.py", "formfile.py", "cells.py", "models.py")
+        for name in (
+            "loader.py",
+            "importer.py",
+            "importmessages.py",
+            "importcommand.py",
+            "writer.py",
+            "formfile.py",
+            "cells.py",
+            "models.py",
+        )
     ),
 ]
 # Strings of those modules shaped like a code that are something else: a command, a kind of entry in the

@@ -15,7 +15,7 @@ from sitebuild import build_site
 from test_report_import_hostile import AGENCY, _run
 
 from plannav.progress.form import column_of, form_bytes
-from plannav.progress.importer import TOLD_IN_VIETNAMESE
+from plannav.progress.importmessages import TOLD_IN_VIETNAMESE
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
 

@@ -30,15 +30,15 @@ from plannav.progress.form import (
     form_rows,
 )
 from plannav.progress.formfile import FormRefused, FormWorkbook, read_form_bytes, refuse
+from plannav.progress.importmessages import TEXT_KEYS, in_vietnamese
 from plannav.progress.loader import check_report_text
 from plannav.progress.models import REPORT_SCHEMA
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import STATUSES
-from plannav.textfile import MAX_BYTES
 from plannav.textnorm import FORBIDDEN, character_name
 
-_KEYS = ("status", "completed", "result", "difficulties", "proposals", "evidence")  # in TO_FILL's order
-_TEXT_KEYS = _KEYS[2:]
+_KEYS = ("status", "completed", *TEXT_KEYS)  # in TO_FILL's order
+_TEXT_KEYS = TEXT_KEYS
 _COLUMNS = len(READ_ONLY) + len(TO_FILL)
 CODE_HEADER = READ_ONLY[0][0]  # Mã
 _FILL_HEADERS = dict(zip(_KEYS, (header for header, _ in TO_FILL), strict=True))  # status -> "Trạng thái", ...
@@ -414,93 +414,7 @@ def _in_form_terms(problem: Problem, form: FormRead, period, report_date, number
         where = f"DATE={report_date.isoformat()}"
     elif problem.path.startswith("number"):
         where = f"NUMBER={number}"
-    message, hint = _VIETNAMESE.get(code, _fallback)(
-        problem=problem, entry=entry, period=period, report_date=report_date, reporters=reporters, form=form
+    message, hint = in_vietnamese(
+        code, problem=problem, entry=entry, period=period, report_date=report_date, reporters=reporters, form=form
     )
     return Problem(file, 0, where, message, hint, code)
-
-
-def _day(day) -> str:
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    return f"{day:%d/%m/%Y}"
-
-
-def _fallback(problem, **_) -> tuple[str, str]:
-    return f"báo cáo không qua được kiểm tra: {problem.message}", problem.hint
-
-
-def _absent(period, form, reporters, **_) -> tuple[str, str]:
-    registry = reporters.index.registry
-    name = registry.by_id[form.agency_id].name
-    why, day = registry.absent_in(form.agency_id, period) or ("", "")
-    if why == "formed":
-        return (
-            f"{name} được thành lập ngày {_day(day)}, sau kỳ {period}",
-            "kỳ trước khi thành lập do cơ quan tiền thân báo cáo",
-        )
-    heirs = registry.heirs.get(form.agency_id, ())
-    named = ", ".join(registry.by_id[h].name for h in heirs if h in registry.by_id)
-    return (
-        f"{name} không còn trong kỳ {period} (từ {_day(day)})" if day else f"{name} không báo cáo kỳ {period}",
-        f"công việc do {named} đảm nhận: tải biểu mẫu của cơ quan đó" if named else "kiểm tra kỳ báo cáo",
-    )
-
-
-def _too_large(form, **_) -> tuple[str, str]:
-    lengths = sorted(
-        (
-            (len(entry[key]), where[key])
-            for entry, where in zip(form.entries, form.where, strict=True)
-            for key in _TEXT_KEYS
-            if key in entry
-        ),
-        reverse=True,
-    )[:3]
-    cells_named = ", ".join(f"{cell.partition('!')[2]} ({n:,} ký tự)" for n, cell in lengths)
-    return (
-        f"báo cáo quá dài: quá giới hạn {MAX_BYTES:,} byte của một tệp báo cáo",
-        f"rút gọn các ô dài nhất: {cells_named}; văn bản đầy đủ gửi kèm báo cáo giấy",
-    )
-
-
-_VIETNAMESE = {
-    "completed-missing": lambda **_: ("Hoàn thành cần có ngày hoàn thành", "điền Ngày hoàn thành (ngày/tháng/năm)"),
-    "completed-not-done": lambda entry, **_: (
-        f"có ngày hoàn thành nhưng trạng thái là '{entry['status']}'",
-        "chọn Hoàn thành, hoặc xóa Ngày hoàn thành",
-    ),
-    "completed-after-report": lambda entry, report_date, **_: (
-        f"hoàn thành ngày {_day(entry['completed'])}, sau ngày báo cáo {_day(report_date)}",
-        "báo cáo nêu việc đã làm tới ngày báo cáo; kiểm tra lại ngày",
-    ),
-    "completed-before-plan": lambda entry, reporters, **_: (
-        f"hoàn thành ngày {_day(entry['completed'])}, trước ngày ban hành kế hoạch {_day(reporters.index.identity.date)}",
-        "kiểm tra năm (ví dụ 2016 gõ nhầm cho 2026)",
-    ),
-    "reason-missing": lambda **_: (
-        "Không thực hiện cần nêu lý do",
-        "ghi lý do ở cột Khó khăn, vướng mắc hoặc Đề xuất, kiến nghị",
-    ),
-    "report-date": lambda period, report_date, **_: (
-        f"ngày báo cáo {_day(report_date)} nằm ngoài kỳ {period}",
-        f"báo cáo kỳ {period} ghi ngày trong tháng đó hoặc tháng sau, ví dụ DATE={period}-18",
-    ),
-    "period-before-plan": lambda period, reporters, **_: (
-        f"kỳ {period} trước khi kế hoạch được ban hành ({reporters.index.identity.date:%m/%Y})",
-        "kiểm tra năm của PERIOD",
-    ),
-    "not-there-that-month": _absent,
-    "file-too-large": _too_large,
-    "invalid-value": lambda problem, **_: (
-        f"giá trị không hợp lệ: {problem.message}",
-        "kiểm tra năm: ngày phải từ 1900 tới 2100" if "outside" in problem.message else problem.hint,
-    ),
-    "forbidden-character": lambda problem, **_: (
-        f"có ký tự không được phép ({problem.message})",
-        "xóa ký tự đó; gõ lại đoạn văn nếu cần",
-    ),
-}
-# The check's codes a report may fail and the importer says in Vietnamese (the rest: _fallback, which
-# can only be reached by a change of the check that this table has not followed; a test keeps them even).
-TOLD_IN_VIETNAMESE = frozenset(_VIETNAMESE)
