@@ -16,6 +16,7 @@ from plannav.fulltext import full_text
 from plannav.initials import initials
 from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
+from plannav.pagebodies import PageBodies
 from plannav.plan import Plan
 from plannav.problems import Problem, report
 from plannav.progress import months
@@ -33,46 +34,6 @@ from plannav.views.reportsearch import report_search_entries
 ALIASES = " · "  # between a page's other names in the search index: search-rank.js weighs each apart
 
 
-class PageBodies:
-    """The page bodies of one build (SiteModel.page_bodies). A body is the page's own HTML and Markdown,
-    before the theme. The build cache keeps them twice:
-    - all of them, by the state of the data (the plan, the reports, the program, the form of URLs): a build
-      of the same data renders none and works out no page's data;
-    - each one, by what its page shows (its view, plain data, as text) and what else a template reads (the
-      plan, whether reports are in): after a new report, only the pages that show something else are
-      rendered again."""
-
-    def __init__(self, model: "SiteModel", cache: BuildCache | None, state: str, shape: str):
-        self.model, self.cache, self.state, self.shape = model, cache, state, shape
-        self.kept: dict[str, str] = (cache.get(f"{BODIES}/{state}", "bodies") if cache else None) or {}
-        self.made: dict[str, str] = {}
-        self.rendered: dict[str, str] = {}  # by the key of the page's view: the bodies this build rendered
-
-    def body(self, src: str, url_for: UrlFor) -> str:
-        if src in self.kept:
-            return self.kept[src]
-        view = self.model.view(src)
-        key = self.cache.key(self.shape, src, repr(view)) if self.cache else ""
-        body = self.cache.get(BODIES_BY_VIEW, key, touch=True) if key else None
-        if body is None:
-            body = self.model.render_view(src, view, url_for)
-            if key:
-                self.rendered[key] = body
-        self.made[src] = body
-        return body
-
-    def save(self) -> None:
-        """At the end of a build whose pages were found sound: keep what it made."""
-        if not self.cache:
-            return
-        if self.made:
-            self.cache.put(f"{BODIES}/{self.state}", "bodies", {**self.kept, **self.made})
-        for key, body in self.rendered.items():
-            self.cache.put(BODIES_BY_VIEW, key, body)
-        self.cache.keep_recent(BODIES, current=self.state)
-        self.cache.keep_recent(BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW)
-
-
 class PlanProblems(Exception):
     """The plan failed its checks; the message lists every problem."""
 
@@ -82,10 +43,7 @@ class PlanProblems(Exception):
 
 
 DOWNLOADS = "downloads"  # the build cache's folder of downloads, one folder per state of the data
-BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
-# ... and of each page's body by what it shows, across states; some builds' worth (a site has some 240).
-BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW = "page-views", 1000
-# ... and of the workbooks and Word documents by what they print (exports.catalog.printed), across states:
+# The build cache's folder of the workbooks and Word documents by what they print (exports.catalog.printed), across states:
 # a month's new report leaves the other agencies' files as they were. The ones used last are kept, a few
 # builds' worth (a build of two years of reports prints some 110).
 DOCUMENTS, KEPT_DOCUMENTS = "documents", 500
@@ -298,7 +256,7 @@ class SiteModel:
             body = self.renderer.render("_trail.html.j2", {"section": section}, url_for) + "\n" + body
         return body
 
-    def page_bodies(self, directory_urls: bool = True) -> "PageBodies":
+    def page_bodies(self, directory_urls: bool = True) -> PageBodies:
         """The pages' bodies, each rendered once per state of the data: a build of the same plan, reports
         and program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
         if not self.cache or not self.data_digest:

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from sitebuild import PLAN_DIR
 
-from plannav import buildcache, sitemap, sitemodel
+from plannav import buildcache, pagebodies, sitemap
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
 from plannav.progress import loader as progress_loader
@@ -195,7 +195,7 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
         return out
 
     failed = build(keep=False)  # a build that stops before its end keeps nothing
-    assert rendered and not (tmp_path / "cache" / sitemodel.BODIES).exists()
+    assert rendered and not (tmp_path / "cache" / pagebodies.BODIES).exists()
     first = build()
     assert first == failed
     rendered.clear()
@@ -207,13 +207,13 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     # Only the pages that show something else: Sở Tư pháp tỉnh Lâm Đồng's, its items', the month's, the dashboard...
     pages_rendered = [template for template in rendered if template != "_trail.html.j2"]
     assert 0 < sum(changed[src] != first[src] for src in first) <= len(pages_rendered) < len(first) / 4
-    assert len(list((tmp_path / "cache" / sitemodel.BODIES).iterdir())) == 2
+    assert len(list((tmp_path / "cache" / pagebodies.BODIES).iterdir())) == 2
     # The bodies taken from the cache by their view are those a build with no cache renders.
     fresh = SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports))
     assert changed == {spec.src: fresh.render(spec.src, lambda p, a="": p) for spec in fresh.pages}
     # ... and a build of the same data with no whole-state entry renders none again.
     rendered.clear()
-    shutil.rmtree(tmp_path / "cache" / sitemodel.BODIES)
+    shutil.rmtree(tmp_path / "cache" / pagebodies.BODIES)
     assert build() == changed and rendered == []
 
 

@@ -183,7 +183,7 @@ class PageRenderer:
         """A page body from its data: a section module's frozen dataclass (or a dict), one field a name."""
         context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
         # The view's fields, the site's facts and the tools that print them: nothing that could change the body
-        # without changing its key in the build cache (sitemodel.PageBodies).
+        # without changing its key in the build cache (pagebodies.PageBodies).
         tools = dict(site=self.views.facts(), url_for=url_for, text_links=self.views.text_links, count_word=count_word)
         body = self.env.get_template(template).render(**context, **tools)
         return _tidy(body)
