@@ -9,7 +9,8 @@ from plannav.progress.models import period_title
 from plannav.progress.status import STATUSES
 from plannav.schedule import day_text
 from plannav.views.progress import draft_links
-from plannav.views.siteviews import AGENCY_KINDS, ROLE_LABELS, ItemRow, Link, SiteViews, Table
+from plannav.views.rows import ItemRow, Table
+from plannav.views.siteviews import AGENCY_KINDS, ROLE_LABELS, Link, SiteViews
 from plannav.views.successors import Succession, succession
 
 

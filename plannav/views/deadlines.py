@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_CALENDAR
 from plannav.items import ITEM_KINDS
-from plannav.views.siteviews import ItemRow, Link, SiteViews
+from plannav.views.rows import ItemRow
+from plannav.views.siteviews import Link, SiteViews
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from plannav.models import Heading
-from plannav.views.siteviews import ItemRow, Link, SiteViews
+from plannav.views.rows import ItemRow
+from plannav.views.siteviews import Link, SiteViews
 
 
 @dataclass(frozen=True)

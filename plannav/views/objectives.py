@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from plannav.models import GeneralObjective, Objective, UtilityGroup
-from plannav.views.siteviews import ItemRow, Link, SiteViews
+from plannav.views.rows import ItemRow
+from plannav.views.siteviews import Link, SiteViews
 
 _TASK_KINDS = ("task", "appendix-task")
 

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from plannav import sitemap
 from plannav.models import Procedure
-from plannav.views.siteviews import LEVEL_LABELS, AgencyReports, ItemRow, Link, SiteViews
+from plannav.views.rows import AgencyReports, ItemRow
+from plannav.views.siteviews import LEVEL_LABELS, Link, SiteViews
 from plannav.views.successors import now_carried_by
 
 

@@ -42,7 +42,8 @@ from plannav.views.progresscharts import (
     stacked,
     trend,
 )
-from plannav.views.siteviews import ItemRow, Link, SiteViews
+from plannav.views.rows import ItemRow
+from plannav.views.siteviews import Link, SiteViews
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,20 @@ site generator makes them relative URLs. The section modules beside this one bui
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
-from plannav.progress.models import period_title, reported_fields
+from plannav.progress.models import period_title
 from plannav.progress.status import STATUS_SLUGS, STATUSES
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
 from plannav.succession import carriers
+from plannav.views.rows import AgencyReports, DeadlineCell, Difference, ItemRow, SiteFacts, report_line
 
 AGENCY_KINDS = {
     "provincial-leadership": "Lãnh đạo tỉnh",
@@ -28,114 +29,15 @@ AGENCY_KINDS = {
     "national": "Cơ quan trung ương",
     "group": "Nhóm cơ quan (cách gọi tập thể)",
 }
+
+
 ROLE_LABELS = {"lead": "Chủ trì", "coordinators": "Phối hợp"}
+
+
 LEVEL_LABELS = {3: "Mức độ 3", 4: "Mức độ 4"}
 
 
-@dataclass(frozen=True)
-class DeadlineCell:
-    label: str  # normalised
-    text: str  # as written
-    pages: tuple[Link, ...]
-    applies_to: tuple[Link, ...] = ()  # whom it binds, when not every agency of its item
-
-
 UNKNOWN_NUMBER = "số hiệu chưa tra được"  # a later document known by its issuer, date and subject only
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    uid: str
-    label: str  # "II.2.đ"
-    kind: str
-    kind_label: str
-    target: Link
-    text: str
-    lead: tuple[Link, ...]
-    coordinators: tuple[Link, ...]
-    deadlines: tuple[DeadlineCell, ...]
-    role: str = ""  # on agency pages: Chủ trì / Phối hợp
-    via: tuple[Link, ...] = ()  # on agency pages: the groups through which the item reaches it
-    note: str = ""  # the editors' note
-    roles_note: str = ""  # the basis of the roles, where the reading rules alone do not give them
-    lead_unstated: bool = False  # the decision names no lead
-    not_for: tuple[tuple[Link, str], ...] = ()  # bodies a group in the roles reaches but the item does not bind
-    facets: tuple[tuple[str, str], ...] = ()  # (name, space-separated values) for the client-side filters
-    sort_due: str = ""  # the deadline column sorts by this, chronologically
-    sort_ref: str = ""  # the reference column sorts in the decision's order
-    status: str = ""  # once reports exist: the agency's own status on its page, elsewhere the item's overall
-    status_note: str = ""  # on an agency's page: that its latest report left the item blank
-    report: "ReportLine | None" = None  # on an agency's page: its latest report on the item, every field
-
-
-@dataclass
-class Table:
-    title: str
-    anchor: str
-    rows: list = field(default_factory=list)
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One way a Part II task and its Appendix II restatement differ, as the pages show it."""
-
-    field: str  # its label
-    kind: str  # lead | coordinators | named-agencies | deadline | text
-    changes: tuple
-    body: tuple  # Links for agency fields, text otherwise
-    appendix: tuple
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    """One report's entry on an item: its month, day and typed status, and every field staff filled."""
-
-    period: str
-    date: str  # dd/mm/yyyy
-    status: str  # as typed
-    fields: tuple[tuple[str, str], ...] = ()  # (label, text): models.reported_fields
-
-    @property
-    def heading(self) -> str:
-        """ "2026-10 (18/10/2026): Hoàn thành"."""
-        return f"{self.period} ({self.date}): {self.status}"
-
-    @property
-    def text(self) -> str:
-        """The whole entry on one line: "2026-10 (18/10/2026): Hoàn thành — Kết quả thực hiện: …"."""
-        said = "; ".join(f"{label}: {text}" for label, text in self.fields)
-        return f"{self.heading} — {said}" if said else self.heading
-
-
-def report_line(report, entry) -> ReportLine:
-    return ReportLine(report.period, f"{report.date:%d/%m/%Y}", entry.status, reported_fields(entry))
-
-
-@dataclass(frozen=True)
-class AgencyReports:
-    """One reporting body's status for an item, and what it reported on it."""
-
-    agency: Link
-    status: str  # as of the date, derived
-    note: str  # "chưa cập nhật tháng 10/2026": its latest report left the item blank
-    latest: ReportLine | None  # its latest report on the item
-    earlier: tuple[ReportLine, ...]  # the ones before, newest first
-
-
-@dataclass(frozen=True)
-class SiteFacts:
-    """What every page may say besides its own view: how the site names its decision, and whether any
-    report is in. The page templates get this and their view, nothing else, and a page body is kept in
-    the build cache under both."""
-
-    number: str  # "468/QĐ-UBND"
-    date_text: str  # "01/3/2022"
-    province: str
-    committee: str  # "Ủy ban nhân dân tỉnh Đắk Nông"
-    known_as: str  # "Đề án 06"
-    years: str  # "2022–2030"
-    reports_exist: bool
 
 
 class SiteViews:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from plannav import sitemap
 from plannav.items import ITEM_KINDS
 from plannav.models import Heading
-from plannav.views.siteviews import AgencyReports, Difference, ItemRow, Link, SiteViews
+from plannav.views.rows import AgencyReports, Difference, ItemRow
+from plannav.views.siteviews import Link, SiteViews
 from plannav.views.successors import now_carried_by
 
 
