@@ -37,6 +37,8 @@ PAIRS = 11  # (e): builds with and without reports, one after the other
 sys.path.insert(0, str(ROOT))
 
 from sample_progress import write_sample  # noqa: E402
+from serving import edited, fetch, served  # noqa: E402
+from serving import edits as edits_to_make  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 from plannav import sitemap  # noqa: E402
@@ -169,86 +171,43 @@ def imports(tmp: Path, repeats: int = 5) -> None:
     print(f"(g) import-report, median of {repeats} (peak memory: the largest): " + "; ".join(said))
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
-            return answer.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def serve(tmp: Path, edits: int = 10) -> None:
     import shutil
 
     plan, reports = tmp / "serve-plan", write_sample(2, tmp / "serve-progress")
     shutil.copytree(ROOT / "plan", plan)
-    port, log = _free_port(), tmp / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANNAV_PLAN_DIR=str(plan), PLANNAV_PROGRESS_DIR=str(reports))
-    env["PLANNAV_CACHE_DIR"] = str(tmp / "serve-cache")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-    with open(log, "w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
+    log = tmp / "serve.log"
     try:
-        deadline = time.monotonic() + 180
-        while "Kế hoạch" not in _fetch(base):
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit(f"bench: mkdocs serve did not start:\n{log.read_text()}")
-            time.sleep(0.2)
-        report = sorted((reports / max(p.name for p in reports.iterdir() if p.is_dir())).glob("*.yaml"))[0]
-        kinds = (
-            (
-                "a task's wording",
-                plan / "tasks.yaml",
-                "    text: Triển khai thực hiện Nghị định Chính phủ về định danh",
-                "nhiem-vu/1-dd/",
-            ),
-            ("an agency's name", plan / "agencies.yaml", "    name: Sở Tư pháp\n", "co-quan/so-tu-phap/"),
-            ("a report's status", report, "  result: ", f"co-quan/{report.stem}/"),
-        )
-        said = []
-        for kind, path, anchor, page in kinds:
-            waits, rebuilds = [], []
-            for n in range(edits):
-                marker = f"Zq{n}x{time.monotonic_ns() % 100000}"
-                text = path.read_text(encoding="utf-8")
-                if anchor.endswith("\n"):  # a name: the marker at its end
-                    edited = text.replace(anchor, anchor[:-1] + f" {marker}\n", 1)
-                else:
-                    edited = text.replace(anchor, f"{anchor}{marker} ", 1)
-                assert edited != text, (kind, anchor)
-                before = log.read_text().count("Building documentation")
-                path.write_text(edited, encoding="utf-8")
-                started = time.perf_counter()
-                while marker not in _fetch(base + page):
-                    if time.perf_counter() - started > 120:
-                        sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
-                    time.sleep(0.05)
-                waits.append(time.perf_counter() - started)
-                time.sleep(1.5)  # any further rebuild the save started shows in the log by now
-                rebuilds.append(log.read_text().count("Building documentation") - before)
-                path.write_text(text, encoding="utf-8")  # put back, and wait for that build too
-                while marker in _fetch(base + page):
-                    time.sleep(0.05)
-                time.sleep(0.5)
-            said.append(
-                f"{kind} {statistics.median(waits):.2f} s ({min(waits):.2f}–{max(waits):.2f}), "
-                f"{statistics.median(rebuilds):.0f} rebuild(s) per save"
-            )
-        print(f"(h) make serve, from saving a file to the page showing it, median of {edits}: " + "; ".join(said))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        with served(plan, reports, tmp / "serve-cache", log) as base:
+            said = []
+            for kind, path, anchor, page in edits_to_make(plan, reports):
+                waits, rebuilds = [], []
+                for n in range(edits):
+                    marker = f"Zq{n}x{time.monotonic_ns() % 100000}"
+                    text = path.read_text(encoding="utf-8")
+                    changed = edited(text, anchor, marker)
+                    assert changed != text, (kind, anchor)
+                    before = log.read_text().count("Building documentation")
+                    path.write_text(changed, encoding="utf-8")
+                    started = time.perf_counter()
+                    while marker not in fetch(base + page):
+                        if time.perf_counter() - started > 120:
+                            sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
+                        time.sleep(0.05)
+                    waits.append(time.perf_counter() - started)
+                    time.sleep(1.5)  # any further rebuild the save started shows in the log by now
+                    rebuilds.append(log.read_text().count("Building documentation") - before)
+                    path.write_text(text, encoding="utf-8")  # put back, and wait for that build too
+                    while marker in fetch(base + page):
+                        time.sleep(0.05)
+                    time.sleep(0.5)
+                said.append(
+                    f"{kind} {statistics.median(waits):.2f} s ({min(waits):.2f}–{max(waits):.2f}), "
+                    f"{statistics.median(rebuilds):.0f} rebuild(s) per save"
+                )
+    except RuntimeError as err:
+        sys.exit(f"bench: {err}")
+    print(f"(h) make serve, from saving a file to the page showing it, median of {edits}: " + "; ".join(said))
 
 
 def main() -> None:

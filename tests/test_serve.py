@@ -3,13 +3,9 @@ reports. After each kind of edit saved on disk (a task's wording, an agency's na
 served pages are those a cold build of the same files makes, the page showing the edit and the others alike.
 (The figures of how long each takes are the benchmark's, (h): `scripts/bench.py --serve`.)"""
 
-import os
 import re
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 from sitebuild import ROOT, build_site, copy_plan
@@ -18,6 +14,7 @@ pytestmark = pytest.mark.browser  # a real server for a minute and more, as the 
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from sample_progress import write_sample  # noqa: E402
+from serving import edited, edits, fetch, served  # noqa: E402
 
 # Pages to compare after each edit: the ones each edit changes, and pages it does not.
 PAGES = ("", "nhiem-vu/1-dd/", "co-quan/so-tu-phap/", "thuc-hien/", "thoi-han/", "van-ban/")
@@ -33,84 +30,37 @@ def _compared(html: str) -> str:
     return re.sub(r">\s+<", "> <", _CANONICAL.sub("", _LIVERELOAD.sub("", html)))
 
 
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as answer:
-            return answer.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("serve")
     plan, progress = copy_plan(root / "plan"), write_sample(2, root / "progress")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANNAV_PLAN_DIR=str(plan), PLANNAV_PROGRESS_DIR=str(progress))
-    env["PLANNAV_CACHE_DIR"] = str(root / "cache")
     log = root / "serve.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while "Kế hoạch" not in _fetch(base):
-            assert time.monotonic() < deadline and server.poll() is None, log.read_text()[-3000:]
-            time.sleep(0.2)
+    with served(plan, progress, root / "cache", log) as base:
         yield base, plan, progress, root, log
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def _built(log) -> int:
     return log.read_text(encoding="utf-8").count("Documentation built in")
 
 
-def _edits(plan, progress):
-    report = sorted((progress / max(p.name for p in progress.iterdir() if p.is_dir())).glob("*.yaml"))[0]
-    return (
-        (
-            "a task's wording",
-            plan / "tasks.yaml",
-            "    text: Triển khai thực hiện Nghị định Chính phủ về định danh",
-            "nhiem-vu/1-dd/",
-        ),
-        ("an agency's name", plan / "agencies.yaml", "    name: Sở Tư pháp\n", "co-quan/so-tu-phap/"),
-        ("a report's status", report, "  result: ", f"co-quan/{report.stem}/"),
-    )
-
-
-def test_after_each_kind_of_edit_the_served_site_is_what_a_cold_build_makes(served):
-    base, plan, progress, root, log = served
-    for number, (kind, path, anchor, page) in enumerate(_edits(plan, progress)):
+def test_after_each_kind_of_edit_the_served_site_is_what_a_cold_build_makes(served_site):
+    base, plan, progress, root, log = served_site
+    for number, (kind, path, anchor, page) in enumerate(edits(plan, progress)):
         marker = f"Zq{number}edit"
         text = path.read_text(encoding="utf-8")
-        edited = (
-            text.replace(anchor, anchor[:-1] + f" {marker}\n", 1)
-            if anchor.endswith("\n")
-            else text.replace(anchor, f"{anchor}{marker} ", 1)
-        )
-        assert edited != text, kind
+        changed = edited(text, anchor, marker)
+        assert changed != text, kind
         builds = _built(log)
-        path.write_text(edited, encoding="utf-8")
+        path.write_text(changed, encoding="utf-8")
         deadline = time.monotonic() + 120
-        while _built(log) == builds or marker not in _fetch(base + page):
+        while _built(log) == builds or marker not in fetch(base + page):
             assert time.monotonic() < deadline, (kind, log.read_text(encoding="utf-8")[-3000:])
             time.sleep(0.1)
         cold = root / f"cold-{number}"
         result = build_site(cold, plan_dir=plan, progress_dir=progress)
         assert result.returncode == 0, result.stdout + result.stderr
         for url in {*PAGES, page}:
-            served_page = _compared(_fetch(base + url))
+            served_page = _compared(fetch(base + url))
             built_page = _compared((cold / url / "index.html").read_text(encoding="utf-8"))
             assert marker in built_page or url != page, (kind, url)
             if served_page != built_page:  # the first lines that differ, to read in the failure
