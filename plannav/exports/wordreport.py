@@ -186,12 +186,18 @@ def _the_rest(doc, report: AgencyReport | MonthSummary, proposals: list[str], wi
     _closing(doc, report.heading)
 
 
-def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
-    heading = report.heading
-    doc = _document(heading, stamp)
-    _letterhead(doc, heading)
+def _begun(report: AgencyReport | MonthSummary, stamp: dt.date) -> Document:
+    """A report's document up to its results' heading: the letterhead, the title, the opening paragraph."""
+    doc = _document(report.heading, stamp)
+    _letterhead(doc, report.heading)
     para(doc, report.opening, indent=True)
     _heading(doc, FORM.results)
+    return doc
+
+
+def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
+    heading = report.heading
+    doc = _begun(report, stamp)
     para(doc, f"1. {report.standing_line}", indent=True)
     para(doc, f"2. {report.month_line}", indent=True)
     _dashed(doc, (f"{c.item.text} {c.line}" for c in report.changed))
@@ -218,10 +224,7 @@ def agency_report_bytes(report: AgencyReport, stamp: dt.date) -> bytes:
 
 def month_summary_bytes(summary: MonthSummary, stamp: dt.date) -> bytes:
     heading = summary.heading
-    doc = _document(heading, stamp)
-    _letterhead(doc, heading)
-    para(doc, summary.opening, indent=True)
-    _heading(doc, FORM.results)
+    doc = _begun(summary, stamp)
     para(doc, f"1. {summary.reporting_line}", indent=True)
     para(doc, f"2. {summary.items_line} {summary.pairs_line}", indent=True)
     para(doc, f"3. {summary.month_line}", indent=True)

@@ -36,6 +36,7 @@ from plannav.progress.months import (
     line_reports,
     month_key,
     month_standing,
+    register,
     statuses_of,
 )
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_STARTED, OVERDUE, Progress, Report, in_order
@@ -148,15 +149,8 @@ def _register(progress: Progress, period: str) -> tuple[tuple[str, ...], tuple[R
     """Who reported in time in each of the last REGISTER_MONTHS months up to the period (the dashboard's
     register, shortened)."""
     months = [m for m in progress.periods if m <= period][-REGISTER_MONTHS:]
-    lines = []
-    for agency in progress.index.registry.agencies:
-        day = progress.reporters.report_days.get(agency.id)
-        if day is None:
-            continue
-        cells = tuple(month_standing(progress, agency.id, m) for m in months)
-        if all(c == NOT_EXPECTED for c in cells):
-            continue
-        lines.append(RegisterLine(sitemap.agency_link(progress.index.registry, agency.id), day, cells))
+    registry = progress.index.registry
+    lines = [RegisterLine(sitemap.agency_link(registry, a), day, cells) for a, day, cells in register(progress, months)]
     return tuple(period_title(m).removeprefix("Tháng ") for m in months), tuple(lines)
 
 

@@ -112,3 +112,17 @@ def change_notes(index: ItemIndex, changes: list[Change], text: str) -> tuple[Ch
         )
         for c in changes
     )
+
+
+def register(progress: Progress, months: list[str]) -> list[tuple[str, int, tuple[str, ...]]]:
+    """The reporting register: each body with a monthly day, that day, and its report in each month
+    (month_standing); not the bodies that did not exist in any of those months."""
+    out = []
+    for agency in progress.index.registry.agencies:
+        day = progress.reporters.report_days.get(agency.id)
+        if day is None:
+            continue
+        cells = tuple(month_standing(progress, agency.id, month) for month in months)
+        if any(c != NOT_EXPECTED for c in cells):  # else formed after the last month, or gone before the first
+            out.append((agency.id, day, cells))
+    return out

@@ -20,6 +20,7 @@ from plannav.progress.months import (
     drafted_months,
     drafted_reports,
     month_standing,
+    register,
     timeliness,
 )
 from plannav.progress.status import (
@@ -235,16 +236,10 @@ def progress_page(views: SiteViews) -> ProgressPage:
         )
     overdue = tuple(views.row(views.index.by_uid[uid]) for uid in reported if overall[uid] == OVERDUE)
     months = periods(views)
-    register = []
-    for agency in views.registry.agencies:
-        day = progress.reporters.report_days.get(agency.id)
-        if day is None:
-            continue
-        said = [month_standing(progress, agency.id, month) for month in months]
-        if all(s == NOT_EXPECTED for s in said):
-            continue  # formed after the last month, or gone before the first
-        cells = tuple(RegisterCell(s, TIMELINESS_CSS[s]) for s in said)
-        register.append(RegisterRow(views.agency_link(agency.id), day, cells))
+    rows = [
+        RegisterRow(views.agency_link(a), day, tuple(RegisterCell(s, TIMELINESS_CSS[s]) for s in said))
+        for a, day, said in register(progress, months)
+    ]
     return ProgressPage(
         True,
         progress.sample,
@@ -256,7 +251,7 @@ def progress_page(views: SiteViews) -> ProgressPage:
         tuple(agencies),
         overdue,
         tuple(Link(period_title(m).removeprefix("Tháng "), sitemap.progress_period(m)) for m in months),
-        tuple(register),
+        tuple(rows),
         trend(views, months, reported),
         CHART_WIDTH,
         CHART_HEIGHT,
