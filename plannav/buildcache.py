@@ -1,32 +1,46 @@
-"""What a build keeps from one build to the next: what it made of files that did not change.
+"""What a build keeps from one build to the next: what it made of data that did not change.
 
-Two years of monthly reports are 700 files, and only the month's new ones change from one build to the
-next; reading and checking each again is a tenth of a build. A finished result is kept under a key
-made of everything it was made from: the file's name and text, the plan (the reports are checked
-against it) and this package's own code. A changed file, plan or program gives another key, so a kept
-result is never out of date; only results without problems are kept. The cache is a convenience:
-a folder that cannot be written, a full disk or a damaged entry mean the work is done again, never
-that the build fails.
+Two years of monthly reports are 700 files and some 240 pages, and a month's new reports change a few
+of them. Every result (a report read and checked, a page's body, a download) is kept once, under a
+digest of what it was made from (its inputs, written out by `canonical`) and of this program: a changed
+input or program gives another key, so a kept result is never out of date. Each build also writes a
+manifest of the results it used, by name, under the state of its data: a build of the same data takes
+them by name without working out any input. One rule keeps the store the size of a few builds: the
+manifests used last (KEPT_STATES of each kind) and the results they name; the rest is removed.
+
+The cache is a convenience: a folder that cannot be written, a full disk or a damaged entry mean the
+work is done again, never that the build fails; a result is written whole or not at all, and only when
+its build says so (Results.save), so that a failed build keeps nothing.
 """
 
+import contextlib
+import dataclasses
+import enum
 import hashlib
+import json
 import os
 import pickle
-import shutil
-import tempfile
+from collections.abc import Callable
+from datetime import date
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
 OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
-KEPT_STATES = 4  # of each kind of result kept by the state of the data: a few builds' (keep_recent)
-
+KEPT_STATES = 4  # manifests of each kind kept: a few builds' (a build of the reports, one without, ...)
+STATES, RESULTS = "states", "results"  # under each kind's folder: the manifests, and the results they name
+PART = ".part-"  # a file being written
 
 # The libraries that print what the cache keeps (pages, Word, Excel, calendars): another version may print
 # the same data otherwise. Their versions are pinned in requirements.txt.
 PRINTERS = ("jinja2", "markupsafe", "python-docx", "openpyxl", "icalendar")
+
+T = TypeVar("T")
 
 
 @cache
@@ -60,8 +74,39 @@ def digest(*parts: str) -> str:
     return out.hexdigest()
 
 
+def canonical(value) -> str:
+    """Plain data (what a page view or a printed document holds) as text: equal values give the same text in
+    any process, and values a template would print otherwise give other texts (the type of each record
+    and of each text that is not a plain str, such as Markup, is written with it). Anything else is a
+    TypeError: say here how it is written, rather than let the key miss what the page shows."""
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value):
+    kind = type(value)
+    if value is None or kind in (str, int, float, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return [kind.__qualname__, _plain(value.value)]
+    if isinstance(value, str | int | float):  # Markup is not the same text as a str
+        return [kind.__qualname__, str(value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [kind.__qualname__, [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]]
+    if isinstance(value, BaseModel):  # the plan's own records, which some views hold
+        return [kind.__qualname__, [_plain(getattr(value, name)) for name in kind.model_fields]]
+    if isinstance(value, tuple | list):
+        return [kind.__qualname__, [_plain(v) for v in value]]
+    if isinstance(value, dict):
+        return ["dict", [[_plain(k), _plain(v)] for k, v in value.items()]]
+    if isinstance(value, set | frozenset):
+        return ["set", sorted(canonical(v) for v in value)]
+    if isinstance(value, date):  # and datetime
+        return [kind.__qualname__, value.isoformat()]
+    raise TypeError(f"{kind.__qualname__} is not plain data the build cache can write (buildcache.canonical)")
+
+
 class BuildCache:
-    """Results kept between builds, each under its key, in one folder per kind of result."""
+    """The results kept between builds: under the cache's folder, one folder per kind of result."""
 
     def __init__(self, folder: str | os.PathLike | None):
         self.folder = Path(folder) if folder else None
@@ -77,58 +122,80 @@ class BuildCache:
         """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
         return self.folder is not None
 
-    def key(self, *parts: str) -> str:
-        return digest(code_fingerprint(), *parts)
+    def results(self, kind: str, *state) -> "Results":
+        """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it)."""
+        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "")
 
-    def get(self, kind: str, key: str, touch: bool = False):
-        """The result kept under the key, or None (never kept, unreadable or damaged). touch: mark it
-        as just used (keep_recent)."""
+
+class Results:
+    """The results of one kind a build uses, by name, each kept under its inputs; see the module's docstring."""
+
+    def __init__(self, cache: BuildCache, kind: str, state: str):
+        self.folder = cache.folder / kind if cache.folder else None
+        self.state = state
+        self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
+        self.used: dict[str, str] = {}  # name: key, this build's manifest
+        self.made: dict[str, object] = {}  # key: result, to write when the build says so
+
+    def memo(
+        self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
+    ) -> T:
+        """The result named `name`: as a build of the same data kept it, or as kept under its inputs, or
+        made now by `make` (and kept if `keep` says so: a report with a problem is never kept)."""
         if self.folder is None:
-            return None
-        path = self.folder / kind / key
+            return make()
+        key = self.named.get(name)
+        value = self._read(RESULTS, key) if key else None
+        if value is None:
+            key = digest(code_fingerprint(), *map(canonical, inputs()))
+            value = self._read(RESULTS, key)
+        if value is None:
+            value = make()
+            if keep and not keep(value):
+                return value
+            self.made[key] = value
+        self.used[name] = key
+        return value
+
+    def save(self) -> None:
+        """Write the results this build made and its manifest, then forget what no kept manifest names."""
+        if self.folder is None:
+            return
+        for key, value in self.made.items():
+            self._write(RESULTS, key, value)
+        if self.used != self.named or self.made:
+            self._write(STATES, self.state, self.used)
+        self._prune()
+
+    def _read(self, where: str, key: str, touch: bool = False):
+        path = self.folder / where / key
         try:
             value = pickle.loads(path.read_bytes())
             if touch:
-                os.utime(path)
+                os.utime(path)  # a manifest used now: kept the longest
             return value
-        except Exception:  # noqa: BLE001 (a damaged entry is work to do again, whatever the damage)
+        except Exception:  # noqa: BLE001 (a damaged or missing entry is work to do again, whatever the damage)
             return None
 
-    def put(self, kind: str, key: str, value) -> None:
-        """Keep a result, written whole or not at all; a cache that cannot be written is no cache."""
-        if self.folder is None:
-            return
-        folder = self.folder / kind
+    def _write(self, where: str, key: str, value) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = self.folder / where / f"{PART}{os.getpid()}-{key}"  # written whole, then given its name
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, folder / key)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return
+            temporary.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, temporary.parent / key)
+        except OSError:  # a cache that cannot be written is no cache
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
-    def keep_recent(self, kind: str, keep: int | None = None, current: str | None = None) -> None:
-        """Forget all but the `keep` results of a kind used last, so that its folder stays the size of a
-        few builds': files (`kind/<key>`) or folders of one state each (`kind/<state>`, `current` being
-        marked as just used first). By default KEPT_STATES."""
-        if self.folder is None:
-            return
-        keep = KEPT_STATES if keep is None else keep
+    def _prune(self) -> None:
         try:
-            if current and (self.folder / kind / current).exists():
-                os.utime(self.folder / kind / current)
-            kept = sorted((self.folder / kind).iterdir(), key=lambda p: p.stat().st_mtime)
-            for old in kept[:-keep]:
-                if old.name == current:
-                    continue
-                if old.is_dir():
-                    shutil.rmtree(old, ignore_errors=True)
-                else:
-                    old.unlink(missing_ok=True)
+            states = sorted((self.folder / STATES).iterdir(), key=lambda p: p.stat().st_mtime)
+            for old in states[:-KEPT_STATES]:
+                old.unlink(missing_ok=True)
+            named = {key for path in states[-KEPT_STATES:] for key in (self._read(STATES, path.name) or {}).values()}
+            for result in (self.folder / RESULTS).iterdir():
+                if result.name not in named and not result.name.startswith(PART):
+                    result.unlink(missing_ok=True)
         except OSError:
             return

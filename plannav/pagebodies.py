@@ -1,14 +1,14 @@
-"""The page bodies of a build, kept in the build cache: by the state of the data, and each by what its page
-shows. The site model renders them (sitemodel.SiteModel); this module only keeps them."""
+"""The page bodies of a build, kept in the build cache (buildcache.Results): by name for a build of the same
+data, and each by what its page shows. The site model renders them (sitemodel.SiteModel); this module only
+keeps them."""
 
+from functools import cache, partial
 from typing import Protocol
 
-from plannav.buildcache import BuildCache
+from plannav.buildcache import Results
 from plannav.render import UrlFor
 
-BODIES = "pages"  # the build cache's folder of page bodies, one entry per state of the data
-# ... and of each page's body by what it shows, across states; some builds' worth (a site has some 240).
-BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW = "page-views", 1000
+BODIES = "pages"  # the build cache's folder of page bodies
 
 
 class Renders(Protocol):
@@ -21,39 +21,18 @@ class Renders(Protocol):
 
 class PageBodies:
     """The page bodies of one build (SiteModel.page_bodies). A body is the page's own HTML and Markdown,
-    before the theme. The build cache keeps them twice:
-    - all of them, by the state of the data (the plan, the reports, the program, the form of URLs): a build
-      of the same data renders none and works out no page's data;
-    - each one, by what its page shows (its view, plain data, as text) and what else a template reads (the
-      plan, whether reports are in): after a new report, only the pages that show something else are
-      rendered again."""
+    before the theme. A build of the same data (the plan, the reports, the program, the form of URLs) takes
+    them all by name and works out no page's data; after a new report, a page is rendered again only if
+    its view (what it shows) or what every page shows (`shared`: the plan, SiteFacts) changed."""
 
-    def __init__(self, model: Renders, cache: BuildCache | None, state: str, shape: str):
-        self.model, self.cache, self.state, self.shape = model, cache, state, shape
-        self.kept: dict[str, str] = (cache.get(f"{BODIES}/{state}", "bodies") if cache else None) or {}
-        self.made: dict[str, str] = {}
-        self.rendered: dict[str, str] = {}  # by the key of the page's view: the bodies this build rendered
+    def __init__(self, model: Renders, results: Results, shared: tuple):
+        self.model, self.results, self.shared = model, results, shared
 
     def body(self, src: str, url_for: UrlFor) -> str:
-        if src in self.kept:
-            return self.kept[src]
-        view = self.model.view(src)
-        key = self.cache.key(self.shape, src, repr(view)) if self.cache else ""
-        body = self.cache.get(BODIES_BY_VIEW, key, touch=True) if key else None
-        if body is None:
-            body = self.model.render_view(src, view, url_for)
-            if key:
-                self.rendered[key] = body
-        self.made[src] = body
-        return body
+        view = cache(partial(self.model.view, src))  # worked out only for a page not kept by name
+        render = partial(self.model.render_view, src, url_for=url_for)
+        return self.results.memo(src, lambda: (*self.shared, src, view()), lambda: render(view()))
 
     def save(self) -> None:
         """At the end of a build whose pages were found sound: keep what it made."""
-        if not self.cache:
-            return
-        if self.made:
-            self.cache.put(f"{BODIES}/{self.state}", "bodies", {**self.kept, **self.made})
-        for key, body in self.rendered.items():
-            self.cache.put(BODIES_BY_VIEW, key, body)
-        self.cache.keep_recent(BODIES, current=self.state)
-        self.cache.keep_recent(BODIES_BY_VIEW, KEPT_BODIES_BY_VIEW)
+        self.results.save()

@@ -16,7 +16,7 @@ from plannav.fulltext import full_text
 from plannav.initials import initials
 from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
-from plannav.pagebodies import PageBodies
+from plannav.pagebodies import BODIES, PageBodies
 from plannav.plan import Plan
 from plannav.problems import Problem, report
 from plannav.progress import months
@@ -42,11 +42,7 @@ class PlanProblems(Exception):
         self.problems = problems
 
 
-DOWNLOADS = "downloads"  # the build cache's folder of downloads, one folder per state of the data
-# The build cache's folder of the workbooks and Word documents by what they print (exports.catalog.printed), across states:
-# a month's new report leaves the other agencies' files as they were. The ones used last are kept, a few
-# builds' worth (a build of two years of reports prints some 110).
-DOCUMENTS, KEPT_DOCUMENTS = "documents", 500
+DOWNLOADS = "downloads"  # the build cache's folder of downloads
 # The site's own files a drafted report's page uses (docs/assets/): its layout, and the tables read as
 # labelled blocks on a phone.
 DOCUMENT_STYLESHEET, TABLE_SCRIPT = "assets/document.css", "assets/table-cards.js"
@@ -87,7 +83,8 @@ class SiteModel:
     ):
         # With a cache and the digests of the data read (the plan's, and the plan's and reports' together),
         # what an earlier build made of the same data is taken from the cache.
-        self.plan, self.cache, self.data_digest, self.plan_digest = plan, cache, data_digest, plan_digest
+        self.plan, self.data_digest, self.plan_digest = plan, data_digest, plan_digest
+        self.cache = cache or BuildCache(None)
         self.views = SiteViews(plan, progress.index if progress else None)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
         self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
@@ -257,14 +254,11 @@ class SiteModel:
         return body
 
     def page_bodies(self, directory_urls: bool = True) -> PageBodies:
-        """The pages' bodies, each rendered once per state of the data: a build of the same plan, reports
-        and program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
-        if not self.cache or not self.data_digest:
-            return PageBodies(self, None, "", "")
-        # What a template reads besides its page's view: the plan (its text links, its name), and whether
-        # any report is in (views.reports_exist).
-        shape = digest(self.plan_digest, repr(self.views.facts()), str(directory_urls))
-        return PageBodies(self, self.cache, self.cache.key(self.data_digest, str(directory_urls)), shape)
+        """The pages' bodies, each rendered once for what it shows: a build of the same plan, reports and
+        program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
+        results = self.cache.results(BODIES, self.data_digest, directory_urls)
+        # What a template reads besides its page's view: the plan (its text links, its name), SiteFacts.
+        return PageBodies(self, results, (self.plan_digest, self.views.facts(), directory_urls))
 
     def sections(self) -> list[Section]:
         """The site's navigation: the section pages, in reading order, with their short labels."""
@@ -339,36 +333,14 @@ class SiteModel:
 
     def downloads(self, base_url: str | None = None, directory_urls: bool = True):
         """Every file to write under the site, the drafted reports' pages included: (path, bytes). A file
-        an earlier build made from the same plan, reports, address and program is taken from the build cache."""
+        an earlier build made from the same data, address and program, or a workbook or Word document that
+        prints what one made earlier printed (Download.content), is taken from the build cache."""
         made = all_downloads(self.views.index, base_url, self.progress, self.monthly) + self.drafted_pages(directory_urls)
-        if not self.cache or not self.data_digest:
-            return [(d.path, d.make()) for d in made]
-        # One folder per state of the data: a build of the reports and one without (or at another address)
-        # each find theirs; the few used last are kept.
-        state = self.cache.key(self.data_digest, base_url or "", str(directory_urls))
-        kind = f"{DOWNLOADS}/{state}"
-        out = []
-        for d in made:
-            key = digest(d.path)
-            data = self.cache.get(kind, key)
-            if data is None:
-                data = self._made(d)
-                self.cache.put(kind, key, data)
-            out.append((d.path, data))
-        self.cache.keep_recent(DOWNLOADS, current=state)
-        self.cache.keep_recent(DOCUMENTS, KEPT_DOCUMENTS)
+        state = (self.data_digest, base_url or "", directory_urls)
+        results = self.cache.results(DOWNLOADS, *state)
+        out = [(d.path, results.memo(d.path, partial(_made_from, d, state), d.make)) for d in made]
+        results.save()
         return out
-
-    def _made(self, download: Download) -> bytes:
-        """A download's bytes: a document that prints what one made earlier printed is taken from there."""
-        if download.content is None:
-            return download.make()
-        key = self.cache.key(download.path, download.content())
-        data = self.cache.get(DOCUMENTS, key, touch=True)
-        if data is None:
-            data = download.make()
-            self.cache.put(DOCUMENTS, key, data)
-        return data
 
     def coverage_problems(self, page_srcs: set[str]) -> list[str]:
         """Every agency and every task must have a page; report the ones that do not."""
@@ -381,3 +353,9 @@ class SiteModel:
             if page not in page_srcs:
                 missing.append(f"{item.kind} {item.key} has no page ({page})")
         return missing
+
+
+def _made_from(download: Download, state: tuple) -> tuple:
+    """What a download is made from: what it prints where that is known (a month's new report leaves the
+    other agencies' files as they were), else the whole state of the data."""
+    return (download.path, download.content()) if download.content else (download.path, *state)

@@ -62,7 +62,7 @@ def _load(reports, cache, plan_files=None):
 def test_a_second_build_takes_unchanged_reports_from_the_cache(tmp_path, reports, parses):
     cache = BuildCache(tmp_path / "cache")
     first = _load(reports, cache)
-    assert len(parses) == 4 and len(list((tmp_path / "cache" / "reports").iterdir())) == 4
+    assert len(parses) == 4 and len(list((tmp_path / "cache" / "reports" / buildcache.RESULTS).iterdir())) == 4
     parses.clear()
     again = _load(reports, cache)
     assert parses == [] and again == first  # the same reports, none read again
@@ -89,8 +89,10 @@ def test_another_plan_or_another_program_reads_every_report_again(tmp_path, repo
 def test_a_damaged_or_unwritable_cache_only_means_reading_again(tmp_path, reports, parses):
     cache = BuildCache(tmp_path / "cache")
     first = _load(reports, cache)
-    kept = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]  # each report, and all of them at once
-    assert {p.relative_to(tmp_path / "cache").parts[0] for p in kept} == {"reports", "reports-all"}
+    kept = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]  # each report, and the manifest naming them
+    assert sorted(p.relative_to(tmp_path / "cache").parts[:2] for p in kept) == [("reports", "results")] * 4 + [
+        ("reports", "states")
+    ]
     for path in kept:
         path.write_bytes(b"\x80\x04 not a pickle")
     parses.clear()
@@ -105,7 +107,7 @@ def test_a_report_with_a_problem_is_never_kept(tmp_path, reports):
     _write(reports, "2026-10", "so-tu-phap-lam-dong", status="xong")
     with pytest.raises(PlanProblems, match="xong"):
         _load(reports, cache)
-    kept = list((tmp_path / "cache" / "reports").iterdir())
+    kept = list((tmp_path / "cache" / "reports" / buildcache.RESULTS).iterdir())
     assert len(kept) == 3  # the three clean ones
     with pytest.raises(PlanProblems, match="xong"):  # and the next build says so again
         _load(reports, cache)
@@ -114,32 +116,43 @@ def test_a_report_with_a_problem_is_never_kept(tmp_path, reports):
 def test_the_cache_can_be_turned_off():
     assert BuildCache.from_setting("off").folder is None
     assert BuildCache.from_setting(None).folder == buildcache.DEFAULT_FOLDER
-    assert BuildCache(None).get("reports", "x") is None
+    made = []
+    results = BuildCache(None).results("reports", "a state")
+    assert results.memo("a", lambda: ("inputs",), lambda: made.append(1) or "made") == "made" and made == [1]
+    results.save()  # nothing to write, nowhere
 
 
 def _downloads(reports, cache):
     return dict(SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache).downloads())
 
 
+def _manifests(cache_folder, kind):
+    return sorted((cache_folder / kind / buildcache.STATES).iterdir(), key=lambda p: p.stat().st_mtime)
+
+
 def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_are_kept(tmp_path, reports, monkeypatch):
     cache = BuildCache(tmp_path / "cache")
     first = _downloads(reports, cache)
-    (state,) = (tmp_path / "cache" / "downloads").iterdir()
-    assert len(list(state.iterdir())) == len(first) and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in first
-    # Mark every kept file: a build of the same plan and reports takes them as they are.
-    for path in state.iterdir():
+    (state,) = _manifests(tmp_path / "cache", "downloads")
+    named = pickle.loads(state.read_bytes())
+    assert set(named) == set(first) and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in first
+    # Mark every kept file: a build of the same plan and reports takes them by name, as they are.
+    results = tmp_path / "cache" / "downloads" / buildcache.RESULTS
+    for path in results.iterdir():
         path.write_bytes(pickle.dumps(b"kept"))
     assert set(_downloads(reports, cache).values()) == {b"kept"}
-    # Another report's text is other data: everything is made again, in a folder of its own.
+    # Another report's text is another state: what does not print the same is made again, the rest taken.
     _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
     changed = _downloads(reports, cache)
-    assert b"kept" not in changed.values() and set(changed) == set(first)
-    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 2
-    # Only the states used last are kept.
+    assert set(changed) == set(first) and changed["tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx"] != b"kept"
+    assert changed["tai-ve/co-quan/so-y-te.xlsx"] == b"kept" and changed["tai-ve/ke-hoach.json"] != b"kept"
+    assert len(_manifests(tmp_path / "cache", "downloads")) == 2
+    # One rule for every kind: the manifests used last, and the results they name.
     monkeypatch.setattr(buildcache, "KEPT_STATES", 1)
     _downloads(reports, cache)
-    assert [p.name for p in (tmp_path / "cache" / "downloads").iterdir()] != [state.name]
-    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 1
+    (kept,) = _manifests(tmp_path / "cache", "downloads")
+    assert kept.name != state.name
+    assert {p.name for p in results.iterdir()} == set(pickle.loads(kept.read_bytes()).values())
 
 
 def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
@@ -207,13 +220,13 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     # Only the pages that show something else: Sở Tư pháp tỉnh Lâm Đồng's, its items', the month's, the dashboard...
     pages_rendered = [template for template in rendered if template != "_trail.html.j2"]
     assert 0 < sum(changed[src] != first[src] for src in first) <= len(pages_rendered) < len(first) / 4
-    assert len(list((tmp_path / "cache" / pagebodies.BODIES).iterdir())) == 2
+    assert len(_manifests(tmp_path / "cache", pagebodies.BODIES)) == 2
     # The bodies taken from the cache by their view are those a build with no cache renders.
     fresh = SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports))
     assert changed == {spec.src: fresh.render(spec.src, lambda p, a="": p) for spec in fresh.pages}
-    # ... and a build of the same data with no whole-state entry renders none again.
+    # ... and a build of the same data with no manifest renders none again.
     rendered.clear()
-    shutil.rmtree(tmp_path / "cache" / pagebodies.BODIES)
+    shutil.rmtree(tmp_path / "cache" / pagebodies.BODIES / buildcache.STATES)
     assert build() == changed and rendered == []
 
 
@@ -285,13 +298,40 @@ def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_a
     assert sorted(drafted) == ["2026-10", "cong-an-tinh-lam-dong", "so-tu-phap-lam-dong"]
 
 
-def test_only_the_documents_used_last_are_kept(tmp_path):
+def test_the_manifests_used_last_and_the_results_they_name_are_kept(tmp_path, monkeypatch):
     import os
 
+    monkeypatch.setattr(buildcache, "KEPT_STATES", 2)
     cache = BuildCache(tmp_path / "cache")
-    for n in range(5):
-        cache.put("documents", f"d{n}", b"x")
-        os.utime(tmp_path / "cache" / "documents" / f"d{n}", (n, n))
-    assert cache.get("documents", "d0", touch=True) == b"x"  # used now: the newest
-    cache.keep_recent("documents", 2)
-    assert sorted(p.name for p in (tmp_path / "cache" / "documents").iterdir()) == ["d0", "d4"]
+    for n in range(4):
+        results = cache.results("documents", f"state {n}")
+        results.memo("shared", lambda: ("the same",), lambda: b"shared")
+        results.memo("own", lambda n=n: (f"state {n}",), lambda n=n: f"own {n}".encode())
+        results.save()
+        for manifest in _manifests(tmp_path / "cache", "documents"):
+            os.utime(manifest, (manifest.stat().st_mtime - 10,) * 2)  # each build ten seconds after the last
+    assert cache.results("documents", "state 2").memo("own", lambda: ("never asked",), lambda: b"remade") == b"own 2"
+    again = cache.results("documents", "state 0")  # forgotten already (two are kept): made again
+    assert again.memo("own", lambda: ("state 0",), lambda: b"remade") == b"remade"
+    again.save()
+    # state 2 was used last, then state 0 was made again; 1 and 3 are forgotten, and what they alone named.
+    values = {pickle.loads(p.read_bytes()) for p in (tmp_path / "cache" / "documents" / buildcache.RESULTS).iterdir()}
+    assert len(_manifests(tmp_path / "cache", "documents")) == 2 and values == {b"shared", b"own 2", b"remade"}
+
+
+def test_the_inputs_of_a_result_are_written_out_whole():
+    from datetime import date
+
+    from markupsafe import Markup
+
+    from plannav.views.rows import SiteFacts
+
+    canonical = buildcache.canonical
+    assert canonical(("a", 1, None, date(2026, 10, 1))) == canonical(("a", 1, None, date(2026, 10, 1)))
+    # Values a template prints otherwise have other texts.
+    assert len({canonical(v) for v in ("<b>", Markup("<b>"), ["<b>"], ("<b>",), {"<b>": 1}, {"<b>"})}) == 6
+    assert canonical(date(2026, 10, 1)) != canonical("2026-10-01") and canonical(1) != canonical(True)
+    facts = SiteFacts.__dataclass_fields__
+    assert facts and "SiteFacts" in canonical(SiteFacts(**{name: None for name in facts}))
+    with pytest.raises(TypeError, match="object is not plain data"):
+        canonical({"view": object()})

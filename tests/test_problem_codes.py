@@ -33,7 +33,6 @@ REPORTING = [
 # build cache, the name of a JSON Schema, a kind of body, a file encoding, a logger's name.
 NOT_CODES = {
     "import-report",
-    "reports-all",
     "progress-report",
     "vi-warnings",
     "local-government",

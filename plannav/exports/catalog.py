@@ -26,16 +26,16 @@ class Download:
     path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
     label: str  # what staff read on the link
     make: Callable[[], bytes]
-    # What the file prints, as text, where that is cheap to know and the file dear to make (a workbook,
-    # a Word document): the same text makes the same bytes, whatever else changed in the data.
-    content: Callable[[], str] | None = None
+    # What the file prints, as plain data (buildcache.canonical), where that is cheap to know and the file
+    # dear to make (a workbook, a Word document): the same data makes the same bytes, whatever else changed.
+    content: Callable[[], object] | None = None
 
 
 def printed(path: str, label: str, content: Callable[[], object], write: Callable[[object], bytes]) -> Download:
     """A download made by `write` from `content` alone (plain data, worked out once): kept by the build
     cache by what it prints, so that a new report makes again only the files it changes."""
     once = cache(content)
-    return Download(path, label, lambda: write(once()), lambda: repr(once()))
+    return Download(path, label, lambda: write(once()), once)
 
 
 def _writer(module: str, name: str) -> Callable:

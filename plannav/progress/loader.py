@@ -5,7 +5,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,9 +26,7 @@ _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # page of a site built from them says so.
 SAMPLE_MARKER = "DU-LIEU-MAU"
 IGNORED = {"README.md", "schema", SAMPLE_MARKER}  # beside the month folders
-CACHE_KIND = "reports"  # the folder of the build cache that keeps read reports
-# ... and the one that keeps them all, per state of the folder: one file to read, not some hundreds
-ALL_KIND = "reports-all"
+REPORTS = "reports"  # the build cache's folder of reports read and found clean
 
 
 @dataclass(frozen=True)
@@ -118,38 +116,25 @@ def load_progress_files(
 ) -> tuple[list[Report], list[Problem]]:
     """The reports and every problem in them. checked: another process of the same build reads and
     checks the same files, and stops this one at its first problem; here they are only read, without
-    the line of every value. cache: a report read and found clean by an earlier build from the same
-    text, against the same plan (plan_digest), is taken from there."""
+    the line of every value, and nothing is kept. cache: a report read and found clean by an earlier
+    build from the same text, against the same plan (plan_digest), is taken from there."""
     reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
-    whole = cache and files.texts and not problems and None not in files.texts.values()
-    state = cache.key(plan_digest, files.digest) if whole else ""
-    if state:
-        kept_all = cache.get(ALL_KIND, state, touch=True)
-        if kept_all is not None:
-            cache.keep_recent(ALL_KIND)
-            return [replace(r, file=_display_in(shown, name)) for name, r in zip(files.texts, kept_all, strict=True)], []
+    results = (cache or BuildCache(None)).results(REPORTS, plan_digest, files.digest)
+
+    def read(name: str, text: str) -> tuple[Report | None, list[Problem]]:
+        path, period = Path(files.folder) / name, name.split("/")[0]
+        return (_read_checked(path, text, period), []) if checked else _load_report(path, text, period, reporters)
+
     for name, text in files.texts.items():
         if text is None:
             continue
-        period, file_name = name.split("/")
-        path = Path(files.folder) / period / file_name
-        key = cache.key(plan_digest, name, text) if cache else ""
-        kept = cache.get(CACHE_KIND, key) if cache else None
-        if kept is not None:
-            reports.append(replace(kept, file=_display_in(shown, name)))
-            continue
-        if checked:
-            report, found = _read_checked(path, text, period), []
-        else:
-            report, found = _load_report(path, text, period, reporters)
+        inputs = partial(tuple, (plan_digest, name, text))
+        report, found = results.memo(name, inputs, partial(read, name, text), keep=lambda made: not checked and not made[1])
         problems += found
         if report:
-            reports.append(report)
-            if cache and not checked:  # kept only once this process has checked it
-                cache.put(CACHE_KIND, key, report)
-    if state and not checked and not problems and len(reports) == len(files.texts):  # one report per file, in order
-        cache.put(ALL_KIND, state, reports)
-        cache.keep_recent(ALL_KIND)
+            reports.append(replace(report, file=_display_in(shown, name)))
+    if not checked:
+        results.save()  # the clean ones: a build stopped by one report reads the others no more
     return reports, problems
 
 
