@@ -20,6 +20,7 @@ REPORTING = [
         for name in (
             "loader.py",
             "importer.py",
+            "formrows.py",
             "importmessages.py",
             "importcommand.py",
             "writer.py",
