@@ -69,7 +69,7 @@ class ItemIndex:
         self.registry = plan.registry
         self.documents = plan.document_index
 
-    def _make(self, kind, key, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
+    def _make(self, kind, key, *, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
         wording = " ".join((text, *extra_text))
         return ActionItem(
             kind,
@@ -91,78 +91,100 @@ class ItemIndex:
 
     @cached_property
     def items(self) -> list[ActionItem]:
-        p, out = self.plan, []
-        for ref in p.task_refs:
-            t = ref.task
-            out.append(
-                self._make(
-                    "task",
-                    ref.key,
-                    t.text,
-                    t.who.lead,
-                    t.who.coordinators,
-                    [t.deadline],
-                    ref.section.group,
-                    "tasks",
-                    ref.path,
-                    t,
-                    [t.who.text],
-                )
+        """Every item in the decision's order: Part II tasks, Appendix II tasks, Appendix I procedures,
+        Part IV duties, Part III funding items."""
+        return [*self._tasks(), *self._appendix_tasks(), *self._procedures(), *self._duties(), *self._funding()]
+
+    def _tasks(self) -> list[ActionItem]:
+        """Part II's tasks; their `who:` wording is read with the text for the documents and agencies it names."""
+        return [
+            self._make(
+                "task",
+                ref.key,
+                text=ref.task.text,
+                lead=ref.task.who.lead,
+                coordinators=ref.task.who.coordinators,
+                deadlines=[ref.task.deadline],
+                group=ref.section.group,
+                file="tasks",
+                path=ref.path,
+                source=ref.task,
+                extra_text=[ref.task.who.text],
             )
-        for ref in p.appendix_task_refs:
-            t = ref.task
-            out.append(
-                self._make(
-                    "appendix-task",
-                    str(ref.number),
-                    t.text,
-                    t.lead.agencies,
-                    t.coordinators.agencies,
-                    [t.deadline],
-                    ref.group.group,
-                    "appendix_tasks",
-                    ref.path,
-                    t,
-                )
+            for ref in self.plan.task_refs
+        ]
+
+    def _appendix_tasks(self) -> list[ActionItem]:
+        """Appendix II's tasks, keyed by their number."""
+        return [
+            self._make(
+                "appendix-task",
+                str(ref.number),
+                text=ref.task.text,
+                lead=ref.task.lead.agencies,
+                coordinators=ref.task.coordinators.agencies,
+                deadlines=[ref.task.deadline],
+                group=ref.group.group,
+                file="appendix_tasks",
+                path=ref.path,
+                source=ref.task,
             )
-        for i, proc in enumerate(p.procedures.procedures):
-            out.append(
-                self._make(
-                    "procedure",
-                    str(proc.number),
-                    proc.name,
-                    proc.lead.agencies,
-                    proc.coordinators.agencies,
-                    [proc.deadline],
-                    1,
-                    "procedures",
-                    ("procedures", i),
-                    proc,
-                )
+            for ref in self.plan.appendix_task_refs
+        ]
+
+    def _procedures(self) -> list[ActionItem]:
+        """Appendix I's procedures, all of utility group 1."""
+        return [
+            self._make(
+                "procedure",
+                str(proc.number),
+                text=proc.name,
+                lead=proc.lead.agencies,
+                coordinators=proc.coordinators.agencies,
+                deadlines=[proc.deadline],
+                group=1,
+                file="procedures",
+                path=("procedures", i),
+                source=proc,
             )
-        for ref in p.duty_refs:
-            d = ref.duty
-            out.append(
-                self._make(
-                    "duty", ref.key, d.text, d.lead, d.coordinators, d.deadlines, None, "responsibilities", ref.path, d
-                )
+            for i, proc in enumerate(self.plan.procedures.procedures)
+        ]
+
+    def _duties(self) -> list[ActionItem]:
+        """Part IV's duties, of no utility group."""
+        return [
+            self._make(
+                "duty",
+                ref.key,
+                text=ref.duty.text,
+                lead=ref.duty.lead,
+                coordinators=ref.duty.coordinators,
+                deadlines=ref.duty.deadlines,
+                group=None,
+                file="responsibilities",
+                path=ref.path,
+                source=ref.duty,
             )
-        for i, item in enumerate(p.funding.items):
-            out.append(
-                self._make(
-                    "funding",
-                    str(item.number),
-                    item.text,
-                    item.lead,
-                    item.coordinators,
-                    item.deadlines,
-                    None,
-                    "funding",
-                    ("items", i),
-                    item,
-                )
+            for ref in self.plan.duty_refs
+        ]
+
+    def _funding(self) -> list[ActionItem]:
+        """Part III's funding items, of no utility group."""
+        return [
+            self._make(
+                "funding",
+                str(item.number),
+                text=item.text,
+                lead=item.lead,
+                coordinators=item.coordinators,
+                deadlines=item.deadlines,
+                group=None,
+                file="funding",
+                path=("items", i),
+                source=item,
             )
-        return out
+            for i, item in enumerate(self.plan.funding.items)
+        ]
 
     @cached_property
     def identity(self) -> Identity:

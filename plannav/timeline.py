@@ -92,55 +92,93 @@ def _years_drawn(views: SiteViews) -> tuple[int, int]:
 
 
 def timeline(views: SiteViews) -> TimelinePage:
+    """The timeline page: the objectives' band, the dated deadlines' band and the undated kinds' band, one
+    below the other, over a grid of the years drawn; and the month pages' rows as a list."""
     first_year, last_year = _years_drawn(views)
-    _x = _Scale(first_year, last_year, Counter(key.year for key in views.due if key.kind == "month"))
+    scale = _Scale(first_year, last_year, Counter(key.year for key in views.due if key.kind == "month"))
     lanes, marks = [], []
-    y = TOP
-    # Objectives: one row per utility group, a span per phase.
+    for band in (_objectives_band, _dated_band, _undated_band):
+        band_lanes, band_marks = band(views, scale, TOP + len(lanes) * ROW)
+        lanes += band_lanes
+        marks += band_marks
+    return TimelinePage(
+        width=WIDTH,
+        height=TOP + len(lanes) * ROW + 6,
+        years=_year_lines(views, scale),
+        lanes=lanes,
+        marks=marks,
+        months=_month_lists(views),
+    )
+
+
+def _objectives_band(views: SiteViews, scale: _Scale, y: int) -> tuple[list[Lane], list[Mark]]:
+    """One lane per objective (a utility group's), from ``y`` down, with a span per phase; a phase with no
+    end runs to the last year drawn."""
+    lanes, marks = [], []
     for objective in views.plan.objectives.specific.objectives:
         group_link = views.group_link[objective.group]
         lanes.append(_lane(y, f"Mục tiêu ({objective.group})", group_link))
         for phase in objective.phases:
-            end = phase.to_year or last_year
-            start_x, end_x = _x(phase.from_year), _x(end + 1)
+            end = phase.to_year or scale.last
+            start_x, end_x = scale(phase.from_year), scale(end + 1)
             marks.append(
-                _span(start_x, y, end_x - start_x - 2, phase.label, group_link, f"{group_link.text}: {phase.label}", "phase")
+                _span(
+                    x=start_x,
+                    lane_y=y,
+                    width=end_x - start_x - 2,
+                    label=phase.label,
+                    link=group_link,
+                    title=f"{group_link.text}: {phase.label}",
+                    css="phase",
+                )
             )
         y += ROW
-    # Dated deadlines: a mark per month page (with its count), a span per year-only page.
-    lanes.append(_lane(y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)))
+    return lanes, marks
+
+
+def _dated_band(views: SiteViews, scale: _Scale, y: int) -> tuple[list[Lane], list[Mark]]:
+    """Two lanes from ``y`` down: a mark per month page, with its count; a span per year page over its year,
+    counting the items due within the year and no month."""
     month_y, year_y = y, y + ROW
-    lanes.append(_lane(year_y, "Hạn trong năm", None))
+    lanes = [
+        _lane(month_y, "Hạn theo tháng", Link("Thời hạn", sitemap.DEADLINE_INDEX)),
+        _lane(year_y, "Hạn trong năm", None),
+    ]
+    marks = []
     for key, entries in views.due.items():
         link = views.deadline_link(key)
         if key.kind == "month":
             marks.append(
                 _point(
-                    _x(key.year, key.month) + 3,
-                    month_y,
-                    str(len(entries)),
-                    link,
-                    f"{link.text}: {len(entries)} việc",
-                    "month",
+                    x=scale(key.year, key.month) + 3,
+                    lane_y=month_y,
+                    label=str(len(entries)),
+                    link=link,
+                    title=f"{link.text}: {len(entries)} việc",
+                    css="month",
                 )
             )
         elif key.kind == "year":
             only_year = [e for e in entries if e[0].kind == "year"]
             if only_year:
-                year = key.year
                 marks.append(
                     _span(
-                        _x(year),
-                        year_y,
-                        _x(year + 1) - _x(year) - 2,
-                        f"{len(only_year)} việc",
-                        link,
-                        f"{link.text}: {len(only_year)} việc có hạn trong năm",
-                        "year",
+                        x=scale(key.year),
+                        lane_y=year_y,
+                        width=scale(key.year + 1) - scale(key.year) - 2,
+                        label=f"{len(only_year)} việc",
+                        link=link,
+                        title=f"{link.text}: {len(only_year)} việc có hạn trong năm",
+                        css="year",
                     )
                 )
-    y = year_y + ROW
-    # Undated kinds: one lane each, across the whole period.
+    return lanes, marks
+
+
+def _undated_band(views: SiteViews, scale: _Scale, y: int) -> tuple[list[Lane], list[Mark]]:
+    """One lane per undated kind (recurring, continuous, event-driven) from ``y`` down, each with a
+    span across the whole period counting its items."""
+    lanes, marks = [], []
     for kind in schedule.UNDATED_PAGES:
         key = schedule.PageKey.undated(kind)
         count, title = len(views.due.get(key, [])), key.title
@@ -148,21 +186,26 @@ def timeline(views: SiteViews) -> TimelinePage:
         lanes.append(_lane(y, title, link))
         marks.append(
             _span(
-                _x(first_year, 3),
-                y,
-                _x(last_year, 12) - _x(first_year, 3),
-                f"{count} việc",
-                link,
-                f"{title}: {count} việc",
-                "undated",
+                x=scale(scale.first, 3),
+                lane_y=y,
+                width=scale(scale.last, 12) - scale(scale.first, 3),
+                label=f"{count} việc",
+                link=link,
+                title=f"{title}: {count} việc",
+                css="undated",
             )
         )
         y += ROW
-    # A year: its grid line from just above the lanes to the bottom, and its label above the line.
-    years = [
+    return lanes, marks
+
+
+def _year_lines(views: SiteViews, scale: _Scale) -> list[dict]:
+    """A year's grid line from just above the lanes to the bottom, and its label above the line, linked
+    to the year's page where there is one."""
+    return [
         {
-            "x": _n(_x(year)),
-            "label_x": _n(_x(year) + 4),
+            "x": _n(scale(year)),
+            "label_x": _n(scale(year) + 4),
             "label_y": TOP - 18,
             "grid_top": TOP - 14,
             "label": str(year),
@@ -170,9 +213,13 @@ def timeline(views: SiteViews) -> TimelinePage:
             if schedule.PageKey.of_year(year) in views.due
             else None,
         }
-        for year in range(first_year, last_year + 1)
+        for year in range(scale.first, scale.last + 1)
     ]
-    months = [
+
+
+def _month_lists(views: SiteViews) -> list[dict]:
+    """The month pages' items as rows, one per deadline: what the drawing shows, as a list."""
+    return [
         {
             "key": key.slug,
             "link": views.deadline_link(key),
@@ -181,4 +228,3 @@ def timeline(views: SiteViews) -> TimelinePage:
         for key, entries in views.due.items()
         if key.kind == "month"
     ]
-    return TimelinePage(WIDTH, y + 6, years, lanes, marks, months)

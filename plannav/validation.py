@@ -137,60 +137,74 @@ def problems_from(
     is not named after the file (a plan file's is: plan/tasks.yaml, schema/tasks.schema.json)."""
     schema = schema or source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     schema_hint = f"see plan/schema/{schema}.schema.json for the expected shape"
-    problems = []
     total = error.error_count()
-    if total > MAX_REPORTED:
-        problems.append(
-            Problem.of_file(
-                source.path,
-                f"{total - MAX_REPORTED:,} more problems in this file are not listed",
-                "fix the ones listed first; they often have one cause",
-                code="more-problems",
-                hidden=total - MAX_REPORTED,
-            )
-        )
+    problems = [_more_problems(source, total - MAX_REPORTED)] if total > MAX_REPORTED else []
     for err in error.errors(include_url=False)[:MAX_REPORTED]:
         parts = _data_path(source.data, err["loc"])
-        kind, value = err["type"], err.get("input")
-        name = parts[-1] if parts else ""
-        if kind == "extra_forbidden":
-            parent = _model_at(model, source.data, parts[:-1])
-            allowed = sorted(parent.model_fields) if parent else []
-            hint = did_you_mean(name, allowed)
-            hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
-            message, hint, code = f"unknown key '{name}'", hint.strip(), "unknown-key"
-        elif kind == "missing":
-            message, hint, code = f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
-        elif kind in _EXPECTED:
-            message, code = f"expected {_EXPECTED[kind]}, found {_describe(value)}", "wrong-type"
-            hint = "put the value in quotes to make it text" if kind == "string_type" else schema_hint
-        elif kind == "string_pattern_mismatch":
-            pattern = err.get("ctx", {}).get("pattern")
-            expected, hint = _PATTERN_HINTS.get(str(name)) or _HINTS_BY_PATTERN.get(pattern, _SLUG_HINT)
-            message, code = f"expected {expected}, found '{value}'", "wrong-format"
-        elif kind == "string_too_long":
-            limit = err.get("ctx", {}).get("max_length")
-            message, code = f"is {len(value)} characters long, more than the {limit} a name may have", "too-long"
-            hint = "a name is a few words; check that no other text was pasted here"
-        elif kind == "too_short":
-            message, hint, code = "must not be empty", "give at least one entry", "empty-list"
-        elif kind in ("union_tag_invalid", "union_tag_not_found"):
-            parts = parts + ("kind",) if kind == "union_tag_invalid" else parts
-            tags = err.get("ctx", {}).get("expected_tags") or _kinds_at(model, source.data, parts)
-            message = (
-                f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'"
-                if kind == "union_tag_invalid"
-                else "missing required key 'kind'"
-            )
-            hint, code = f"kind is one of {tags}", "deadline-kind"
-        elif kind == "literal_error":
-            message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
-            hint, code = "use one of the listed values", "not-allowed"
-        elif kind == "value_error":
-            error = err["ctx"]["error"]
-            message, hint = str(error), getattr(error, "hint", "check the value against the decision's text")
-            code = "invalid-value"
-        else:
-            message, hint, code = f"{err['msg']} (found {_describe(value)})", schema_hint, "invalid-value"
+        if err["type"] == "union_tag_invalid":
+            parts = parts + ("kind",)  # the item has a kind, a wrong one: point at it
+        message, hint, code = _explained(err, parts, model=model, data=source.data, schema_hint=schema_hint)
         problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint, code))
     return problems
+
+
+def _more_problems(source: SourceFile, hidden: int) -> Problem:
+    """The line that counts the problems of a file left unlisted."""
+    return Problem.of_file(
+        source.path,
+        f"{hidden:,} more problems in this file are not listed",
+        "fix the ones listed first; they often have one cause",
+        code="more-problems",
+        hidden=hidden,
+    )
+
+
+def _explained(err: dict, parts: tuple, model: type[BaseModel], data, schema_hint: str) -> tuple[str, str, str]:
+    """(message, hint, code) for one pydantic error at ``parts`` of the file's data, in the file's words."""
+    kind, value = err["type"], err.get("input")
+    name = parts[-1] if parts else ""
+    if kind == "extra_forbidden":
+        return _unknown_key(name, _model_at(model, data, parts[:-1]))
+    if kind == "missing":
+        return f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
+    if kind in _EXPECTED:
+        hint = "put the value in quotes to make it text" if kind == "string_type" else schema_hint
+        return f"expected {_EXPECTED[kind]}, found {_describe(value)}", hint, "wrong-type"
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern")
+        expected, hint = _PATTERN_HINTS.get(str(name)) or _HINTS_BY_PATTERN.get(pattern, _SLUG_HINT)
+        return f"expected {expected}, found '{value}'", hint, "wrong-format"
+    if kind == "string_too_long":
+        limit = err.get("ctx", {}).get("max_length")
+        return (
+            f"is {len(value)} characters long, more than the {limit} a name may have",
+            "a name is a few words; check that no other text was pasted here",
+            "too-long",
+        )
+    if kind == "too_short":
+        return "must not be empty", "give at least one entry", "empty-list"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tags = err.get("ctx", {}).get("expected_tags") or _kinds_at(model, data, parts)
+        return _deadline_kind(kind, value), f"kind is one of {tags}", "deadline-kind"
+    if kind == "literal_error":
+        message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
+        return message, "use one of the listed values", "not-allowed"
+    if kind == "value_error":
+        cause = err["ctx"]["error"]
+        return str(cause), getattr(cause, "hint", "check the value against the decision's text"), "invalid-value"
+    return f"{err['msg']} (found {_describe(value)})", schema_hint, "invalid-value"
+
+
+def _unknown_key(name, parent: type[BaseModel] | None) -> tuple[str, str, str]:
+    """(message, hint, code) for a key the mapping's model does not have: the nearest allowed key, and all of them."""
+    allowed = sorted(parent.model_fields) if parent else []
+    hint = did_you_mean(name, allowed)
+    hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
+    return f"unknown key '{name}'", hint.strip(), "unknown-key"
+
+
+def _deadline_kind(kind: str, value) -> str:
+    """The message for a tagged union's `kind`: one it does not know, or none at all."""
+    if kind == "union_tag_invalid":
+        return f"unknown deadline kind '{value.get('kind') if isinstance(value, dict) else value}'"
+    return "missing required key 'kind'"

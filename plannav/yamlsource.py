@@ -183,6 +183,8 @@ def _problem(source: SourceFile, node, parts, message: str, hint: str, code: str
 
 
 def _build(node, parts, source: SourceFile, problems: list[Problem]):
+    """The value of a node, recording the line of every path in it in ``source.lines``; what plain YAML
+    would read wrongly or not at all goes to ``problems``."""
     source.lines.setdefault(parts, node.start_mark.line + 1)
     collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
     if node.tag not in (_COLLECTION_TAGS if collection else _SCALAR_TAGS):
@@ -199,40 +201,51 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
         )
         return None if collection else node.value
     if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    _problem(
-                        source,
-                        key_node,
-                        parts,
-                        "a key must be plain text",
-                        "write keys as simple words: `text:`",
-                        "key-not-text",
-                    )
-                )
-                continue
-            key = key_node.value
-            child = parts + (key,)
-            _refuse_hidden(key, key_node, child, source, problems)
-            if key in result:
-                problems.append(
-                    _problem(
-                        source,
-                        key_node,
-                        child,
-                        f"duplicate key '{key}' (first at line {source.lines[child]})",
-                        "remove one of them; YAML would silently keep only the last",
-                        "duplicate-key",
-                    )
-                )
-                continue
-            source.lines[child] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, child, source, problems)
-        return result
+        return _build_mapping(node, parts, source, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
+    return _build_scalar(node, parts, source, problems)
+
+
+def _build_mapping(node: yaml.MappingNode, parts, source: SourceFile, problems: list[Problem]) -> dict:
+    """A mapping's keys and values; a key that is not text, or comes twice, is reported and left out."""
+    result = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(
+                _problem(
+                    source,
+                    key_node,
+                    parts,
+                    "a key must be plain text",
+                    "write keys as simple words: `text:`",
+                    "key-not-text",
+                )
+            )
+            continue
+        key = key_node.value
+        child = parts + (key,)
+        _refuse_hidden(key, key_node, child, source, problems)
+        if key in result:
+            problems.append(
+                _problem(
+                    source,
+                    key_node,
+                    child,
+                    f"duplicate key '{key}' (first at line {source.lines[child]})",
+                    "remove one of them; YAML would silently keep only the last",
+                    "duplicate-key",
+                )
+            )
+            continue
+        source.lines[child] = key_node.start_mark.line + 1
+        result[key] = _build(value_node, child, source, problems)
+    return result
+
+
+def _build_scalar(node: yaml.ScalarNode, parts, source: SourceFile, problems: list[Problem]):
+    """A scalar's value (text, a number, true/false or null); a forbidden character written as an escape,
+    and a number not written in plain decimal, are reported."""
     value = _SCALARS.construct_object(node)
     if isinstance(value, str):
         _refuse_hidden(value, node, parts, source, problems)

@@ -11,7 +11,18 @@ FILE = "successors"
 
 
 def known_bodies_and_documents(plan: Plan, report: Report) -> None:
-    registry, documents = plan.registry, plan.document_by_id
+    """Each succession names a known body, known heirs and registered basis documents; the bodies and
+    documents of plan/successors.yaml take no id the decision's files already use, and each body
+    formed since the decision succeeds someone."""
+    _no_id_taken(plan, report)
+    for i, succession in enumerate(plan.successors.successions):
+        _known_predecessor_and_heirs(plan, report, i, succession)
+        _basis_cited_and_known(plan, report, i, succession)
+    _every_body_succeeds(plan, report)
+
+
+def _no_id_taken(plan: Plan, report: Report) -> None:
+    """A body or document of plan/successors.yaml whose id agencies.yaml or documents.yaml already uses."""
     for section, code, entries, taken, what, hint in (
         (
             "bodies",
@@ -34,51 +45,64 @@ def known_bodies_and_documents(plan: Plan, report: Report) -> None:
         for i, entry in enumerate(entries):
             if entry.id in ids:
                 report.add(FILE, (section, i, "id"), f"'{entry.id}' is already {what}", hint, code)
-    for i, succession in enumerate(plan.successors.successions):
-        if succession.of not in registry.by_id:
+
+
+def _known_predecessor_and_heirs(plan: Plan, report: Report, i: int, succession) -> None:
+    """The i-th succession's body, and each heir with the basis document it names, are known."""
+    registry, documents = plan.registry, plan.document_by_id
+    if succession.of not in registry.by_id:
+        report.add(
+            FILE,
+            ("successions", i, "of"),
+            f"unknown body '{succession.of}'",
+            did_you_mean(succession.of, registry.by_id, "use the id of a body of agencies.yaml or of `bodies:`"),
+            "unknown-predecessor",
+        )
+    for j, heir in enumerate(succession.by):
+        if heir.basis and heir.basis not in documents:
             report.add(
                 FILE,
-                ("successions", i, "of"),
-                f"unknown body '{succession.of}'",
-                did_you_mean(succession.of, registry.by_id, "use the id of a body of agencies.yaml or of `bodies:`"),
-                "unknown-predecessor",
-            )
-        for j, heir in enumerate(succession.by):
-            if heir.basis and heir.basis not in documents:
-                report.add(
-                    FILE,
-                    ("successions", i, "by", j, "basis"),
-                    f"unknown basis document '{heir.basis}'",
-                    did_you_mean(heir.basis, documents, "add it under `documents:`"),
-                    "unknown-basis",
-                )
-            if heir.id not in registry.by_id:
-                report.add(
-                    FILE,
-                    ("successions", i, "by", j, "id"),
-                    f"unknown successor '{heir.id}'",
-                    did_you_mean(heir.id, registry.by_id, "add the body under `bodies:` with the day it was formed"),
-                    "unknown-successor",
-                )
-        if succession.basis is None:
-            report.add(
-                FILE,
-                ("successions", i),
-                f"the succession of '{succession.of}' cites no basis document",
-                "add `basis:` with the id of the document that decided it (under `documents:` here, with its "
-                "number, date, issuer and where it was read); record nothing that no document supports",
-                "succession-without-basis",
-            )
-        elif succession.basis not in documents:
-            report.add(
-                FILE,
-                ("successions", i, "basis"),
-                f"unknown basis document '{succession.basis}'",
-                did_you_mean(succession.basis, documents, "add it under `documents:`"),
+                ("successions", i, "by", j, "basis"),
+                f"unknown basis document '{heir.basis}'",
+                did_you_mean(heir.basis, documents, "add it under `documents:`"),
                 "unknown-basis",
             )
+        if heir.id not in registry.by_id:
+            report.add(
+                FILE,
+                ("successions", i, "by", j, "id"),
+                f"unknown successor '{heir.id}'",
+                did_you_mean(heir.id, registry.by_id, "add the body under `bodies:` with the day it was formed"),
+                "unknown-successor",
+            )
+
+
+def _basis_cited_and_known(plan: Plan, report: Report, i: int, succession) -> None:
+    """The i-th succession cites a basis document, and a registered one."""
+    documents = plan.document_by_id
+    if succession.basis is None:
+        report.add(
+            FILE,
+            ("successions", i),
+            f"the succession of '{succession.of}' cites no basis document",
+            "add `basis:` with the id of the document that decided it (under `documents:` here, with its "
+            "number, date, issuer and where it was read); record nothing that no document supports",
+            "succession-without-basis",
+        )
+    elif succession.basis not in documents:
+        report.add(
+            FILE,
+            ("successions", i, "basis"),
+            f"unknown basis document '{succession.basis}'",
+            did_you_mean(succession.basis, documents, "add it under `documents:`"),
+            "unknown-basis",
+        )
+
+
+def _every_body_succeeds(plan: Plan, report: Report) -> None:
+    """A body of `bodies:` that no succession names as an heir."""
     heirs = {heir.id for s in plan.successors.successions for heir in s.by}
-    if heirs - set(registry.by_id):
+    if heirs - set(plan.registry.by_id):
         return  # a mistyped heir leaves its body unused: one typo, one problem
     for i, body in enumerate(plan.successors.bodies):
         if body.id not in heirs:

@@ -134,36 +134,15 @@ def agency_index(views: SiteViews) -> AgencyIndexPage:
 
 
 def agency(views: SiteViews, agency_id: str) -> AgencyPage:
+    """An agency's page: the items that name it, by kind and role; those that reach it through a group or
+    may concern it; the deadlines that bind it, in date order; its reports and its succession."""
     agency = views.registry.by_id[agency_id]
     found = views.index.reach(agency_id)
     identities = views.registry.identities(agency_id)
-
-    def binding(item):  # only the deadlines that bind this agency (IV.2.k: the 22nd is the working group's)
-        return [d for d in item.deadlines if schedule.applies_to(d, identities)]
-
-    lead_tasks, coordinate_tasks, procedures, duties, funding = [], [], [], [], []
-    for item, roles in found.direct:
-        role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
-        row = views.row(item, role, deadlines=binding(item), agency_id=agency_id)
-        if item.kind in ("task", "appendix-task"):
-            (lead_tasks if "lead" in roles else coordinate_tasks).append(row)
-        elif item.kind == "procedure":
-            procedures.append(row)
-        elif item.kind == "duty":
-            duties.append(row)
-        else:
-            funding.append(row)
-    group_rows = [
-        views.row(item, ROLE_LABELS[role], views.agency_links(groups), binding(item), agency_id)
-        for item, role, groups in found.via_group
-    ]
-    possibly_rows = [views.row(item, via=views.agency_links(groups)) for item, groups in found.possibly]
-    timeline = []
-    for item, roles in found.direct:
-        for deadline in binding(item):
-            role = ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
-            timeline.append((schedule.sort_key(deadline), views.row(item, role, deadlines=[deadline])))
-    timeline.sort(key=lambda entry: entry[0])
+    named = _named_tables(views, agency_id, found.direct, identities)
+    via_group = _via_group_table(views, agency_id, found.via_group, identities)
+    possibly = _possibly_table(views, found.possibly)
+    timeline = _deadline_rows(views, found.direct, identities)
     is_group = agency.kind == "group"
     return AgencyPage(
         agency=agency,
@@ -174,39 +153,103 @@ def agency(views: SiteViews, agency_id: str) -> AgencyPage:
         may_concern=views.agency_links(agency.may_concern),
         groups=views.agency_links(views.registry.groups_reaching(agency_id)),
         counts=AgencyPageCounts(
-            len(lead_tasks), len(coordinate_tasks), len(procedures), len(duties), len(group_rows), len(timeline)
+            lead=len(named["chu-tri"].rows),
+            coordinate=len(named["phoi-hop"].rows),
+            procedures=len(named["thu-tuc"].rows),
+            duties=len(named["trach-nhiem"].rows),
+            via_group=len(via_group.rows),
+            deadlines=len(timeline),
         ),
-        tables=tuple(
-            t
-            for t in (
-                Table("Trách nhiệm theo Phần IV", "trach-nhiem", duties),
-                Table("Nhiệm vụ chủ trì", "chu-tri", lead_tasks),
-                Table("Nhiệm vụ phối hợp", "phoi-hop", coordinate_tasks),
-                Table("Thủ tục hành chính", "thu-tuc", procedures),
-                Table("Kinh phí", "kinh-phi", funding),
-            )
-            if t.rows
-        ),
-        via_group=Table(
-            "Giao cho nhóm có cơ quan này",
-            "qua-nhom",
-            group_rows,
-            'Việc giao cho một cách gọi tập thể ("các Sở, Ban, ngành, địa phương", ...) '
-            "mà cơ quan này thuộc về; không nêu tên cơ quan.",
-        ),
-        possibly=Table(
-            "Có thể liên quan",
-            "co-the-lien-quan",
-            possibly_rows,
-            'Việc giao cho một cách gọi mở ("các đơn vị liên quan", "các cơ quan, tổ chức có liên '
-            'quan", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: '
-            "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp.",
-        ),
+        tables=tuple(table for table in named.values() if table.rows),
+        via_group=via_group,
+        possibly=possibly,
         mentioned=tuple(views.row(item) for item in found.mentioned),
         progress=_progress(views, agency_id),
         succession=succession(views, agency_id),
-        timeline=tuple(row for _, row in timeline),
+        timeline=tuple(timeline),
     )
+
+
+# The tables of the items that name an agency, by anchor, in the order its page shows them.
+_NAMED_TABLES = {
+    "trach-nhiem": "Trách nhiệm theo Phần IV",
+    "chu-tri": "Nhiệm vụ chủ trì",
+    "phoi-hop": "Nhiệm vụ phối hợp",
+    "thu-tuc": "Thủ tục hành chính",
+    "kinh-phi": "Kinh phí",
+}
+
+
+def _binding(item, identities) -> list:
+    """The item's deadlines that bind the agency (IV.2.k: the 22nd is the working group's)."""
+    return [d for d in item.deadlines if schedule.applies_to(d, identities)]
+
+
+def _role_label(roles) -> str:
+    """How a row names the agency's role: lead where it leads, else coordinator."""
+    return ROLE_LABELS["lead"] if "lead" in roles else ROLE_LABELS["coordinators"]
+
+
+def _named_tables(views: SiteViews, agency_id: str, direct, identities) -> dict[str, Table]:
+    """The items that name the agency in their roles, a table per anchor of _NAMED_TABLES, empty ones too:
+    tasks (Part II and Appendix II) by its role, then procedures, duties and funding items."""
+    rows = {anchor: [] for anchor in _NAMED_TABLES}
+    for item, roles in direct:
+        row = views.row(item, _role_label(roles), deadlines=_binding(item, identities), agency_id=agency_id)
+        if item.kind in ("task", "appendix-task"):
+            anchor = "chu-tri" if "lead" in roles else "phoi-hop"
+        elif item.kind == "procedure":
+            anchor = "thu-tuc"
+        elif item.kind == "duty":
+            anchor = "trach-nhiem"
+        else:
+            anchor = "kinh-phi"
+        rows[anchor].append(row)
+    return {anchor: Table(title, anchor, rows[anchor]) for anchor, title in _NAMED_TABLES.items()}
+
+
+def _via_group_table(views: SiteViews, agency_id: str, via_group, identities) -> Table:
+    """The items given to a collective wording the agency belongs to, each with the groups that reach it."""
+    rows = [
+        views.row(
+            item,
+            ROLE_LABELS[role],
+            via=views.agency_links(groups),
+            deadlines=_binding(item, identities),
+            agency_id=agency_id,
+        )
+        for item, role, groups in via_group
+    ]
+    return Table(
+        "Giao cho nhóm có cơ quan này",
+        "qua-nhom",
+        rows,
+        note='Việc giao cho một cách gọi tập thể ("các Sở, Ban, ngành, địa phương", ...) '
+        "mà cơ quan này thuộc về; không nêu tên cơ quan.",
+    )
+
+
+def _possibly_table(views: SiteViews, possibly) -> Table:
+    """The items given to an open wording that may concern the agency, each with the wordings."""
+    return Table(
+        "Có thể liên quan",
+        "co-the-lien-quan",
+        [views.row(item, via=views.agency_links(groups)) for item, groups in possibly],
+        note='Việc giao cho một cách gọi mở ("các đơn vị liên quan", "các cơ quan, tổ chức có liên '
+        'quan", ...). Quyết định không nêu tên cơ quan này và không nói cách gọi đó gồm những ai: '
+        "cơ quan này có thể liên quan, tùy nội dung việc. Không tính là việc chủ trì hay phối hợp.",
+    )
+
+
+def _deadline_rows(views: SiteViews, direct, identities) -> list[ItemRow]:
+    """A row per deadline that binds the agency, of the items that name it, in date order."""
+    dated = [
+        (schedule.sort_key(deadline), views.row(item, _role_label(roles), deadlines=[deadline]))
+        for item, roles in direct
+        for deadline in _binding(item, identities)
+    ]
+    dated.sort(key=lambda entry: entry[0])
+    return [row for _, row in dated]
 
 
 def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
