@@ -28,8 +28,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 setup: $(VENV)/.installed  ## create .venv with the pinned dependencies
 
-serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of docs/ and plan/ edits
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+serve: setup  ## serve the site on http://127.0.0.1:8000 with live reload of docs/ and plan/ edits (--dirty: only pages that changed are written again, plannav/generator/rewriting.py)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 # Built like a publication: into a new release, then `site` is switched to it, so a failed build
 # (any plan problem, missing page, broken link or external fetch) leaves the previous site untouched.

@@ -6,9 +6,10 @@ plan. Everything is in `plannav.generator.plugin`; this file only tells mkdocs w
 
 from plannav.generator.plugin import SITE_BUILD as _build
 
+on_startup = _build.on_startup
 on_config = _build.on_config
 on_files = _build.on_files
-on_pre_page = _build.on_pre_page
+on_nav = _build.on_nav
 on_page_content = _build.on_page_content
 on_page_context = _build.on_page_context
 on_post_page = _build.on_post_page

@@ -84,16 +84,14 @@ def canonical(value) -> str:
 
 def _plain(value):
     kind = type(value)
-    if value is None or kind in (str, int, float, bool):
+    if kind in _PLAIN:
         return value
+    if (fields := _record_fields(kind)) is not None:
+        return [kind.__qualname__, [_plain(getattr(value, name)) for name in fields]]
     if isinstance(value, enum.Enum):
         return [kind.__qualname__, _plain(value.value)]
     if isinstance(value, str | int | float):  # Markup is not the same text as a str
         return [kind.__qualname__, str(value)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [kind.__qualname__, [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]]
-    if isinstance(value, BaseModel):  # the plan's own records, which some views hold
-        return [kind.__qualname__, [_plain(getattr(value, name)) for name in kind.model_fields]]
     if isinstance(value, tuple | list):
         return [kind.__qualname__, [_plain(v) for v in value]]
     if isinstance(value, dict):
@@ -103,6 +101,19 @@ def _plain(value):
     if isinstance(value, date):  # and datetime
         return [kind.__qualname__, value.isoformat()]
     raise TypeError(f"{kind.__qualname__} is not plain data the build cache can write (buildcache.canonical)")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _record_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a record type (a dataclass, or one of the plan's models), in order; None for others."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    if issubclass(kind, BaseModel):
+        return tuple(kind.model_fields)
+    return None
 
 
 class BuildCache:
@@ -136,14 +147,18 @@ class Results:
         self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
         self.used: dict[str, str] = {}  # name: key, this build's manifest
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
+        self.values: dict[str, object] = {}  # name: result, this build's
 
     def memo(
         self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
     ) -> T:
         """The result named `name`: as a build of the same data kept it, or as kept under its inputs, or
         made now by `make` (and kept if `keep` says so: a report with a problem is never kept)."""
+        if name in self.values:  # asked twice in one build (mkdocs serve asks whether a page changed first)
+            return self.values[name]
         if self.folder is None:
-            return make()
+            value = self.values[name] = make()
+            return value
         key = self.named.get(name)
         value = self._read(RESULTS, key) if key else None
         if value is None:
@@ -154,7 +169,7 @@ class Results:
             if keep and not keep(value):
                 return value
             self.made[key] = value
-        self.used[name] = key
+        self.used[name], self.values[name] = key, value
         return value
 
     def save(self) -> None:

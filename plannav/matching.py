@@ -53,6 +53,11 @@ class PhraseMatcher:
         self._targets = {_lower_keep_length(unicodedata.normalize("NFC", p)): t for p, t in phrases.items()}
         self._pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(self._targets) or '(?!x)x'})(?!\w)")
 
+    @property
+    def phrases(self) -> dict[str, str]:
+        """Each phrase matched (case folded) and its target: all that decides what `find` finds."""
+        return self._targets
+
     def find(self, text: str) -> list[Match]:
         source = unicodedata.normalize("NFC", text)
         lowered = _lower_keep_length(source)

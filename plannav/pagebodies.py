@@ -5,7 +5,7 @@ keeps them."""
 from functools import cache, partial
 from typing import Protocol
 
-from plannav.buildcache import Results
+from plannav.buildcache import Results, canonical
 from plannav.render import UrlFor
 
 BODIES = "pages"  # the build cache's folder of page bodies
@@ -26,7 +26,8 @@ class PageBodies:
     its view (what it shows) or what every page shows (`shared`: the plan, SiteFacts) changed."""
 
     def __init__(self, model: Renders, results: Results, shared: tuple):
-        self.model, self.results, self.shared = model, results, shared
+        self.model, self.results = model, results
+        self.shared = (canonical(shared) if results.folder else "",)  # written out once, not for every page
 
     def body(self, src: str, url_for: UrlFor) -> str:
         view = cache(partial(self.model.view, src))  # worked out only for a page not kept by name

@@ -141,8 +141,8 @@ class SiteModel:
         """The pages' bodies, each rendered once for what it shows: a build of the same plan, reports and
         program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
         results = self.cache.results(BODIES, self.data_digest, directory_urls)
-        # What a template reads besides its page's view: the plan (its text links, its name), SiteFacts.
-        return PageBodies(self, results, (self.plan_digest, self.views.facts(), directory_urls))
+        # What a template reads besides its page's view: SiteFacts, and the text links (views.text_links).
+        return PageBodies(self, results, (self.views.link_words(), self.views.facts(), directory_urls))
 
     def abbreviations(self) -> list[tuple[str, ...]]:
         """Each abbreviation of plan/abbreviations.yaml with its full forms: every form of one entry."""

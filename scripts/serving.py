@@ -57,7 +57,7 @@ def served(plan: Path, progress: Path, cache: Path, log: Path) -> Iterator[str]:
         port = sock.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANNAV_PLAN_DIR=str(plan), PLANNAV_PROGRESS_DIR=str(progress))
     env["PLANNAV_CACHE_DIR"] = str(cache)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
     with open(log, "w") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"

@@ -72,13 +72,21 @@ def test_a_second_build_takes_unchanged_reports_from_the_cache(tmp_path, reports
     assert edited[("so-tu-phap-lam-dong", "2026-10")].entries["appendix-task:34"].status == "Chưa triển khai"
 
 
-def test_another_plan_or_another_program_reads_every_report_again(tmp_path, reports, parses, monkeypatch):
+def test_a_plan_edit_reads_again_the_reports_it_concerns_and_another_program_all(tmp_path, reports, parses, monkeypatch):
     cache = BuildCache(tmp_path / "cache")
-    _load(reports, cache)
+    first = _load(reports, cache)
     plan = read_plan_files(PLAN_DIR)
-    changed = type(plan)(plan.folder, {**plan.texts, "agencies": plan.texts["agencies"] + "\n# sửa\n"}, plan.problems)
+
+    def edited(name, old, new):
+        assert old in plan.texts[name]
+        return type(plan)(plan.folder, {**plan.texts, name: plan.texts[name].replace(old, new, 1)}, plan.problems)
+
+    # A note in the registry changes nothing a report's check asks: no report is read again.
     parses.clear()
-    _load(reports, cache, changed)
+    assert _load(reports, cache, edited("agencies", "\n", "\n# sửa\n")) == first and parses == []
+    # The day the plan was decided is asked of every report (no work is done before it): all are read again.
+    parses.clear()
+    _load(reports, cache, edited("decision", "issued_date: '2022-03-01'", "issued_date: '2022-03-02'"))
     assert len(parses) == 4
     parses.clear()
     monkeypatch.setattr(buildcache, "code_fingerprint", lambda: "another program")

@@ -5,19 +5,29 @@ downloads, when they are made. The downloads are written as soon as mkdocs has e
 folder (write_downloads, from on_files), while it turns pages into HTML and before it writes any: on a
 slow disk two processes creating files at once wait on each other. At the end the links and anchors
 are resolved and the fetches from outside the site listed; pages that were not fed (the theme's 404
-page) are read from disk.
+page, the pages `make serve` did not write again) are read from disk. A page's links and fetches are
+kept in the build cache by its HTML.
 """
 
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from plannav.buildcache import BuildCache, digest
 from plannav.externals import external_fetches, page_fetches
-from plannav.htmlscan import ScannedPage, scan_page
+from plannav.htmlscan import scan_page
 from plannav.linkcheck import PageLinks, broken_links, page_links
 from plannav.loader import PlanFiles
 from plannav.progress.loader import ProgressFiles
 from plannav.sitemodel import SiteModel
+
+CHECKS = "checks"  # the build cache's folder of pages' links and fetches
+
+
+def _scanned(html: str) -> tuple:
+    page = scan_page(html)
+    return page_links(page), page_fetches(page)
 
 
 @dataclass
@@ -47,13 +57,15 @@ class DownloadsAndChecks:
         self.site_dir, self.written = Path(site_dir), False
         self.links: dict[str, PageLinks] = {}
         self.fetches: dict[str, list] = {}
+        # Each page's links and fetches, kept by its HTML: a rebuild checks again only the pages it changed.
+        self.checked = (cache or BuildCache(None)).results(CHECKS, "pages as written")
         for path, data in self.downloads:
             if path.endswith(".html"):
-                self._keep(path, scan_page(data.decode("utf-8")))
+                self._keep(path, data.decode("utf-8"))
 
     def add(self, name: str, html: str) -> None:
         """A page as written: its path under the site (co-quan/cong-an-tinh/index.html) and its HTML."""
-        self._keep(name, scan_page(html))
+        self._keep(name, html)
 
     def write_downloads(self) -> None:
         """Write every download under the site's folder, which mkdocs has emptied."""
@@ -63,8 +75,10 @@ class DownloadsAndChecks:
             target.write_bytes(data)
         self.written = True
 
-    def _keep(self, name: str, page: ScannedPage) -> None:
-        self.links[name], self.fetches[name] = page_links(page), page_fetches(page)
+    def _keep(self, name: str, html: str) -> None:
+        written = digest(html)
+        checked = self.checked.memo(f"{name} {written}", lambda: (written,), partial(_scanned, html))
+        self.links[name], self.fetches[name] = checked
 
     def finish(self) -> SiteProblems:
         if not self.written:  # not asked for (a build that never reached its files)
@@ -73,6 +87,7 @@ class DownloadsAndChecks:
         for path in site_dir.rglob("*.html"):
             name = path.relative_to(site_dir).as_posix()
             if name not in self.links:  # written by the theme, not as a page (404.html)
-                self._keep(name, scan_page(path.read_text(encoding="utf-8", errors="replace")))
+                self._keep(name, path.read_text(encoding="utf-8", errors="replace"))
+        self.checked.save()
         fetches = dict(sorted(self.fetches.items()))
         return SiteProblems(broken_links(site_dir, self.links), external_fetches(site_dir, fetches))

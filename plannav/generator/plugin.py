@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from plannav import sitemap
 from plannav.buildcache import code_fingerprint
 from plannav.generator.finishing import DownloadsAndChecks
+from plannav.generator.rewriting import WrittenPages
 from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
@@ -55,11 +56,19 @@ class SiteBuild:
         self.worker: BackgroundWorker | None = None  # the downloads and page checks of the build under way
         self._blocks: dict[str, list[str]] = {}  # each page's HTML blocks, set aside during the Markdown step
         self._bodies = None  # the pages' bodies of this state of the data (SiteModel.page_bodies)
+        self.rewriting: WrittenPages | None = None  # mkdocs serve --dirty: only pages that changed are written
+        self._page_urls: list[str] = []  # every page's URL, in the order mkdocs builds them
+
+    def on_startup(self, command, dirty):
+        if dirty and self.rewriting is None:
+            self.rewriting = WrittenPages()
 
     # ---- the build's start: the plan, the navigation, one page per entity
 
     def on_config(self, config):
         self.settings = BuildSettings.from_config(config)
+        if self.rewriting and (search := config.plugins.get("material/search")):
+            search.search_index_prev = None  # its index of a dirty build is made here (WrittenPages.search_entries)
         code_fingerprint.cache_clear()  # mkdocs serve: the page templates are read again by this build
         self.plan_files = read_plan_files(self.settings.plan_dir)
         self.progress_files = read_progress_files(self.settings.progress_dir)
@@ -113,7 +122,12 @@ class SiteBuild:
             content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
             # Entity pages are reached from their section page, not from the navigation.
             inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, spec.src, content=content, inclusion=inclusion))
+            file = File.generated(config, spec.src, content=content, inclusion=inclusion)
+            if self.rewriting:
+                file.is_modified = partial(self._modified, spec, file)
+            files.append(file)
+        if self.rewriting:
+            self.rewriting.start(config.site_dir, *self._shell(config))
         missing = self.model.coverage_problems({f.src_uri for f in files.documentation_pages()})
         if missing:
             self.cancel()
@@ -123,9 +137,45 @@ class SiteBuild:
 
     # ---- each page: its body, its blocks put back around Markdown, then checked
 
-    def on_pre_page(self, page, config, files):
-        page.update_date = self.model.updated  # not the day of the build (the sitemap's lastmod and its .gz)
-        return page
+    def on_nav(self, nav, config, files):
+        for file in files.documentation_pages():
+            if file.page:  # every page, written this build or not: not the day of the build (the sitemap's lastmod)
+                file.page.update_date = self.model.updated
+        # As the search index's entries locate them (Page.url: "" for the home page, not "./").
+        self._page_urls = [f.page.url for f in files.documentation_pages(inclusion=InclusionLevel.is_included) if f.page]
+        if self.rewriting:
+            self._titles_before_reading(files)
+        return nav
+
+    def _titles_before_reading(self, files) -> None:
+        """mkdocs serve --dirty: a page not written again is not read, and its title, which the navigation
+        and its neighbours' footers show, would be empty. A generated page's is known (its front matter's);
+        the few pages of docs/ take theirs from their heading, so they are always written."""
+        titles = {spec.src: theme_title(spec.title) for spec in self.model.pages}
+        for file in files.documentation_pages():
+            if file.src_uri not in titles:
+                file.is_modified = lambda: True
+            elif file.page and "title" not in vars(file.page):  # not one the navigation gives
+                file.page.title = titles[file.src_uri]
+
+    def _shell(self, config) -> tuple[str, ...]:
+        """What every page shows besides its body and title: the navigation, the site's name, address and
+        date, the sample banner, the theme's settings and templates, the program."""
+        theme = sorted(Path(config.theme.custom_dir).rglob("*")) if config.theme.custom_dir else []
+        settings = (config.nav, config.site_name, config.site_description, config.site_url, dict(config.extra))
+        return (
+            json.dumps(settings, ensure_ascii=False, default=str),
+            self.model.updated,
+            code_fingerprint(),
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+            *(f"{path}\n{path.read_text(encoding='utf-8')}" for path in theme if path.is_file()),
+        )
+
+    def _modified(self, spec, file=None) -> bool:
+        url_for = sitemap.links_from(
+            sitemap.page_url(spec.src, self.settings.use_directory_urls), self.settings.use_directory_urls
+        )
+        return self.rewriting.modified(spec.src, spec.title, partial(self._bodies.body, spec.src, url_for))
 
     def page_body(self, page) -> str:
         """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
@@ -161,7 +211,10 @@ class SiteBuild:
         gc.unfreeze()  # what this build made can be freed before the next (mkdocs serve)
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file():
-            index = add_entries(json.loads(index_file.read_text(encoding="utf-8")), self._report_entries())
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            if self.rewriting:
+                index["docs"] = self.rewriting.search_entries(index["docs"], self._page_urls)
+            index = add_entries(index, self._report_entries())
             index = add_abbreviations(add_folded_field(index), self.model.abbreviations())
             aliases = {self._url(src): names for src, names in self.model.search_aliases().items()}
             index = add_aliases(index, aliases)
@@ -184,6 +237,9 @@ class SiteBuild:
         if problems:
             raise PluginError("\n".join(problems))
         self._bodies.save()  # once the pages are found sound
+        if self.rewriting:
+            site = Path(config.site_dir)
+            self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
 
     def _report_entries(self) -> list[dict]:
         # The report texts, from the data: the pages' report tables are left out of the search's reading.

@@ -117,7 +117,8 @@ def load_progress_files(
     """The reports and every problem in them. checked: another process of the same build reads and
     checks the same files, and stops this one at its first problem; here they are only read, without
     the line of every value, and nothing is kept. cache: a report read and found clean by an earlier
-    build from the same text, against the same plan (plan_digest), is taken from there."""
+    build is taken from there: by name for the same plan (plan_digest) and files, else by what its
+    cleanness depends on (_report_inputs), so that a plan edit reads again only the reports it concerns."""
     reports, problems, shown = [], list(files.problems), _display(Path(files.folder))
     results = (cache or BuildCache(None)).results(REPORTS, plan_digest, files.digest)
 
@@ -128,7 +129,7 @@ def load_progress_files(
     for name, text in files.texts.items():
         if text is None:
             continue
-        inputs = partial(tuple, (plan_digest, name, text))
+        inputs = partial(_report_inputs, reporters, name, text)
         report, found = results.memo(name, inputs, partial(read, name, text), keep=lambda made: not checked and not made[1])
         problems += found
         if report:
@@ -136,6 +137,16 @@ def load_progress_files(
     if not checked:
         results.save()  # the clean ones: a build stopped by one report reads the others no more
     return reports, problems
+
+
+def _report_inputs(reporters: Reporters, name: str, text: str) -> tuple:
+    """All that a report found clean depends on: its file's name and text, and what _load_report asks of
+    the plan for it (the body exists, whether it was there that month, the items it reports on, the day the
+    plan was decided). A report with a problem is never kept, so the problems' wording need not be."""
+    period, agency_id = name.split("/")[0], Path(name).stem
+    registry = reporters.index.registry
+    there = agency_id in registry.by_id and registry.absent_in(agency_id, period)
+    return name, text, there, reporters.by_agency.get(agency_id), reporters.index.identity.date
 
 
 def check_report_text(raw: bytes, path: Path, period: str, reporters: Reporters) -> tuple[Report | None, list[Problem]]:

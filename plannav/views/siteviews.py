@@ -178,6 +178,11 @@ class SiteViews:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
         return bool(self.progress and self.progress.reports)
 
+    def link_words(self) -> tuple[dict[str, str], ...]:
+        """All that decides what text_links finds in a text: the bodies' and documents' wordings, the numbers
+        of documents with a page. A page body is kept under these, not under the whole plan."""
+        return (self.registry.prose_matcher.phrases, self.documents.by_number, self.documents.name_matcher.phrases)
+
     def facts(self) -> SiteFacts:
         """What the page templates get besides their view (SiteFacts)."""
         who = self.identity
