@@ -10,6 +10,7 @@ on_startup = _build.on_startup
 on_config = _build.on_config
 on_files = _build.on_files
 on_nav = _build.on_nav
+on_env = _build.on_env
 on_page_content = _build.on_page_content
 on_page_context = _build.on_page_context
 on_post_page = _build.on_post_page

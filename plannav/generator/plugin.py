@@ -26,7 +26,8 @@ from plannav.generator.rewriting import WrittenPages
 from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
-from plannav.generator.watching import keep_watching
+from plannav.generator.templatecache import THEME_TEMPLATES
+from plannav.generator.watching import keep_watching, poll_edited_folders_often
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
 from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
@@ -136,6 +137,10 @@ class SiteBuild:
         return files
 
     # ---- each page: its body, its blocks put back around Markdown, then checked
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = THEME_TEMPLATES
+        return env
 
     def on_nav(self, nav, config, files):
         for file in files.documentation_pages():
@@ -259,6 +264,7 @@ class SiteBuild:
         self.cancel()
 
     def on_serve(self, server, config, builder):
+        poll_edited_folders_often(server)
         keep_watching(server, self.settings.progress_dir)
         return server
 

@@ -13,6 +13,7 @@ become spaces, and the paragraphs of prose become <span class="paragraph"> eleme
 import re
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -129,6 +130,7 @@ def mdtext(text: str) -> Markup:
     return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", str(one_line(text))))
 
 
+@cache  # one per process: mkdocs serve's rebuilds reuse its compiled templates (it reloads an edited one)
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
