@@ -92,6 +92,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("open-group", "`open: true` on a body that is not a group"),
             ("letterhead-of-group", "a letterhead on a group, which issues no documents"),
             ("letterhead-source-without-symbol", "where a symbol was read is given, but no symbol"),
+            ("committee-not-in-registry", "no body of the registry bears the name of the committee that issued the plan"),
         ),
     ),
     (

@@ -55,12 +55,11 @@ class SiteModel:
         # what an earlier build made of the same data is taken from the cache.
         self.plan, self.data_digest, self.plan_digest = plan, data_digest, plan_digest
         self.cache = cache or BuildCache(None)
-        self.views = SiteViews(plan, progress.index if progress else None)
+        index = progress.index if progress else ItemIndex(plan)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
-        self.progress = progress or Progress(self.views.index, Reporters(self.views.index), [])
+        self.progress = progress or Progress(index, Reporters(index), [])
         self.monthly = MonthlyReports(self.progress)  # each month's changes and drafts, made once
-        self.views.progress = self.progress  # the pages show statuses and link the report forms
-        self.views.monthly = self.monthly
+        self.views = SiteViews(plan, index, self.progress, self.monthly)
         self.renderer = PageRenderer(self.views)
         self.pages = site_pages(self.views)
         self.by_src = {p.src: p for p in self.pages}

@@ -446,3 +446,13 @@ def test_a_bad_letterhead_is_one_problem_with_its_line_and_a_hint(plan_copy, cod
     assert problem.file.endswith("agencies.yaml") and problem.line == text[: text.index(at)].count("\n") + 1, str(problem)
     assert code == "schema" or problem.code == code, str(problem)
     assert hint in problem.hint + problem.message, str(problem)
+
+
+def test_the_committee_that_issued_the_plan_must_be_a_body_of_the_registry(plan_copy):
+    """The consolidated report is the committee's, found by the name the decision gives it, not by an id."""
+    from plannav.loader import load_plan
+
+    edit_plan(plan_copy, "agencies.yaml", ("    name: Ủy ban nhân dân tỉnh Đắk Nông\n", "    name: Ủy ban tỉnh\n"))
+    plan, problems = load_plan(plan_copy)
+    assert plan is None and [p.code for p in problems] == ["committee-not-in-registry"], "\n".join(map(str, problems))
+    assert "Ủy ban nhân dân tỉnh Đắk Nông" in problems[0].message and problems[0].file.endswith("agencies.yaml")

@@ -32,6 +32,7 @@ CHECKS = (
     agencies.every_agency_referenced,
     agencies.groups,
     agencies.letterheads,
+    agencies.committee_in_registry,
     agencies.open_groups,
     abbreviations.forms_found_in_the_decision,
     abbreviations.initials_apart,

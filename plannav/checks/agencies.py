@@ -3,6 +3,7 @@
 from collections import Counter
 
 from plannav.checks.report import Report
+from plannav.identity import identity
 from plannav.plan import Plan
 from plannav.textnorm import match_key, squash
 from plannav.texts import iter_texts
@@ -140,3 +141,17 @@ def letterheads(plan: Plan, report: Report) -> None:
                 "add the symbol as read there (symbol: STP), or remove symbol_source",
                 "letterhead-source-without-symbol",
             )
+
+
+def committee_in_registry(plan: Plan, report: Report) -> None:
+    """The committee that issued the plan (as plan/decision.yaml names its province) is a body of the
+    registry: the consolidated report is its, and every drafted report's date line names its province."""
+    committee = identity(plan).committee
+    if not any(a.name == committee for a in plan.registry.agencies):  # formed since (successors.yaml) too
+        report.add(
+            "agencies",
+            ("agencies",),
+            f"no body of the registry is named '{committee}', the committee that issued the plan",
+            f"add it to plan/agencies.yaml with name: {committee} (kind: provincial-leadership)",
+            "committee-not-in-registry",
+        )

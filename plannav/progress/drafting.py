@@ -23,11 +23,11 @@ from plannav.progress.drafted import (
 from plannav.progress.letterhead import (
     AGENCY_ADDRESSEES,
     AGENCY_COPIES,
-    PROVINCE,
     SUMMARY_ADDRESSEES,
     SUMMARY_COPIES,
     carrier,
     heading_of,
+    province_body,
 )
 from plannav.progress.models import period_title
 from plannav.progress.months import (
@@ -260,7 +260,7 @@ def month_summary(index: ItemIndex, progress: Progress, period: str, changes: Pe
         for uid, entry in r.entries.items()
         if entry.proposals
     )
-    issuer = carrier(registry, PROVINCE, f"{period}-01")
+    issuer = carrier(registry, province_body(index), f"{period}-01")
     heading = heading_of(index, issuer, period, f"{period}-01", SUMMARY_ADDRESSEES, SUMMARY_COPIES, progress.sample)
     who = index.identity
     opening = (

@@ -8,9 +8,6 @@ from plannav.items import ItemIndex
 from plannav.progress.models import period_title
 from plannav.succession import carriers
 
-PROVINCE = "ubnd-tinh"  # issues the consolidated report, and names the place of every date line
-
-
 # IV.2.k: the agencies report by the 18th to Văn phòng UBND tỉnh and Công an tỉnh; the Tổ công tác advises
 # the Chủ tịch UBND tỉnh, who reports to Văn phòng Chính phủ and Bộ Công an before the 22nd.
 AGENCY_ADDRESSEES = ("Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh")
@@ -110,18 +107,26 @@ def summary_line(index: ItemIndex, period: str) -> str:
     return f"Kết quả thực hiện Kế hoạch triển khai {who.known_as} {who.issued_with}, {period_title(period).lower()}"
 
 
-def province_name(registry, day: str) -> str:
+def province_body(index: ItemIndex) -> str:
+    """The provincial committee that issued the plan, which issues the consolidated report and whose province
+    every date line names: the body of the registry named as the decision names its issuer (Identity.committee;
+    `make check` requires one, checks.agencies.committee_in_registry)."""
+    return next(a.id for a in index.registry.agencies if a.name == index.identity.committee)
+
+
+def province_name(index: ItemIndex, day: str) -> str:
     """The province of a day, as a date line writes it ("Lâm Đồng"): that of the body that carries the
     provincial committee's work that day (plan/successors.yaml)."""
-    found, _ = carriers(registry.successions, PROVINCE, day)
-    name = registry.by_id[found[0].body if found else PROVINCE].name
+    registry, committee = index.registry, province_body(index)
+    found, _ = carriers(registry.successions, committee, day)
+    name = registry.by_id[found[0].body if found else committee].name
     return name.split(" tỉnh ", 1)[1] if " tỉnh " in name else name
 
 
-def letterhead(registry, agency_id: str, day: str) -> tuple[Letterhead, tuple[str, ...]]:
+def letterhead(index: ItemIndex, agency_id: str, day: str) -> tuple[Letterhead, tuple[str, ...]]:
     """The body's letterhead on a day, and its authority lines: what plan/ records (`letterhead`), blanks
     for the clerk where it records nothing."""
-    body = registry.by_id[agency_id]
+    body = index.registry.by_id[agency_id]
     drawn = getattr(body, "letterhead", None)
     unknown = []
     if drawn is None or drawn.superior is None:
@@ -138,14 +143,14 @@ def letterhead(registry, agency_id: str, day: str) -> tuple[Letterhead, tuple[st
         tuple(drawn.lines) if drawn and drawn.lines else (body.name.upper(),),
         drawn.symbol if drawn and drawn.symbol else FORM.blank,
         bool(drawn and drawn.symbol and not drawn.symbol_source),
-        province_name(registry, day),
+        province_name(index, day),
         tuple(unknown),
     )
     return head, tuple(drawn.signs) if drawn and drawn.signs else FORM.head_signs
 
 
 def heading_of(index: ItemIndex, agency_id: str, period: str, day: str, addressees, copies, sample: bool) -> Heading:
-    head, signs = letterhead(index.registry, agency_id, day)
+    head, signs = letterhead(index, agency_id, day)
     return Heading(
         index.registry.by_id[agency_id].name,
         head,

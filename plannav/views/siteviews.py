@@ -7,18 +7,22 @@ site generator makes them relative URLs. The section modules beside this one bui
 from collections import defaultdict
 from dataclasses import replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from plannav import schedule, sitemap
 from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form, table_csv
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.progress.models import period_title
-from plannav.progress.status import STATUS_SLUGS, STATUSES
+from plannav.progress.status import STATUS_SLUGS, STATUSES, Progress
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
 from plannav.succession import carriers
 from plannav.views.rows import AgencyReports, DeadlineCell, Difference, ItemRow, SiteFacts, report_line
+
+if TYPE_CHECKING:
+    from plannav.progress.monthly import MonthlyReports
 
 AGENCY_KINDS = {
     "provincial-leadership": "Lãnh đạo tỉnh",
@@ -43,14 +47,20 @@ UNKNOWN_NUMBER = "số hiệu chưa tra được"  # a later document known by i
 class SiteViews:
     """The plan's items as links and rows, made once and shared by every page of a build."""
 
-    def __init__(self, plan: Plan, index: ItemIndex | None = None):
+    def __init__(
+        self,
+        plan: Plan,
+        index: ItemIndex | None = None,
+        progress: Progress | None = None,
+        monthly: "MonthlyReports | None" = None,
+    ):
         self.plan = plan
         self.index = index or ItemIndex(plan)
         self.registry = self.index.registry
         self.documents = self.index.documents
         self.identity = self.index.identity
-        self.progress = None  # set by the site model: the reports as of their date
-        self.monthly = None  # and each month's changes and drafts (progress.monthly.MonthlyReports)
+        self.progress = progress  # the reports as of their date (progress.status.Progress); None: the plan alone
+        self.monthly = monthly  # and each month's changes and drafts (progress.monthly.MonthlyReports)
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
         self._carried: dict[str, tuple] = {}  # carried_by, per body
