@@ -170,7 +170,7 @@ class SiteModel:
         an earlier build made from the same data, address and program, or a workbook or Word document that
         prints what one made earlier printed (Download.content), is taken from the build cache."""
         trail = [Link(self.section_label[sitemap.PROGRESS], sitemap.PROGRESS)]
-        made = all_downloads(self.views.index, base_url, self.progress, self.monthly)
+        made = all_downloads(self.views.index, self.monthly, base_url)
         made += drafted_pages(self.views, self.renderer, trail, directory_urls)
         state = (self.data_digest, base_url or "", directory_urls)
         results = self.cache.results(DOWNLOADS, *state)

@@ -152,6 +152,7 @@ def committee_in_registry(plan: Plan, report: Report) -> None:
             "agencies",
             ("agencies",),
             f"no body of the registry is named '{committee}', the committee that issued the plan",
-            f"add it to plan/agencies.yaml with name: {committee} (kind: provincial-leadership)",
+            f"give the committee's body name: {committee} in plan/agencies.yaml, or correct the province "
+            "(metadata.place) in plan/decision.yaml",
             "committee-not-in-registry",
         )

@@ -148,12 +148,10 @@ def report_downloads(monthly: MonthlyReports) -> list[Download]:
     return out
 
 
-def all_downloads(
-    index: ItemIndex, base_url: str | None = None, progress=None, monthly: MonthlyReports | None = None
-) -> list[Download]:
+def all_downloads(index: ItemIndex, monthly: MonthlyReports, base_url: str | None = None) -> list[Download]:
+    """Every download of the site: the plan's, each agency's, the drafted reports' (of monthly.progress)."""
+    progress = monthly.progress
     out = plan_downloads(index, base_url, progress)
     for agency in index.registry.agencies:
         out += agency_downloads(index, agency.id, base_url, progress)
-    if progress is not None:
-        out += report_downloads(monthly or MonthlyReports(progress))
-    return out
+    return out + report_downloads(monthly)

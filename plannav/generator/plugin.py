@@ -59,6 +59,7 @@ class SiteBuild:
         self._bodies = None  # the pages' bodies of this state of the data (SiteModel.page_bodies)
         self.rewriting: WrittenPages | None = None  # mkdocs serve --dirty: only pages that changed are written
         self._page_urls: list[str] = []  # every page's URL, in the order mkdocs builds them
+        self._titles: dict[str, str] = {}  # each generated page's title, by its source
 
     def on_startup(self, command, dirty):
         if dirty and self.rewriting is None:
@@ -112,11 +113,12 @@ class SiteBuild:
         return config
 
     def on_files(self, files, config):
+        self._titles = {spec.src: theme_title(spec.title) for spec in self.model.pages}  # as the theme prints them
         for spec in self.model.pages:
             if files.get_file_from_path(spec.src) is not None:
                 self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
-            meta = {"title": theme_title(spec.title)}
+            meta = {"title": self._titles[spec.src]}
             if spec.section in sitemap.SEARCH_BOOSTS:
                 meta["search"] = {"boost": sitemap.SEARCH_BOOSTS[spec.section]}
             front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip()
@@ -156,12 +158,11 @@ class SiteBuild:
         """mkdocs serve --dirty: a page not written again is not read, and its title, which the navigation
         and its neighbours' footers show, would be empty. A generated page's is known (its front matter's);
         the few pages of docs/ take theirs from their heading, so they are always written."""
-        titles = {spec.src: theme_title(spec.title) for spec in self.model.pages}
         for file in files.documentation_pages():
-            if file.src_uri not in titles:
+            if file.src_uri not in self._titles:
                 file.is_modified = lambda: True
             elif file.page and "title" not in vars(file.page):  # not one the navigation gives
-                file.page.title = titles[file.src_uri]
+                file.page.title = self._titles[file.src_uri]
 
     def _shell(self, config) -> tuple[str, ...]:
         """What every page shows besides its body and title: the navigation, the site's name, address and
@@ -176,17 +177,16 @@ class SiteBuild:
             *(f"{path}\n{path.read_text(encoding='utf-8')}" for path in theme if path.is_file()),
         )
 
-    def _modified(self, spec, file=None) -> bool:
-        url_for = sitemap.links_from(
-            sitemap.page_url(spec.src, self.settings.use_directory_urls), self.settings.use_directory_urls
-        )
-        return self.rewriting.modified(spec.src, spec.title, partial(self._bodies.body, spec.src, url_for))
+    def _modified(self, spec, file) -> bool:
+        return self.rewriting.modified(spec.src, spec.title, partial(self._body, file))
+
+    def _body(self, file) -> str:
+        """The page's body (SiteModel.page_bodies), its links relative to where the page is written."""
+        return self._bodies.body(file.src_uri, sitemap.links_from(file.url, self.settings.use_directory_urls))
 
     def page_body(self, page) -> str:
         """The page's body for mkdocs-macros: the core renders it; its HTML blocks wait here until Markdown is done."""
-        src = page.file.src_uri
-        body = self._bodies.body(src, sitemap.links_from(page.file.url, self.settings.use_directory_urls))
-        markdown, self._blocks[src] = stash_html_blocks(body)
+        markdown, self._blocks[page.file.src_uri] = stash_html_blocks(self._body(page.file))
         return markdown
 
     def _url(self, target: str) -> str:

@@ -42,9 +42,11 @@ class WrittenPages:
         self.shell, self.pending = digest(*shell), {}
 
     def modified(self, src: str, title: str, body: Callable[[], str]) -> bool:
-        """Whether the page must be written again (its body is the one the page's build then takes)."""
-        key = self.pending[src] = digest(self.shell, title, body())
-        return self.written.get(src) != key
+        """Whether the page must be written again (its body is the one the page's build then takes). mkdocs
+        asks twice, before reading the page and before writing it: worked out once."""
+        if src not in self.pending:
+            self.pending[src] = digest(self.shell, title, body())
+        return self.written.get(src) != self.pending[src]
 
     def search_entries(self, docs: list[dict], order: list[str]) -> list[dict]:
         """The search index's entries: this build's for the pages it wrote, the last ones for the others,

@@ -134,9 +134,7 @@ class AgencyReport:
     @property
     def next_line(self) -> str:
         carried = f"Tiếp tục thực hiện {self.overdue} việc quá hạn nêu tại mục II. " if self.overdue else ""
-        if not self.upcoming:
-            return f"{carried}Không có việc đến hạn trong {self.next_title}."
-        return f"{carried}Các việc đến hạn trong {self.next_title} ({len(self.upcoming)}):"
+        return _next_line(carried, self.next_title, self.upcoming)
 
 
 @dataclass(frozen=True)
@@ -248,9 +246,7 @@ class MonthSummary:
     @property
     def next_line(self) -> str:
         carried = f"Đôn đốc hoàn thành {len(self.difficulties)} việc quá hạn nêu tại mục II. " if self.difficulties else ""
-        if not self.upcoming:
-            return f"{carried}Không có việc đến hạn trong {self.next_title}."
-        return f"{carried}Các việc đến hạn trong {self.next_title} ({len(self.upcoming)}):"
+        return _next_line(carried, self.next_title, self.upcoming)
 
     @property
     def sent(self) -> int:
@@ -284,3 +280,11 @@ def said(entry) -> str:
     if entry.evidence:
         parts.append(f"Văn bản, minh chứng: {entry.evidence}")
     return "\n".join(parts)
+
+
+def _next_line(carried: str, next_title: str, upcoming: tuple) -> str:
+    """Section III's opening, for an agency's report and the consolidated one: the overdue work carried, then
+    what falls due next month."""
+    if not upcoming:
+        return f"{carried}Không có việc đến hạn trong {next_title}."
+    return f"{carried}Các việc đến hạn trong {next_title} ({len(upcoming)}):"
