@@ -57,6 +57,13 @@ def _import_report(args) -> int:
     return run(args)
 
 
+def _draft_plan(args) -> int:
+    """A draft plan folder from a decision's plain text; nothing written when it cannot be read."""
+    from plannav.planreader.command import run
+
+    return run(args)
+
+
 def _codes(args) -> int:
     from plannav.problemcodes import listing
 
@@ -93,6 +100,11 @@ def main(argv=None) -> int:
     schema = sub.add_parser("schema", help="regenerate plan/schema/*.schema.json from the models")
     schema.add_argument("--plan", default="plan", help="plan folder (default: plan)")
     schema.set_defaults(run=_schema)
+    drafted = sub.add_parser("draft-plan", help="draft a plan folder from a decision's plain text (UTF-8)")
+    drafted.add_argument("text", help="the decision's text file")
+    drafted.add_argument("out", help="the folder to write the draft into; it must not exist or be empty")
+    flag_option(drafted, "--replace", "replace the folder if it exists")
+    drafted.set_defaults(run=_draft_plan)
     codes = sub.add_parser("codes", help="print every problem code with what it means")
     codes.set_defaults(run=_codes)
     args = parser.parse_args(argv)

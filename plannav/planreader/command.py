@@ -1,0 +1,40 @@
+"""`python -m plannav draft-plan TEXT OUT`: a draft plan folder from a decision's text, or one clear
+message and nothing written."""
+
+import sys
+from pathlib import Path
+
+from plannav.planreader.draft import draft
+from plannav.planreader.source import read_decision_text
+from plannav.planreader.writer import write_draft
+from plannav.problems import Problem, report
+from plannav.textnorm import visible
+
+
+def run(args) -> int:
+    text_path, out = Path(args.text), Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not args.replace:
+        problem = Problem.of_file(
+            str(out),
+            "already exists and is not an empty folder",
+            "give a new folder, or REPLACE=1 (--replace) to replace this one",
+            "output-exists",
+        )
+        print(report([problem]), file=sys.stderr)
+        return 1
+    text, problems = read_decision_text(text_path, str(args.text))
+    if text is not None:
+        drafted, problems = draft(text)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    try:
+        write_draft(drafted, out, text_path.name)
+    except OSError as err:
+        print(f"{visible(str(out))}: cannot be written: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(
+        f"{visible(str(out))}: draft written from {visible(text_path.name)}: "
+        f"{len(drafted.notes)} readings to review (REVIEW.md); then make check PLANNAV_PLAN_DIR={visible(str(out))}"
+    )
+    return 0
