@@ -11,6 +11,7 @@ from plannav.makeflags import flag_option
 from plannav.problems import Problem, report
 from plannav.progress.loader import load_progress
 from plannav.progress.reporters import Reporters
+from plannav.reviewnotes import review_warnings
 from plannav.schema import stale_schemas, write_schemas
 from plannav.textnorm import visible
 
@@ -38,6 +39,13 @@ def _check(args) -> int:
         f"{len(plan.duty_refs)} duties, {len(plan.documents.documents)} documents; "
         f"{len(plan.successors.successions)} successions since, {len(plan.successors.bodies)} bodies formed"
     )
+    warnings = review_warnings(plan)
+    if warnings:
+        print(
+            f"{len(warnings)} readings of the decision's text to review (warnings; review.yaml lists them, and the "
+            "site says 'Bản nháp' on every page until it lists none):"
+        )
+        print("\n".join(w.render() for w in sorted(warnings)))
     reports, problems = load_progress(args.progress, Reporters(ItemIndex(plan)))
     if problems:
         print(report(problems), file=sys.stderr)

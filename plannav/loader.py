@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from plannav.buildcache import digest
 from plannav.checks import check_plan
-from plannav.models import FILE_MODELS
+from plannav.models import FILE_MODELS, OPTIONAL_FILES
 from plannav.plan import Plan
 from plannav.problems import Problem
 from plannav.textfile import read_text
@@ -68,7 +68,10 @@ def read_plan_files(plan_dir: str | os.PathLike) -> PlanFiles:
             ),
         )
     texts, problems = {}, []
-    for name in FILE_MODELS:
+    present_optional = [
+        n for n in OPTIONAL_FILES if (plan_dir / f"{n}.yaml").exists() or (plan_dir / f"{n}.yaml").is_symlink()
+    ]
+    for name in [*FILE_MODELS, *present_optional]:
         text, read_problems = read_text(plan_dir / f"{name}.yaml", _display(plan_dir / f"{name}.yaml"))
         problems += read_problems
         if text is not None:
@@ -91,7 +94,7 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
     if not files.texts and problems:
         return None, problems
     sources, models = {}, {}
-    for name, model in FILE_MODELS.items():
+    for name, model in {**FILE_MODELS, **OPTIONAL_FILES}.items():
         if name not in files.texts:
             continue
         source, read_problems = parse_source(files.texts[name], _display(Path(files.folder) / f"{name}.yaml"))
@@ -115,7 +118,7 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
             models[name] = model.model_validate(source.data)
         except ValidationError as err:
             problems += problems_from(err, model, source)
-    if len(models) < len(FILE_MODELS) or problems:
+    if any(name not in models for name in FILE_MODELS) or problems:
         return None, problems
     plan = Plan(**models, sources=sources)
     problems += check_plan(plan)

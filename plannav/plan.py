@@ -51,6 +51,7 @@ class Plan:
     documents: m.DocumentsFile
     abbreviations: m.AbbreviationsFile
     successors: m.SuccessorsFile
+    review: m.ReviewFile | None = None  # a drafted plan's notes still to review (make draft-plan)
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -108,11 +109,14 @@ class Plan:
         """The day of the latest dated fact the plan files hold (YYYY-MM-DD): the decision's, or a later
         body's, succession's or document's (successors.yaml)."""
         later = self.successors
+        # A list, not arguments: with no successions, max of one string would be its greatest character.
         return max(
-            self.decision.header.date,
-            *(b.since for b in later.bodies),
-            *(s.since for s in later.successions),
-            *(d.date for d in later.documents if d.date),
+            [
+                self.decision.header.date,
+                *(b.since for b in later.bodies),
+                *(s.since for s in later.successions),
+                *(d.date for d in later.documents if d.date),
+            ]
         )
 
     @cached_property

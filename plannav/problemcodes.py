@@ -27,6 +27,15 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Drafting a plan from a decision's text (make draft-plan)",
+        (
+            ("not-plain-text", "the decision's file is a PDF, a Word document or other binary data, not plain text"),
+            ("no-plan-structure", "the text has none of a plan's landmarks ('QUYẾT ĐỊNH:', parts I., II., …)"),
+            ("output-exists", "the folder to write the draft into already holds files"),
+            ("review-note", "a warning: a reading of the decision's text the draft is not sure of (review.yaml)"),
+        ),
+    ),
+    (
         "The shape of a plan file (its JSON Schema)",
         (
             ("unknown-key", "a key the file's model does not have: a typo, or a key in the wrong place"),

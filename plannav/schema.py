@@ -7,12 +7,12 @@ common YAML extension of VS Code checks keys, types and deadline kinds while sta
 import json
 from pathlib import Path
 
-from plannav.models import FILE_MODELS
+from plannav.models import FILE_MODELS, OPTIONAL_FILES
 from plannav.progress.models import REPORT_SCHEMA, ReportFile
 
 SCHEMA_DIR = "schema"
 # Beside the plan files' schemas: the monthly progress report's (progress/<YYYY-MM>/<agency-id>.yaml).
-SCHEMAS = {**FILE_MODELS, REPORT_SCHEMA: ReportFile}
+SCHEMAS = {**FILE_MODELS, **OPTIONAL_FILES, REPORT_SCHEMA: ReportFile}
 _TITLES = {REPORT_SCHEMA: "progress/<YYYY-MM>/<agency-id>.yaml"}
 
 

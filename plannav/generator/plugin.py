@@ -31,6 +31,7 @@ from plannav.generator.watching import keep_watching, poll_edited_folders_often
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
 from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
+from plannav.reviewnotes import draft_notice
 from plannav.sitemodel import PlanProblems, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.plannav")
@@ -98,6 +99,9 @@ class SiteBuild:
         self._bodies = self.model.page_bodies(self.settings.use_directory_urls)
         # Made-up reports (progress/DU-LIEU-MAU): a banner on every page says so (overrides/main.html).
         config.extra["sample_data"] = vars(SAMPLE_NOTICE) if self.model.progress.sample else None
+        # A plan drafted from a decision's text with readings still to review (review.yaml): every page says so.
+        review = self.model.plan.review
+        config.extra["draft_plan"] = vars(draft_notice(len(review.notes))) if review and review.notes else None
         who = self.model.views.identity
         config.site_name = who.site_name
         config.site_description = (

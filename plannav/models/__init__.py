@@ -72,6 +72,7 @@ from plannav.models.items import (
     TasksFile,
     Who,
 )
+from plannav.models.review import ReviewFile, ReviewNote
 from plannav.models.successors import Heir, LaterDocument, Succession, SuccessorBody, SuccessorsFile
 
 FILE_MODELS: dict[str, type[Model]] = {
@@ -88,3 +89,5 @@ FILE_MODELS: dict[str, type[Model]] = {
     "abbreviations": AbbreviationsFile,
     "successors": SuccessorsFile,
 }
+# Files a plan may have or not, with what stands for them when absent.
+OPTIONAL_FILES: dict[str, type[Model]] = {"review": ReviewFile}

@@ -13,6 +13,8 @@ from plannav.problems import Problem
 
 _ALIAS = re.compile(r"([A-ZĐ][^()]{3,80}?)\s*\((?:sau đây )?(?:gọi|viết) tắt là\s+([^()]{2,40}?)\)")
 _KNOWN_AS = re.compile(r"Đề án\s+\d+")
+# "Thực hiện Quyết định số 06/QĐ-TTg … phê duyệt Đề án …": the scheme staff call by its decision's number.
+_APPROVED_SCHEME = re.compile(r"Thực hiện Quyết định (?:số )?0*(\d+)/\S+[^.;]*?phê duyệt Đề án")
 
 
 @dataclass
@@ -113,8 +115,17 @@ def _decision(shape: Outline, head: dict, notes: Notes) -> dict:
     known = _KNOWN_AS.search(" ".join(ln.text for ln in shape.plan_head)) or _KNOWN_AS.search(
         " ".join(ln.text for ln in shape.decision)
     )
-    known_as = known.group(0) if known else "Kế hoạch"
-    if not known:
+    approved = _APPROVED_SCHEME.search(" ".join(ln.text for ln in shape.plan_head))
+    known_as = known.group(0) if known else f"Đề án {int(approved[1]):02d}" if approved else "Kế hoạch"
+    if approved and not known:
+        notes.add(
+            "decision",
+            ("plan", "known_as"),
+            shape.plan_head[-1].number,
+            known_as,
+            "what staff call the scheme is read from the number of the decision that approved it: check it",
+        )
+    if not known and not approved:
         notes.add(
             "decision",
             ("plan", "known_as"),
