@@ -8,6 +8,7 @@ from functools import cached_property
 
 from plannav.identity import Identity, identity
 from plannav.plan import Plan
+from plannav.planwalk import Node, item_deadlines, item_roles, walk
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,14 @@ class ActionItem:
         return f"{self.kind}:{self.key}"
 
 
+def _utility_group(node: Node) -> int | None:
+    """A task's section's or an Appendix II task's group's; every procedure serves group 1; duties and
+    funding items serve none."""
+    if node.kind in ("task", "appendix-task"):
+        return node.within.group
+    return 1 if node.kind == "procedure" else None
+
+
 @dataclass
 class AgencyReach:
     """How the items reach one agency, each item in one list at most: named in its roles; through a
@@ -69,18 +78,30 @@ class ItemIndex:
         self.registry = plan.registry
         self.documents = plan.document_index
 
-    def _make(self, kind, key, *, text, lead, coordinators, deadlines, group, file, path, source, extra_text=()):
-        wording = " ".join((text, *extra_text))
+    @cached_property
+    def items(self) -> list[ActionItem]:
+        """Every item: Part II tasks, Appendix II tasks, Appendix I procedures, Part IV duties, Part III
+        funding items, the kinds in the order of ITEM_KINDS and each kind's items in the decision's order."""
+        rank = {kind: i for i, kind in enumerate(ITEM_KINDS)}
+        nodes = sorted((node for node in walk(self.plan) if node.kind in rank), key=lambda node: rank[node.kind])
+        return [self._make(node) for node in nodes]
+
+    def _make(self, node: Node) -> ActionItem:
+        source = node.value
+        text = source.name if node.kind == "procedure" else source.text
+        # A task's `who:` wording is read with its text for the documents and agencies it names.
+        wording = f"{text} {source.who.text}" if node.kind == "task" else text
+        roles = item_roles(node)
         return ActionItem(
-            kind,
-            key,
-            text,
-            tuple(lead),
-            tuple(coordinators),
-            tuple(deadlines),
-            group,
-            file,
-            path,
+            kind=node.kind,
+            key=node.key,
+            text=text,
+            lead=tuple(roles["lead"].ids),
+            coordinators=tuple(roles["coordinators"].ids),
+            deadlines=tuple(deadline for _, deadline in item_deadlines(node)),
+            group=_utility_group(node),
+            file=node.file,
+            path=node.path,
             cites=tuple(self.documents.cited(wording)),
             mentions=tuple(self.registry.prose_matcher.targets(wording)),
             note=source.note or "",
@@ -88,103 +109,6 @@ class ItemIndex:
             lead_unstated=getattr(source, "lead_unstated", False),
             not_for=tuple((x.agency, x.reason) for x in getattr(source, "not_for", ())),
         )
-
-    @cached_property
-    def items(self) -> list[ActionItem]:
-        """Every item in the decision's order: Part II tasks, Appendix II tasks, Appendix I procedures,
-        Part IV duties, Part III funding items."""
-        return [*self._tasks(), *self._appendix_tasks(), *self._procedures(), *self._duties(), *self._funding()]
-
-    def _tasks(self) -> list[ActionItem]:
-        """Part II's tasks; their `who:` wording is read with the text for the documents and agencies it names."""
-        return [
-            self._make(
-                "task",
-                ref.key,
-                text=ref.task.text,
-                lead=ref.task.who.lead,
-                coordinators=ref.task.who.coordinators,
-                deadlines=[ref.task.deadline],
-                group=ref.section.group,
-                file="tasks",
-                path=ref.path,
-                source=ref.task,
-                extra_text=[ref.task.who.text],
-            )
-            for ref in self.plan.task_refs
-        ]
-
-    def _appendix_tasks(self) -> list[ActionItem]:
-        """Appendix II's tasks, keyed by their number."""
-        return [
-            self._make(
-                "appendix-task",
-                str(ref.number),
-                text=ref.task.text,
-                lead=ref.task.lead.agencies,
-                coordinators=ref.task.coordinators.agencies,
-                deadlines=[ref.task.deadline],
-                group=ref.group.group,
-                file="appendix_tasks",
-                path=ref.path,
-                source=ref.task,
-            )
-            for ref in self.plan.appendix_task_refs
-        ]
-
-    def _procedures(self) -> list[ActionItem]:
-        """Appendix I's procedures, all of utility group 1."""
-        return [
-            self._make(
-                "procedure",
-                str(proc.number),
-                text=proc.name,
-                lead=proc.lead.agencies,
-                coordinators=proc.coordinators.agencies,
-                deadlines=[proc.deadline],
-                group=1,
-                file="procedures",
-                path=("procedures", i),
-                source=proc,
-            )
-            for i, proc in enumerate(self.plan.procedures.procedures)
-        ]
-
-    def _duties(self) -> list[ActionItem]:
-        """Part IV's duties, of no utility group."""
-        return [
-            self._make(
-                "duty",
-                ref.key,
-                text=ref.duty.text,
-                lead=ref.duty.lead,
-                coordinators=ref.duty.coordinators,
-                deadlines=ref.duty.deadlines,
-                group=None,
-                file="responsibilities",
-                path=ref.path,
-                source=ref.duty,
-            )
-            for ref in self.plan.duty_refs
-        ]
-
-    def _funding(self) -> list[ActionItem]:
-        """Part III's funding items, of no utility group."""
-        return [
-            self._make(
-                "funding",
-                str(item.number),
-                text=item.text,
-                lead=item.lead,
-                coordinators=item.coordinators,
-                deadlines=item.deadlines,
-                group=None,
-                file="funding",
-                path=("items", i),
-                source=item,
-            )
-            for i, item in enumerate(self.plan.funding.items)
-        ]
 
     @cached_property
     def identity(self) -> Identity:

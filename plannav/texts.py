@@ -1,12 +1,14 @@
 """Every piece of the decision's wording in the plan, with where it lives.
 
-Used to find agency names and document citations in running text, to prove fidelity to
-the source, and to build the full-text view.
+Used to find agency names and document citations in running text, and to prove fidelity to
+the source.
 """
 
 from dataclasses import dataclass
+from functools import reduce
 
 from plannav.plan import Plan
+from plannav.planwalk import walk
 
 
 @dataclass(frozen=True)
@@ -17,70 +19,39 @@ class TextRef:
     who: bool = False  # a "who" field: only agency names and connectives
 
 
-def _deadline_texts(file, path, deadline):
-    yield TextRef(file, path + ("text",), deadline.text)
+# Where each kind of part holds the decision's wording, as paths below the part's own.
+_WORDING: dict[str, tuple[tuple, ...]] = {
+    "header": (("authority",),),
+    "legal-basis": ((),),
+    "article": (("text",),),
+    "plan-title": (("title",), ("subtitle",), ("preamble",)),
+    "general-objective": (("text",),),
+    "objective": (("heading", "text"),),
+    "statement": ((),),
+    "requirement": (("text",),),
+    "task": (("text",), ("who", "text"), ("deadline", "text")),
+    "funding": (("text",),),
+    "duty-section": (("heading", "text"),),
+    "duty": (("text",),),
+    "closing": ((),),
+    "appendix": (("title",), ("subtitle",)),
+    "procedure": (("name",), ("lead", "text"), ("coordinators", "text"), ("deadline", "text")),
+    "appendix-group": (("heading", "text"),),
+    "appendix-task": (("text",), ("lead", "text"), ("coordinators", "text"), ("deadline", "text")),
+    "earlier-related": (("text",),),
+    "related": (("text",),),
+    "metadata": (("title",),),
+}
+_WHO = {("who", "text"), ("lead", "text"), ("coordinators", "text")}  # wordings of who does an item
 
 
 def iter_texts(plan: Plan):
-    d = plan.decision
-    yield TextRef("decision", ("header", "authority"), d.header.authority)
-    for i, line in enumerate(d.legal_basis):
-        yield TextRef("decision", ("legal_basis", i), line)
-    for i, article in enumerate(d.articles):
-        yield TextRef("decision", ("articles", i, "text"), article.text)
-    for key in ("title", "subtitle", "preamble"):
-        yield TextRef("decision", ("plan", key), getattr(d.plan, key))
-    yield TextRef("decision", ("metadata", "title"), d.metadata.title)
-
-    o = plan.objectives
-    yield TextRef("objectives", ("general", "text"), o.general.text)
-    for oi, objective in enumerate(o.specific.objectives):
-        yield TextRef("objectives", ("specific", "objectives", oi, "heading", "text"), objective.heading.text)
-        for pi, phase in enumerate(objective.phases):
-            for si, statement in enumerate(phase.statements):
-                yield TextRef("objectives", ("specific", "objectives", oi, "phases", pi, "statements", si), statement)
-    for i, req in enumerate(plan.requirements.requirements):
-        yield TextRef("requirements", ("requirements", i, "text"), req.text)
-
-    for ref in plan.task_refs:
-        yield TextRef("tasks", ref.path + ("text",), ref.task.text)
-        yield TextRef("tasks", ref.path + ("who", "text"), ref.task.who.text, who=True)
-        yield from _deadline_texts("tasks", ref.path + ("deadline",), ref.task.deadline)
-
-    for i, item in enumerate(plan.funding.items):
-        yield TextRef("funding", ("items", i, "text"), item.text)
-
-    for si, section in enumerate(plan.responsibilities.sections):
-        yield TextRef("responsibilities", ("sections", si, "heading", "text"), section.heading.text)
-    for ref in plan.duty_refs:
-        yield TextRef("responsibilities", ref.path + ("text",), ref.duty.text)
-    yield TextRef("responsibilities", ("closing",), plan.responsibilities.closing)
-
-    p = plan.procedures
-    yield TextRef("procedures", ("title",), p.title)
-    yield TextRef("procedures", ("subtitle",), p.subtitle)
-    for i, proc in enumerate(p.procedures):
-        path = ("procedures", i)
-        yield TextRef("procedures", path + ("name",), proc.name)
-        yield TextRef("procedures", path + ("lead", "text"), proc.lead.text, who=True)
-        yield TextRef("procedures", path + ("coordinators", "text"), proc.coordinators.text, who=True)
-        yield from _deadline_texts("procedures", path + ("deadline",), proc.deadline)
-
-    a = plan.appendix_tasks
-    yield TextRef("appendix_tasks", ("title",), a.title)
-    yield TextRef("appendix_tasks", ("subtitle",), a.subtitle)
-    for gi, group in enumerate(a.groups):
-        if not group.heading.supplied:
-            yield TextRef("appendix_tasks", ("groups", gi, "heading", "text"), group.heading.text)
-    for ref in plan.appendix_task_refs:
-        yield TextRef("appendix_tasks", ref.path + ("text",), ref.task.text)
-        yield TextRef("appendix_tasks", ref.path + ("lead", "text"), ref.task.lead.text, who=True)
-        yield TextRef("appendix_tasks", ref.path + ("coordinators", "text"), ref.task.coordinators.text, who=True)
-        yield from _deadline_texts("appendix_tasks", ref.path + ("deadline",), ref.task.deadline)
-
-    for key in ("related", "earlier_related"):
-        for i, entry in enumerate(getattr(plan.documents, key)):
-            yield TextRef("documents", (key, i, "text"), entry.text)
+    """Every piece of the decision's wording, in the decision's order."""
+    for node in walk(plan):
+        if node.kind == "appendix-group" and node.value.heading.supplied:
+            continue  # a group heading lost in the copy is the editors' wording, not the decision's
+        for tail in _WORDING.get(node.kind, ()):
+            yield TextRef(node.file, node.path + tail, reduce(getattr, tail, node.value), who=tail in _WHO)
 
 
 def citing_texts(plan: Plan) -> dict[str, list[TextRef]]:

@@ -7,6 +7,7 @@ the source text.
 from dataclasses import dataclass
 
 from plannav.plan import Plan
+from plannav.planwalk import item_deadlines, item_roles, walk
 
 
 @dataclass(frozen=True)
@@ -16,32 +17,18 @@ class Place:
 
 
 def agency_references(plan: Plan):
-    """(place, agency id) for every agency the plan refers to by id."""
-    for ref in plan.task_refs:
-        for role in ("lead", "coordinators"):
-            for i, agency in enumerate(getattr(ref.task.who, role)):
-                yield Place("tasks", ref.path + ("who", role, i)), agency
-    for ref in plan.appendix_task_refs:
-        for role in ("lead", "coordinators"):
-            for i, agency in enumerate(getattr(ref.task, role).agencies):
-                yield Place("appendix_tasks", ref.path + (role, "agencies", i)), agency
-    for pi, proc in enumerate(plan.procedures.procedures):
-        for role in ("lead", "coordinators"):
-            for i, agency in enumerate(getattr(proc, role).agencies):
-                yield Place("procedures", ("procedures", pi, role, "agencies", i)), agency
-    for si, section in enumerate(plan.responsibilities.sections):
-        for i, agency in enumerate(section.agencies):
-            yield Place("responsibilities", ("sections", si, "agencies", i)), agency
-    for ref in plan.duty_refs:
-        for role in ("lead", "coordinators"):
-            for i, agency in enumerate(getattr(ref.duty, role)):
-                yield Place("responsibilities", ref.path + (role, i)), agency
-        for i, exclusion in enumerate(ref.duty.not_for):
-            yield Place("responsibilities", ref.path + ("not_for", i, "agency")), exclusion.agency
-    for ii, item in enumerate(plan.funding.items):
-        for role in ("lead", "coordinators"):
-            for i, agency in enumerate(getattr(item, role)):
-                yield Place("funding", ("items", ii, role, i)), agency
+    """(place, agency id) for every agency the plan refers to by id: in the decision's order, then the
+    deadlines' and the registry's own."""
+    for node in walk(plan):
+        if node.kind == "duty-section":
+            for i, agency in enumerate(node.value.agencies):
+                yield Place(node.file, node.path + ("agencies", i)), agency
+        for role in item_roles(node).values():
+            for i, agency in enumerate(role.ids):
+                yield Place(node.file, role.path + (i,)), agency
+        if node.kind == "duty":
+            for i, exclusion in enumerate(node.value.not_for):
+                yield Place(node.file, node.path + ("not_for", i, "agency")), exclusion.agency
     for place, deadline in deadline_references(plan):
         for i, agency in enumerate(deadline.applies_to):
             yield Place(place.file, place.path + ("applies_to", i)), agency
@@ -52,16 +39,7 @@ def agency_references(plan: Plan):
 
 
 def deadline_references(plan: Plan):
-    """(place, deadline) for every deadline in the plan."""
-    for ref in plan.task_refs:
-        yield Place("tasks", ref.path + ("deadline",)), ref.task.deadline
-    for ref in plan.appendix_task_refs:
-        yield Place("appendix_tasks", ref.path + ("deadline",)), ref.task.deadline
-    for pi, proc in enumerate(plan.procedures.procedures):
-        yield Place("procedures", ("procedures", pi, "deadline")), proc.deadline
-    for ref in plan.duty_refs:
-        for di, deadline in enumerate(ref.duty.deadlines):
-            yield Place("responsibilities", ref.path + ("deadlines", di)), deadline
-    for ii, item in enumerate(plan.funding.items):
-        for di, deadline in enumerate(item.deadlines):
-            yield Place("funding", ("items", ii, "deadlines", di)), deadline
+    """(place, deadline) for every deadline in the plan, in the decision's order."""
+    for node in walk(plan):
+        for path, deadline in item_deadlines(node):
+            yield Place(node.file, path), deadline

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from plannav import schedule, sitemap
 from plannav.exports.rows import page_path
-from plannav.items import ItemIndex
+from plannav.items import ActionItem, ItemIndex
 from plannav.models import (
     AgenciesFile,
     AppendixTasksFile,
@@ -24,7 +24,7 @@ from plannav.models import (
     TasksFile,
 )
 from plannav.progress.models import Entry
-from plannav.reconcile import reconcile
+from plannav.reconcile import Reconciliation, reconcile
 
 
 class ExportDeadline(BaseModel):
@@ -127,42 +127,43 @@ def progress_export(progress) -> ExportProgress:
     )
 
 
+def _export_item(item: ActionItem) -> ExportItem:
+    return ExportItem(
+        uid=item.uid,
+        kind=item.kind,
+        key=item.key,
+        label=sitemap.item_label(item),
+        text=item.text,
+        lead=list(item.lead),
+        lead_unstated=item.lead_unstated,
+        coordinators=list(item.coordinators),
+        not_for=[Exclusion(agency=a, reason=r) for a, r in item.not_for],
+        deadlines=[
+            ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
+            for d in item.deadlines
+        ],
+        group=item.group,
+        cites=list(item.cites),
+        mentions=list(item.mentions),
+        page=page_path(item),
+        roles_note=item.roles_note,
+        note=item.note,
+    )
+
+
+def _export_reconciliation(found: Reconciliation) -> ExportReconciliation:
+    return ExportReconciliation(
+        task=found.task_key,
+        appendix_task=found.appendix_number,
+        differences=[
+            ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in found.differences
+        ],
+    )
+
+
 def plan_export(index: ItemIndex, progress=None) -> PlanExport:
+    """Every plan file whole, in the schema's order; the items in the items' order (ItemIndex.items)."""
     plan = index.plan
-    items = [
-        ExportItem(
-            uid=i.uid,
-            kind=i.kind,
-            key=i.key,
-            label=sitemap.item_label(i),
-            text=i.text,
-            lead=list(i.lead),
-            lead_unstated=i.lead_unstated,
-            coordinators=list(i.coordinators),
-            not_for=[Exclusion(agency=a, reason=r) for a, r in i.not_for],
-            deadlines=[
-                ExportDeadline(deadline=d, label=schedule.label(d), dates=[x.isoformat() for x in schedule.dates(d)])
-                for d in i.deadlines
-            ],
-            group=i.group,
-            cites=list(i.cites),
-            mentions=list(i.mentions),
-            page=page_path(i),
-            roles_note=i.roles_note,
-            note=i.note,
-        )
-        for i in index.items
-    ]
-    reconciliation = [
-        ExportReconciliation(
-            task=r.task_key,
-            appendix_task=r.appendix_number,
-            differences=[
-                ExportDifference(field=d.field, body=list(d.body), appendix=list(d.appendix)) for d in r.differences
-            ],
-        )
-        for r in reconcile(index)
-    ]
     return PlanExport(
         decision=plan.decision,
         objectives=plan.objectives,
@@ -175,8 +176,8 @@ def plan_export(index: ItemIndex, progress=None) -> PlanExport:
         agencies=plan.agencies,
         documents=plan.documents,
         successors=plan.successors,
-        items=items,
-        reconciliation=reconciliation,
+        items=[_export_item(item) for item in index.items],
+        reconciliation=[_export_reconciliation(found) for found in reconcile(index)],
         progress=progress_export(progress) if progress is not None else None,
     )
 
