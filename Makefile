@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup serve build build-offline publish check import-report schema lint test test-all clean
+.PHONY: setup serve build build-offline publish check import-report draft-plan schema lint test test-all clean
 
-# What is given on make's command line (FILE=, PERIOD=, DATE=, NUMBER=, REPLACE=, DEST=, BASE_URL=, OFFLINE=)
+# What is given on make's command line (FILE=, PERIOD=, DATE=, NUMBER=, REPLACE=, DEST=, BASE_URL=, OFFLINE=, TEXT=, OUT=)
 # reaches the programs through the environment, exactly as typed: $(value …) keeps make from expanding a
 # '$', and the recipes only ever write "$$MAKE_ARG_…" in double quotes, so no value is pasted into a
 # shell command. A name with spaces, quotes, '$' or backticks is a name, never a command.
@@ -17,6 +17,8 @@ export MAKE_ARG_REPLACE := $(value REPLACE)
 export MAKE_ARG_DEST := $(value DEST)
 export MAKE_ARG_BASE_URL := $(value BASE_URL)
 export MAKE_ARG_OFFLINE := $(value OFFLINE)
+export MAKE_ARG_TEXT := $(value TEXT)
+export MAKE_ARG_OUT := $(value OUT)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +41,11 @@ build: setup  ## build the site into site/
 
 build-offline: setup  ## build a copy that works opened from disk (file://) into site-offline/, as atomically
 	$(BIN)/python scripts/publish.py site-offline --offline --replace
+
+# make draft-plan TEXT=decision.txt OUT=draft/ [REPLACE=1]
+draft-plan: setup  ## draft a plan folder from a decision's plain text; uncertain readings listed in OUT/REVIEW.md
+	@test -n "$$MAKE_ARG_TEXT" -a -n "$$MAKE_ARG_OUT" || { echo "make draft-plan: give TEXT=<decision.txt> OUT=<folder>" >&2; exit 2; }
+	$(BIN)/python -m plannav draft-plan "$$MAKE_ARG_TEXT" "$$MAKE_ARG_OUT" --replace "$$MAKE_ARG_REPLACE"
 
 # make publish DEST=/var/www/ke-hoach-06 [BASE_URL=http://intranet.local/ke-hoach-06/] [OFFLINE=1] [REPLACE=1]
 publish: setup  ## build into a new release and switch DEST to it atomically; a failed build changes nothing

@@ -35,6 +35,6 @@ def run(args) -> int:
         return 1
     print(
         f"{visible(str(out))}: draft written from {visible(text_path.name)}: "
-        f"{len(drafted.notes)} readings to review (REVIEW.md); then make check PLANNAV_PLAN_DIR={visible(str(out))}"
+        f"{len(drafted.notes)} readings to review (REVIEW.md); then PLANNAV_PLAN_DIR={visible(str(out))} make check"
     )
     return 0
