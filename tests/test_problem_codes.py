@@ -14,7 +14,11 @@ CODE = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
 # The modules that report problems: where a string shaped like a code is a code.
 REPORTING = [
     *sorted((ROOT / "plannav" / "checks").glob("*.py")),
-    *(ROOT / "plannav" / name for name in ("loader.py", "validation.py", "yamlsource.py", "textfile.py", "__main__.py")),
+    *(
+        ROOT / "plannav" / name
+        for name in ("loader.py", "validation.py", "yamlsource.py", "textfile.py", "__main__.py", "reviewnotes.py")
+    ),
+    *(ROOT / "plannav" / "planreader" / name for name in ("source.py", "draft.py", "command.py")),
     *(
         ROOT / "plannav" / "progress" / name
         for name in (
@@ -34,6 +38,7 @@ REPORTING = [
 # build cache, the name of a JSON Schema, a kind of body, a file encoding, a logger's name.
 NOT_CODES = {
     "import-report",
+    "draft-plan",
     "progress-report",
     "vi-warnings",
     "local-government",
