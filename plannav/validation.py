@@ -1,9 +1,13 @@
 """Turning pydantic validation errors into problems with a line, a path and a hint."""
 
+import difflib
+import re
 import types
 import typing
 
+import annotated_types
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from plannav.problems import MAX_REPORTED, Problem, did_you_mean, format_path
 from plannav.yamlsource import SourceFile
@@ -110,14 +114,34 @@ def _kinds_at(root: type[BaseModel], data, parts) -> str:
     return ", ".join(kinds)
 
 
-def _data_path(data, loc) -> tuple:
-    """Drop the discriminator tags pydantic inserts in `loc` for tagged unions."""
-    parts = []
-    tagged = None  # the mapping whose union tag pydantic put in `loc` (it may also be a key: month: 2022-05)
-    for at, part in enumerate(loc):
-        # A tag is never the last part: the error is about a key of the member it chose.
-        if isinstance(data, dict) and data.get("kind") == part and tagged is not data and at < len(loc) - 1:
-            tagged = data
+def _tagged_union(tp) -> bool:
+    """Whether an annotation is a union of models told apart by their `kind` (a deadline), whose member
+    pydantic names in an error's `loc` by that tag."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    members = [m for m in typing.get_args(tp) if m is not type(None)]
+    if len(members) == 1:
+        return _tagged_union(members[0])
+    return any(isinstance(m, type) and issubclass(m, BaseModel) and "kind" in m.model_fields for m in members)
+
+
+def _data_path(model: type[BaseModel], data, loc) -> tuple:
+    """The path in the file's data of an error's `loc`, without the tags pydantic inserts for a tagged
+    union. A tag may also be the name of a key of its member (`kind: month` with `month: 2022-05`), and it
+    ends the `loc` of an error about the member as a whole (a check weighing several of its keys)."""
+    root, parts = data, []
+    tag_read_at = None  # the path of the mapping whose tag was read: the part after it is one of its keys
+    for part in loc:
+        here = tuple(parts)
+        if (
+            isinstance(data, dict)
+            and data.get("kind") == part
+            and tag_read_at != here
+            and _tagged_union(_type_at(model, root, here)[0])
+        ):
+            tag_read_at = here
             continue
         parts.append(part)
         if isinstance(data, dict):
@@ -129,6 +153,52 @@ def _data_path(data, loc) -> tuple:
     return tuple(parts)
 
 
+def _value_at(data, parts):
+    """The value at a path of the file's data (None where there is none)."""
+    for part in parts:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _key_named(message: str, mapping: dict):
+    """The key a check of a whole mapping is about: the first the message names with its value ('day 31
+    does not exist in every month' is about `day`; "cannot mean 'start'" about the `meaning` written
+    'start'). None when it names none."""
+    found = []
+    for key, value in mapping.items():
+        if key == "kind" or isinstance(value, (dict, list, bool)) or value is None:
+            continue
+        written = [rf"(?<!\w){re.escape(str(key))} {re.escape(str(value))}(?!\w)"]
+        if isinstance(value, str):
+            written.append(re.escape(f"'{value}'"))
+        at = [m.start() for pattern in written for m in re.finditer(pattern, message)]
+        if at:
+            found.append((min(at), key))
+    return min(found)[1] if found else None
+
+
+def _misspelt_keys(errors: list[dict], paths: list[tuple]) -> dict[int, int]:
+    """The unknown keys that stand for a required key missing from the same mapping, a misspelling ('lettr'
+    for 'letter'): {the unknown key's error: the missing key's}. The pair is said once, as the unknown key
+    naming the key meant."""
+    missing = {}  # the mapping's path -> {missing key: its error}
+    for i, (err, parts) in enumerate(zip(errors, paths, strict=True)):
+        if err["type"] == "missing" and parts:
+            missing.setdefault(parts[:-1], {})[str(parts[-1])] = i
+    meant = {}
+    for i, (err, parts) in enumerate(zip(errors, paths, strict=True)):
+        keys = missing.get(parts[:-1]) if err["type"] == "extra_forbidden" and parts else None
+        close = difflib.get_close_matches(str(parts[-1]), list(keys), n=1, cutoff=0.6) if keys else []
+        if close:
+            meant[i] = keys.pop(close[0])
+    return meant
+
+
 def problems_from(
     error: ValidationError, model: type[BaseModel], source: SourceFile, schema: str | None = None
 ) -> list[Problem]:
@@ -137,13 +207,22 @@ def problems_from(
     is not named after the file (a plan file's is: plan/tasks.yaml, schema/tasks.schema.json)."""
     schema = schema or source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     schema_hint = f"see plan/schema/{schema}.schema.json for the expected shape"
-    total = error.error_count()
+    errors = error.errors(include_url=False)
+    paths = [_data_path(model, source.data, err["loc"]) for err in errors]
+    misspelt = _misspelt_keys(errors, paths)
+    said_as_misspelt = set(misspelt.values())
+    explained = [(i, err, paths[i]) for i, err in enumerate(errors) if i not in said_as_misspelt]
+    total = len(explained)
     problems = [_more_problems(source, total - MAX_REPORTED)] if total > MAX_REPORTED else []
-    for err in error.errors(include_url=False)[:MAX_REPORTED]:
-        parts = _data_path(source.data, err["loc"])
+    for i, err, parts in explained[:MAX_REPORTED]:
+        meant = str(paths[misspelt[i]][-1]) if i in misspelt else None
         if err["type"] == "union_tag_invalid":
             parts = parts + ("kind",)  # the item has a kind, a wrong one: point at it
-        message, hint, code = _explained(err, parts, model=model, data=source.data, schema_hint=schema_hint)
+        elif err["type"] == "value_error" and isinstance(mapping := _value_at(source.data, parts), dict):
+            # A check of the whole mapping: said at the key it is about, the one the editor changed.
+            key = _key_named(str(err["ctx"]["error"]), mapping)
+            parts = parts + (key,) if key else parts
+        message, hint, code = _explained(err, parts, model, source.data, schema_hint, meant)
         problems.append(Problem(source.path, source.line_of(parts), format_path(parts), message, hint, code))
     return problems
 
@@ -159,12 +238,15 @@ def _more_problems(source: SourceFile, hidden: int) -> Problem:
     )
 
 
-def _explained(err: dict, parts: tuple, model: type[BaseModel], data, schema_hint: str) -> tuple[str, str, str]:
-    """(message, hint, code) for one pydantic error at ``parts`` of the file's data, in the file's words."""
+def _explained(
+    err: dict, parts: tuple, model: type[BaseModel], data, schema_hint: str, meant: str | None = None
+) -> tuple[str, str, str]:
+    """(message, hint, code) for one pydantic error at ``parts`` of the file's data, in the file's words;
+    meant: for an unknown key, the missing required key it is a misspelling of."""
     kind, value = err["type"], err.get("input")
     name = parts[-1] if parts else ""
     if kind == "extra_forbidden":
-        return _unknown_key(name, _model_at(model, data, parts[:-1]))
+        return _unknown_key(name, _model_at(model, data, parts[:-1]), meant)
     if kind == "missing":
         return f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
     if kind in _EXPECTED:
@@ -189,16 +271,68 @@ def _explained(err: dict, parts: tuple, model: type[BaseModel], data, schema_hin
     if kind == "literal_error":
         message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
         return message, "use one of the listed values", "not-allowed"
+    if kind in _BOUNDS:
+        return _out_of_range(name, value, {**err.get("ctx", {}), **_bounds(_field_types(model, data, parts))})
     if kind == "value_error":
         cause = err["ctx"]["error"]
         return str(cause), getattr(cause, "hint", "check the value against the decision's text"), "invalid-value"
     return f"{err['msg']} (found {_describe(value)})", schema_hint, "invalid-value"
 
 
-def _unknown_key(name, parent: type[BaseModel] | None) -> tuple[str, str, str]:
-    """(message, hint, code) for a key the mapping's model does not have: the nearest allowed key, and all of them."""
+# pydantic's errors for a number beyond a bound, and the bound each names in its `ctx`.
+_BOUNDS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le"}
+# What a bounded number is, by its key, and how to find the right one: (what, hint with {range}).
+_RANGE_WORDS = {
+    "group": ("a utility group", "the utility groups of I.1 are numbered {range}; see plan/objectives.yaml"),
+    "year": ("a year", "check the year against the decision's text"),
+    "from_year": ("a year", "check the year against the decision's text"),
+    "to_year": ("a year", "check the year against the decision's text"),
+    "day": ("a day of the month", "write the day the deadline's wording gives"),
+}
+
+
+def _field_types(model: type[BaseModel], data, parts) -> list:
+    """What declares the value at ``parts``: its field (with the constraints pydantic moved out of its
+    annotation) where it is a key of a model, else its annotation."""
+    parent = _model_at(model, data, parts[:-1]) if parts else None
+    if parent is not None and parts[-1] in parent.model_fields:
+        return [parent.model_fields[parts[-1]]]
+    return [_type_at(model, data, parts)[0]]
+
+
+def _bounds(declared) -> dict:
+    """The bounds ('ge', 'le', 'gt', 'lt') found in annotations, fields and their constraints."""
+    found = {}
+    for item in declared:
+        if isinstance(item, (annotated_types.Ge, annotated_types.Gt, annotated_types.Le, annotated_types.Lt)):
+            found.update({key: getattr(item, key) for key in ("ge", "gt", "le", "lt") if hasattr(item, key)})
+        elif isinstance(item, FieldInfo):
+            found.update(_bounds([item.annotation, *item.metadata]))
+        elif typing.get_origin(item) in (typing.Annotated, typing.Union, types.UnionType):
+            found.update(_bounds(typing.get_args(item)))
+    return found
+
+
+def _out_of_range(name, value, bounds: dict) -> tuple[str, str, str]:
+    """(message, hint, code) for a number beyond its bounds: the range, in the words of the key's meaning."""
+    if "ge" in bounds and "le" in bounds:
+        span = f"from {bounds['ge']} to {bounds['le']}"
+    else:
+        words = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+        span = " and ".join(f"{words[key]} {bounds[key]}" for key in words if key in bounds)
+    number = "a whole number" if isinstance(value, int) else "a number"
+    what, hint = _RANGE_WORDS.get(str(name), (number, f"write {number} {span}"))
+    return f"expected {what} {span}, found {value!r}", hint.format(range=span), "invalid-value"
+
+
+def _unknown_key(name, parent: type[BaseModel] | None, meant: str | None = None) -> tuple[str, str, str]:
+    """(message, hint, code) for a key the mapping's model does not have: the nearest allowed key (the
+    required key missing here it stands for, `meant`, if any), and all of them."""
     allowed = sorted(parent.model_fields) if parent else []
-    hint = did_you_mean(name, allowed)
+    if meant:
+        hint = f"did you mean '{meant}'? it is required, and missing here;"
+    else:
+        hint = did_you_mean(name, allowed)
     hint = (hint + " " if hint else "") + (f"allowed keys here: {', '.join(allowed)}" if allowed else "")
     return f"unknown key '{name}'", hint.strip(), "unknown-key"
 

@@ -189,22 +189,45 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
     collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
     if node.tag not in (_COLLECTION_TAGS if collection else _SCALAR_TAGS):
         plain = "mappings and lists" if collection else "text, numbers, true/false"
+        written = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(
             _problem(
                 source,
                 node,
                 parts,
-                f"unsupported YAML tag {node.tag}",
-                f"remove the '!tag'; plan values are plain {plain}",
+                f"unsupported YAML tag {written}",
+                f"remove '{written}'; plan values are plain {plain}",
                 "yaml-tag",
             )
         )
-        return None if collection else node.value
+        # Read on as if untagged: the tag is the one mistake, and what it tags is still checked as written.
+        node = _untagged(node)
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(node, parts, source, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, parts + (i,), source, problems) for i, item in enumerate(node.value)]
     return _build_scalar(node, parts, source, problems)
+
+
+class _PlainResolver(yaml.resolver.Resolver):
+    """The tags YAML gives untagged values, dates kept as text as in _FastLoader."""
+
+    yaml_implicit_resolvers = _without_timestamps(yaml.resolver.Resolver.yaml_implicit_resolvers)
+
+
+_RESOLVER = _PlainResolver()
+
+
+def _untagged(node):
+    """The node as it would be without its tag: a mapping, a list, or the text, number, true/false or null
+    its plain value reads as (a quoted one stays text)."""
+    if isinstance(node, yaml.MappingNode):
+        return yaml.MappingNode("tag:yaml.org,2002:map", node.value, node.start_mark, node.end_mark, node.flow_style)
+    if isinstance(node, yaml.SequenceNode):
+        return yaml.SequenceNode("tag:yaml.org,2002:seq", node.value, node.start_mark, node.end_mark, node.flow_style)
+    tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (not node.style, True))
+    tag = tag if tag in _SCALAR_TAGS else "tag:yaml.org,2002:str"
+    return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
 
 
 def _build_mapping(node: yaml.MappingNode, parts, source: SourceFile, problems: list[Problem]) -> dict:

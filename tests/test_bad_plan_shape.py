@@ -6,7 +6,7 @@ Each case breaks a copy of the real plan in one way and lists every problem it m
 """
 
 import pytest
-from badplan import Case, assert_reported
+from badplan import Case, assert_reported, break_plan
 from sitebuild import edit_plan
 
 from plannav.loader import load_plan
@@ -20,8 +20,18 @@ CASES = [
         "unknown key 'lettr'",
         at="lettr: c",
         hint="did you mean 'letter'?",
-        # The misspelt key leaves the item without its `letter`: both are said, on the same line.
-        problems=[("unknown-key", "lettr: c"), ("missing-key", "lettr: c")],
+        problems=[("unknown-key", "lettr: c")],
+    ),
+    Case(
+        "misspelt-required-key",
+        "procedures.yaml",
+        "  level: 4\n",
+        "  levle: 4\n",
+        "unknown key 'levle'",
+        at="levle: 4",
+        hint="did you mean 'level'? it is required, and missing here",
+        # Said once, as the key misspelt: not also as the required key missing from the procedure.
+        problems=[("unknown-key", "levle: 4")],
     ),
     Case(
         "missing-required-key",
@@ -65,8 +75,9 @@ CASES = [
         "tasks.yaml",
         "  group: 1\n",
         "  group: 9\n",
-        "less than or equal to 5",
+        "expected a utility group from 1 to 5, found 9",
         at="group: 9",
+        hint="the utility groups of I.1 are numbered from 1 to 5",
         problems=[("invalid-value", "group: 9")],
     ),
     Case(
@@ -171,15 +182,15 @@ CASES = [
         at="0001-01-01",
         problems=[("invalid-value", "0001-01-01")],
     ),
-    # The rule weighs `every` and `day` together: said at the deadline's first line, not at its `day:`.
+    # A check of the whole deadline, said at the key it is about.
     Case(
         "monthly-day-31",
         "responsibilities.yaml",
         "      day: 18\n",
         "      day: 31\n",
         "day 31 does not exist in every month",
-        at="- text: Định kỳ ngày 18",
-        problems=[("invalid-value", "- text: Định kỳ ngày 18")],
+        at="day: 31\n",
+        problems=[("invalid-value", "day: 31\n")],
     ),
     Case(
         "before-day-1",
@@ -187,8 +198,8 @@ CASES = [
         "      day: 22\n",
         "      day: 1\n",
         "'before day 1' falls in the previous month",
-        at="- text: trước ngày 22",
-        problems=[("invalid-value", "- text: trước ngày 22")],
+        at="day: 1\n",
+        problems=[("invalid-value", "day: 1\n")],
     ),
 ]
 
@@ -196,6 +207,16 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_broken_plan_reports_the_problem(plan_copy, case):
     assert_reported(plan_copy, case)
+
+
+@pytest.mark.parametrize("case_id", ["monthly-day-31", "before-day-1"])
+def test_a_check_of_a_whole_deadline_names_the_key_it_is_about(plan_copy, case_id):
+    """The rule weighs several keys of a recurring deadline; the problem names its `day`, the one edited,
+    not the deadline's kind."""
+    break_plan(plan_copy, next(case for case in CASES if case.id == case_id))
+    _, problems = load_plan(plan_copy)
+    assert [p.path.rsplit(".", 1)[-1] for p in problems] == ["day"]
+    assert "recurring" not in problems[0].path
 
 
 def test_a_deadline_whose_keys_slid_out_of_it_is_named_exactly(plan_copy):

@@ -8,7 +8,9 @@ Each case breaks a copy of the real plan in one way and lists every problem it m
 """
 
 import pytest
-from badplan import Case, assert_reported
+from badplan import Case, assert_reported, break_plan
+
+from plannav.loader import load_plan
 
 CASES = [
     # Roles (the reading rules of responsibilities.yaml, open wordings, recipients).
@@ -19,9 +21,8 @@ CASES = [
         "      lead: []\n",
         "task 1.a has no lead",
         at="lead: []",
-        hint="joint leads",
-        # The wording still names Công an tỉnh as lead, so the empty list also differs from it.
-        problems=[("no-lead", "lead: []"), ("who-mismatch", "lead: []")],
+        hint="add cong-an-tinh to `lead`: the wording 'Công an tỉnh chủ trì",
+        problems=[("no-lead", "lead: []")],
     ),
     Case(
         "who-role-mismatch",
@@ -30,11 +31,23 @@ CASES = [
         "      lead: [cong-an-tinh]\n",
         "names van-phong-ubnd-tinh but lead omits it",
         at="lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh",
-        # One lead swapped for another: the body the wording names is missing, the one listed is not named.
+        # One lead swapped for another: the body the wording names as lead is missing, and the one listed
+        # is named as a coordinator (test_a_body_in_the_wrong_role_is_named_as_such).
         problems=[
             ("who-mismatch", "lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh"),
             ("who-mismatch", "lead: [cong-an-tinh]\n      coordinators: [cong-an-tinh"),
         ],
+    ),
+    Case(
+        "coordinator-listed-as-lead",
+        "tasks.yaml",
+        "      lead: [van-phong-ubnd-tinh]\n      coordinators: [cong-an-tinh, so-ban-nganh-dia-phuong]\n",
+        "      lead: [van-phong-ubnd-tinh, cong-an-tinh]\n      coordinators: [so-ban-nganh-dia-phuong]\n",
+        "lead lists cong-an-tinh but the wording",
+        at="lead: [van-phong-ubnd-tinh, cong-an-tinh]",
+        hint="move cong-an-tinh from lead to coordinators",
+        # Said once, where it is listed: not also as a coordinator the list omits.
+        problems=[("who-mismatch", "lead: [van-phong-ubnd-tinh, cong-an-tinh]")],
     ),
     Case(
         "unresolved-agency-wording",
@@ -121,12 +134,19 @@ CASES = [
         "      - Sở Nội vụ\n      - Sở Y tế\n",
         "wording 'Sở Y tế' also names",
         at="      - Sở Y tế\n  - id: so-giao-thong-van-tai",
-        # Said at the second body's wording, naming the first's line. The same wording under two bodies
-        # is also counted as one body's wording listed twice (duplicate-wording).
-        problems=[
-            ("wording-claimed-twice", "      - Sở Y tế\n  - id: so-giao-thong-van-tai"),
-            ("duplicate-wording", "      - Sở Y tế\n  - id: so-giao-thong-van-tai"),
-        ],
+        hint="remove it here, or at line",
+        # Said at the second body's wording, naming the first's line.
+        problems=[("wording-claimed-twice", "      - Sở Y tế\n  - id: so-giao-thong-van-tai")],
+    ),
+    Case(
+        "wording-listed-twice",
+        "agencies.yaml",
+        "      - Sở Nội vụ\n",
+        "      - Sở Nội vụ\n      - Sở Nội vụ\n",
+        "duplicate wording 'Sở Nội vụ' (first at line",
+        at="      - Sở Nội vụ\n  - id: so-ke-hoach-dau-tu",
+        hint="a body lists each wording once",
+        problems=[("duplicate-wording", "      - Sở Nội vụ\n  - id: so-ke-hoach-dau-tu")],
     ),
     Case(
         "group-without-members",
@@ -188,7 +208,19 @@ CASES = [
     ),
 ]
 
+CASES_BY_ID = {case.id: case for case in CASES}
+
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_broken_plan_reports_the_problem(plan_copy, case):
     assert_reported(plan_copy, case)
+
+
+def test_a_body_in_the_wrong_role_is_named_as_such(plan_copy):
+    """A lead the wording names as a coordinator: the problem says so, and its hint is the move, not a
+    wording to add to the registry."""
+    break_plan(plan_copy, CASES_BY_ID["who-role-mismatch"])
+    _, problems = load_plan(plan_copy)
+    (wrong_role,) = [p for p in problems if "lead lists cong-an-tinh" in p.message]
+    assert wrong_role.message.endswith("does not name it as lead: it names it as a coordinator")
+    assert wrong_role.hint == "remove cong-an-tinh from lead: coordinators lists it already"

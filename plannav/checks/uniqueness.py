@@ -12,15 +12,17 @@ from plannav.textnorm import match_key, squash
 RESERVED_IDS = {"index"}
 
 
-def _unique(report: Report, file: str, entries, what: str, hint: str, code: str) -> None:
-    """entries: (path, value); the second and later of a value are reported, naming the first's line."""
+def _unique(report: Report, file: str, entries, what: str, hint: str, code: str, within: int = 0) -> None:
+    """entries: (path, value); the second and later of a value are reported, naming the first's line.
+    within: values need only differ among entries whose paths share their first `within` parts."""
     seen = {}
     for path, value in entries:
-        if value in seen:
-            first = report.plan.sources[file].line_of(seen[value])
+        key = (tuple(path[:within]), value)
+        if key in seen:
+            first = report.plan.sources[file].line_of(seen[key])
             report.add(file, path, f"duplicate {what} '{value}' (first at line {first})", hint, code)
         else:
-            seen[value] = path
+            seen[key] = path
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class UniqueRule:
     hint: str
     code: str
     entries: Callable[[Plan], Iterable[tuple[tuple, object]]]
+    within: int = 0  # values differ only among entries sharing this many first parts of their path
 
 
 _ID_HINT = "ids are permalinks; give each its own"
@@ -47,10 +50,12 @@ UNIQUE = (
         "duplicate-id",
         lambda p: ((("agencies", i, "id"), a.id) for i, a in enumerate(p.agencies.agencies)),
     ),
+    # One body's wordings, each once; a wording under two bodies is wording-claimed-twice
+    # (wordings_name_one_body). Wordings differing in case are the decision's own variants.
     UniqueRule(
         "agencies",
         "wording",
-        "list each wording once",
+        "a body lists each wording once; remove this one",
         "duplicate-wording",
         lambda p: (
             (("agencies", i, key, j), squash(w))
@@ -58,6 +63,7 @@ UNIQUE = (
             for key in ("wordings", "bare_wordings")
             for j, w in enumerate(getattr(a, key))
         ),
+        within=2,
     ),
     UniqueRule(
         "successors",
@@ -185,7 +191,7 @@ UNIQUE = (
 
 def unique_ids(plan: Plan, report: Report) -> None:
     for rule in UNIQUE:
-        _unique(report, rule.file, rule.entries(plan), rule.what, rule.hint, rule.code)
+        _unique(report, rule.file, rule.entries(plan), rule.what, rule.hint, rule.code, rule.within)
 
 
 def wordings_name_one_body(plan: Plan, report: Report) -> None:
@@ -196,11 +202,12 @@ def wordings_name_one_body(plan: Plan, report: Report) -> None:
             for j, wording in enumerate(getattr(agency, key)):
                 first = owner.setdefault(match_key(wording), (agency.id, ("agencies", i, key, j)))
                 if first[0] != agency.id:
+                    line = plan.sources["agencies"].line_of(first[1])
                     report.add(
                         "agencies",
                         ("agencies", i, key, j),
-                        f"wording '{wording}' also names '{first[0]}' (line {plan.sources['agencies'].line_of(first[1])})",
-                        "a wording names one body only; keep it under the body it names",
+                        f"wording '{wording}' also names '{first[0]}' (line {line})",
+                        f"a wording names one body only: remove it here, or at line {line} if it names this body",
                         "wording-claimed-twice",
                     )
 
