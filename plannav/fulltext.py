@@ -121,10 +121,10 @@ def _task(views: SiteViews, node: Node) -> list[Block]:
         Block(
             "item",
             task.text,
-            marker=f"{task.letter})",
+            marker=f"{task.number}." if task.number else f"{task.letter})",
             anchor=sitemap.anchor("ii", node.key),
             link=views.item_link(views.index.by_uid[f"task:{node.key}"]),
-            lines=(("Cơ quan thực hiện", task.who.text), (task.deadline.label or "Thời gian", task.deadline.text)),
+            lines=(*task.who.lines, (task.deadline.label or "Thời gian", task.deadline.text)),
         )
     ]
 

@@ -90,7 +90,7 @@ class ItemIndex:
         source = node.value
         text = source.name if node.kind == "procedure" else source.text
         # A task's `who:` wording is read with its text for the documents and agencies it names.
-        wording = f"{text} {source.who.text}" if node.kind == "task" else text
+        wording = f"{text} {source.who.text} {source.who.with_text or ''}" if node.kind == "task" else text
         roles = item_roles(node)
         return ActionItem(
             kind=node.kind,

@@ -67,7 +67,7 @@ class Plan:
     @cached_property
     def task_refs(self) -> list[TaskRef]:
         return [
-            TaskRef(f"{s.number}.{t.letter}", s, t, ("sections", si, "tasks", ti))
+            TaskRef(t.number or f"{s.number}.{t.letter}", s, t, ("sections", si, "tasks", ti))
             for si, s in enumerate(self.tasks.sections)
             for ti, t in enumerate(s.tasks)
         ]

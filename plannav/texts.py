@@ -29,7 +29,7 @@ _WORDING: dict[str, tuple[tuple, ...]] = {
     "objective": (("heading", "text"),),
     "statement": ((),),
     "requirement": (("text",),),
-    "task": (("text",), ("who", "text"), ("deadline", "text")),
+    "task": (("text",), ("who", "text"), ("who", "with_text"), ("deadline", "text")),
     "funding": (("text",),),
     "duty-section": (("heading", "text"),),
     "duty": (("text",),),
@@ -42,7 +42,7 @@ _WORDING: dict[str, tuple[tuple, ...]] = {
     "related": (("text",),),
     "metadata": (("title",),),
 }
-_WHO = {("who", "text"), ("lead", "text"), ("coordinators", "text")}  # wordings of who does an item
+_WHO = {("who", "text"), ("who", "with_text"), ("lead", "text"), ("coordinators", "text")}  # who does an item
 
 
 def iter_texts(plan: Plan):
@@ -51,7 +51,9 @@ def iter_texts(plan: Plan):
         if node.kind == "appendix-group" and node.value.heading.supplied:
             continue  # a group heading lost in the copy is the editors' wording, not the decision's
         for tail in _WORDING.get(node.kind, ()):
-            yield TextRef(node.file, node.path + tail, reduce(getattr, tail, node.value), who=tail in _WHO)
+            text = reduce(getattr, tail, node.value)
+            if text is not None:  # an optional wording the decision does not write
+                yield TextRef(node.file, node.path + tail, text, who=tail in _WHO)
 
 
 def citing_texts(plan: Plan) -> dict[str, list[TextRef]]:

@@ -176,12 +176,14 @@ def _dated_band(views: SiteViews, scale: _Scale, y: int) -> tuple[list[Lane], li
 
 
 def _undated_band(views: SiteViews, scale: _Scale, y: int) -> tuple[list[Lane], list[Mark]]:
-    """One lane per undated kind (recurring, continuous, event-driven) from ``y`` down, each with a
-    span across the whole period counting its items."""
+    """One lane per undated kind the plan has items of (recurring, continuous, event-driven) from ``y`` down,
+    each with a span across the whole period counting its items."""
     lanes, marks = [], []
     for kind in schedule.UNDATED_PAGES:
         key = schedule.PageKey.undated(kind)
         count, title = len(views.due.get(key, [])), key.title
+        if not count:
+            continue  # a kind the plan has no item of has no page to link to
         link = Link(title, sitemap.deadline(key.slug))
         lanes.append(_lane(y, title, link))
         marks.append(

@@ -76,7 +76,7 @@ class SiteBuild:
         self.plan_files = read_plan_files(self.settings.plan_dir)
         self.progress_files = read_progress_files(self.settings.progress_dir)
         # In a second process, from the same files: make the downloads, then check each page as written.
-        # Started first, so that it reads the plan and the reports while this process does the same.
+        # Made first, so that its fork server starts while this process reads the plan and the reports.
         self.cancel()  # what a failed build left (mkdocs serve)
         self.worker = BackgroundWorker(
             partial(

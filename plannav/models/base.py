@@ -64,7 +64,9 @@ IsoMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 GroupNumber = Annotated[int, Field(ge=1, le=5)]
 Letter = Annotated[str, StringConstraints(pattern=r"^[a-zđ]$")]
-TaskKey = Annotated[str, StringConstraints(pattern=r"^\d+\.[a-zđ]$")]
+# A Part II task: section and letter ("2.đ"), or the decimal number the decision gives it ("1.2").
+TaskKey = Annotated[str, StringConstraints(pattern=r"^\d+\.([a-zđ]|\d{1,2})$")]
+TaskNumber = Annotated[str, StringConstraints(pattern=r"^\d+\.\d{1,2}$")]
 DutyKey = Annotated[str, StringConstraints(pattern=r"^\d+(\.[a-zđ])?$")]
 
 

@@ -3,27 +3,64 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
-from plannav.models.base import AgencyId, DutyKey, GroupNumber, Heading, Letter, Model, TaskKey, Text, whole_number
+from plannav.models.base import (
+    AgencyId,
+    DutyKey,
+    GroupNumber,
+    Heading,
+    Letter,
+    Model,
+    PlanValueError,
+    TaskKey,
+    TaskNumber,
+    Text,
+    whole_number,
+)
 from plannav.models.deadlines import Deadline
 
 
 class Who(Model):
-    """A 'Cơ quan thực hiện' wording and the agencies it names, by role."""
+    """A 'Cơ quan thực hiện' wording and the agencies it names, by role; or, where the decision writes who
+    leads and who coordinates on lines of their own ("Đơn vị chủ trì:", "Đơn vị phối hợp:"), both lines."""
 
-    text: Text
+    text: Text = Field(description="the wording after 'Cơ quan thực hiện:', or after the lead's own label")
+    label: Text | None = Field(None, description="the lead line's label where it is written apart: 'Đơn vị chủ trì'")
+    with_text: Text | None = Field(None, description="the coordinators' line's wording, where it is written apart")
+    with_label: Text | None = Field(None, description="that line's label: 'Đơn vị phối hợp'")
+
     lead: list[AgencyId]
     coordinators: list[AgencyId] = Field(default_factory=list)
 
+    @property
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """(label, wording) as the decision writes them: one "Cơ quan thực hiện" line, or a line per role."""
+        if self.label is None and self.with_text is None:
+            return (("Cơ quan thực hiện", self.text),)
+        apart = ((self.with_label or "Cơ quan phối hợp", self.with_text),) if self.with_text else ()
+        return ((self.label or "Cơ quan chủ trì", self.text), *apart)
+
 
 class Task(Model):
-    letter: Letter
+    letter: Letter | None = Field(None, description="the task's letter in its section: 'a', 'đ'")
+    number: TaskNumber | None = Field(
+        None, description="instead of a letter, the decimal number the decision gives it ('1.2' for '1.2.')"
+    )
     text: Text
     who: Who
     deadline: Deadline
     procedures: list[int] = Field(default_factory=list, description="Appendix I procedures (TT) this task covers")
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_reference(self):
+        if (self.letter is None) == (self.number is None):
+            raise PlanValueError(
+                "a task has a letter or a decimal number, and only one",
+                "write `letter: a` where the decision writes 'a)', or `number: '1.2'` where it writes '1.2.'",
+            )
+        return self
 
 
 class TaskSection(Model):

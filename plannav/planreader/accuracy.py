@@ -33,7 +33,12 @@ class Comparison:
         return count / self.items if self.items else 0.0
 
 
-def _deadline(d: dict) -> tuple:
+def task_key(section: dict, task: dict) -> str:
+    """'2.đ' or, where the decision numbers tasks with decimals, the number it gives: '1.2'."""
+    return task.get("number") or f"{section['number']}.{task['letter']}"
+
+
+def deadline_fields(d: dict) -> tuple:
     return tuple((k, str(d[k])) for k in _DEADLINE_KEYS if k in d and d[k] not in (None, False, []))
 
 
@@ -41,7 +46,7 @@ def items_of(files: dict) -> dict[str, Item]:
     out: dict[str, Item] = {}
     for si, section in enumerate(files["tasks"]["sections"]):
         for ti, task in enumerate(section["tasks"]):
-            key = f"task {section['number']}.{task['letter']}"
+            key = "task " + task_key(section, task)
             out[key] = Item(
                 key,
                 "tasks",
@@ -49,7 +54,7 @@ def items_of(files: dict) -> dict[str, Item]:
                 task["text"],
                 frozenset(task["who"]["lead"]),
                 frozenset(task["who"].get("coordinators", [])),
-                (_deadline(task["deadline"]),),
+                (deadline_fields(task["deadline"]),),
             )
     for gi, group in enumerate(files["appendix_tasks"]["groups"]):
         for ti, row in enumerate(group["tasks"]):
@@ -61,7 +66,7 @@ def items_of(files: dict) -> dict[str, Item]:
                 row["text"],
                 frozenset(row["lead"]["agencies"]),
                 frozenset(row["coordinators"]["agencies"]),
-                (_deadline(row["deadline"]),),
+                (deadline_fields(row["deadline"]),),
             )
     for pi, proc in enumerate(files["procedures"]["procedures"]):
         key = f"procedure {proc['number']}"
@@ -72,7 +77,7 @@ def items_of(files: dict) -> dict[str, Item]:
             proc["name"],
             frozenset(proc["lead"]["agencies"]),
             frozenset(proc["coordinators"]["agencies"]),
-            (_deadline(proc["deadline"]),),
+            (deadline_fields(proc["deadline"]),),
         )
     for si, section in enumerate(files["responsibilities"]["sections"]):
         for di, duty in enumerate(section["duties"]):
@@ -84,7 +89,7 @@ def items_of(files: dict) -> dict[str, Item]:
                 duty["text"],
                 frozenset(duty.get("lead", [])),
                 frozenset(duty.get("coordinators", [])),
-                tuple(_deadline(d) for d in duty.get("deadlines", [])),
+                tuple(deadline_fields(d) for d in duty.get("deadlines", [])),
             )
     for ii, item in enumerate(files["funding"]["items"]):
         key = f"funding {item['number']}"
@@ -95,7 +100,7 @@ def items_of(files: dict) -> dict[str, Item]:
             item["text"],
             frozenset(item.get("lead", [])),
             frozenset(item.get("coordinators", [])),
-            tuple(_deadline(d) for d in item.get("deadlines", [])),
+            tuple(deadline_fields(d) for d in item.get("deadlines", [])),
         )
     return out
 

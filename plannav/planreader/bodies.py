@@ -10,6 +10,7 @@ Sở, Ban, ngành, địa phương có liên quan") is a group."""
 import re
 from dataclasses import dataclass, field
 
+from plannav.checks.roles import ALIAS_DEFINITION
 from plannav.matching import PhraseMatcher
 from plannav.textnorm import match_key, slugify
 
@@ -24,7 +25,6 @@ HEADS = (
     "Chi cục",
     "Chánh Văn phòng",
     "Chủ tịch",
-    "Chính phủ",
     "Công an",
     "Công ty",
     "Cục",
@@ -63,9 +63,6 @@ _STARTS_BODY = re.compile(rf"^(?:{_HEAD}|các|Các|địa phương|đơn vị|c�
 # After a comma only a body's own name or a new collective wording begins a body: "các Sở, Ban, ngành,
 # địa phương" is one wording.
 _STARTS_BODY_AFTER_COMMA = re.compile(rf"^(?:(?:{_HEAD})\s+[^\s,]|các\s|Các\s)")
-# A name in running text: an institution's word followed by capitalised words ("Bộ Công an", "Thủ tướng
-# Chính phủ", "Bộ Thông tin và Truyền thông").
-_PROSE_NAME = re.compile(rf"(?<!\w)(?:{_HEAD})(?:\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ]\w*)|\s+(?:và|-)\s+[A-ZĐ]\w*)+")
 _TITLES = re.compile(r"^(giám đốc|chánh|thủ trưởng)\s+", re.IGNORECASE)
 
 
@@ -86,7 +83,7 @@ def body_key(wording: str, province: str) -> str:
 
 def split_names(phrase: str) -> list[str]:
     """The names in a wording of who does the work, in order, without the words of roles."""
-    text = phrase.strip().rstrip(".;,").strip()
+    text = ALIAS_DEFINITION.sub("", phrase).strip().rstrip(".;,").strip()
     pieces = []
     for segment in re.split(r"\s*;\s*|" + ROLE_WORDS.pattern, text, flags=re.IGNORECASE):
         if segment and segment.strip(" ,.:"):
@@ -113,13 +110,6 @@ def _split_before(text: str, separator: str, starts: re.Pattern) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-# What may follow a name in running text: punctuation, or a word that begins what is said of it.
-_AFTER_NAME = re.compile(
-    r"^(?:$|[,;.:)]|\s+(?:về|và|với|của|để|trong|theo|tại|khi|đã|có|là|được|cho|thực hiện|triển khai|chủ trì|"
-    r"phối hợp|hướng dẫn|báo cáo|cung cấp|ban hành|phê duyệt|quy định)(?!\w))"
-)
-
-
 # A collective wording in running text: "các Sở, ngành", "các Sở, Ban, ngành, địa phương".
 _PROSE_COLLECTIVE = re.compile(r"(?<!\w)[Cc]ác (?:Sở|Ban|Bộ)(?:,? (?:Sở|Ban|ngành|địa phương|Bộ)(?!\w))+")
 
@@ -136,15 +126,128 @@ def committee_wordings(text: str, place: str, known: PhraseMatcher) -> list[str]
     return [m.group(0) for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
 
 
-def prose_names(text: str, known: PhraseMatcher) -> list[str]:
-    """Names in running text that no wording known so far covers: an institution's word and capitalised
-    words, ending where the sentence goes on ("Bộ Thông tin và Truyền thông hướng dẫn …")."""
+# Lower-case words that end a name in running text: what the sentence goes on with ("Sở Tài chính tham mưu
+# …", "Bộ Công an hướng dẫn …"). A capitalised word never ends one; "và" goes on only before a capital.
+_ENDS_NAME = {
+    "về",
+    "với",
+    "của",
+    "để",
+    "trong",
+    "theo",
+    "tại",
+    "khi",
+    "đã",
+    "có",
+    "là",
+    "được",
+    "cho",
+    "cùng",
+    "sẽ",
+    "đang",
+    "các",
+    "những",
+    "mà",
+    "nhằm",
+    "đến",
+    "từ",
+    "trên",
+    "như",
+    "hoặc",
+    "thì",
+    "đối",
+    "gửi",
+    "qua",
+    "trước",
+    "sau",
+    "ngày",
+    "hàng",
+    "hằng",
+    "năm",
+    "tháng",
+    "giao",
+    "chịu",
+    "nếu",
+    "hỗ",
+    "đôn",
+    "ưu",
+    "lập",
+    "rà",
+    "phận",
+}
+# Two words that go on with the sentence though either may stand in a name ("ban" in "Ủy ban").
+_ENDS_NAME_PAIRS = {
+    "ban hành",
+    "tổ chức",
+    "chủ trì",
+    "phối hợp",
+    "thực hiện",
+    "triển khai",
+    "báo cáo",
+    "hướng dẫn",
+    "cung cấp",
+    "phê duyệt",
+    "quy định",
+    "tham mưu",
+    "bảo đảm",
+    "đảm bảo",
+    "bố trí",
+    "xây dựng",
+    "kết nối",
+    "hoàn thành",
+    "tiếp nhận",
+    "đề nghị",
+    "phục vụ",
+    "căn cứ",
+    "chỉ đạo",
+    "tham gia",
+    "nghiên cứu",
+    "trực tiếp",
+    "khai thác",
+}
+_WORD = re.compile(r"\s+([\w&-]+)")
+_NAME_START = re.compile(rf"(?<!\w)(?:{_HEAD})(?!\w)")
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name after its institution's word: up to its last capitalised word and one lower-case
+    word after it ("Bộ Tư pháp", "Thủ tướng Chính phủ"), none after a proper name of two capitalised words
+    ("Bảo hiểm xã hội Việt Nam"); or, with no capitalised word, up to "tỉnh" ("Bảo hiểm xã hội tỉnh")."""
+    capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+    tail_start = capitals[-1] + 1 if capitals else 0
+    tail = words[tail_start:]
+    if "tỉnh" in tail[:4]:
+        return words[: tail_start + tail.index("tỉnh") + 1]
+    if not capitals:
+        return []
+    proper = len(capitals) > 1 and capitals[-2] == capitals[-1] - 1
+    return words[: tail_start + (0 if proper else min(len(tail), 1))]
+
+
+def prose_names(text: str, known: PhraseMatcher, place: str = "") -> list[str]:
+    """Names in running text that no wording known so far covers: an institution's word and the words after
+    it, up to the punctuation or the word where the sentence goes on ("Sở Tài chính tham mưu …"). A name
+    holds a capitalised word after its first, or ends in "tỉnh" ("Công an tỉnh")."""
     covered = [(m.start, m.end) for m in known.find(text)]
     out = []
-    for m in _PROSE_NAME.finditer(text):
-        inside = any(start <= m.start() < end for start, end in covered)
-        if _SPECIFIC.match(m.group(0)) and not inside and _AFTER_NAME.match(text[m.end() :]):
-            out.append(m.group(0))
+    for m in _NAME_START.finditer(text):
+        if any(start <= m.start() < end for start, end in covered):
+            continue
+        end, words = m.end(), []
+        while len(words) < 8 and (w := _WORD.match(text, end)):
+            word = w.group(1)
+            following = _WORD.match(text, w.end())
+            pair = f"{word} {following.group(1)}" if following else ""
+            next_is_name = following and following.group(1)[0].isupper() and not _NAME_START.match(text, following.start(1))
+            if word[0].islower() and (word in _ENDS_NAME or pair in _ENDS_NAME_PAIRS or word == "và" and not next_is_name):
+                break
+            if words and word[0].isupper() and _NAME_START.match(text, w.start(1)):
+                break  # another body's name begins
+            words.append(word)
+            end = w.end()
+        kept = _name_words(words)
+        if kept:
+            out.append(" ".join([text[m.start() : m.end()], *kept]))
     return out
 
 
@@ -153,6 +256,7 @@ class Body:
     key: str
     wordings: list[str] = field(default_factory=list)
     first_line: int = 0
+    in_prose_only: bool = False  # named only in running text, where a name's end is read less surely
 
     @property
     def collective(self) -> bool:
@@ -171,19 +275,27 @@ class BodyRegistry:
         self.bodies: dict[str, Body] = {}
         self.aliases: dict[str, str] = {}  # an abbreviation's key -> the key of the name it stands for
 
-    def add(self, wording: str, line: int) -> str:
+    def add(self, wording: str, line: int, in_prose: bool = False) -> str:
         wording = wording.strip(" ,.;:")
         key = body_key(wording, self.province)
         key = self.aliases.get(key, key)
-        body = self.bodies.setdefault(key, Body(key, first_line=line))
+        body = self.bodies.setdefault(key, Body(key, first_line=line, in_prose_only=in_prose))
         if wording not in body.wordings:
             body.wordings.append(wording)
         return key
 
     def alias(self, short: str, full: str, line: int) -> None:
-        """The text's own "X (sau đây gọi tắt là Y)": Y names X's body."""
+        """The text's own "X (sau đây gọi tắt là Y)": Y names X's body, X from its institution's word on."""
+        start = _NAME_START.search(full)
+        if not start:
+            return
+        full = full[start.start() :]
         self.aliases[body_key(short, self.province)] = self.add(full, line)
         self.add(short, line)
+
+    def committee_key(self) -> str:
+        """The committee that issued the plan, registered under its full name if the text never names it."""
+        return self.add(f"Ủy ban nhân dân tỉnh {self.province}", 0)
 
     def matcher(self) -> PhraseMatcher:
         return PhraseMatcher({w: key for key, body in self.bodies.items() for w in body.wordings})
@@ -203,7 +315,8 @@ class BodyRegistry:
 
 def canonical_name(body: Body) -> str:
     """The name a body's page shows: a wording without abbreviation or title, the longest such."""
-    plain = [w for w in body.wordings if "UBND" not in w and not _TITLES.match(w)] or body.wordings
+    untitled = [w for w in body.wordings if not _TITLES.match(w)] or body.wordings
+    plain = [w for w in untitled if "UBND" not in w] or [re.sub(r"\bUBND\b", "Ủy ban nhân dân", w) for w in untitled]
     return max(plain, key=lambda w: (sum(c.isupper() for c in w[:1]), len(w)))
 
 

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from plannav.planreader import bodies, citations, front, purposes, tables, work
+from plannav.planreader.accuracy import task_key
 from plannav.planreader.bodies import BodyRegistry
 from plannav.planreader.duties import borrow_leads, register_headings, responsibilities_file
 from plannav.planreader.notes import Notes
@@ -72,20 +73,22 @@ def _missing_parts(shape: Outline | None) -> str:
 def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, notes: Notes) -> dict:
     for line in text.lines:
         for full, short in _ALIAS.findall(line.text):
-            registry.alias(short, full.split(",")[-1].strip(), line.number)
+            registry.alias(short, full, line.number)
     objectives, requirements = purposes.objectives(_part(shape.parts, "objectives"), notes)
     groups = objectives["general"]["groups"]
     tasks = work.tasks_file(_part(shape.parts, "tasks"), registry, groups, notes)
     procedures_at = next((a for a in shape.appendices if tables.is_procedures(a, text.raw)), shape.appendices[0])
     tasks_at = next(a for a in shape.appendices if a is not procedures_at)
     procedures = tables.procedures_file(procedures_at, text.raw, registry, notes)
-    keyed = [(f"{s['number']}.{t['letter']}", t["text"]) for s in tasks["sections"] for t in s["tasks"]]
+    keyed = [(task_key(s, t), t["text"]) for s in tasks["sections"] for t in s["tasks"]]
     appendix_tasks = tables.appendix_tasks_file(tasks_at, text.raw, registry, keyed, groups, notes)
     register_headings(_part(shape.parts, "responsibilities"), registry)
     known = registry.matcher()
     for line in text.lines:
         found = bodies.prose_names(line.text, known) + bodies.prose_collectives(line.text, known)
-        for name in found + bodies.committee_wordings(line.text, registry.province, known):
+        for name in found:
+            registry.add(name, line.number, in_prose=True)
+        for name in bodies.committee_wordings(line.text, registry.province, known):
             registry.add(name, line.number)
     funding_part = _part(shape.parts, "funding")
     files = {
@@ -180,6 +183,15 @@ def _agencies(registry: BodyRegistry, files: dict, place: str, notes: Notes) -> 
         }
         if bare:
             entry["bare_wordings"] = bare
+        if body.in_prose_only:
+            notes.add(
+                "agencies",
+                ("agencies", len(out), "name"),
+                body.first_line,
+                body.wordings[0],
+                "a body named only in running text: where its name ends is read from the words around it; "
+                "check the name, or remove the body if it is none",
+            )
         if kind == "group":
             members = _members(body, registry, by_kind)
             if members and not bodies.is_open(body):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from plannav.planreader import deadline_phrases, roles
+from plannav.planreader.accuracy import task_key
 from plannav.planreader.bodies import COLLECTIVE, BodyRegistry
 from plannav.planreader.notes import Notes
 from plannav.planreader.outline import LETTERED, NUMBERED, Part
@@ -140,7 +141,7 @@ def borrow_leads(files: dict, names: dict[str, str], notes: Notes) -> None:
     gives the same work elsewhere (a Part II task, an appendix row, another duty), among the bodies it
     names, with that basis in roles_note and a review note."""
     places = [
-        (f"nhiệm vụ {s['number']}.{t['letter']} Phần II", t["text"], t["who"]["lead"])
+        (f"nhiệm vụ {task_key(s, t)} Phần II", t["text"], t["who"]["lead"])
         for s in files["tasks"]["sections"]
         for t in s["tasks"]
     ]

@@ -104,31 +104,21 @@ def group_of(title: str, groups: list[dict]) -> int | None:
 
 
 def _task(task: TaskDraft, path: tuple, registry: BodyRegistry, notes: Notes) -> dict:
-    entry: dict = {"letter": task.letter, "text": task.text}
-    if task.numbered_as:
-        notes.add(
-            "tasks",
-            path + ("letter",),
-            task.line.number,
-            task.numbered_as,
-            f"the text numbers this task {task.numbered_as}: the plan refers to it by the letter '{task.letter}'",
-        )
+    entry: dict = {"number": task.numbered_as} if task.numbered_as else {"letter": task.letter}
+    entry["text"] = task.text
     add = lambda name: registry.add(name, task.line.number)  # noqa: E731
+    apart: dict = {}
     if task.who:
         wording = _WHO.match(task.who.text)["text"]
         read = roles.who_roles(wording, add)
     elif task.lead_line:
-        lead_text = _WHO_LEAD.match(task.lead_line.text)["text"]
-        with_text = _WHO_WITH.match(task.with_line.text)["text"] if task.with_line else ""
-        wording = lead_text + (f"; {with_text}" if with_text else "")
-        read = roles.split_roles(lead_text, with_text, add)
-        notes.add(
-            "tasks",
-            path + ("who",),
-            task.lead_line.number,
-            wording,
-            "read from the lines 'Đơn vị chủ trì:' and 'Đơn vị phối hợp:', joined by ';'",
-        )
+        lead = _WHO_LEAD.match(task.lead_line.text)
+        partner = _WHO_WITH.match(task.with_line.text) if task.with_line else None
+        wording = lead["text"]
+        read = roles.split_roles(wording, partner["text"] if partner else "", add)
+        apart = {"label": _label(task.lead_line.text)}
+        if partner:
+            apart |= {"with_text": partner["text"], "with_label": _label(task.with_line.text)}
     else:
         wording, read = "", roles.Roles()
     if not read.lead:
@@ -139,7 +129,12 @@ def _task(task: TaskDraft, path: tuple, registry: BodyRegistry, notes: Notes) ->
             wording or task.text[:80],
             "no body found that does the task; write who leads it",
         )
-    entry["who"] = {"text": wording or "Không ghi trong văn bản", "lead": read.lead, "coordinators": read.coordinators}
+    entry["who"] = {
+        "text": wording or "Không ghi trong văn bản",
+        **apart,
+        "lead": read.lead,
+        "coordinators": read.coordinators,
+    }
     entry["deadline"] = _deadline(task, path, notes)
     return entry
 
@@ -183,6 +178,11 @@ def _deadline(task: TaskDraft, path: tuple, notes: Notes) -> dict:
     return {"text": m["text"], "label": label, "kind": "continuous"}
 
 
+def _label(line: str) -> str:
+    """'Đơn vị chủ trì' of 'Đơn vị chủ trì: Sở Tư pháp'."""
+    return line.split(":", 1)[0].strip()
+
+
 def funding_file(part: Part, registry: BodyRegistry, notes: Notes) -> dict:
     items = []
     matcher = registry.matcher()
@@ -198,12 +198,16 @@ def funding_file(part: Part, registry: BodyRegistry, notes: Notes) -> dict:
         deadlines = [f for p in deadline_phrases.buried(text) if (f := deadline_phrases.reading(p)[0])]
         if deadlines:
             item["deadlines"] = deadlines
+        if not subject:
+            item["lead"] = [registry.committee_key()]
         notes.add(
             "funding",
             ("items", len(items), "lead"),
             line.number,
             text[:80],
-            "the bodies that lead are read as the sentence's subject: check them",
+            "the bodies that lead are read as the sentence's subject: check them"
+            if subject
+            else "the sentence names no body: the committee that issued the plan is written as its lead; check it",
         )
         items.append(item)
     heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}

@@ -42,7 +42,7 @@ class TaskPage:
     full_kind: str
     counterpart_kind: str
     heading: Heading
-    who_text: str | None  # Part II: the "Cơ quan thực hiện" line as written
+    who_lines: tuple[tuple[str, str], ...]  # Part II: the "Cơ quan thực hiện" line (or a line per role) as written
     deadline_label: str | None  # Part II: "Thời gian hoàn thành" or "Thời gian thực hiện"
     cells: Cells | None  # Appendix II
     group: Link | None
@@ -75,7 +75,7 @@ def task_index(views: SiteViews) -> TaskIndexPage:
         TaskGroup(
             s.heading,
             views.group_link.get(s.group),
-            tuple(views.row(by_uid[f"task:{s.number}.{t.letter}"]) for t in s.tasks),
+            tuple(views.row(by_uid[f"task:{r.key}"]) for r in plan.task_refs if r.section is s),
         )
         for s in plan.tasks.sections
     )
@@ -95,11 +95,11 @@ def task(views: SiteViews, uid: str) -> TaskPage:
     counterpart = views.index.counterpart(item)
     if item.kind == "task":
         ref = plan.task_by_key[item.key]
-        heading, who_text, deadline_label = ref.section.heading, ref.task.who.text, ref.task.deadline.label
+        heading, who_lines, deadline_label = ref.section.heading, ref.task.who.lines, ref.task.deadline.label
         key, cells = item.key, None
     else:
         ref = plan.appendix_task_by_number[int(item.key)]
-        heading, who_text, deadline_label = ref.group.heading, None, None
+        heading, who_lines, deadline_label = ref.group.heading, (), None
         key, cells = ref.task.restates, Cells(ref.task.lead.text, ref.task.coordinators.text)
     reconciliation = views.reconciliations.get(key) if counterpart else None
     return TaskPage(
@@ -108,7 +108,7 @@ def task(views: SiteViews, uid: str) -> TaskPage:
         full_kind=ITEM_KINDS[item.kind].label,
         counterpart_kind=ITEM_KINDS[counterpart.kind].label if counterpart else "",
         heading=heading,
-        who_text=who_text,
+        who_lines=who_lines,
         deadline_label=deadline_label,
         cells=cells,
         group=views.group_link.get(item.group),
