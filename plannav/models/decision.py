@@ -26,7 +26,7 @@ class PlanTitle(Model):
     title: Text
     subtitle: Text
     preamble: Text
-    known_as: Text = Field(description="editorial: what staff call the scheme the plan carries out, e.g. 'Đề án 06'")
+    known_as: Text = Field(description="editorial: what staff call the scheme the plan carries out, 'Đề án' and its number")
 
 
 class Signature(Model):

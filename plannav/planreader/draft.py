@@ -134,7 +134,7 @@ def _decision(shape: Outline, head: dict, notes: Notes) -> dict:
             ("plan", "known_as"),
             shape.plan_head[0].number if shape.plan_head else 1,
             known_as,
-            "what staff call the scheme the plan carries out ('Đề án 06') was not found: write it",
+            "what staff call the scheme the plan carries out ('Đề án' and its number) was not found: write it",
         )
     return {
         "header": head,

@@ -24,10 +24,10 @@ from plannav.progress.letterhead import (
     AGENCY_ADDRESSEES,
     AGENCY_COPIES,
     SUMMARY_ADDRESSEES,
-    SUMMARY_COPIES,
     carrier,
     heading_of,
     province_body,
+    summary_copies,
 )
 from plannav.progress.models import period_title
 from plannav.progress.months import (
@@ -261,7 +261,8 @@ def month_summary(index: ItemIndex, progress: Progress, period: str, changes: Pe
         if entry.proposals
     )
     issuer = carrier(registry, province_body(index), f"{period}-01")
-    heading = heading_of(index, issuer, period, f"{period}-01", SUMMARY_ADDRESSEES, SUMMARY_COPIES, progress.sample)
+    copies = summary_copies(index.identity.known_as)
+    heading = heading_of(index, issuer, period, f"{period}-01", SUMMARY_ADDRESSEES, copies, progress.sample)
     who = index.identity
     opening = (
         f"Thực hiện Kế hoạch triển khai {who.known_as} {who.issued_with}, trên cơ sở báo cáo của "

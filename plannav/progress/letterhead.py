@@ -19,12 +19,14 @@ AGENCY_COPIES = ()
 SUMMARY_ADDRESSEES = ("Văn phòng Chính phủ", "Bộ Công an")
 
 
-SUMMARY_COPIES = (
-    "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân tỉnh",
-    "Tổ công tác thực hiện Đề án 06 của tỉnh",
-    "Công an tỉnh (cơ quan thường trực)",
-    "Các sở, ban, ngành",
-)
+def summary_copies(known_as: str) -> tuple[str, ...]:
+    """Who receives a copy of the consolidated report, the working group named by the scheme it carries out."""
+    return (
+        "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân tỉnh",
+        f"Tổ công tác thực hiện {known_as} của tỉnh",
+        "Công an tỉnh (cơ quan thường trực)",
+        "Các sở, ban, ngành",
+    )
 
 
 @dataclass(frozen=True)
