@@ -74,7 +74,7 @@ def test_the_draft_checks_with_its_notes_as_warnings(seed_draft, capsys):
 def test_the_review_list_sorts_every_note_for_the_editor(seed_draft):
     notes = yaml.safe_load((seed_draft / "review.yaml").read_text(encoding="utf-8"))["notes"]
     listing = (seed_draft / "REVIEW.md").read_text(encoding="utf-8")
-    assert listing.count("\n- dòng ") == len(notes)
+    assert listing.count("\n- line ") == len(notes)
     assert listing.index("## decision.yaml") < listing.index("## tasks.yaml") < listing.index("## agencies.yaml")
 
 

@@ -231,8 +231,8 @@ def prose_names(text: str, known: PhraseMatcher, place: str = "") -> list[str]:
     covered = [(m.start, m.end) for m in known.find(text)]
     out = []
     for m in _NAME_START.finditer(text):
-        if any(start <= m.start() < end for start, end in covered):
-            continue
+        if any(start <= m.start() < end for start, end in covered) or m.group(0) in ("Giám đốc", "Thủ trưởng"):
+            continue  # a head's title: the body's own name follows and is read from its own word
         end, words = m.end(), []
         while len(words) < 8 and (w := _WORD.match(text, end)):
             word = w.group(1)

@@ -183,7 +183,7 @@ def _agencies(registry: BodyRegistry, files: dict, place: str, notes: Notes) -> 
         }
         if bare:
             entry["bare_wordings"] = bare
-        if body.in_prose_only:
+        if body.in_prose_only and key != committee_key:
             notes.add(
                 "agencies",
                 ("agencies", len(out), "name"),

@@ -45,11 +45,11 @@ def dump(data) -> str:
 
 def _review_markdown(draft: Draft, source: str) -> str:
     lines = [
-        "# Danh sách cần rà soát",
+        "# Readings to review",
         "",
-        f"Bản nháp đọc từ `{source}`: {len(draft.notes)} chỗ chưa chắc chắn, theo tệp và theo dòng của văn bản.",
-        "Sửa từng chỗ trong tệp của bản nháp, rồi xóa ghi chú tương ứng trong `review.yaml`; "
-        "khi không còn ghi chú nào, trang web thôi hiện dòng “Bản nháp”.",
+        f"The draft read from `{source}`: {len(draft.notes)} readings it is not sure of, by plan file and by line "
+        "of the decision's text. Fix each in its file, then delete its note from `review.yaml`; once no note is "
+        'left, `make check` says OK with no warning and the site no longer says "Bản nháp".',
         "",
     ]
     for file in dict.fromkeys(
@@ -57,8 +57,8 @@ def _review_markdown(draft: Draft, source: str) -> str:
     ):
         lines += [f"## {file}.yaml", ""]
         for note in sorted((n for n in draft.notes.notes if n.file == file), key=lambda n: n.line):
-            where = f"dòng {note.line} của văn bản" + (f", `{note.as_data()['path']}`" if note.path else "")
-            lines.append(f"- {where}: {note.why}" + (f" — đọc được: “{note.read}”" if note.read else ""))
+            where = f"line {note.line}" + (f", `{note.as_data()['path']}`" if note.path else "")
+            lines.append(f"- {where}: {note.why}" + (f". Read: “{note.read}”" if note.read else ""))
         lines.append("")
     return "\n".join(lines)
 
@@ -71,12 +71,14 @@ def write_draft(draft: Draft, out: Path, source: str) -> None:
     try:
         for name in _ORDER:
             header = (
-                f"# yaml-language-server: $schema=schema/{name}.schema.json\n#\n# Bản nháp đọc từ {source}: xem REVIEW.md.\n"
+                f"# yaml-language-server: $schema=schema/{name}.schema.json\n#\n# Drafted from {source}: see REVIEW.md.\n"
             )
             (staging / f"{name}.yaml").write_text(header + dump(draft.files[name]), encoding="utf-8")
         review = {"source": source, "notes": [n.as_data() for n in draft.notes.notes]}
         (staging / "review.yaml").write_text(
-            "# Ghi chú rà soát của bản nháp: make check báo từng ghi chú là một cảnh báo.\n" + dump(review), encoding="utf-8"
+            "# The draft's readings to review: make check lists each note as a warning (REVIEW.md sorts them).\n"
+            + dump(review),
+            encoding="utf-8",
         )
         (staging / "REVIEW.md").write_text(_review_markdown(draft, source), encoding="utf-8")
         write_schemas(staging)
