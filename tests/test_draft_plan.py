@@ -212,3 +212,14 @@ def test_a_fictitious_decision_checks_and_builds(fictitious_draft, tmp_path):
     result = build_site(tmp_path / "site", plan_dir=out, progress_dir=tmp_path / "no-reports")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BẢN NHÁP" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_decision_with_one_appendix_drafts_the_other_empty_and_checks(tmp_path):
+    text = (DECISIONS / "hoa-lam.txt").read_text(encoding="utf-8")
+    without_procedures = text[: text.index("PHỤ LỤC I\n")] + text[text.index("PHỤ LỤC II\n") :]
+    (tmp_path / "decision.txt").write_text(without_procedures, encoding="utf-8")
+    assert main(["draft-plan", str(tmp_path / "decision.txt"), str(tmp_path / "plan")]) == 0
+    plan, problems = load_plan(tmp_path / "plan")
+    assert problems == []
+    assert plan.procedures.procedures == [] and len(plan.appendix_task_refs) == 3
+    assert any(n.file == "procedures.yaml" and "no such appendix" in n.why for n in plan.review.notes)

@@ -159,7 +159,7 @@ class ProceduresFile(Model):
     title: Text
     subtitle: Text
     columns: list[Text]
-    procedures: Annotated[list[Procedure], Field(min_length=1)]
+    procedures: list[Procedure]
 
 
 class AppendixTask(Model):
@@ -186,4 +186,4 @@ class AppendixTasksFile(Model):
     title: Text
     subtitle: Text
     columns: list[Text]
-    groups: Annotated[list[AppendixGroup], Field(min_length=1)]
+    groups: list[AppendixGroup]

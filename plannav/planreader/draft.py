@@ -65,8 +65,6 @@ def _missing_parts(shape: Outline | None) -> str:
     absent = [k for k in ("objectives", "tasks", "responsibilities") if k not in kinds]
     if absent:
         return "no part of " + ", ".join(absent)
-    if len(shape.appendices) < 2:
-        return f"{len(shape.appendices)} appendix table(s) found where a plan of this kind has two"
     return ""
 
 
@@ -77,11 +75,12 @@ def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, note
     objectives, requirements = purposes.objectives(_part(shape.parts, "objectives"), notes)
     groups = objectives["general"]["groups"]
     tasks = work.tasks_file(_part(shape.parts, "tasks"), registry, groups, notes)
-    procedures_at = next((a for a in shape.appendices if tables.is_procedures(a, text.raw)), shape.appendices[0])
-    tasks_at = next(a for a in shape.appendices if a is not procedures_at)
-    procedures = tables.procedures_file(procedures_at, text.raw, registry, notes)
+    # The table of procedures has a level column ("Cấp độ", "Mức độ"); the other is the table of tasks.
+    procedures_at = next((a for a in shape.appendices if tables.is_procedures(a, text.raw)), None)
+    tasks_at = next((a for a in shape.appendices if a is not procedures_at), None)
     keyed = [(task_key(s, t), t["text"]) for s in tasks["sections"] for t in s["tasks"]]
-    appendix_tasks = tables.appendix_tasks_file(tasks_at, text.raw, registry, keyed, groups, notes)
+    procedures = tables.procedures_file(procedures_at, text.raw, registry, notes) if procedures_at else None
+    appendix_tasks = tables.appendix_tasks_file(tasks_at, text.raw, registry, keyed, groups, notes) if tasks_at else None
     register_headings(_part(shape.parts, "responsibilities"), registry)
     known = registry.matcher()
     for line in text.lines:
@@ -95,8 +94,8 @@ def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, note
         "objectives": objectives,
         "requirements": requirements,
         "tasks": tasks,
-        "procedures": procedures,
-        "appendix_tasks": appendix_tasks,
+        "procedures": procedures or tables.no_appendix("procedures", notes),
+        "appendix_tasks": appendix_tasks or tables.no_appendix("appendix_tasks", notes),
         "responsibilities": responsibilities_file(_part(shape.parts, "responsibilities"), registry, notes),
     }
     files["funding"] = work.funding_file(funding_part, registry, notes) if funding_part else _no_funding(shape, notes)

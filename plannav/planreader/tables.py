@@ -214,3 +214,16 @@ def _appendix_head(appendix: Appendix, header: list[str], notes: Notes, file: st
         "subtitle": appendix.subtitle.text if appendix.subtitle else "Không ghi trong văn bản",
         "columns": [c for c in header if c] or ["TT"],
     }
+
+
+def no_appendix(file: str, notes: Notes) -> dict:
+    """The file of an appendix the decision does not have: its table empty, which the site shows as none."""
+    notes.add(file, (), 0, "", "the decision has no such appendix table: the file is written empty; check the text")
+    rows = {"procedures": []} if file == "procedures" else {"groups": []}
+    return {
+        "label": {"text": "PHỤ LỤC", "supplied": True},
+        "title": "Không có trong văn bản",
+        "subtitle": "Không có trong văn bản",
+        "columns": ["TT"],
+        **rows,
+    }
