@@ -43,15 +43,18 @@ PRINTERS = ("jinja2", "markupsafe", "python-docx", "openpyxl", "icalendar")
 T = TypeVar("T")
 
 
+def _files_digest(start: str, pattern: str) -> str:
+    digest = hashlib.sha256(start.encode())
+    for path in sorted(PACKAGE.rglob(pattern)):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @cache
 def _program() -> str:
     """A digest of this package's Python source, read once (the code this process runs), and of the
     versions of the libraries that print what the cache keeps."""
-    digest = hashlib.sha256(" ".join(f"{name} {version(name)}" for name in PRINTERS).encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return _files_digest(" ".join(f"{name} {version(name)}" for name in PRINTERS), "*.py")
 
 
 @cache
@@ -59,11 +62,7 @@ def code_fingerprint() -> str:
     """A digest of the program: its Python source, and its page templates, which each build reads again
     (a build calls code_fingerprint.cache_clear() first: mkdocs serve may run after a template changed).
     Another program may read the same file differently, or print the same page otherwise."""
-    digest = hashlib.sha256(_program().encode())
-    for path in sorted(PACKAGE.rglob("*.j2")):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return _files_digest(_program(), "*.j2")
 
 
 def digest(*parts: str) -> str:
@@ -125,9 +124,7 @@ class BuildCache:
     @classmethod
     def from_setting(cls, setting: str | None) -> "BuildCache":
         """The folder PLANNAV_CACHE_DIR names, `off` for none, by default .cache/plannav beside the package."""
-        if setting == OFF:
-            return cls(None)
-        return cls(setting or DEFAULT_FOLDER)
+        return cls(None if setting == OFF else setting or DEFAULT_FOLDER)
 
     def __bool__(self) -> bool:
         """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
@@ -156,14 +153,11 @@ class Results:
         made now by `make` (and kept if `keep` says so: a report with a problem is never kept)."""
         if name in self.values:  # asked twice in one build (mkdocs serve asks whether a page changed first)
             return self.values[name]
-        if self.folder is None:
-            value = self.values[name] = make()
-            return value
         key = self.named.get(name)
         value = self._read(RESULTS, key) if key else None
-        if value is None:
-            key = digest(code_fingerprint(), *map(canonical, inputs()))
-            value = self._read(RESULTS, key)
+        if value is None:  # with no cache, nothing is worked out to find it: "" names no entry
+            key = digest(code_fingerprint(), *map(canonical, inputs())) if self.folder else ""
+            value = self._read(RESULTS, key) if key else None
         if value is None:
             value = make()
             if keep and not keep(value):

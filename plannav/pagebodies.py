@@ -3,20 +3,11 @@ data, and each by what its page shows. The site model renders them (sitemodel.Si
 keeps them."""
 
 from functools import cache, partial
-from typing import Protocol
 
 from plannav.buildcache import Results, canonical
 from plannav.render import UrlFor
 
 BODIES = "pages"  # the build cache's folder of page bodies
-
-
-class Renders(Protocol):
-    """What makes a page body: the site model (sitemodel.SiteModel)."""
-
-    def view(self, src: str) -> object: ...
-
-    def render_view(self, src: str, view, url_for: UrlFor) -> str: ...
 
 
 class PageBodies:
@@ -25,7 +16,7 @@ class PageBodies:
     them all by name and works out no page's data; after a new report, a page is rendered again only if
     its view (what it shows) or what every page shows (`shared`: the plan, SiteFacts) changed."""
 
-    def __init__(self, model: Renders, results: Results, shared: tuple):
+    def __init__(self, model, results: Results, shared: tuple):  # model: the SiteModel (view, render_view)
         self.model, self.results = model, results
         self.shared = (canonical(shared) if results.folder else "",)  # written out once, not for every page
 
@@ -33,7 +24,3 @@ class PageBodies:
         view = cache(partial(self.model.view, src))  # worked out only for a page not kept by name
         render = partial(self.model.render_view, src, url_for=url_for)
         return self.results.memo(src, lambda: (*self.shared, src, view()), lambda: render(view()))
-
-    def save(self) -> None:
-        """At the end of a build whose pages were found sound: keep what it made."""
-        self.results.save()

@@ -212,7 +212,7 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
         bodies = model.page_bodies()
         out = {spec.src: bodies.body(spec.src, lambda p, a="": p) for spec in model.pages}
         if keep:
-            bodies.save()
+            bodies.results.save()
         return out
 
     failed = build(keep=False)  # a build that stops before its end keeps nothing

@@ -245,7 +245,7 @@ class SiteBuild:
             )
         if problems:
             raise PluginError("\n".join(problems))
-        self._bodies.save()  # once the pages are found sound
+        self._bodies.results.save()  # once the pages are found sound
         if self.rewriting:
             site = Path(config.site_dir)
             self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
