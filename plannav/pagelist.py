@@ -22,7 +22,7 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
-class Section:
+class NavEntry:
     """One entry of the site's navigation: a section page and the few pages listed under it.
 
     Entity pages (agencies, deadlines, procedures, tasks, ...) are reached from their section page,
@@ -126,12 +126,12 @@ def _sections(views: SiteViews):
     )
 
 
-def navigation(pages: list[PageSpec]) -> list[Section]:
+def navigation(pages: list[PageSpec]) -> list[NavEntry]:
     """The site's navigation: the section pages, in reading order, with their short labels."""
     title = {spec.src: spec.title for spec in pages}
     under = {sitemap.DEADLINE_INDEX: ((title[sitemap.TIMELINE], sitemap.TIMELINE),)}
     return (
-        [Section("Trang chủ", sitemap.HOME)]
-        + [Section(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS]
-        + [Section("Hướng dẫn", sitemap.GUIDE, sitemap.GUIDE_PAGES)]
+        [NavEntry("Trang chủ", sitemap.HOME)]
+        + [NavEntry(section.label, section.page, under.get(section.page, ())) for section in sitemap.SECTIONS]
+        + [NavEntry("Hướng dẫn", sitemap.GUIDE, sitemap.GUIDE_PAGES)]
     )

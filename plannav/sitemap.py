@@ -36,7 +36,7 @@ PROGRESS = "thuc-hien/index.md"
 
 
 @dataclass(frozen=True)
-class Section:
+class SiteSection:
     label: str  # in the navigation and on the home page
     page: str
     title: str  # the section page's own title
@@ -56,27 +56,27 @@ GUIDE_PAGES = (
 # The site's sections in reading order. The navigation, the section pages' titles and the home page's
 # entry points are all made from this one table, so none of them can omit or misname a section.
 SECTIONS = (
-    Section("Cơ quan, đơn vị", AGENCY_INDEX, "Cơ quan, đơn vị", "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
-    Section("Thời hạn", DEADLINE_INDEX, "Thời hạn", "Việc đến hạn theo tháng, theo năm"),
-    Section("Thủ tục hành chính", PROCEDURE_INDEX, "Thủ tục hành chính", "{procedures} thủ tục thiết yếu tại Phụ lục I"),
-    Section("Nhiệm vụ", TASK_INDEX, "Nhiệm vụ", "Nhiệm vụ tại Phần II và Phụ lục II"),
-    Section("Trách nhiệm", DUTY_INDEX, "Trách nhiệm các cơ quan", "Trách nhiệm của từng cơ quan tại Phần IV"),
-    Section("Mục tiêu", OBJECTIVE_INDEX, "Mục tiêu", "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
-    Section("Văn bản", DOCUMENT_INDEX, "Văn bản", "Văn bản được viện dẫn và liên quan"),
-    Section("Toàn văn", FULL_TEXT, "Toàn văn", "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
-    Section(
+    SiteSection("Cơ quan, đơn vị", AGENCY_INDEX, "Cơ quan, đơn vị", "Mỗi cơ quan phải làm gì, với ai, hạn nào"),
+    SiteSection("Thời hạn", DEADLINE_INDEX, "Thời hạn", "Việc đến hạn theo tháng, theo năm"),
+    SiteSection("Thủ tục hành chính", PROCEDURE_INDEX, "Thủ tục hành chính", "{procedures} thủ tục thiết yếu tại Phụ lục I"),
+    SiteSection("Nhiệm vụ", TASK_INDEX, "Nhiệm vụ", "Nhiệm vụ tại Phần II và Phụ lục II"),
+    SiteSection("Trách nhiệm", DUTY_INDEX, "Trách nhiệm các cơ quan", "Trách nhiệm của từng cơ quan tại Phần IV"),
+    SiteSection("Mục tiêu", OBJECTIVE_INDEX, "Mục tiêu", "{groups} nhóm tiện ích và mục tiêu theo giai đoạn"),
+    SiteSection("Văn bản", DOCUMENT_INDEX, "Văn bản", "Văn bản được viện dẫn và liên quan"),
+    SiteSection("Toàn văn", FULL_TEXT, "Toàn văn", "Quyết định và Kế hoạch theo đúng thứ tự, câu chữ"),
+    SiteSection(
         "Thực hiện",
         PROGRESS,
         "Tình hình thực hiện",
         "Việc đã xong, quá hạn, chưa báo cáo; cơ quan nào đã báo cáo tháng nào",
     ),
-    Section(
+    SiteSection(
         "Đối chiếu",
         RECONCILIATION,
         "Đối chiếu Phần II và Phụ lục II",
         "Chỗ khác nhau giữa các phần, và ghi chú của biên tập viên",
     ),
-    Section("Tải về", DOWNLOADS, "Tải về", "Excel, CSV, lịch (iCalendar), JSON"),
+    SiteSection("Tải về", DOWNLOADS, "Tải về", "Excel, CSV, lịch (iCalendar), JSON"),
 )
 SECTION_TITLES = {section.page: section.title for section in SECTIONS}
 

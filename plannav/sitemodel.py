@@ -15,7 +15,7 @@ from plannav.initials import initials
 from plannav.items import ItemIndex
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.pagebodies import BODIES, PageBodies
-from plannav.pagelist import Section, navigation, site_pages
+from plannav.pagelist import NavEntry, navigation, site_pages
 from plannav.plan import Plan
 from plannav.problems import Problem, report
 from plannav.progress.loader import ProgressFiles, load_progress_files, read_progress_files
@@ -65,7 +65,7 @@ class SiteModel:
         self.by_src = {p.src: p for p in self.pages}
         self.section_label = {section.src: section.title for section in self.sections()}
 
-    def sections(self) -> list[Section]:
+    def sections(self) -> list[NavEntry]:
         """The site's navigation (pagelist.navigation)."""
         return navigation(self.pages)
 

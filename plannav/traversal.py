@@ -11,7 +11,7 @@ from plannav.planwalk import item_deadlines, item_roles, walk
 
 
 @dataclass(frozen=True)
-class Place:
+class Location:
     file: str  # plan file name without .yaml
     path: tuple  # the path of the value in that file
 
@@ -22,24 +22,24 @@ def agency_references(plan: Plan):
     for node in walk(plan):
         if node.kind == "duty-section":
             for i, agency in enumerate(node.value.agencies):
-                yield Place(node.file, node.path + ("agencies", i)), agency
+                yield Location(node.file, node.path + ("agencies", i)), agency
         for role in item_roles(node).values():
             for i, agency in enumerate(role.ids):
-                yield Place(node.file, role.path + (i,)), agency
+                yield Location(node.file, role.path + (i,)), agency
         if node.kind == "duty":
             for i, exclusion in enumerate(node.value.not_for):
-                yield Place(node.file, node.path + ("not_for", i, "agency")), exclusion.agency
+                yield Location(node.file, node.path + ("not_for", i, "agency")), exclusion.agency
     for place, deadline in deadline_references(plan):
         for i, agency in enumerate(deadline.applies_to):
-            yield Place(place.file, place.path + ("applies_to", i)), agency
+            yield Location(place.file, place.path + ("applies_to", i)), agency
     for ai, agency in enumerate(plan.agencies.agencies):
         for key in ("members", "may_concern"):
             for i, member in enumerate(getattr(agency, key)):
-                yield Place("agencies", ("agencies", ai, key, i)), member
+                yield Location("agencies", ("agencies", ai, key, i)), member
 
 
 def deadline_references(plan: Plan):
     """(place, deadline) for every deadline in the plan, in the decision's order."""
     for node in walk(plan):
         for path, deadline in item_deadlines(node):
-            yield Place(node.file, path), deadline
+            yield Location(node.file, path), deadline

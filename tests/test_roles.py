@@ -217,10 +217,10 @@ def test_every_role_read_from_elsewhere_shows_its_basis_where_staff_see_the_duty
 
 
 def test_every_duty_follows_the_reading_rules_or_gives_its_basis(plan):
-    from plannav.checks.report import Report
+    from plannav.checks.findings import Findings
     from plannav.checks.roles import duty_roles
 
-    report = Report(plan)
+    report = Findings(plan)
     duty_roles(plan, report)
     assert report.problems == []
 

@@ -7,7 +7,7 @@ gives no follow-on problem elsewhere: one typo, one line.
 """
 
 from plannav.checks import abbreviations, agencies, deadlines, documents, references, roles, successions, uniqueness
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.problems import Problem
 
@@ -45,7 +45,7 @@ CHECKS = (
 
 def check_plan(plan: Plan) -> list[Problem]:
     """Every cross-file problem of a plan whose files all loaded."""
-    report = Report(plan)
+    report = Findings(plan)
     for check in CHECKS:
         check(plan, report)
     return report.problems

@@ -3,7 +3,7 @@ each full form as the decision writes it, unless the decision writes only the sh
 
 import re
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.initials import head_key, initials
 from plannav.plan import Plan
 from plannav.textnorm import fold
@@ -16,7 +16,7 @@ def _occurs(form: str, folded_text: str) -> bool:
     return folded in folded_text and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", folded_text) is not None
 
 
-def forms_found_in_the_decision(plan: Plan, report: Report) -> None:
+def forms_found_in_the_decision(plan: Plan, report: Findings) -> None:
     text = fold(" ".join(ref.text for ref in iter_texts(plan)))
     first_at: dict[str, int] = {}
     for i, entry in enumerate(plan.abbreviations.abbreviations):
@@ -43,7 +43,7 @@ def forms_found_in_the_decision(plan: Plan, report: Report) -> None:
             first_at.setdefault(key, i)
 
 
-def initials_apart(plan: Plan, report: Report) -> None:
+def initials_apart(plan: Plan, report: Findings) -> None:
     """The initials the search derives for each body's name (plannav.initials) name one body each: two
     different names sharing a form ("STP" for two Sở) would send staff to the wrong page. Bodies of one
     line of succession, and names that differ only after their place, share by right."""

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.identity import identity
 from plannav.plan import Plan
 from plannav.textnorm import match_key, squash
@@ -10,7 +10,7 @@ from plannav.texts import iter_texts
 from plannav.traversal import agency_references
 
 
-def every_agency_referenced(plan: Plan, report: Report) -> None:
+def every_agency_referenced(plan: Plan, report: Findings) -> None:
     registry = plan.registry
     declared = {agency for _, agency in agency_references(plan)}
     named: set[str] = set()
@@ -58,7 +58,7 @@ def _reachable(plan: Plan, start: str) -> set[str]:
     return seen
 
 
-def groups(plan: Plan, report: Report) -> None:
+def groups(plan: Plan, report: Findings) -> None:
     for i, agency in enumerate(plan.agencies.agencies):
         if agency.kind == "group" and not agency.members and not agency.open:
             report.add(
@@ -87,7 +87,7 @@ def groups(plan: Plan, report: Report) -> None:
             )
 
 
-def open_groups(plan: Plan, report: Report) -> None:
+def open_groups(plan: Plan, report: Findings) -> None:
     """An open wording ("các đơn vị liên quan") names no enumerable bodies: no members, no roles for them."""
     for i, agency in enumerate(plan.agencies.agencies):
         if agency.open and agency.kind != "group":
@@ -117,7 +117,7 @@ def open_groups(plan: Plan, report: Report) -> None:
             )
 
 
-def letterheads(plan: Plan, report: Report) -> None:
+def letterheads(plan: Plan, report: Findings) -> None:
     """A letterhead belongs to a body that issues documents, and a source names a symbol it was read for."""
     bodies = [("agencies", ("agencies", i), a) for i, a in enumerate(plan.agencies.agencies)]
     bodies += [("successors", ("bodies", i), b) for i, b in enumerate(plan.successors.bodies)]
@@ -143,7 +143,7 @@ def letterheads(plan: Plan, report: Report) -> None:
             )
 
 
-def committee_in_registry(plan: Plan, report: Report) -> None:
+def committee_in_registry(plan: Plan, report: Findings) -> None:
     """The committee that issued the plan (as plan/decision.yaml names its province) is a body of the
     registry: the consolidated report is its, and every drafted report's date line names its province."""
     committee = identity(plan).committee

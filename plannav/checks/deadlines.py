@@ -1,6 +1,6 @@
 """Deadlines: each normalised form is what its wording reads as, and a duty's deadline quotes its text."""
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.deadlines import (
     ACCEPTED_FORMS,
     ALLOWED_MEANINGS,
@@ -15,7 +15,7 @@ from plannav.textnorm import squash
 from plannav.traversal import deadline_references
 
 
-def readable_wordings(plan: Plan, report: Report) -> None:
+def readable_wordings(plan: Plan, report: Findings) -> None:
     for place, deadline in deadline_references(plan):
         try:
             expected = read_deadline(deadline.text)
@@ -42,7 +42,7 @@ def readable_wordings(plan: Plan, report: Report) -> None:
             )
 
 
-def quoted_in_text(plan: Plan, report: Report) -> None:
+def quoted_in_text(plan: Plan, report: Findings) -> None:
     """A duty's or funding item's deadline quotes the words of its own text and binds its own agencies."""
     located = [("responsibilities", r.path, r.duty) for r in plan.duty_refs]
     located += [("funding", ("items", i), item) for i, item in enumerate(plan.funding.items)]
@@ -67,7 +67,7 @@ def quoted_in_text(plan: Plan, report: Report) -> None:
                 )
 
 
-def meaning_stated(plan: Plan, report: Report) -> None:
+def meaning_stated(plan: Plan, report: Findings) -> None:
     """A dated deadline whose wording leaves open whether its day is when work is due or when it starts
     ("từ ... trước ...", or "từ tháng 6/2022" read as a month) states its meaning; the status rule needs it."""
     for place, deadline in deadline_references(plan):

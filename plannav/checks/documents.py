@@ -1,11 +1,11 @@
 """Every document number cited in the decision's text is registered, and every registered one is cited."""
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.texts import iter_texts
 
 
-def every_citation_registered(plan: Plan, report: Report) -> None:
+def every_citation_registered(plan: Plan, report: Findings) -> None:
     cited = set()
     for ref in iter_texts(plan):
         cited.update(plan.document_index.cited(ref.text))

@@ -1,6 +1,6 @@
 """Every reference resolves: agencies, Part II tasks, procedures, duties, documents and utility groups."""
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.problems import did_you_mean
 from plannav.textnorm import match_key
@@ -15,7 +15,7 @@ def _suggest_agency(plan: Plan, value: str) -> str:
     return did_you_mean(value, plan.registry.by_id, "add the agency to plan/agencies.yaml or use an id listed there")
 
 
-def unknown_agencies(plan: Plan, report: Report) -> None:
+def unknown_agencies(plan: Plan, report: Findings) -> None:
     for place, agency_id in agency_references(plan):
         if not report.known(agency_id):
             report.add(
@@ -23,7 +23,7 @@ def unknown_agencies(plan: Plan, report: Report) -> None:
             )
 
 
-def unknown_items(plan: Plan, report: Report) -> None:
+def unknown_items(plan: Plan, report: Findings) -> None:
     """Part II tasks restated in Appendix II, procedures named by tasks and joins, duties named by procedures."""
     p = plan
     for ref in p.appendix_task_refs:
@@ -76,7 +76,7 @@ def unknown_items(plan: Plan, report: Report) -> None:
             )
 
 
-def unknown_documents(plan: Plan, report: Report) -> None:
+def unknown_documents(plan: Plan, report: Findings) -> None:
     for key in ("related", "earlier_related"):
         for i, entry in enumerate(getattr(plan.documents, key)):
             if entry.document not in plan.document_by_id:
@@ -89,7 +89,7 @@ def unknown_documents(plan: Plan, report: Report) -> None:
                 )
 
 
-def unknown_groups(plan: Plan, report: Report) -> None:
+def unknown_groups(plan: Plan, report: Findings) -> None:
     groups = set(plan.utility_groups)
     located = [("tasks", ("sections", i, "group"), s.group) for i, s in enumerate(plan.tasks.sections)]
     located += [("appendix_tasks", ("groups", i, "group"), g.group) for i, g in enumerate(plan.appendix_tasks.groups)]

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.problems import did_you_mean
 from plannav.registry import AgencyRegistry
@@ -108,7 +108,7 @@ def _lead_hint(item: _WhoItem) -> str:
     return f"{' and '.join(fixes)}: the wording '{lead.text}' names {', '.join(lead.named)} as lead"
 
 
-def leads(plan: Plan, report: Report) -> None:
+def leads(plan: Plan, report: Findings) -> None:
     # An empty lead where the wording names one is this problem alone (who_wordings leaves it out),
     # with the wording's lead as the fix.
     for item in _who_items(plan):
@@ -165,7 +165,7 @@ def _closest_wording(registry: AgencyRegistry, phrase: str) -> str:
     return "add the wording to the body's `wordings` in plan/agencies.yaml"
 
 
-def _compare(report: Report, file: str, role: _Role, other: _Role) -> None:
+def _compare(report: Findings, file: str, role: _Role, other: _Role) -> None:
     """The ids listed in a role are the bodies its wording names there (the role's wording resolved). A
     body listed in one role that the wording names in the other was put in the wrong role: that is said
     once, where it is listed, with the move as its hint; an empty lead is leads()'s problem alone."""
@@ -217,7 +217,7 @@ def _compare(report: Report, file: str, role: _Role, other: _Role) -> None:
         )
 
 
-def _resolved(report: Report, file, path, text) -> None:
+def _resolved(report: Findings, file, path, text) -> None:
     """Report the phrases of a wording no registry entry names."""
     for phrase in unresolved_phrases(report.plan.registry, text):
         report.add(
@@ -229,7 +229,7 @@ def _resolved(report: Report, file, path, text) -> None:
         )
 
 
-def who_wordings(plan: Plan, report: Report) -> None:
+def who_wordings(plan: Plan, report: Findings) -> None:
     """The ids of a "who" field are exactly the bodies its wording names: before "chủ trì"/"phối hợp"
     they lead, after it they coordinate; with neither, all lead jointly."""
     for item in _who_items(plan):
@@ -241,7 +241,7 @@ def who_wordings(plan: Plan, report: Report) -> None:
                 _compare(report, item.file, role, other)
 
 
-def duty_agencies(plan: Plan, report: Report) -> None:
+def duty_agencies(plan: Plan, report: Findings) -> None:
     """A section's agencies are those its heading names; a duty's are named by its text or its section."""
     match = plan.registry.prose_matcher
     for si, section in enumerate(plan.responsibilities.sections):
@@ -269,7 +269,7 @@ def duty_agencies(plan: Plan, report: Report) -> None:
                     )
 
 
-def duty_roles(plan: Plan, report: Report) -> None:
+def duty_roles(plan: Plan, report: Findings) -> None:
     """Each duty's roles follow the reading rules of responsibilities.yaml, or say why not in `roles_note`."""
     for ref in plan.duty_refs:
         duty, section = ref.duty, set(ref.section.agencies)
@@ -298,7 +298,7 @@ def duty_roles(plan: Plan, report: Report) -> None:
             )
 
 
-def exclusions(plan: Plan, report: Report) -> None:
+def exclusions(plan: Plan, report: Findings) -> None:
     """`not_for` names a body that a group in the item's roles reaches, once, and not one named in them."""
     reached = plan.registry.group_members
     for ref in plan.duty_refs:

@@ -2,7 +2,7 @@
 names a body that exists, heirs that exist, a basis document that is registered; no chain of
 successions comes back to where it started; every body formed since the decision succeeds someone."""
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.registry import reachable
 from plannav.validation import did_you_mean
@@ -10,7 +10,7 @@ from plannav.validation import did_you_mean
 FILE = "successors"
 
 
-def known_bodies_and_documents(plan: Plan, report: Report) -> None:
+def known_bodies_and_documents(plan: Plan, report: Findings) -> None:
     """Each succession names a known body, known heirs and registered basis documents; the bodies and
     documents of plan/successors.yaml take no id the decision's files already use, and each body
     formed since the decision succeeds someone."""
@@ -21,7 +21,7 @@ def known_bodies_and_documents(plan: Plan, report: Report) -> None:
     _every_body_succeeds(plan, report)
 
 
-def _no_id_taken(plan: Plan, report: Report) -> None:
+def _no_id_taken(plan: Plan, report: Findings) -> None:
     """A body or document of plan/successors.yaml whose id agencies.yaml or documents.yaml already uses."""
     for section, code, entries, taken, what, hint in (
         (
@@ -47,7 +47,7 @@ def _no_id_taken(plan: Plan, report: Report) -> None:
                 report.add(FILE, (section, i, "id"), f"'{entry.id}' is already {what}", hint, code)
 
 
-def _known_predecessor_and_heirs(plan: Plan, report: Report, i: int, succession) -> None:
+def _known_predecessor_and_heirs(plan: Plan, report: Findings, i: int, succession) -> None:
     """The i-th succession's body, and each heir with the basis document it names, are known."""
     registry, documents = plan.registry, plan.document_by_id
     if succession.of not in registry.by_id:
@@ -77,7 +77,7 @@ def _known_predecessor_and_heirs(plan: Plan, report: Report, i: int, succession)
             )
 
 
-def _basis_cited_and_known(plan: Plan, report: Report, i: int, succession) -> None:
+def _basis_cited_and_known(plan: Plan, report: Findings, i: int, succession) -> None:
     """The i-th succession cites a basis document, and a registered one."""
     documents = plan.document_by_id
     if succession.basis is None:
@@ -99,7 +99,7 @@ def _basis_cited_and_known(plan: Plan, report: Report, i: int, succession) -> No
         )
 
 
-def _every_body_succeeds(plan: Plan, report: Report) -> None:
+def _every_body_succeeds(plan: Plan, report: Findings) -> None:
     """A body of `bodies:` that no succession names as an heir."""
     heirs = {heir.id for s in plan.successors.successions for heir in s.by}
     if heirs - set(plan.registry.by_id):
@@ -115,7 +115,7 @@ def _every_body_succeeds(plan: Plan, report: Report) -> None:
             )
 
 
-def no_cycles(plan: Plan, report: Report) -> None:
+def no_cycles(plan: Plan, report: Findings) -> None:
     """A chain of successions never leads back to a body it started from."""
     after: dict[str, set[str]] = {}
     for succession in plan.successors.successions:
@@ -162,7 +162,7 @@ def _date_problem(plan: Plan, succession) -> tuple[str, str, str] | None:
     return None
 
 
-def as_the_calendar_allows(plan: Plan, report: Report) -> None:
+def as_the_calendar_allows(plan: Plan, report: Findings) -> None:
     """Each succession is one that could have happened: after the decision, once its heirs existed, on
     or after the document that decided it; one per body and day; each heir once, a body that can carry
     work, with a share given for every heir or for none."""
@@ -220,7 +220,7 @@ def as_the_calendar_allows(plan: Plan, report: Report) -> None:
             )
 
 
-def numbers_or_sources(plan: Plan, report: Report) -> None:
+def numbers_or_sources(plan: Plan, report: Findings) -> None:
     """A document issued since the decision whose number was not found may stand as a basis only when it is
     known otherwise: by its date, and by at least one source where it, or a report of it, was read."""
     for i, document in enumerate(plan.successors.documents):

@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from plannav.checks.report import Report
+from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.textnorm import match_key, squash
 
@@ -12,7 +12,7 @@ from plannav.textnorm import match_key, squash
 RESERVED_IDS = {"index"}
 
 
-def _unique(report: Report, file: str, entries, what: str, hint: str, code: str, within: int = 0) -> None:
+def _unique(report: Findings, file: str, entries, what: str, hint: str, code: str, within: int = 0) -> None:
     """entries: (path, value); the second and later of a value are reported, naming the first's line.
     within: values need only differ among entries whose paths share their first `within` parts."""
     seen = {}
@@ -189,12 +189,12 @@ UNIQUE = (
 )
 
 
-def unique_ids(plan: Plan, report: Report) -> None:
+def unique_ids(plan: Plan, report: Findings) -> None:
     for rule in UNIQUE:
         _unique(report, rule.file, rule.entries(plan), rule.what, rule.hint, rule.code, rule.within)
 
 
-def wordings_name_one_body(plan: Plan, report: Report) -> None:
+def wordings_name_one_body(plan: Plan, report: Findings) -> None:
     """A wording (in any case) names one body: two bodies claiming it would make every text ambiguous."""
     owner: dict[str, tuple] = {}
     for i, agency in enumerate(plan.agencies.agencies):
@@ -212,7 +212,7 @@ def wordings_name_one_body(plan: Plan, report: Report) -> None:
                     )
 
 
-def reserved_ids(plan: Plan, report: Report) -> None:
+def reserved_ids(plan: Plan, report: Findings) -> None:
     """An id names a page in its section's folder, beside the section's own page (co-quan/index.md)."""
     for file, path, entries in (
         ("agencies", "agencies", plan.agencies.agencies),
@@ -233,7 +233,7 @@ def reserved_ids(plan: Plan, report: Report) -> None:
                 )
 
 
-def one_objective_per_group(plan: Plan, report: Report) -> None:
+def one_objective_per_group(plan: Plan, report: Findings) -> None:
     counts = Counter(o.group for o in plan.objectives.specific.objectives)
     for number in plan.utility_groups:
         if counts[number] != 1:

@@ -16,7 +16,7 @@ STATUS_LABELS = {"issued": "Đã ban hành", "pending": "Chưa ban hành khi Quy
 
 
 @dataclass(frozen=True)
-class Place:
+class CitingPlace:
     """A place in the decision that cites a document."""
 
     label: str
@@ -51,7 +51,7 @@ class DocumentIndexPage:
 class DocumentPage:
     document: Document
     status: str  # its label
-    places: tuple[Place, ...]
+    places: tuple[CitingPlace, ...]
     related_at: str  # its numbers in the related-documents list: "3, 12"
     decided: tuple[tuple[Link, tuple[Link, ...], str], ...] = ()  # successions it is the basis of: (body, heirs, since)
     sources: tuple[str, ...] = ()  # for a document issued after the decision: where it was read
@@ -90,16 +90,16 @@ class Citations:
         return label, Link(label, sitemap.FULL_TEXT, anchor)
 
     @cached_property
-    def by_document(self) -> dict[str, list[Place]]:
-        places: dict[str, list[Place]] = {}
+    def by_document(self) -> dict[str, list[CitingPlace]]:
+        places: dict[str, list[CitingPlace]] = {}
         for doc, refs in citing_texts(self.views.plan).items():
             for ref in refs:
                 label, target = self.place(ref)
                 if not any(p.target == target for p in places.setdefault(doc, [])):
-                    places[doc].append(Place(label, target, ref.text))
+                    places[doc].append(CitingPlace(label, target, ref.text))
         return places
 
-    def in_text(self, document_id: str) -> list[Place]:
+    def in_text(self, document_id: str) -> list[CitingPlace]:
         """Places in the decision's own text; the related-documents list is shown apart."""
         return [p for p in self.by_document.get(document_id, []) if p.target.page != sitemap.DOCUMENT_INDEX]
 

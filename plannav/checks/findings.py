@@ -1,10 +1,10 @@
-"""Where the checks put what they find: problems at the line of a path in a plan file."""
+"""What the checks find: problems at the line of a path in a plan file."""
 
 from plannav.plan import Plan
 from plannav.problems import Problem
 
 
-class Report:
+class Findings:
     def __init__(self, plan: Plan):
         self.plan = plan
         self.problems: list[Problem] = []
