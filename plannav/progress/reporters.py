@@ -30,6 +30,19 @@ class Reporters:
             out[item.uid] = tuple(sorted((b for b in bodies if registry.by_id[b].kind in REPORTING_KINDS), key=order.get))
         return out
 
+    def line_of(self, agency_id: str, uid: str) -> frozenset[str]:
+        """The bodies of the agency's line of work (plan/successors.yaml) that report on the item, and the
+        agency itself: what it reports on the item stands for them all. Worked out once per build."""
+        key = (agency_id, uid)
+        if key not in self._lines:
+            family = self.index.registry.family(agency_id)
+            self._lines[key] = frozenset(family.intersection(self.by_item.get(uid, ())) | {agency_id})
+        return self._lines[key]
+
+    @cached_property
+    def _lines(self) -> dict[tuple[str, str], frozenset[str]]:
+        return {}
+
     @cached_property
     def by_agency(self) -> dict[str, tuple[str, ...]]:
         """Agency id -> the uids of the items it reports on, in the decision's order."""

@@ -97,24 +97,37 @@ def in_order(tally: Counter) -> tuple[int, ...]:
 class Progress:
     """The reports of every agency, read as of one date: the latest report date, or a date given."""
 
-    def __init__(self, index, reporters, reports: list[Report], as_of: dt.date | None = None, sample: bool = False):
+    def __init__(
+        self,
+        index,
+        reporters,
+        reports: list[Report],
+        as_of: dt.date | None = None,
+        sample: bool = False,
+        dues: dict | None = None,
+        after: "Progress | None" = None,
+    ):
+        """dues: the due days another Progress of the same plan worked out (they do not depend on the date);
+        after: a Progress of the same reports as of an earlier day, whose reading this one goes on from."""
         self.index, self.reporters, self.sample = index, reporters, sample
         self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
         self.as_of = as_of or max((r.date for r in self.reports), default=None)
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
-        self._due: dict[tuple[str, str], dt.date | None] = {}  # (agency, item) -> due_day
+        self._due: dict[tuple[str, str], dt.date | None] = {} if dues is None else dues  # (agency, item) -> due_day
         self._overall: dict[str, str] = {}  # item -> its overall status
-        registry = index.registry
+        earlier = after.as_of if after else None
+        if after:
+            self._latest = dict(after._latest)
+            self._by_agency = {agency: list(reports) for agency, reports in after._by_agency.items()}
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
-            if self.as_of and report.date <= self.as_of:
+            if self.as_of and report.date <= self.as_of and (earlier is None or report.date > earlier):
                 self._by_agency.setdefault(report.agency, []).append(report)
                 # A body and those whose work it carries, or that carry its work, are one line of work
                 # (plan/successors.yaml): what one reports on an item stands for the others too.
-                family = registry.family(report.agency)
                 for uid, entry in report.entries.items():
-                    for member in family.intersection(reporters.by_item.get(uid, ())) | {report.agency}:
+                    for member in reporters.line_of(report.agency, uid):
                         self._latest[(member, uid)] = (report, entry)
 
     def reports_of(self, agency_id: str) -> list[Report]:

@@ -61,11 +61,14 @@ def stacked(tally: Counter, total: int, width: int) -> tuple[StatusCount, ...]:
 def trend(views: SiteViews, months: list[str], reported: list[str]) -> tuple[MonthCount, ...]:
     """Each reported month: the plan's items done, under way and overdue at its end (or at the as-of day,
     for the month it falls in), as the dashboard would have counted them then; and the chart's columns."""
-    progress, out = views.progress, []
+    progress, out, previous = views.progress, [], None
     step = CHART_WIDTH / max(len(months), 1)
     for i, month in enumerate(months):
         end = min(schedule.month_end(*map(int, month.split("-"))), progress.as_of)
-        then = Progress(views.index, progress.reporters, progress.reports, as_of=end)
+        # Month after month, each reading goes on from the month before's.
+        then = previous = Progress(
+            views.index, progress.reporters, progress.reports, as_of=end, dues=progress._due, after=previous
+        )
         tally = Counter(then.item_status(uid) for uid in reported)
         series = (
             ("done", tally[DONE] + tally[DONE_LATE]),
