@@ -32,6 +32,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("not-plain-text", "the decision's file is a PDF, a Word document or other binary data, not plain text"),
             ("no-plan-structure", "the text has none of a plan's landmarks ('QUYẾT ĐỊNH:', parts I., II., …)"),
             ("output-exists", "the folder to write the draft into already holds files"),
+            ("draft-does-not-check", "the text read into a plan that would not pass make check: a damaged copy"),
             ("review-note", "a warning: a reading of the decision's text the draft is not sure of (review.yaml)"),
         ),
     ),

@@ -223,3 +223,39 @@ def test_a_decision_with_one_appendix_drafts_the_other_empty_and_checks(tmp_path
     assert problems == []
     assert plan.procedures.procedures == [] and len(plan.appendix_task_refs) == 3
     assert any(n.file == "procedures.yaml" and "no such appendix" in n.why for n in plan.review.notes)
+
+
+def _damaged(text: str, rng) -> str:
+    """A copy that lost, repeated, swapped or cut a few lines."""
+    lines = text.split("\n")
+    how = rng.choice(["lose", "repeat", "swap", "cut"])
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(lines))
+        if how == "lose":
+            del lines[at]
+        elif how == "repeat":
+            lines.insert(at, lines[at])
+        elif how == "swap":
+            other = rng.randrange(len(lines))
+            lines[at], lines[other] = lines[other], lines[at]
+        else:
+            lines[at] = lines[at][: len(lines[at]) // 2]
+    return "\n".join(lines)
+
+
+def test_a_damaged_copy_drafts_a_plan_that_checks_or_is_refused_in_one_message(tmp_path, capsys):
+    import random
+
+    rng, outcomes = random.Random(2026), {0: 0, 1: 0}
+    texts = [(DECISIONS / f"{name}.txt").read_text(encoding="utf-8") for name in FICTITIOUS]
+    for i in range(60):
+        source, out = tmp_path / f"{i}.txt", tmp_path / f"out-{i}"
+        source.write_text(_damaged(rng.choice(texts), rng), encoding="utf-8")
+        code = main(["draft-plan", str(source), str(out)])
+        err = capsys.readouterr().err
+        outcomes[code] += 1
+        if code == 0:
+            assert load_plan(out)[1] == [], source.read_text(encoding="utf-8")
+        else:
+            assert err.count("[") == 1 and "Traceback" not in err and not out.exists(), err
+    assert outcomes[0] and outcomes[1]  # both happen: the property is tested on each side

@@ -4,9 +4,10 @@ message and nothing written."""
 import sys
 from pathlib import Path
 
+from plannav.loader import PlanFiles, load_plan_files
 from plannav.planreader.draft import draft
 from plannav.planreader.source import read_decision_text
-from plannav.planreader.writer import write_draft
+from plannav.planreader.writer import file_texts, write_draft
 from plannav.problems import Problem, report
 from plannav.textnorm import visible
 
@@ -25,6 +26,8 @@ def run(args) -> int:
     text, problems = read_decision_text(text_path, str(args.text))
     if text is not None:
         drafted, problems = draft(text)
+    if not problems:
+        problems = _checked(drafted, text_path.name, str(args.text))
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
@@ -38,3 +41,21 @@ def run(args) -> int:
         f"{len(drafted.notes)} readings to review (REVIEW.md); then PLANNAV_PLAN_DIR={visible(str(out))} make check"
     )
     return 0
+
+
+def _checked(drafted, source: str, display: str) -> list[Problem]:
+    """What `make check` would say of the draft: nothing, or why the text could not be read into a plan
+    that checks (a line lost, repeated or cut in the copy), with the first problems as the check says them."""
+    _, problems = load_plan_files(PlanFiles("draft", file_texts(drafted, source)))
+    if not problems:
+        return []
+    first = "; ".join(f"{p.file.removeprefix('draft/')}: {p.message}" for p in sorted(problems)[:3])
+    return [
+        Problem.of_file(
+            display,
+            f"the text could not be read into a plan that checks ({len(problems)} problems; {first})",
+            "the copy may have lost, repeated or cut a line: compare the text with the signed decision, near the "
+            "items these problems name, and draft again",
+            "draft-does-not-check",
+        )
+    ]

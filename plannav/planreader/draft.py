@@ -30,7 +30,7 @@ def _part(parts, kind):
 
 def draft(text: DecisionText) -> tuple[Draft | None, list[Problem]]:
     notes = Notes()
-    shape = outline(list(text.lines), notes)
+    shape = outline(_without_repeats(text.lines, notes), notes)
     missing = _missing_parts(shape)
     if missing:
         return None, [
@@ -56,6 +56,17 @@ def draft(text: DecisionText) -> tuple[Draft | None, list[Problem]]:
     files["successors"] = {"bodies": [], "successions": [], "documents": []}
     _to_ids(files, registry.ids())
     return Draft(files, notes), []
+
+
+def _without_repeats(lines, notes: Notes) -> list:
+    """The lines, a line the copy repeated (the same words as the line before it) kept once."""
+    out = []
+    for line in lines:
+        if out and line.text == out[-1].text and len(line.text) > 20:
+            notes.add("decision", (), line.number, line.text[:80], "the line before says the same: read once")
+            continue
+        out.append(line)
+    return out
 
 
 def _missing_parts(shape: Outline | None) -> str:

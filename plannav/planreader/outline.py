@@ -97,7 +97,8 @@ def outline(lines: list[Line], notes: Notes) -> Outline | None:
     appendix_starts = _appendix_starts(lines, first_part)
     trailer_start = _trailer_start(lines, appendix_starts[-1] if appendix_starts else first_part)
     plan_end = appendix_starts[0] if appendix_starts else trailer_start
-    appendices = [_appendix(lines[a : (appendix_starts + [trailer_start])[i + 1]]) for i, a in enumerate(appendix_starts)]
+    found = [_appendix(lines[a : (appendix_starts + [trailer_start])[i + 1]]) for i, a in enumerate(appendix_starts)]
+    appendices = [a for a in found if a is not None]
     return Outline(
         letterhead=lines[start:decides],
         decision=lines[decides : signature + 1],
@@ -144,9 +145,12 @@ def _trailer_start(lines: list[Line], after: int) -> int:
     return len(lines) if found is None else found
 
 
-def _appendix(lines: list[Line]) -> Appendix:
+def _appendix(lines: list[Line]) -> Appendix | None:
+    """An appendix: its label, title, subtitle and rows; None for a label with nothing after it."""
     label = lines[0] if APPENDIX_LABEL.match(lines[0].text) else None
     rest = lines[1:] if label else lines
+    if not rest:
+        return None
     title = rest[0]
     subtitle = rest[1] if len(rest) > 1 and ISSUED_WITH.match(rest[1].text) else None
     return Appendix(label, title, subtitle, rest[2 if subtitle else 1 :])

@@ -44,6 +44,8 @@ def _rows(appendix: Appendix, raw_lines: dict[int, str]) -> tuple[list[str], lis
     """The header's cells and each row's, from lines split as written (tabs and runs of spaces kept)."""
     aligned = not any("|" in ln.text or "\t" in raw_lines.get(ln.number, "") for ln in appendix.rows)
     split = [(ln, split_row(raw_lines.get(ln.number, ln.text), aligned)) for ln in appendix.rows]
+    if not split:
+        return [], []
     header_at = next((i for i, (_, cells) in enumerate(split) if columns_of(cells).count("text") < len(cells) - 1), 0)
     return split[header_at][1], split[header_at + 1 :]
 

@@ -63,23 +63,28 @@ def _review_markdown(draft: Draft, source: str) -> str:
     return "\n".join(lines)
 
 
+def file_texts(draft: Draft, source: str) -> dict[str, str]:
+    """Each file of the draft (by name, without .yaml) as written: the plan files and review.yaml."""
+    texts = {
+        name: f"# yaml-language-server: $schema=schema/{name}.schema.json\n#\n# Drafted from {source}: see REVIEW.md.\n"
+        + dump(draft.files[name])
+        for name in _ORDER
+    }
+    review = {"source": source, "notes": [n.as_data() for n in draft.notes.notes]}
+    texts["review"] = (
+        "# The draft's readings to review: make check lists each note as a warning (REVIEW.md sorts them).\n" + dump(review)
+    )
+    return texts
+
+
 def write_draft(draft: Draft, out: Path, source: str) -> None:
     """Write into a fresh folder beside OUT, then put it in OUT's place: OUT is whole or untouched."""
     parent = out.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.draft-", dir=parent))
     try:
-        for name in _ORDER:
-            header = (
-                f"# yaml-language-server: $schema=schema/{name}.schema.json\n#\n# Drafted from {source}: see REVIEW.md.\n"
-            )
-            (staging / f"{name}.yaml").write_text(header + dump(draft.files[name]), encoding="utf-8")
-        review = {"source": source, "notes": [n.as_data() for n in draft.notes.notes]}
-        (staging / "review.yaml").write_text(
-            "# The draft's readings to review: make check lists each note as a warning (REVIEW.md sorts them).\n"
-            + dump(review),
-            encoding="utf-8",
-        )
+        for name, text in file_texts(draft, source).items():
+            (staging / f"{name}.yaml").write_text(text, encoding="utf-8")
         (staging / "REVIEW.md").write_text(_review_markdown(draft, source), encoding="utf-8")
         write_schemas(staging)
         if out.exists():
