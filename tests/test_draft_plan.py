@@ -259,3 +259,23 @@ def test_a_damaged_copy_drafts_a_plan_that_checks_or_is_refused_in_one_message(t
         else:
             assert err.count("[") == 1 and "Traceback" not in err and not out.exists(), err
     assert outcomes[0] and outcomes[1]  # both happen: the property is tested on each side
+
+
+def test_a_part_one_of_purposes_drafts_as_one_group_with_a_note_and_checks(tmp_path):
+    text = (DECISIONS / "hoa-lam.txt").read_text(encoding="utf-8")
+    purposes = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Số hóa toàn bộ sổ hộ tịch của tỉnh.\nb) Xây dựng cơ sở dữ liệu hộ tịch "
+        "dùng chung.\n2. Yêu cầu\na) Bảo đảm an toàn thông tin.\n"
+    )
+    text = text[: text.index("I. MỤC ĐÍCH")] + purposes + text[text.index("II. NHIỆM VỤ") :]
+    (tmp_path / "decision.txt").write_text(text, encoding="utf-8")
+    assert main(["draft-plan", str(tmp_path / "decision.txt"), str(tmp_path / "plan")]) == 0
+    plan, problems = load_plan(tmp_path / "plan")
+    assert problems == []
+    [objective] = plan.objectives.specific.objectives
+    assert objective.phases[0].statements == [
+        "Số hóa toàn bộ sổ hộ tịch của tỉnh.",
+        "Xây dựng cơ sở dữ liệu hộ tịch dùng chung.",
+    ]
+    assert [r.text for r in plan.requirements.requirements] == ["Bảo đảm an toàn thông tin."]
+    assert any("states purposes" in n.why for n in plan.review.notes)

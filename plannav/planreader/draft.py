@@ -83,7 +83,8 @@ def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, note
     for line in text.lines:
         for full, short in _ALIAS.findall(line.text):
             registry.alias(short, full, line.number)
-    objectives, requirements = purposes.objectives(_part(shape.parts, "objectives"), notes)
+    year = int(front.header(shape, Notes())["date"][:4])
+    objectives, requirements = purposes.objectives(_part(shape.parts, "objectives"), notes, year)
     groups = objectives["general"]["groups"]
     tasks = work.tasks_file(_part(shape.parts, "tasks"), registry, groups, notes)
     # The table of procedures has a level column ("Cấp độ", "Mức độ"); the other is the table of tasks.

@@ -31,14 +31,20 @@ def _sections(part: Part) -> dict[str, tuple[Line, list[Line]]]:
     return out
 
 
-def objectives(part: Part, notes: Notes) -> tuple[dict, dict]:
-    """objectives.yaml and requirements.yaml."""
+def objectives(part: Part, notes: Notes, year: int) -> tuple[dict, dict]:
+    """objectives.yaml and requirements.yaml. `year`: the decision's, where purposes have no years."""
     sections = _sections(part)
     general_head, general_lines = sections.get("general", (part.heading, []))
     text = " ".join(ln.text for ln in general_lines)
+    if "specific" not in sections and not _GROUP.search(text):
+        general_lines, specific_lines = [], general_lines  # purposes ("Mục đích"), not objectives by group
+    else:
+        specific_lines = None
     groups = [
         {"number": int(n), "id": slugify(words)[:40].strip("-"), "text": words.strip()} for n, words in _GROUP.findall(text)
     ]
+    if specific_lines is not None:
+        return _as_purposes(part, general_head, specific_lines, sections, notes, year)
     specific_head, specific_lines = sections.get("specific", (general_head, []))
     specific = _specific(specific_lines, groups, notes)
     if not groups:
@@ -50,17 +56,7 @@ def objectives(part: Part, notes: Notes) -> tuple[dict, dict]:
             text[:80],
             "no numbered groups '(1) …; (2) …' in the general objective: one group stands for it",
         )
-    req_head, req_lines = sections.get("requirements", (None, []))
-    requirements = [{"letter": m["letter"], "text": m["text"]} for ln in req_lines if (m := LETTERED.match(ln.text))]
-    if not requirements:
-        notes.add(
-            "requirements",
-            ("requirements",),
-            part.heading.number if part.heading else 1,
-            "",
-            "no lettered requirements found in Part I: write them",
-        )
-        requirements = [{"letter": "a", "text": "Không ghi trong văn bản"}]
+    req_head, requirements = _requirements(part, sections, notes)
     heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
     return (
         {
@@ -130,3 +126,56 @@ def _specific(lines: list[Line], groups: list[dict], notes: Notes) -> list[dict]
                 "a statement before any phase ('- Năm …:'): its years are unknown",
             )
     return out
+
+
+def _requirements(part: Part, sections: dict, notes: Notes) -> tuple[Line | None, list[dict]]:
+    req_head, req_lines = sections.get("requirements", (None, []))
+    requirements = [{"letter": m["letter"], "text": m["text"]} for ln in req_lines if (m := LETTERED.match(ln.text))]
+    if not requirements:
+        notes.add(
+            "requirements",
+            ("requirements",),
+            part.heading.number if part.heading else 1,
+            "",
+            "no lettered requirements found in Part I: write them",
+        )
+        requirements = [{"letter": "a", "text": "Không ghi trong văn bản"}]
+    return req_head, requirements
+
+
+def _as_purposes(part: Part, head: Line | None, lines: list[Line], sections: dict, notes: Notes, year: int):
+    """A Part I of purposes ("1. Mục đích", then its points) where the plan's schema has objectives by utility
+    group and phase: one group, one objective, one phase from the decision's year on, the points verbatim
+    as its statements. Said in a review note, since the shape is the drafter's, not the decision's."""
+    title = re.sub(r"^\d+\.\s*", "", head.text) if head else "Mục đích"
+    points = [m["text"] if (m := LETTERED.match(ln.text) or DASHED.match(ln.text)) else ln.text for ln in lines]
+    notes.add(
+        "objectives",
+        ("general",),
+        head.number if head else 1,
+        head.text if head else "",
+        "the decision states purposes, not objectives by utility group and phase: they are written as one "
+        f"group, one objective and one phase from {year} on, the points verbatim as its statements",
+    )
+    req_head, requirements = _requirements(part, sections, notes)
+    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    objectives = {
+        "part": heading,
+        "general": {
+            "heading": {"text": head.text if head else "1. Mục đích", **({} if head else {"supplied": True})},
+            "text": "\n".join(ln.text for ln in lines) or "Không ghi trong văn bản",
+            "groups": [{"number": 1, "id": slugify(title)[:40].strip("-") or "muc-dich", "text": title}],
+        },
+        "specific": {
+            "heading": {"text": head.text if head else "1. Mục đích", "supplied": True},
+            "objectives": [
+                {
+                    "letter": "a",
+                    "group": 1,
+                    "heading": {"text": title, "supplied": True},
+                    "phases": [{"label": title, "from_year": year, "to_year": None, "statements": points or [title]}],
+                }
+            ],
+        },
+    }
+    return objectives, {"heading": {"text": req_head.text if req_head else "2. Yêu cầu"}, "requirements": requirements}
