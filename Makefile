@@ -78,7 +78,7 @@ tests/axe/node_modules/.installed: tests/axe/package-lock.json
 # The tests that need nothing but Python: the plan, the build, every page read with an HTML parser.
 test: setup  ## check the plan, then run every test that needs no browser
 	$(BIN)/python -m plannav check
-	$(BIN)/python -m pytest -m "not browser" -n 2  # two workers (pytest-xdist), each with its own build of the site
+	$(BIN)/python -m pytest -m "not browser" -n 2  # two workers (pytest-xdist) sharing one build of each site
 	@echo "Left out, for make test-all: $$($(BIN)/python -m pytest --collect-only -q -m browser 2>/dev/null | tail -1 | cut -d' ' -f1 | cut -d/ -f1) browser tests (Chromium, nginx, axe-core)"
 
 # Everything, browser and nginx tests included: needs Debian's chromium, nginx, poppler-utils,

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, shared_folder
 
 CHROMIUM = os.environ.get("PLANNAV_CHROMIUM", "/usr/bin/chromium")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -49,11 +49,14 @@ def subpath_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("offline") / "site"
-    result = build_site(site_dir, offline=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+def offline_site(runs):
+    """The copy to open from disk (`make build-offline`), built once per run."""
+
+    def make(folder):
+        result = build_site(folder / "site", offline=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return shared_folder(runs, "offline", make) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -182,6 +185,13 @@ COUNT_SEARCH_MESSAGES = """(() => {
 })()"""
 
 
+# The first ten results shown, each as (its title, its address), read in one call rather than two per result.
+SHOWN_RESULTS = """() => [...document.querySelectorAll("li.md-search-result__item > a")].slice(0, 10).map(a => {
+  const title = a.querySelector("h1, h2");
+  return [title ? title.innerText : null, a.getAttribute("href")];
+})"""
+
+
 def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into the site's search box; return (title, href) of the results shown for it."""
     box = page.locator("input.md-search__input")
@@ -197,13 +207,9 @@ def search(page, query: str) -> list[tuple[str, str]]:
             "q => { const m = window.__searchMessages; return m.last === q && m.sent === m.answered; }", arg=query
         )
     page.locator(".md-search-result__item").first.wait_for()
-    items = page.locator("li.md-search-result__item > a")
 
     def shown():
-        return [
-            (items.nth(i).locator("h1, h2").first.inner_text(), items.nth(i).get_attribute("href"))
-            for i in range(min(items.count(), 10))
-        ]
+        return [tuple(result) for result in page.evaluate(SHOWN_RESULTS)]
 
     # Where the worker's messages are not counted (a copy opened from disk runs it in an iframe), wait
     # until the list stops changing.

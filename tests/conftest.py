@@ -1,9 +1,8 @@
 import os
-import tempfile
 
 import pytest
 from hypothesis import settings
-from sitebuild import PLAN_DIR, SEED, build_site, copy_plan, edit_plan
+from sitebuild import PLAN_DIR, SAMPLE_MONTHS, SEED, build_site, copy_plan, edit_plan, sample_progress_site, shared_folder
 
 from plannav.items import ItemIndex
 from plannav.loader import load_plan
@@ -50,8 +49,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-# The sites the tests build keep what they read in a cache of their own, not in the project's .cache/.
-os.environ.setdefault("PLANNAV_CACHE_DIR", tempfile.mkdtemp(prefix="plannav-test-cache-"))
+# The sites the tests build keep what they read in a cache of their own, not in the project's .cache/: the
+# run's (build_cache below), unless PLANNAV_CACHE_DIR was given ("off": none).
+CACHE_GIVEN = os.environ.get("PLANNAV_CACHE_DIR")
 
 
 @pytest.fixture(scope="session")
@@ -84,12 +84,36 @@ def plan_copy(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
+def runs(tmp_path_factory):
+    """A folder all the test processes of this run share (each of pytest-xdist's workers has its own
+    temporary folder beneath the run's): the sites the tests only read are made there once."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(runs):
+    """The build cache of the run's builds (in this process or as a command) but those given one of their
+    own, shared by the test processes: a build of data another built already takes what that one made. Two
+    processes may use it at once: a result is written whole or not at all, one the other removed is made again."""
+    if CACHE_GIVEN is None:
+        os.environ["PLANNAV_CACHE_DIR"] = str(runs / "cache")
+    return os.environ["PLANNAV_CACHE_DIR"]
+
+
+def _built(folder, **settings):
+    """A site built at folder/site, its output kept at folder/output.txt."""
+    result = build_site(folder / "site", **settings)
+    (folder / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(runs):
+    """The real site, built once per run and read by every test process; with what the build printed. Its
+    build cache is its own (site/../cache), cold: a test builds the same plan again from what it left."""
+    folder = shared_folder(runs, "plan-site", lambda folder: _built(folder, cache_dir=folder / "cache"))
+    return folder / "site", (folder / "output.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -114,43 +138,52 @@ def page():
 
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %}"
+# One hostile value in each kind of text field: names, titles, headings, prose, statements.
+HOSTILE_EDITS = [
+    ("agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n"),
+    (
+        "tasks.yaml",
+        "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở "
+        "dữ liệu quốc gia về dân cư.\n",
+        f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n",
+    ),
+    ("tasks.yaml", "  heading: {text: '2. Phục vụ", f"  heading: {{text: '{HOSTILE} 2. Phục vụ"),
+    ("procedures.yaml", "  name: Đăng ký khai sinh\n", f"  name: 'Đăng ký khai sinh {HOSTILE}'\n"),
+    (
+        "documents.yaml",
+        "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
+        f"  title: 'Quản lý dữ liệu số {HOSTILE}'\n",
+    ),
+    (
+        "objectives.yaml",
+        "      - Tiếp tục hoàn thiện thể chế, chính sách để tạo điều kiện phát triển, cung cấp ứng dụng, "
+        "dịch vụ số liên quan đến thông tin dân cư.\n",
+        f"      - 'Tiếp tục hoàn thiện {HOSTILE}'\n",
+    ),
+    ("requirements.yaml", "  text: Phải xác định người dân", f"  text: '{HOSTILE}' #"),
+    (
+        "decision.yaml",
+        "- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+        f"- 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; {HOSTILE}'\n",
+    ),
+]
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory):
+def hostile_site(runs):
     """The site built from a plan whose agency name and task text try to inject markup and templates."""
-    plan_dir = copy_plan(tmp_path_factory.mktemp("hostile") / "plan")
-    # One hostile value in each kind of text field: names, titles, headings, prose, statements.
-    for file, old, new in (
-        ("agencies.yaml", "    name: Sở Y tế\n", f"    name: 'Sở Y tế {HOSTILE}'\n"),
-        (
-            "tasks.yaml",
-            "    text: Triển khai thực hiện Thông tư quy định về danh mục, sản phẩm được khai thác từ Cơ sở "
-            "dữ liệu quốc gia về dân cư.\n",
-            f"    text: 'Triển khai thực hiện Thông tư {HOSTILE}'\n",
-        ),
-        ("tasks.yaml", "  heading: {text: '2. Phục vụ", f"  heading: {{text: '{HOSTILE} 2. Phục vụ"),
-        ("procedures.yaml", "  name: Đăng ký khai sinh\n", f"  name: 'Đăng ký khai sinh {HOSTILE}'\n"),
-        (
-            "documents.yaml",
-            "  title: Quản lý, kết nối và chia sẻ dữ liệu số của cơ quan nhà nước\n",
-            f"  title: 'Quản lý dữ liệu số {HOSTILE}'\n",
-        ),
-        (
-            "objectives.yaml",
-            "      - Tiếp tục hoàn thiện thể chế, chính sách để tạo điều kiện phát triển, cung cấp ứng dụng, "
-            "dịch vụ số liên quan đến thông tin dân cư.\n",
-            f"      - 'Tiếp tục hoàn thiện {HOSTILE}'\n",
-        ),
-        ("requirements.yaml", "  text: Phải xác định người dân", f"  text: '{HOSTILE}' #"),
-        (
-            "decision.yaml",
-            "- Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
-            f"- 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; {HOSTILE}'\n",
-        ),
-    ):
-        edit_plan(plan_dir, file, (old, new))
-    site_dir = plan_dir.parent / "site"
-    result = build_site(site_dir, plan_dir=plan_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+
+    def make(folder):
+        plan_dir = copy_plan(folder / "plan")
+        for file, old, new in HOSTILE_EDITS:
+            edit_plan(plan_dir, file, (old, new))
+        _built(folder, plan_dir=plan_dir)
+
+    return shared_folder(runs, "hostile", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def two_years(runs):
+    """The sample: a site built from 24 months of made-up reports from every reporting agency (the
+    benchmark's, scripts/sample_progress.py), made once per run. Its folder: site/, progress/, cache/."""
+    return shared_folder(runs, "two-years", lambda folder: sample_progress_site(folder, SAMPLE_MONTHS))

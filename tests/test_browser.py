@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_fixtures import AXE, search, serious_violations
+from searchqueries import FIRST_THREE
 
 from plannav import schedule
 
@@ -62,35 +63,12 @@ def test_file_target_navigates_and_searches_from_disk(offline_site, tab):
     assert watch.errors == []
 
 
-SEARCH_CASES = [
-    ("dang ky khai sinh", "thu-tuc/9/"),
-    ("Đăng ký khai sinh", "thu-tuc/9/"),
-    ("cong an tinh", "co-quan/cong-an-tinh/"),
-    ("Công an tỉnh", "co-quan/cong-an-tinh/"),
-    ("so tu phap", "co-quan/so-tu-phap/"),
-    ("can cuoc cong dan", "thu-tuc/2/"),
-    ("tháng 5/2022", "thoi-han/2022-05/"),
-    ("thang 5 2022", "thoi-han/2022-05/"),
-    ("dien luc", "co-quan/dien-luc-dak-nong/"),
-    ("đăng ký thường trú", "thu-tuc/3/"),
-    # A month typed as staff type it: the deadline page before the tasks due that month.
-    ("thang 3/2022", "thoi-han/2022-03/"),
-    ("năm 2023", "thoi-han/2023/"),
-    # Abbreviations (plan/abbreviations.yaml), both ways.
-    ("CCCD", "thu-tuc/2/"),
-    ("BHXH", "co-quan/bao-hiem-xa-hoi-tinh/"),
-    ("TT&TT", "co-quan/so-thong-tin-truyen-thong/"),
-    ("LĐTBXH", "co-quan/so-lao-dong-thuong-binh-xa-hoi/"),
-    ("trung hoc pho thong", "thu-tuc/21/"),
-]
-
-
 def test_search_finds_each_page_in_the_top_three(nginx, tab):
     # All the queries in one page, as a reader types one after another.
     page, _ = tab
     page.goto(nginx["root"])
     misses = []
-    for query, expected in SEARCH_CASES:
+    for query, expected in FIRST_THREE:
         results = search(page, query)
         top = [urlsplit(href).path.lstrip("/") for _, href in results[:3]]
         if expected not in top:

@@ -4,6 +4,7 @@ their text, the plan or the program changed; a damaged or unwritable cache only 
 import pickle
 import shutil
 import textwrap
+from types import SimpleNamespace
 
 import pytest
 from sitebuild import PLAN_DIR
@@ -22,6 +23,7 @@ REPORT = """
       status: {status}
       result: DỮ LIỆU MẪU, không có thật
     """
+DONE = "Hoàn thành\n      completed: '2026-10-01'"  # what a new October report of Sở Tư pháp tỉnh Lâm Đồng says
 
 
 def _write(folder, period, agency, status="Đang thực hiện"):
@@ -31,13 +33,16 @@ def _write(folder, period, agency, status="Đang thực hiện"):
     return path
 
 
-@pytest.fixture
-def reports(tmp_path):
-    folder = tmp_path / "progress"
+def _reports(folder):
     for period in ("2026-09", "2026-10"):
         for agency in ("so-tu-phap-lam-dong", "cong-an-tinh-lam-dong"):
             _write(folder, period, agency)
     return folder
+
+
+@pytest.fixture
+def reports(tmp_path):
+    return _reports(tmp_path / "progress")
 
 
 @pytest.fixture
@@ -138,9 +143,57 @@ def _manifests(cache_folder, kind):
     return sorted((cache_folder / kind / buildcache.STATES).iterdir(), key=lambda p: p.stat().st_mtime)
 
 
-def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_are_kept(tmp_path, reports, monkeypatch):
+@pytest.fixture(scope="module")
+def two_states(tmp_path_factory):
+    """The downloads of the reports above made with an empty cache; then, once Sở Tư pháp tỉnh Lâm Đồng's
+    October report says done, from the cache the first left; then those of the same data with no cache.
+    What each of the first two made is counted: the Word documents, the workbooks and report forms, the
+    drafted reports. Made once for the tests below, which read it: the slowest work of this module."""
+    from plannav.exports import catalog
+    from plannav.progress import monthly
+
+    root = tmp_path_factory.mktemp("two-states")
+    folder = _reports(root / "progress")
+    made = {"documents": [], "workbooks": [], "drafted": []}
+    with pytest.MonkeyPatch.context() as patch:
+        real_docx = catalog.agency_docx
+        patch.setattr(
+            catalog,
+            "agency_docx",
+            lambda report, stamp: made["documents"].append(report.agency.text) or real_docx(report, stamp),
+        )
+        for name in ("write_xlsx", "write_form"):
+            real = getattr(catalog, name)
+            patch.setattr(catalog, name, lambda content, real=real: made["workbooks"].append(content) or real(content))
+        for name in ("agency_report", "month_summary"):
+            real = getattr(monthly, name)
+            patch.setattr(monthly, name, lambda *args, real=real: made["drafted"].append(args[2]) or real(*args))
+        cache = BuildCache(root / "cache")
+        first = _downloads(folder, cache)  # a cache with nothing: every document is made
+        first_made = {kind: list(what) for kind, what in made.items()}
+        shutil.copytree(root / "cache", root / "cache-after-first")
+        for what in made.values():
+            what.clear()
+        _write(folder, "2026-10", "so-tu-phap-lam-dong", status=DONE)
+        changed = _downloads(folder, cache)
+        changed_made = {kind: list(what) for kind, what in made.items()}
+    return SimpleNamespace(
+        first=first,
+        first_made=first_made,
+        cache_after_first=root / "cache-after-first",
+        changed=changed,
+        changed_made=changed_made,
+        uncached=_downloads(folder, None),
+    )
+
+
+def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_are_kept(
+    tmp_path, reports, two_states, monkeypatch
+):
+    # The same reports as the first state of two_states, and the cache its first build left.
+    shutil.copytree(two_states.cache_after_first, tmp_path / "cache")
     cache = BuildCache(tmp_path / "cache")
-    first = _downloads(reports, cache)
+    first = two_states.first
     (state,) = _manifests(tmp_path / "cache", "downloads")
     named = pickle.loads(state.read_bytes())
     assert set(named) == set(first) and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in first
@@ -150,7 +203,7 @@ def test_downloads_of_the_same_data_are_taken_from_the_cache_and_a_few_states_ar
         path.write_bytes(pickle.dumps(b"kept"))
     assert set(_downloads(reports, cache).values()) == {b"kept"}
     # Another report's text is another state: what does not print the same is made again, the rest taken.
-    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status=DONE)
     changed = _downloads(reports, cache)
     assert set(changed) == set(first) and changed["tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx"] != b"kept"
     assert changed["tai-ve/co-quan/so-y-te.xlsx"] == b"kept" and changed["tai-ve/ke-hoach.json"] != b"kept"
@@ -221,7 +274,7 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     assert first == failed
     rendered.clear()
     assert build() == first and rendered == []
-    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
+    _write(reports, "2026-10", "so-tu-phap-lam-dong", status=DONE)
     changed = build()
     assert changed[sitemap.agency("so-tu-phap-lam-dong")] != first[sitemap.agency("so-tu-phap-lam-dong")]
     assert changed[sitemap.agency("so-y-te")] == first[sitemap.agency("so-y-te")]
@@ -238,26 +291,13 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     assert build() == changed and rendered == []
 
 
-def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, reports, monkeypatch):
+def test_a_word_document_that_prints_the_same_is_not_made_again(two_states):
     """A new report changes the state of the data, and so every download of that state; but the other
     agencies' drafted reports print what they printed, and are taken as they were made."""
-    from plannav.exports import catalog
-
-    made = []
-    real = catalog.agency_docx
-
-    def counting(report, stamp):
-        made.append(report.agency.text)
-        return real(report, stamp)
-
-    monkeypatch.setattr(catalog, "agency_docx", counting)
-    cache = BuildCache(tmp_path / "cache")
-    first = _downloads(reports, cache)
-    assert sorted(made) == ["Công an tỉnh Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng"]
-    made.clear()
-    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
-    changed = _downloads(reports, cache)
-    assert made == ["Sở Tư pháp tỉnh Lâm Đồng"]  # Công an tỉnh Lâm Đồng's report prints what it printed
+    first, changed = two_states.first, two_states.changed
+    assert sorted(two_states.first_made["documents"]) == ["Công an tỉnh Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng"]
+    # Công an tỉnh Lâm Đồng's report prints what it printed
+    assert two_states.changed_made["documents"] == ["Sở Tư pháp tỉnh Lâm Đồng"]
     police = "tai-ve/bao-cao/2026-10/cong-an-tinh-lam-dong.docx"
     assert changed[police] == first[police]
     assert (
@@ -266,43 +306,28 @@ def test_a_word_document_that_prints_the_same_is_not_made_again(tmp_path, report
     )
 
 
-def test_a_workbook_that_prints_the_same_is_not_made_again(tmp_path, reports, monkeypatch):
+def test_a_workbook_that_prints_the_same_is_not_made_again(two_states):
     """So with the Excel files: the extracts and report forms of the agencies a new report leaves as they
     were are taken as they were made; the reporting agency's are made again."""
-    from plannav.exports import catalog
-
-    made = []
-    for name in ("write_xlsx", "write_form"):
-        real = getattr(catalog, name)
-        monkeypatch.setattr(catalog, name, lambda content, real=real: made.append(content) or real(content))
-    cache = BuildCache(tmp_path / "cache")
-    first = _downloads(reports, cache)
+    first, changed = two_states.first, two_states.changed
     workbooks = [path for path in first if path.endswith(".xlsx")]
-    assert len(made) == len(workbooks) > 40
-    made.clear()
-    _write(reports, "2026-10", "so-tu-phap-lam-dong", status="Hoàn thành\n      completed: '2026-10-01'")
-    changed = _downloads(reports, cache)
+    assert len(two_states.first_made["workbooks"]) == len(workbooks) > 40
     remade = sorted(path for path in workbooks if changed[path] != first[path])
     assert "tai-ve/co-quan/so-tu-phap-lam-dong.xlsx" in remade and "tai-ve/bao-cao/so-tu-phap-lam-dong.xlsx" in remade
+    made = two_states.changed_made["workbooks"]
     assert len(made) == len(remade) < 6, remade  # only the files that print something else
     assert changed["tai-ve/co-quan/so-y-te.xlsx"] == first["tai-ve/co-quan/so-y-te.xlsx"]
     # The files taken by what they print are those a build with no cache makes, byte for byte.
-    assert changed == _downloads(reports, None)
+    assert changed == two_states.uncached
 
 
-def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(tmp_path, reports, monkeypatch):
-    from plannav.progress import monthly
-
-    worked_out = []
-    for name in ("agency_report", "month_summary"):
-        real = getattr(monthly, name)
-        monkeypatch.setattr(monthly, name, lambda *args, real=real: worked_out.append(args[2]) or real(*args))
-    made = _downloads(reports, BuildCache(tmp_path / "cache"))  # a cache with nothing: every document is made
+def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(two_states):
+    made = two_states.first  # made with a cache with nothing: every document is made
     assert (
         "thuc-hien/2026-10/so-tu-phap-lam-dong/index.html" in made
         and "tai-ve/bao-cao/2026-10/so-tu-phap-lam-dong.docx" in made
     )
-    drafted = [w if isinstance(w, str) else w.agency for w in worked_out]
+    drafted = [w if isinstance(w, str) else w.agency for w in two_states.first_made["drafted"]]
     assert sorted(drafted) == ["2026-10", "cong-an-tinh-lam-dong", "so-tu-phap-lam-dong"]
 
 

@@ -4,7 +4,7 @@ phone without the page scrolling sideways."""
 
 import pytest
 from browser_fixtures import cells_off_screen, serious_violations
-from sitebuild import sample_progress_site
+from sitebuild import build_site, shared_folder
 
 pytestmark = pytest.mark.browser  # Chromium and axe-core: `make test-all`
 
@@ -21,8 +21,14 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    return sample_progress_site(tmp_path_factory.mktemp("sample-browser"), 6, offline=True)
+def sample_site(runs, two_years):
+    """The sample's reports (two years of them), built as the copy to open from disk, once per run."""
+
+    def make(folder):
+        result = build_site(folder / "site", offline=True, progress_dir=two_years / "progress")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return shared_folder(runs, "two-years-offline", make) / "site"
 
 
 @pytest.mark.parametrize("url", PAGES)

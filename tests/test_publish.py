@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, edit_plan, synthetic_plan
+from sitebuild import ROOT, build_site, edit_plan, synthetic_plan
 
 from plannav.generator import publish as publishing
 from plannav.generator.publish import MARKER, main, publish
@@ -47,7 +47,14 @@ def quick_build(monkeypatch):
     return outcome
 
 
-def test_publish_switches_atomically_and_a_failed_build_changes_nothing(tmp_path, plan_copy, capsys):
+@pytest.fixture
+def build_here(monkeypatch):
+    """Real builds, run in this process (sitebuild.build_site) rather than as the command: for the tests of
+    what publishing does with a build's result, not of the command that builds."""
+    monkeypatch.setattr(publishing, "build", build_site)
+
+
+def test_publish_switches_atomically_and_a_failed_build_changes_nothing(tmp_path, plan_copy, capsys, build_here):
     dest = tmp_path / "www" / "ke-hoach-06"
     assert publish(dest, base_url="http://intranet.local/ke-hoach-06/") == 0
     assert dest.is_symlink() and (dest / "co-quan" / "cong-an-tinh" / "index.html").is_file()
@@ -141,9 +148,9 @@ def _start(dest: Path, *extra, env=None) -> subprocess.Popen:
     )
 
 
-def test_builds_killed_at_any_point_leave_every_kept_release_complete(tmp_path):
+def test_builds_killed_at_any_point_leave_every_kept_release_complete(tmp_path, quick_build):
     dest = tmp_path / "ke-hoach-06"
-    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    assert publish(dest) == 0  # a release to keep (quick_build); the builds killed below are the command's own
     published = os.path.realpath(dest)
     for delay in (0.3, 1.2, 2.2):
         process = _start(dest)
@@ -155,15 +162,15 @@ def test_builds_killed_at_any_point_leave_every_kept_release_complete(tmp_path):
         for release in releases.iterdir():
             assert release.name.endswith((".partial", ".deleting")) or _complete(release), release
     # The next publish clears what the killed ones left and keeps only complete releases.
-    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    assert publish(dest) == 0
     names = [p.name for p in (dest.parent / ".ke-hoach-06.releases").iterdir()]
     assert not [n for n in names if n.endswith((".partial", ".deleting"))], names
     assert os.path.realpath(dest) != published and len(names) <= publishing.KEEP_RELEASES
 
 
-def test_ctrl_c_stops_the_build_with_a_message_and_changes_nothing(tmp_path):
+def test_ctrl_c_stops_the_build_with_a_message_and_changes_nothing(tmp_path, quick_build):
     dest = tmp_path / "ke-hoach-06"
-    assert subprocess.run([*SCRIPT, str(dest)], cwd=ROOT, capture_output=True).returncode == 0
+    assert publish(dest) == 0  # the site published before (quick_build); the build interrupted is the command's
     published = os.path.realpath(dest)
     # A plan four times the real one keeps the build going for seconds once its release folder exists:
     # the interrupt then lands mid-build however fast the machine is.
@@ -217,7 +224,7 @@ def test_a_read_only_file_system_is_said_in_one_line(tmp_path):
         assert "is unchanged" in result.stderr
 
 
-def test_the_offline_copy_is_a_plain_folder_replaced_only_by_a_complete_build(tmp_path, plan_copy):
+def test_the_offline_copy_is_a_plain_folder_replaced_only_by_a_complete_build(tmp_path, plan_copy, build_here):
     dest = tmp_path / "usb" / "ke-hoach-06"
     assert publish(dest, offline=True) == 0
     assert dest.is_dir() and not dest.is_symlink() and _complete(dest)

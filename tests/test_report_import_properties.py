@@ -5,15 +5,17 @@ fictitious ("DỮ LIỆU MẪU")."""
 import datetime as dt
 import io
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from sitebuild import build_site
+from sitebuild import PLAN_DIR, build_site
 from test_report_import_hostile import AGENCY, _run
 
+from plannav.progress import importcommand
 from plannav.progress.form import column_of, form_bytes
 from plannav.progress.importmessages import TOLD_IN_VIETNAMESE
 from plannav.progress.loader import load_progress
@@ -35,6 +37,18 @@ def reporters(index):
 @pytest.fixture(scope="module")
 def blank_form(reporters):
     return form_bytes(reporters.index, reporters, AGENCY)
+
+
+@pytest.fixture
+def plan_read_once(plan, monkeypatch):
+    """Each import reads the plan folder; the examples of a property all import against the real plan,
+    read once (the plan's reading has tests of its own)."""
+
+    def load_plan(folder):
+        assert Path(folder) == PLAN_DIR, folder
+        return plan, []
+
+    monkeypatch.setattr(importcommand, "load_plan", load_plan)
 
 
 def _xml_text(text: str) -> str:
@@ -59,7 +73,9 @@ values = st.one_of(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fills=st.lists(st.tuples(st.integers(0, 30), st.sampled_from(list(COLUMNS)), values), min_size=1, max_size=12))
-def test_import_refuses_naming_a_cell_or_writes_what_the_check_passes(tmp_path_factory, reporters, blank_form, fills):
+def test_import_refuses_naming_a_cell_or_writes_what_the_check_passes(
+    tmp_path_factory, reporters, blank_form, plan_read_once, fills
+):
     tmp_path = tmp_path_factory.mktemp("form")
     workbook = load_workbook(io.BytesIO(blank_form))
     sheet = workbook["Báo cáo"]

@@ -2,20 +2,20 @@
 python-docx and checked for the form of an administrative document (Nghị định 30/2020/NĐ-CP: A4, the
 margins, Times New Roman and its sizes, the national title and motto, the issuing body, the period),
 every item row with its status, and numbers that agree with the dashboard and with the page version.
-The reports are two months of made-up ones (scripts/sample_progress.py), marked as sample data."""
+The reports are the sample's 24 months of made-up ones (scripts/sample_progress.py, ending in October
+2026), marked as sample data."""
 
 import datetime as dt
 import io
 import shutil
 import subprocess
-import sys
 import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
 from docx.shared import Mm, Pt
-from sitebuild import ROOT, edit_plan, sample_progress_site
+from sitebuild import ROOT, edit_plan
 
 from plannav.exports.wordreport import agency_report_bytes, month_summary_bytes
 from plannav.progress import months
@@ -23,15 +23,11 @@ from plannav.progress.drafting import agency_report
 from plannav.progress.letterhead import FORM
 from plannav.sitemodel import SiteModel
 
-MONTHS = ("2026-09", "2026-10")  # reported; the latest is drafted
-
 
 @pytest.fixture(scope="module")
-def drafted(tmp_path_factory):
-    root = tmp_path_factory.mktemp("drafted")
-    site = sample_progress_site(root, len(MONTHS))
-    model = SiteModel.from_folder(ROOT / "plan", root / "progress")
-    return site, model
+def drafted(two_years):
+    """The sample's site, whose latest month (October 2026) is drafted, and the model of its reports."""
+    return two_years / "site", SiteModel.from_folder(ROOT / "plan", two_years / "progress")
 
 
 def _docx(site, period, name):
@@ -377,15 +373,10 @@ def test_a_report_prints_through_libreoffice_with_page_numbers(drafted, tmp_path
 
 
 @pytest.mark.browser
-def test_in_a_month_of_two_years_of_reports_the_body_is_short(tmp_path):
+def test_in_a_month_of_two_years_of_reports_the_body_is_short(drafted, tmp_path):
     """The body, before the appendix, of the drafts of the last month of the 24-month sample: at most 4 pages for
     an agency, 6 for the consolidated report (EDITING.md: the page counts measured)."""
-    progress = tmp_path / "progress"
-    made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "sample_progress.py"), "24", str(progress)], capture_output=True
-    )
-    assert made.returncode == 0, made.stderr
-    model = SiteModel.from_folder(ROOT / "plan", progress)
+    _, model = drafted
     period = months.drafted_months(model.progress)[-1]
     report = next(r for r in model.progress.month_reports(period) if r.agency == "so-tu-phap-lam-dong")
     sources = [tmp_path / "so-tu-phap-lam-dong.docx", tmp_path / "tong-hop.docx"]

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, edit_plan, reports_site
+from sitebuild import ROOT, edit_plan, reports_site, shared_folder
 
 from plannav.loader import load_plan
 from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, Entry
@@ -157,8 +157,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def meanings_site(tmp_path_factory):
-    return reports_site(tmp_path_factory.mktemp("meanings"), REPORTS)
+def meanings_site(runs):
+    return shared_folder(runs, "meanings", lambda folder: reports_site(folder, REPORTS)) / "site"
 
 
 def _soup(site, url):
