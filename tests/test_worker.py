@@ -1,27 +1,44 @@
 """The build's second process: the same results there or in this process, and failures reported."""
 
-import multiprocessing
+import multiprocessing.synchronize
 import os
 import threading
 import time
+from functools import partial
 
 import pytest
 
 from plannav.generator import worker
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 
+beside = pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
+
 
 class Collect:
-    def __init__(self):
+    def __init__(self, pid_file=None):
         self.items = []
+        if pid_file:
+            pid_file.write_text(str(os.getpid()))
 
     def add(self, item):
         if item == "boom":
             raise ValueError("boom while adding")
+        if item == "die":
+            os._exit(1)  # as when the system kills it for its memory
+        if item.startswith("sleep "):
+            time.sleep(float(item.split()[1]))
         self.items.append(item)
 
     def finish(self, suffix):
-        return [item + suffix for item in self.items], os.getpid()
+        return [item + suffix for item in self.items], os.getpid(), os.getppid()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
 
 
 @pytest.mark.parametrize("spare_core", [True, False], ids=["second-process", "same-process"])
@@ -30,29 +47,58 @@ def test_consumer_returns_what_the_object_made_of_every_item(monkeypatch, spare_
     consumer = BackgroundWorker(Collect)
     for item in ("a", "b", "c"):
         consumer.add(item)
-    items, pid = consumer.finish("!")
+    items, pid, _ = consumer.finish("!")
     assert items == ["a!", "b!", "c!"]
     assert (pid != os.getpid()) == spare_core
+    assert _gone(pid) == spare_core  # nothing left running after the build
 
 
-@pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
+@beside
+def test_items_are_sent_without_waiting_and_taken_in_order():
+    consumer = BackgroundWorker(Collect)
+    consumer.add("first")  # the process is up from here on
+    asked = time.perf_counter()
+    items = ["sleep 0.5", "sleep 0.5", *map(str, range(300))]
+    for item in items:
+        consumer.add(item)
+    assert time.perf_counter() - asked < 0.5  # not waiting for the slow items
+    assert consumer.finish("")[0] == ["first", *items]
+
+
+@beside
 def test_a_failure_in_the_second_process_is_reported_with_its_cause():
     consumer = BackgroundWorker(Collect)
     consumer.add("boom")
-    consumer.add("after")  # sent to a process that has stopped: no error here
-    with pytest.raises(WorkerFailed, match="boom while adding"):
+    consumer.add("after")
+    with pytest.raises(WorkerFailed, match="boom while adding") as failed:
+        consumer.finish("")
+    assert 'test_worker.py", line' in str(failed.value)  # where
+
+
+@beside
+def test_a_second_process_that_died_is_reported_at_the_end():
+    consumer = BackgroundWorker(Collect)
+    consumer.add("die")
+    time.sleep(0.5)
+    consumer.add("after")  # the build goes on, and hears of it once
+    with pytest.raises(WorkerFailed, match="the second process stopped"):
         consumer.finish("")
 
 
-@pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
-def test_cancelled_work_stops_at_once():
+@beside
+def test_cancelled_work_stops_at_once(tmp_path):
     # mkdocs serve: a build failed halfway; the next build cancels what the last one left running.
-    consumer = BackgroundWorker(Collect)
-    consumer.add("a")
+    consumer = BackgroundWorker(partial(Collect, tmp_path / "pid"))
+    consumer.add("sleep 60")
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "pid").is_file():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(0.2)  # an item under way
     started = time.perf_counter()
     consumer.cancel()
     assert time.perf_counter() - started < 2
-    assert consumer.process is None
+    assert _gone(int((tmp_path / "pid").read_text()))
 
 
 def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
@@ -60,49 +106,24 @@ def test_work_runs_here_when_no_second_process_can_be_started(monkeypatch):
         raise OSError(38, "Function not implemented")  # e.g. no /dev/shm for the queue's semaphore
 
     monkeypatch.setattr(worker, "_spare_core", lambda: True)
-    monkeypatch.setattr(multiprocessing.context.ForkServerContext, "Queue", refuse)
+    monkeypatch.setattr(multiprocessing.synchronize.SemLock, "__init__", refuse)
     consumer = BackgroundWorker(Collect)
     consumer.add("a")
-    items, pid = consumer.finish("!")
+    items, pid, _ = consumer.finish("!")
     assert items == ["a!"] and pid == os.getpid()
 
 
-@pytest.mark.skipif(not worker._spare_core(), reason="one core: the work runs in this process")
+@beside
 def test_the_second_process_is_not_forked_from_a_threaded_build():
     # mkdocs serve runs a watcher and a server thread: a plain fork would copy locks they hold.
-    import threading
-
     stop = threading.Event()
     watcher = threading.Thread(target=stop.wait, daemon=True)
     watcher.start()
     try:
         consumer = BackgroundWorker(Collect)
-        assert consumer.process is not None
-        assert consumer.process._start_method in ("forkserver", "spawn")
         consumer.add("a")
-        items, pid = consumer.finish("!")
+        items, pid, parent = consumer.finish("!")
         assert items == ["a!"] and pid != os.getpid()
+        assert parent != os.getpid()  # the fork server's child, not this process's
     finally:
         stop.set()
-
-
-def test_what_is_asked_while_the_process_starts_is_sent_in_order_without_waiting(monkeypatch):
-    """The build asks for the downloads before the second process is up: it goes on meanwhile."""
-    started = threading.Event()
-    real_start = BackgroundWorker._start
-
-    def slow_start(self, factory):
-        started.wait(5)  # the process comes up only when the test says so
-        real_start(self, factory)
-
-    monkeypatch.setattr(worker, "_spare_core", lambda: True)
-    monkeypatch.setattr(BackgroundWorker, "_start", slow_start)
-    consumer = BackgroundWorker(Collect)
-    asked = time.perf_counter()
-    consumer.add("a")
-    consumer.add("b")
-    assert time.perf_counter() - asked < 1  # not waiting for the start
-    started.set()
-    consumer.add("c")
-    items, pid = consumer.finish("!")
-    assert items == ["a!", "b!", "c!"] and pid != os.getpid()

@@ -1,17 +1,23 @@
 """Work done beside the page build, in a second process when the machine has a core to spare.
 
 The page build is single-threaded. The downloads need only the plan, and each written page can be
-checked while the next is built, so both run meanwhile. The process comes from a fork server, a
-single-threaded process started once: forking the build itself is unsafe once `mkdocs serve` runs its
-watcher and server threads (a lock held by another thread stays held in the child for ever). With one
-core, or where no process can be started, the same work runs in this process instead.
+checked while the next is built, so both run meanwhile, in a pool of one process, which runs what it
+is asked in the order asked. The process comes from a fork server, a single-threaded process started
+once, which has imported the checks and downloads: forking the build itself is unsafe once `mkdocs
+serve` runs its watcher and server threads (a lock held by another thread stays held in the child for
+ever), and each rebuild's process starts warm. With one core, or where no process can be started, the
+same work runs in this process instead.
 """
 
 import multiprocessing
 import os
-import threading
+import signal
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from multiprocessing import forkserver
 
 
 def _spare_core() -> bool:
@@ -24,126 +30,92 @@ class WorkerFailed(Exception):
     """The work in the second process failed; the message says where."""
 
 
+_consumer = None  # in the second process: the object the factory made
+
+
+def _make(factory: Callable) -> None:
+    global _consumer
+    _consumer = factory()
+
+
+def _call(method: str, *args):
+    return getattr(_consumer, method)(*args)
+
+
+def _run(function: Callable, *args):
+    """In the second process: a failure comes back as the text of its traceback."""
+    try:
+        return function(*args)
+    except Exception:
+        raise WorkerFailed(traceback.format_exc()) from None
+
+
 class BackgroundWorker:
     """An object made by `factory` in a second process: `add(...)` (or any `call`) is sent to it item by
     item while this process goes on, and `finish(...)` returns its result."""
 
     def __init__(self, factory: Callable):
-        self._local = self._process = self._failed = None
-        self._factory, self._starting = factory, None
-        self._pending: list[tuple[str, tuple]] = []  # asked for while the process was starting
+        self._factory, self._pool, self._local = factory, None, None
+        self._asked: list[Future] = []  # every call sent, in order
         if _spare_core():
-            # Starting the process is mostly waiting (the fork server starts and imports the checks): it
-            # happens in a thread, while this process goes on (it reads the plan meanwhile).
-            self._starting = threading.Thread(target=self._start_beside, name="plannav-worker-start", daemon=True)
-            self._starting.start()
-        # With no core to spare the work is done here, when first asked for: by then the build has read and
-        # checked the plan, and said what is wrong with it, itself.
-
-    def _start_beside(self) -> None:
-        try:
-            self._start(self._factory)
-        except OSError:  # no process or semaphore to be had (a locked-down container): work here
-            self._process = None
-        except BaseException as err:  # said where the work is next asked for, in the build's thread
-            self._failed = err
+            # The fork server starts now, without waiting: it imports the checks and downloads while this
+            # process reads the plan, and the first call, later, finds it ready.
+            multiprocessing.get_context("forkserver").set_forkserver_preload(["plannav.generator.finishing", __name__])
+            with suppress(OSError):  # met again, and worked around, when the process is asked for
+                forkserver.ensure_running()
 
     def _ready(self) -> None:
-        """Wait for the start, if it is under way; work in this process if no second one could start."""
-        if self._starting is None:
-            if self._process is None and self._local is None:
-                self._local = self._factory()
+        if self._pool is not None or self._local is not None:
             return
-        self._starting.join()
-        self._starting = None
-        if self._failed is not None:
-            raise WorkerFailed(f"the second process could not start: {self._failed!r}")
-        if self._process is None:
-            self._local = self._factory()
-        pending, self._pending = self._pending, []
-        for method, args in pending:
-            self._send(method, args)
-
-    @property
-    def process(self):
-        """The second process, once started; None where the work runs in this one."""
-        self._ready()
-        return self._process
-
-    def _start(self, factory: Callable) -> None:
-        context = multiprocessing.get_context("forkserver")
-        # The server imports the page checks and downloads once; each build's process forks from it.
-        context.set_forkserver_preload(["plannav.generator.finishing"])
-        # Items go through a queue, whose own thread writes them: `add` returns at once.
-        self._items = context.Queue()
-        self._connection, child_end = context.Pipe()
-        process = context.Process(target=_serve, args=(factory, self._items, child_end), daemon=True)
-        process.start()
-        self._process = process
-        child_end.close()
+        if _spare_core():
+            try:
+                # Ctrl-C reaches the whole process group: the build stops this process itself (cancel).
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("forkserver"),
+                    initializer=signal.signal,
+                    initargs=(signal.SIGINT, signal.SIG_IGN),
+                )
+                self._asked.append(self._pool.submit(_run, _make, self._factory))
+                return
+            except OSError:  # no process or semaphore to be had (a locked-down container): work here
+                self.cancel()
+        # Here the object is made when first asked for: by then the build has read and checked the plan, and
+        # said what is wrong with it, itself.
+        self._local = self._factory()
 
     def add(self, *args) -> None:
         self.call("add", *args)
 
     def call(self, method: str, *args) -> None:
-        """Ask the object to run `method(*args)`, in order with the items, without waiting for it: not
-        even for the process to start (it is sent then)."""
-        if self._starting is not None and self._starting.is_alive():
-            self._pending.append((method, args))
-            return
+        """Ask the object to run `method(*args)`, in order with the items, without waiting for it."""
         self._ready()
-        self._send(method, args)
-
-    def _send(self, method: str, args: tuple) -> None:
         if self._local is not None:
             getattr(self._local, method)(*args)
         else:
-            self._items.put((method, args))
+            with suppress(BrokenProcessPool):  # the process has died: finish says so
+                self._asked.append(self._pool.submit(_run, _call, method, *args))
 
     def finish(self, *args):
         self._ready()
         if self._local is not None:
             return self._local.finish(*args)
         try:
-            self._items.put(("finish", args))
-            status, value = self._connection.recv()
-        except (EOFError, OSError) as err:
-            raise WorkerFailed(f"the second process stopped: {err or type(err).__name__}") from None
+            result = self._pool.submit(_run, _call, "finish", *args)
+            for asked in self._asked:  # the first failure, in the order asked
+                asked.result()
+            return result.result()
+        except BrokenProcessPool as err:
+            raise WorkerFailed(f"the second process stopped: {err}") from None
         finally:
-            self._stop(wait=True)
-        if status == "error":
-            raise WorkerFailed(value)
-        return value
+            self.cancel()
 
     def cancel(self) -> None:
-        """Stop the work, if any is under way (the build failed before its end)."""
-        if self._starting is not None:
-            self._starting.join()
-            self._starting = None
-        self._stop(wait=False)
-
-    def _stop(self, wait: bool) -> None:
-        if self._process is None:
+        """Stop the work at once, if any is under way (the build failed before its end)."""
+        if self._pool is None:
             return
-        self._connection.close()
-        self._items.cancel_join_thread()
-        self._items.close()
-        if wait:
-            self._process.join(timeout=5)  # it has sent its result and is exiting
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
-        self._process = None
-
-
-def _serve(factory: Callable, items, connection) -> None:
-    try:
-        consumer = factory()
-        while True:
-            command, args = items.get()
-            if command == "finish":
-                connection.send(("result", consumer.finish(*args)))
-                return
-            getattr(consumer, command)(*args)
-    except Exception:
-        connection.send(("error", traceback.format_exc()))
+        # shutdown() lets a call under way run to its end; ending the process stops it (Python 3.14: terminate_workers).
+        for process in list(self._pool._processes.values()):
+            process.terminate()
+        self._pool.shutdown(cancel_futures=True)
+        self._pool, self._asked = None, []
