@@ -4,6 +4,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# "(sau đây gọi tắt là …)", "(viết tắt là …)": a decision defining the short name it goes on to use.
+ALIAS_DEFINITION = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+[^()]*\)", re.IGNORECASE)
 
 # Characters no plan text needs and that mislead: control characters (NUL, ESC, ...) that the YAML reader
 # refuses with a bare offset or that a terminal obeys; line separators (U+0085, U+2028, U+2029) that YAML

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from plannav.generator.publish import build as build_site_command  # noqa: F401 (the command `make build` runs)
+from plannav.generator.publish import build_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_DIR = ROOT / "plan"
@@ -96,17 +97,7 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    environment = {"NO_MKDOCS_2_WARNING": "1"}
-    if base_url:
-        environment["PLANNAV_SITE_URL"] = base_url
-    if offline:
-        environment["PLANNAV_OFFLINE"] = "true"
-    if plan_dir:
-        environment["PLANNAV_PLAN_DIR"] = str(Path(plan_dir).resolve())
-    if progress_dir:
-        environment["PLANNAV_PROGRESS_DIR"] = str(Path(progress_dir).resolve())
-    if cache_dir:
-        environment["PLANNAV_CACHE_DIR"] = str(Path(cache_dir).resolve())
+    environment = build_settings(base_url, offline, plan_dir, progress_dir, cache_dir)
     # What the command prints: mkdocs' log from INFO up, each line as "LEVEL   -  message" (mkdocs.__main__).
     printed = io.StringIO()
     handler = logging.StreamHandler(printed)

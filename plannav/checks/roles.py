@@ -9,6 +9,7 @@ from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.problems import did_you_mean
 from plannav.registry import AgencyRegistry
+from plannav.textnorm import ALIAS_DEFINITION
 
 # Words that may stand between agency names in a "who" field.
 _CONNECTIVES = {"chủ", "trì", "phối", "hợp", "với", "và", "cùng"}
@@ -16,8 +17,6 @@ _ROLE_MARKER = re.compile(r"(?<!\w)(chủ trì|phối hợp)(?!\w)", re.IGNORECA
 # The role a Part IV duty's opening gives its section's bodies: the first role word among its first
 # ten words ("Chủ trì, ...", "Đề nghị chủ trì ...", "Trên cơ sở nhu cầu thực tế, chủ động phối hợp ...").
 _OPENING_ROLE = re.compile(r"^(?:\S+\s+){0,9}?(chủ trì|phối hợp|tham gia)(?!\w)", re.IGNORECASE)
-# "(sau đây gọi tắt là …)", "(viết tắt là …)": a decision defining the short name it goes on to use.
-ALIAS_DEFINITION = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+[^()]*\)", re.IGNORECASE)
 _LEAD_HINT = "name who leads ('chủ trì'); when the wording names several bodies without a lead, list them all as joint leads"
 
 

@@ -43,6 +43,18 @@ class PublishRefused(Exception):
     """The published path is not ours to replace; the message says why and what to do."""
 
 
+def build_settings(base_url=None, offline=False, plan_dir=None, progress_dir=None, cache_dir=None) -> dict[str, str]:
+    """The environment a build reads its settings from (generator/settings.py), for what is given."""
+    given = {
+        "PLANNAV_SITE_URL": base_url or "",
+        "PLANNAV_OFFLINE": "true" if offline else "",
+        "PLANNAV_PLAN_DIR": str(Path(plan_dir).resolve()) if plan_dir else "",
+        "PLANNAV_PROGRESS_DIR": str(Path(progress_dir).resolve()) if progress_dir else "",
+        "PLANNAV_CACHE_DIR": str(Path(cache_dir).resolve()) if cache_dir else "",
+    }
+    return {"NO_MKDOCS_2_WARNING": "1", **{name: value for name, value in given.items() if value}}
+
+
 def build(
     target: Path,
     base_url: str | None = None,
@@ -52,15 +64,7 @@ def build(
     progress_dir: str | os.PathLike | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into target; the result carries the build's output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if base_url:
-        env["PLANNAV_SITE_URL"] = base_url
-    if offline:
-        env["PLANNAV_OFFLINE"] = "true"
-    if plan_dir:
-        env["PLANNAV_PLAN_DIR"] = str(Path(plan_dir).resolve())
-    if progress_dir:
-        env["PLANNAV_PROGRESS_DIR"] = str(Path(progress_dir).resolve())
+    env = dict(os.environ, **build_settings(base_url, offline, plan_dir, progress_dir))
     command = [sys.executable, "-m", "plannav.generator.buildrun", "build", "--strict", "--site-dir", str(target)]
     if config_file:
         command += ["--config-file", str(config_file)]

@@ -10,9 +10,8 @@ Sở, Ban, ngành, địa phương có liên quan") is a group."""
 import re
 from dataclasses import dataclass, field
 
-from plannav.checks.roles import ALIAS_DEFINITION
 from plannav.matching import PhraseMatcher
-from plannav.textnorm import match_key, slugify
+from plannav.textnorm import ALIAS_DEFINITION, match_key, slugify
 
 # Words an institution's name begins with. A name of one of these words alone ("Ban" in "các Sở, Ban,
 # ngành") is part of a collective wording, not a body.

@@ -27,12 +27,13 @@ def run(args) -> int:
     if text is not None:
         drafted, problems = draft(text)
     if not problems:
-        problems = _checked(drafted, text_path.name, str(args.text))
+        texts = file_texts(drafted, text_path.name)
+        problems = _checked(texts, str(args.text))
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
     try:
-        write_draft(drafted, out, text_path.name)
+        write_draft(drafted, texts, out, text_path.name)
     except OSError as err:
         print(f"{visible(str(out))}: cannot be written: {err.strerror or err}", file=sys.stderr)
         return 1
@@ -43,10 +44,10 @@ def run(args) -> int:
     return 0
 
 
-def _checked(drafted, source: str, display: str) -> list[Problem]:
+def _checked(texts: dict[str, str], display: str) -> list[Problem]:
     """What `make check` would say of the draft: nothing, or why the text could not be read into a plan
     that checks (a line lost, repeated or cut in the copy), with the first problems as the check says them."""
-    _, problems = load_plan_files(PlanFiles("draft", file_texts(drafted, source)))
+    _, problems = load_plan_files(PlanFiles("draft", texts))
     if not problems:
         return []
     first = "; ".join(f"{p.file.removeprefix('draft/')}: {p.message}" for p in sorted(problems)[:3])

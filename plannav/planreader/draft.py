@@ -47,7 +47,7 @@ def draft(text: DecisionText) -> tuple[Draft | None, list[Problem]]:
     head = front.header(shape, notes)
     province = head["place_date"].split(",")[0].strip()
     registry = BodyRegistry(province)
-    files = _read_parts(text, shape, registry, notes)
+    files = _read_parts(text, shape, registry, notes, year=int(head["date"][:4]))
     decision = _decision(shape, head, notes)
     files["decision"] = decision
     files["documents"] = citations.documents_file(_all_texts(files), front.related_lists(shape), notes)
@@ -79,11 +79,10 @@ def _missing_parts(shape: Outline | None) -> str:
     return ""
 
 
-def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, notes: Notes) -> dict:
+def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, notes: Notes, year: int) -> dict:
     for line in text.lines:
         for full, short in _ALIAS.findall(line.text):
             registry.alias(short, full, line.number)
-    year = int(front.header(shape, Notes())["date"][:4])
     objectives, requirements = purposes.objectives(_part(shape.parts, "objectives"), notes, year)
     groups = objectives["general"]["groups"]
     tasks = work.tasks_file(_part(shape.parts, "tasks"), registry, groups, notes)

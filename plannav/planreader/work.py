@@ -16,13 +16,12 @@ _WHO = re.compile(r"^(Cơ quan|Đơn vị) thực hiện\s*:\s*(?P<text>.+)$", r
 _WHO_LEAD = re.compile(r"^(Cơ quan|Đơn vị) chủ trì\s*:\s*(?P<text>.+)$", re.IGNORECASE)
 _WHO_WITH = re.compile(r"^(Cơ quan|Đơn vị) phối hợp\s*:\s*(?P<text>.+)$", re.IGNORECASE)
 _WHEN = re.compile(r"^(?P<label>Thời (gian|hạn)( hoàn thành| thực hiện)?)\s*:\s*(?P<text>.+)$", re.IGNORECASE)
-LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 @dataclass
 class TaskDraft:
     line: Line
-    letter: str
+    letter: str  # "" where the decision numbers the task with decimals
     text: str
     who: Line | None = None
     lead_line: Line | None = None
@@ -57,10 +56,7 @@ def task_sections(part: Part, notes: Notes) -> list[SectionDraft]:
                 )
             tasks = sections[-1].tasks
             if decimal:
-                letter = LETTERS[len(tasks)] if len(tasks) < len(LETTERS) else "z"
-                tasks.append(
-                    TaskDraft(line, letter, decimal["text"], numbered_as=f"{decimal['section']}.{decimal['number']}")
-                )
+                tasks.append(TaskDraft(line, "", decimal["text"], numbered_as=f"{decimal['section']}.{decimal['number']}"))
             else:
                 tasks.append(TaskDraft(line, lettered["letter"], lettered["text"]))
         elif sections and sections[-1].tasks:

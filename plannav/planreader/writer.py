@@ -77,13 +77,14 @@ def file_texts(draft: Draft, source: str) -> dict[str, str]:
     return texts
 
 
-def write_draft(draft: Draft, out: Path, source: str) -> None:
-    """Write into a fresh folder beside OUT, then put it in OUT's place: OUT is whole or untouched."""
+def write_draft(draft: Draft, texts: dict[str, str], out: Path, source: str) -> None:
+    """Write the files' texts (file_texts) into a fresh folder beside OUT, then put it in OUT's place: OUT is
+    whole or untouched."""
     parent = out.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.draft-", dir=parent))
     try:
-        for name, text in file_texts(draft, source).items():
+        for name, text in texts.items():
             (staging / f"{name}.yaml").write_text(text, encoding="utf-8")
         (staging / "REVIEW.md").write_text(_review_markdown(draft, source), encoding="utf-8")
         write_schemas(staging)
