@@ -78,28 +78,47 @@ def canonical(value) -> str:
     any process, and values a template would print otherwise give other texts (the type of each record
     and of each text that is not a plain str, such as Markup, is written with it). Anything else is a
     TypeError: say here how it is written, rather than let the key miss what the page shows."""
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return Canonical()(value)
 
 
-def _plain(value):
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if (fields := _record_fields(kind)) is not None:
-        return [kind.__qualname__, [_plain(getattr(value, name)) for name in fields]]
-    if isinstance(value, enum.Enum):
-        return [kind.__qualname__, _plain(value.value)]
-    if isinstance(value, str | int | float):  # Markup is not the same text as a str
-        return [kind.__qualname__, str(value)]
-    if isinstance(value, tuple | list):
-        return [kind.__qualname__, [_plain(v) for v in value]]
-    if isinstance(value, dict):
-        return ["dict", [[_plain(k), _plain(v)] for k, v in value.items()]]
-    if isinstance(value, set | frozenset):
-        return ["set", sorted(canonical(v) for v in value)]
-    if isinstance(value, date):  # and datetime
-        return [kind.__qualname__, value.isoformat()]
-    raise TypeError(f"{kind.__qualname__} is not plain data the build cache can write (buildcache.canonical)")
+class Canonical:
+    """`canonical` for the many values of one build, which share records (an item's row is on forty pages):
+    each record object is written out once, and stands in the texts of the values holding it by its digest.
+    Records are not changed once made (page views are frozen), and each is held here while the writer
+    lives, so an id names one record."""
+
+    def __init__(self):
+        self._records: dict[int, tuple[object, list]] = {}
+
+    def __call__(self, value) -> str:
+        return _text(self._plain(value))
+
+    def _plain(self, value):
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if (fields := _record_fields(kind)) is not None:
+            if (known := self._records.get(id(value))) is None:
+                written = _text([kind.__qualname__, [self._plain(getattr(value, name)) for name in fields]])
+                known = self._records[id(value)] = (value, [kind.__qualname__, "#" + digest(written)])
+            return known[1]
+        if isinstance(value, enum.Enum):
+            return [kind.__qualname__, self._plain(value.value)]
+        if isinstance(value, str | int | float):  # Markup is not the same text as a str
+            return [kind.__qualname__, str(value)]
+        if isinstance(value, tuple | list):
+            return [kind.__qualname__, [self._plain(v) for v in value]]
+        if isinstance(value, dict):
+            return ["dict", [[self._plain(k), self._plain(v)] for k, v in value.items()]]
+        if isinstance(value, set | frozenset):
+            return ["set", sorted(self(v) for v in value)]
+        if isinstance(value, date):  # and datetime
+            return [kind.__qualname__, value.isoformat()]
+        raise TypeError(f"{kind.__qualname__} is not plain data the build cache can write (buildcache.canonical)")
+
+
+def _text(plain) -> str:
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -145,6 +164,7 @@ class Results:
         self.used: dict[str, str] = {}  # name: key, this build's manifest
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
+        self.canonical = Canonical()  # the inputs of all this build's results, their shared records written once
 
     def memo(
         self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
@@ -156,7 +176,7 @@ class Results:
         key = self.named.get(name)
         value = self._read(RESULTS, key) if key else None
         if value is None:  # with no cache, nothing is worked out to find it: "" names no entry
-            key = digest(code_fingerprint(), *map(canonical, inputs())) if self.folder else ""
+            key = digest(code_fingerprint(), *map(self.canonical, inputs())) if self.folder else ""
             value = self._read(RESULTS, key) if key else None
         if value is None:
             value = make()

@@ -4,7 +4,7 @@ keeps them."""
 
 from functools import cache, partial
 
-from plannav.buildcache import Results, canonical
+from plannav.buildcache import Results
 from plannav.render import UrlFor
 
 BODIES = "pages"  # the build cache's folder of page bodies
@@ -18,7 +18,7 @@ class PageBodies:
 
     def __init__(self, model, results: Results, shared: tuple):  # model: the SiteModel (view, render_view)
         self.model, self.results = model, results
-        self.shared = (canonical(shared) if results.folder else "",)  # written out once, not for every page
+        self.shared = (results.canonical(shared) if results.folder else "",)  # written out once, not for every page
 
     def body(self, src: str, url_for: UrlFor) -> str:
         view = cache(partial(self.model.view, src))  # worked out only for a page not kept by name

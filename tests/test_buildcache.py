@@ -12,7 +12,7 @@ from sitebuild import PLAN_DIR
 from plannav import buildcache, pagebodies, sitemap
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
-from plannav.progress import loader as progress_loader
+from plannav.progress import reportcheck
 from plannav.progress.loader import read_progress_files
 from plannav.sitemodel import PlanProblems, SiteModel
 
@@ -49,13 +49,13 @@ def reports(tmp_path):
 def parses(monkeypatch):
     """Counts the report files actually read (not taken from the cache)."""
     counted = []
-    real = progress_loader.parse_source
+    real = reportcheck.parse_source
 
     def counting(text, display):
         counted.append(display)
         return real(text, display)
 
-    monkeypatch.setattr(progress_loader, "parse_source", counting)
+    monkeypatch.setattr(reportcheck, "parse_source", counting)
     return counted
 
 
@@ -368,3 +368,19 @@ def test_the_inputs_of_a_result_are_written_out_whole():
     assert facts and "SiteFacts" in canonical(SiteFacts(**{name: None for name in facts}))
     with pytest.raises(TypeError, match="object is not plain data"):
         canonical({"view": object()})
+
+
+def test_records_shared_by_many_values_are_written_once_and_still_tell_values_apart():
+    from plannav.views import Link
+
+    first, second = Link("Sở Tư pháp", "co-quan/so-tu-phap.md"), Link("Sở Tư pháp", "co-quan/so-tu-phap.md", "x")
+    writer = buildcache.Canonical()
+    shared = writer((first, (first, second)))
+    # The same record written again, or an equal one by another writer, gives the same text.
+    assert writer((first, (first, second))) == shared == buildcache.Canonical()((first, (first, second)))
+    equal = Link("Sở Tư pháp", "co-quan/so-tu-phap.md")
+    assert writer((equal, (equal, second))) == shared
+    # A record that differs in one field, however deep, gives another text; so does its type.
+    assert writer((first, (first, first))) != shared
+    assert writer(((first,), (first, second))) != shared
+    assert writer(first) != writer(("Link", [first.text, first.page, first.anchor]))
