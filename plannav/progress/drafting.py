@@ -1,7 +1,8 @@
 """Drafting the monthly reports (IV.2.k) from the progress reports: each agency's report for a month it
 reported, and the consolidated report of the month, which the Tổ công tác prepares for the Chủ tịch UBND
 tỉnh to send to Văn phòng Chính phủ and Bộ Công an. Statuses are the ones the site shows (progress.status),
-taken as of the month's report rather than as of the latest one."""
+taken as of the month's report rather than as of the latest one; the consolidated report's, from the reports
+read by month (Progress.for_period)."""
 
 import datetime as dt
 from collections import Counter
@@ -40,7 +41,6 @@ from plannav.progress.months import (
     statuses_of,
 )
 from plannav.progress.status import DONE, DONE_LATE, NOT_DONE, NOT_STARTED, OVERDUE, Progress, Report, in_order
-from plannav.progress.status import overall as status_overall
 
 CONTENT_LENGTH = 160  # the item's wording in a report's table, cut at a word: the page has it all
 
@@ -161,44 +161,33 @@ def _reasons(given: list[str]) -> str:
     return "; ".join(distinct[:REASONS_SHOWN]) + (f" (và {more} lý do khác)" if more > 0 else "")
 
 
-def _tallies(index: ItemIndex, progress: Progress, period: str):
-    """Each body expected to report that month, with its counts; the statuses of its items as of the month; and
-    the overdue items with the bodies behind on them and the reason each gave."""
+def _tallies(index: ItemIndex, progress: Progress, by_month: Progress, period: str):
+    """Each body expected to report that month, with its counts of its items' statuses that month (`by_month`:
+    the reports read by month, Progress.for_period); and the overdue items with the bodies behind on them and
+    the reason each gave."""
     registry, reporters = index.registry, progress.reporters
-    tallies, statuses, late = [], {}, {}
+    tallies, late = [], {}
     for agency in registry.agencies:
         uids = reporters.by_agency.get(agency.id)
         standing = month_standing(progress, agency.id, period)
         if not uids or standing == NOT_EXPECTED:
             continue  # nothing to report on, or not there that month
-        latest = latest_entries([r for r in line_reports(progress, agency.id) if r.period <= period])
-        status = statuses[agency.id] = statuses_of(progress, agency.id, latest, uids)
+        found = [by_month.status(uid, agency.id) for uid in uids]
         sent = progress.sent_on(agency.id, period)
-        counts = in_order(Counter(status.values()))
+        counts = in_order(Counter(reported.status for reported in found))
         shown = f"{sent:%d/%m/%Y}" if sent else ""
         tallies.append(AgencyTally(sitemap.agency_link(registry, agency.id), shown, standing, counts, len(uids)))
-        for uid in uids:
-            if status[uid] == OVERDUE:
-                entry = latest[uid][1]
+        for uid, reported in zip(uids, found, strict=True):
+            if reported.status == OVERDUE:
+                entry = reported.entry
                 late.setdefault(uid, []).append((agency.id, entry.difficulties or entry.proposals or ""))
-    return tallies, statuses, late
+    return tallies, late
 
 
-def _overall_that_month(index: ItemIndex, progress: Progress, period: str, statuses: dict) -> dict[str, str]:
-    """Each item once, with its leads' overall status that month: the dashboard's rule (progress.status), a
-    lead's status being that of its line of work (the body that carries its work that month reports it).
-    `statuses` (by body, then item) gets the leads that were not expected to report that month."""
-    registry, reporters, day = index.registry, progress.reporters, f"{period}-28"
-    reported = [uid for uid, agencies in reporters.by_item.items() if agencies]
-    for agency_id in {a for uid in reported for a in reporters.leads(index.by_uid[uid])}:
-        if agency_id not in statuses and (registry.exists_on(agency_id, day) or registry.heirs.get(agency_id)):
-            latest = latest_entries([r for r in line_reports(progress, agency_id) if r.period <= period])
-            statuses[agency_id] = statuses_of(progress, agency_id, latest, reporters.by_agency.get(agency_id, ()))
-    overall = {}
-    for uid in reported:
-        leads = [a for a in reporters.leads(index.by_uid[uid]) if a in statuses]
-        overall[uid] = status_overall([statuses[a][uid] for a in leads])
-    return overall
+def _overall_that_month(by_month: Progress) -> dict[str, str]:
+    """Each item someone reports on, once, with its overall status that month: the dashboard's, of the reports
+    read by month (Progress.for_period)."""
+    return {uid: by_month.item_status(uid) for uid, agencies in by_month.reporters.by_item.items() if agencies}
 
 
 def _behind_and_ahead(index: ItemIndex, progress: Progress, period: str, overall: dict, late: dict):
@@ -244,8 +233,9 @@ def _newly_done(index: ItemIndex, changes: PeriodChanges | None) -> tuple[MonthC
 def month_summary(index: ItemIndex, progress: Progress, period: str, changes: PeriodChanges | None) -> MonthSummary:
     """The consolidated report of a month; `changes`: the month's (progress.changes), None for none."""
     registry = index.registry
-    tallies, statuses, late = _tallies(index, progress, period)
-    overall = _overall_that_month(index, progress, period, statuses)
+    by_month = progress.for_period(period)  # made once a month: MonthlyReports makes each month's summary once
+    tallies, late = _tallies(index, progress, by_month, period)
+    overall = _overall_that_month(by_month)
     difficulties, upcoming = _behind_and_ahead(index, progress, period, overall, late)
     year, month = schedule.next_month(*month_key(period))
     proposals = tuple(

@@ -1,4 +1,5 @@
-"""Statuses as of a date: each item's per reporting agency, from its latest report, and overall.
+"""Statuses as of a date: each item's per reporting agency, from its latest report, and overall. Or by month,
+as the drafted monthly reports take them: from the reports for the month and the months before, whenever sent.
 
 Typed statuses come from the reports; the site derives the rest, and nobody types them:
 - Chưa báo cáo: no report of the agency has the item yet;
@@ -95,7 +96,8 @@ def in_order(tally: Counter) -> tuple[int, ...]:
 
 
 class Progress:
-    """The reports of every agency, read as of one date: the latest report date, or a date given."""
+    """The reports of every agency, read as of one date: the latest report date, or a date given; or read by
+    month (`period`, see for_period)."""
 
     def __init__(
         self,
@@ -106,14 +108,18 @@ class Progress:
         sample: bool = False,
         dues: dict | None = None,
         after: "Progress | None" = None,
+        period: str | None = None,
     ):
         """dues: the due days another Progress of the same plan worked out (they do not depend on the date);
-        after: a Progress of the same reports as of an earlier day, whose reading this one goes on from."""
+        after: a Progress of the same reports as of an earlier day, whose reading this one goes on from;
+        period (YYYY-MM): read the reports for that month and the months before, whatever their date (a report
+        for October sent in November counts for October), as of the month's 28th: the bodies still there."""
         self.index, self.reporters, self.sample = index, reporters, sample
         self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
+        as_of = dt.date.fromisoformat(f"{period}-28") if period else as_of
         self.as_of = as_of or max((r.date for r in self.reports), default=None)
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
-        self._by_agency: dict[str, list[Report]] = {}  # each agency's reports up to the date, oldest first
+        self._by_agency: dict[str, list[Report]] = {}  # each agency's reports read, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
         self._due: dict[tuple[str, str], dt.date | None] = {} if dues is None else dues  # (agency, item) -> due_day
         self._overall: dict[str, str] = {}  # item -> its overall status
@@ -122,7 +128,8 @@ class Progress:
             self._latest = dict(after._latest)
             self._by_agency = {agency: list(reports) for agency, reports in after._by_agency.items()}
         for report in self.reports:  # in date order: a later report of an item replaces an earlier one
-            if self.as_of and report.date <= self.as_of and (earlier is None or report.date > earlier):
+            read = report.period <= period if period else self.as_of and report.date <= self.as_of
+            if read and (earlier is None or report.date > earlier):
                 self._by_agency.setdefault(report.agency, []).append(report)
                 # A body and those whose work it carries, or that carry its work, are one line of work
                 # (plan/successors.yaml): what one reports on an item stands for the others too.
@@ -130,8 +137,13 @@ class Progress:
                     for member in reporters.line_of(report.agency, uid):
                         self._latest[(member, uid)] = (report, entry)
 
+    def for_period(self, period: str) -> "Progress":
+        """The reports this Progress reads, read by month (the drafted monthly reports' statuses of a month)."""
+        read = [report for reports in self._by_agency.values() for report in reports]
+        return Progress(self.index, self.reporters, read, sample=self.sample, dues=self._due, period=period)
+
     def reports_of(self, agency_id: str) -> list[Report]:
-        """The agency's reports up to the as-of date, oldest first."""
+        """The agency's reports up to the as-of date (or for the month and before), oldest first."""
         return self._by_agency.get(agency_id, [])
 
     @cached_property
