@@ -2,13 +2,10 @@
 
 import difflib
 import re
-import types
-import typing
 
-import annotated_types
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
+from plannav.modelpaths import bounds_of, data_path, field_types, kinds_at, model_at, value_at
 from plannav.problems import MAX_REPORTED, Problem, did_you_mean, format_path
 from plannav.yamlsource import SourceFile
 
@@ -58,113 +55,6 @@ def _describe(value) -> str:
     return f"{kind} {shown}"
 
 
-def _unwrap(tp, data):
-    """Strip Annotated/Optional and pick a discriminated union member from the data's `kind`."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [m for m in typing.get_args(tp) if m is not type(None)]
-            chosen = members[0] if len(members) == 1 else None
-            for member in members:
-                if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(data, dict):
-                    kind = member.model_fields.get("kind")
-                    if kind and data.get("kind") in typing.get_args(kind.annotation):
-                        chosen = member
-            if chosen is None:
-                return None
-            tp = chosen
-        else:
-            return tp
-
-
-def _type_at(root: type[BaseModel], data, parts):
-    """The annotation that validates the value at ``parts`` in ``data``, and that value (None if unknown)."""
-    tp = root
-    for part in parts:
-        tp = _unwrap(tp, data)
-        if isinstance(part, int) and typing.get_origin(tp) is list and isinstance(data, list) and part < len(data):
-            tp, data = typing.get_args(tp)[0], data[part]
-        elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(data, dict) and part in tp.model_fields:
-            tp, data = tp.model_fields[part].annotation, data.get(part)
-        else:
-            return None, None
-    return tp, data
-
-
-def _model_at(root: type[BaseModel], data, parts):
-    """The model class that validates the mapping at ``parts`` in ``data`` (None if unknown)."""
-    tp, data = _type_at(root, data, parts)
-    tp = _unwrap(tp, data) if tp is not None else None
-    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
-
-
-def _kinds_at(root: type[BaseModel], data, parts) -> str:
-    """The `kind` values the tagged union at ``parts`` accepts, for a hint: 'month', 'year', ..."""
-    tp, _ = _type_at(root, data, parts)
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    kinds = [
-        repr(kind)
-        for member in typing.get_args(tp)
-        if isinstance(member, type) and issubclass(member, BaseModel) and "kind" in member.model_fields
-        for kind in typing.get_args(member.model_fields["kind"].annotation)
-    ]
-    return ", ".join(kinds)
-
-
-def _tagged_union(tp) -> bool:
-    """Whether an annotation is a union of models told apart by their `kind` (a deadline), whose member
-    pydantic names in an error's `loc` by that tag."""
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
-        return False
-    members = [m for m in typing.get_args(tp) if m is not type(None)]
-    if len(members) == 1:
-        return _tagged_union(members[0])
-    return any(isinstance(m, type) and issubclass(m, BaseModel) and "kind" in m.model_fields for m in members)
-
-
-def _data_path(model: type[BaseModel], data, loc) -> tuple:
-    """The path in the file's data of an error's `loc`, without the tags pydantic inserts for a tagged
-    union. A tag may also be the name of a key of its member (`kind: month` with `month: 2022-05`), and it
-    ends the `loc` of an error about the member as a whole (a check weighing several of its keys)."""
-    root, parts = data, []
-    tag_read_at = None  # the path of the mapping whose tag was read: the part after it is one of its keys
-    for part in loc:
-        here = tuple(parts)
-        if (
-            isinstance(data, dict)
-            and data.get("kind") == part
-            and tag_read_at != here
-            and _tagged_union(_type_at(model, root, here)[0])
-        ):
-            tag_read_at = here
-            continue
-        parts.append(part)
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            data = None
-    return tuple(parts)
-
-
-def _value_at(data, parts):
-    """The value at a path of the file's data (None where there is none)."""
-    for part in parts:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def _key_named(message: str, mapping: dict):
     """The key a check of a whole mapping is about: the first the message names with its value ('day 31
     does not exist in every month' is about `day`; "cannot mean 'start'" about the `meaning` written
@@ -208,7 +98,7 @@ def problems_from(
     schema = schema or source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     schema_hint = f"see plan/schema/{schema}.schema.json for the expected shape"
     errors = error.errors(include_url=False)
-    paths = [_data_path(model, source.data, err["loc"]) for err in errors]
+    paths = [data_path(model, source.data, err["loc"]) for err in errors]
     misspelt = _misspelt_keys(errors, paths)
     said_as_misspelt = set(misspelt.values())
     explained = [(i, err, paths[i]) for i, err in enumerate(errors) if i not in said_as_misspelt]
@@ -218,7 +108,7 @@ def problems_from(
         meant = str(paths[misspelt[i]][-1]) if i in misspelt else None
         if err["type"] == "union_tag_invalid":
             parts = parts + ("kind",)  # the item has a kind, a wrong one: point at it
-        elif err["type"] == "value_error" and isinstance(mapping := _value_at(source.data, parts), dict):
+        elif err["type"] == "value_error" and isinstance(mapping := value_at(source.data, parts), dict):
             # A check of the whole mapping: said at the key it is about, the one the editor changed.
             key = _key_named(str(err["ctx"]["error"]), mapping)
             parts = parts + (key,) if key else parts
@@ -246,7 +136,7 @@ def _explained(
     kind, value = err["type"], err.get("input")
     name = parts[-1] if parts else ""
     if kind == "extra_forbidden":
-        return _unknown_key(name, _model_at(model, data, parts[:-1]), meant)
+        return _unknown_key(name, model_at(model, data, parts[:-1]), meant)
     if kind == "missing":
         return f"missing required key '{name}'", f"add `{name}:` to this item", "missing-key"
     if kind in _EXPECTED:
@@ -266,13 +156,13 @@ def _explained(
     if kind == "too_short":
         return "must not be empty", "give at least one entry", "empty-list"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tags = err.get("ctx", {}).get("expected_tags") or _kinds_at(model, data, parts)
+        tags = err.get("ctx", {}).get("expected_tags") or kinds_at(model, data, parts)
         return _deadline_kind(kind, value), f"kind is one of {tags}", "deadline-kind"
     if kind == "literal_error":
         message = f"expected one of {err['ctx']['expected']}, found {_describe(value)}"
         return message, "use one of the listed values", "not-allowed"
     if kind in _BOUNDS:
-        return _out_of_range(name, value, {**err.get("ctx", {}), **_bounds(_field_types(model, data, parts))})
+        return _out_of_range(name, value, {**err.get("ctx", {}), **bounds_of(field_types(model, data, parts))})
     if kind == "value_error":
         cause = err["ctx"]["error"]
         return str(cause), getattr(cause, "hint", "check the value against the decision's text"), "invalid-value"
@@ -289,28 +179,6 @@ _RANGE_WORDS = {
     "to_year": ("a year", "check the year against the decision's text"),
     "day": ("a day of the month", "write the day the deadline's wording gives"),
 }
-
-
-def _field_types(model: type[BaseModel], data, parts) -> list:
-    """What declares the value at ``parts``: its field (with the constraints pydantic moved out of its
-    annotation) where it is a key of a model, else its annotation."""
-    parent = _model_at(model, data, parts[:-1]) if parts else None
-    if parent is not None and parts[-1] in parent.model_fields:
-        return [parent.model_fields[parts[-1]]]
-    return [_type_at(model, data, parts)[0]]
-
-
-def _bounds(declared) -> dict:
-    """The bounds ('ge', 'le', 'gt', 'lt') found in annotations, fields and their constraints."""
-    found = {}
-    for item in declared:
-        if isinstance(item, (annotated_types.Ge, annotated_types.Gt, annotated_types.Le, annotated_types.Lt)):
-            found.update({key: getattr(item, key) for key in ("ge", "gt", "le", "lt") if hasattr(item, key)})
-        elif isinstance(item, FieldInfo):
-            found.update(_bounds([item.annotation, *item.metadata]))
-        elif typing.get_origin(item) in (typing.Annotated, typing.Union, types.UnionType):
-            found.update(_bounds(typing.get_args(item)))
-    return found
 
 
 def _out_of_range(name, value, bounds: dict) -> tuple[str, str, str]:

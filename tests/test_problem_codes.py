@@ -23,6 +23,7 @@ REPORTING = [
         ROOT / "plannav" / "progress" / name
         for name in (
             "loader.py",
+            "reportcheck.py",
             "importer.py",
             "formrows.py",
             "importmessages.py",

@@ -217,8 +217,8 @@ def test_every_role_read_from_elsewhere_shows_its_basis_where_staff_see_the_duty
 
 
 def test_every_duty_follows_the_reading_rules_or_gives_its_basis(plan):
+    from plannav.checks.duties import duty_roles
     from plannav.checks.findings import Findings
-    from plannav.checks.roles import duty_roles
 
     report = Findings(plan)
     duty_roles(plan, report)

@@ -6,7 +6,7 @@ searched and a test can compare the exact list of (code, line). A value already 
 gives no follow-on problem elsewhere: one typo, one line.
 """
 
-from plannav.checks import abbreviations, agencies, deadlines, documents, references, roles, successions, uniqueness
+from plannav.checks import abbreviations, agencies, deadlines, documents, duties, references, roles, successions, uniqueness
 from plannav.checks.findings import Findings
 from plannav.plan import Plan
 from plannav.problems import Problem
@@ -22,9 +22,9 @@ CHECKS = (
     references.unknown_groups,
     roles.leads,
     roles.who_wordings,
-    roles.duty_agencies,
-    roles.duty_roles,
-    roles.exclusions,
+    duties.duty_agencies,
+    duties.duty_roles,
+    duties.exclusions,
     deadlines.readable_wordings,
     deadlines.quoted_in_text,
     deadlines.meaning_stated,

@@ -3,6 +3,7 @@ wording, its exact lead and coordinators, its exact deadline reading. Bodies are
 wordings the two registries share, since a draft names its ids from the text."""
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from plannav.textnorm import match_key, squash
@@ -42,66 +43,52 @@ def deadline_fields(d: dict) -> tuple:
     return tuple((k, str(d[k])) for k in _DEADLINE_KEYS if k in d and d[k] not in (None, False, []))
 
 
+def _who_roles(task: dict) -> tuple:
+    return task["who"]["lead"], task["who"].get("coordinators", [])
+
+
+def _cell_roles(row: dict) -> tuple:
+    return row["lead"]["agencies"], row["coordinators"]["agencies"]
+
+
+def _listed_roles(item: dict) -> tuple:
+    return item.get("lead", []), item.get("coordinators", [])
+
+
+def _duty_key(section: dict, duty: dict) -> str:
+    return f"duty {section['number']}" + (f".{duty['letter']}" if duty.get("letter") else "")
+
+
+# Each kind of item: its file, the list holding it (and the list inside each entry of that one), its key
+# from the entry holding it and itself, the key of its text, its roles, and the key of its one deadline
+# ('deadline') or of its list of them ('deadlines').
+_KINDS = (
+    ("tasks", ("sections", "tasks"), lambda s, t: "task " + task_key(s, t), "text", _who_roles, "deadline"),
+    ("appendix_tasks", ("groups", "tasks"), lambda _, r: f"appendix row {r['number']}", "text", _cell_roles, "deadline"),
+    ("procedures", ("procedures",), lambda _, p: f"procedure {p['number']}", "name", _cell_roles, "deadline"),
+    ("responsibilities", ("sections", "duties"), _duty_key, "text", _listed_roles, "deadlines"),
+    ("funding", ("items",), lambda _, i: f"funding {i['number']}", "text", _listed_roles, "deadlines"),
+)
+
+
+def _entries(data: dict, outer: str, inner: str | None = None) -> Iterator[tuple[tuple, dict | None, dict]]:
+    """Each entry of a file's list, or of the lists inside its entries: (its path, the entry holding it, itself)."""
+    for i, parent in enumerate(data[outer]):
+        if inner is None:
+            yield (outer, i), None, parent
+            continue
+        for j, entry in enumerate(parent[inner]):
+            yield (outer, i, inner, j), parent, entry
+
+
 def items_of(files: dict) -> dict[str, Item]:
     out: dict[str, Item] = {}
-    for si, section in enumerate(files["tasks"]["sections"]):
-        for ti, task in enumerate(section["tasks"]):
-            key = "task " + task_key(section, task)
-            out[key] = Item(
-                key,
-                "tasks",
-                ("sections", si, "tasks", ti),
-                task["text"],
-                frozenset(task["who"]["lead"]),
-                frozenset(task["who"].get("coordinators", [])),
-                (deadline_fields(task["deadline"]),),
-            )
-    for gi, group in enumerate(files["appendix_tasks"]["groups"]):
-        for ti, row in enumerate(group["tasks"]):
-            key = f"appendix row {row['number']}"
-            out[key] = Item(
-                key,
-                "appendix_tasks",
-                ("groups", gi, "tasks", ti),
-                row["text"],
-                frozenset(row["lead"]["agencies"]),
-                frozenset(row["coordinators"]["agencies"]),
-                (deadline_fields(row["deadline"]),),
-            )
-    for pi, proc in enumerate(files["procedures"]["procedures"]):
-        key = f"procedure {proc['number']}"
-        out[key] = Item(
-            key,
-            "procedures",
-            ("procedures", pi),
-            proc["name"],
-            frozenset(proc["lead"]["agencies"]),
-            frozenset(proc["coordinators"]["agencies"]),
-            (deadline_fields(proc["deadline"]),),
-        )
-    for si, section in enumerate(files["responsibilities"]["sections"]):
-        for di, duty in enumerate(section["duties"]):
-            key = f"duty {section['number']}" + (f".{duty['letter']}" if duty.get("letter") else "")
-            out[key] = Item(
-                key,
-                "responsibilities",
-                ("sections", si, "duties", di),
-                duty["text"],
-                frozenset(duty.get("lead", [])),
-                frozenset(duty.get("coordinators", [])),
-                tuple(deadline_fields(d) for d in duty.get("deadlines", [])),
-            )
-    for ii, item in enumerate(files["funding"]["items"]):
-        key = f"funding {item['number']}"
-        out[key] = Item(
-            key,
-            "funding",
-            ("items", ii),
-            item["text"],
-            frozenset(item.get("lead", [])),
-            frozenset(item.get("coordinators", [])),
-            tuple(deadline_fields(d) for d in item.get("deadlines", [])),
-        )
+    for file, lists, key_of, text, roles, deadline in _KINDS:
+        for path, parent, entry in _entries(files[file], *lists):
+            key, (lead, coordinators) = key_of(parent, entry), roles(entry)
+            listed = entry.get(deadline, []) if deadline == "deadlines" else [entry[deadline]]
+            deadlines = tuple(deadline_fields(d) for d in listed)
+            out[key] = Item(key, file, path, entry[text], frozenset(lead), frozenset(coordinators), deadlines)
     return out
 
 

@@ -2,10 +2,10 @@
 
 Names are read where the text lists who does the work ("Cơ quan thực hiện", the appendix tables, the
 headings of Part IV), where they are separated only by commas, "và", ";" and the words of roles; a name
-in running text is one of those, or a name beginning with an institution's word ("Bộ Công an"). Wordings
-of one body are told by a key: case, "UBND", a title before it ("Giám đốc"), the province's name after it
-and the aliases the text defines ("(sau đây gọi tắt là …)") make no difference. A collective wording ("các
-Sở, Ban, ngành, địa phương có liên quan") is a group."""
+in running text is one of those, or a name beginning with an institution's word ("Bộ Công an", read by
+`prosenames`). Wordings of one body are told by a key: case, "UBND", a title before it ("Giám đốc"), the
+province's name after it and the aliases the text defines ("(sau đây gọi tắt là …)") make no difference.
+A collective wording ("các Sở, Ban, ngành, địa phương có liên quan") is a group."""
 
 import re
 from dataclasses import dataclass, field
@@ -63,6 +63,8 @@ _STARTS_BODY = re.compile(rf"^(?:{_HEAD}|các|Các|địa phương|đơn vị|c�
 # địa phương" is one wording.
 _STARTS_BODY_AFTER_COMMA = re.compile(rf"^(?:(?:{_HEAD})\s+[^\s,]|các\s|Các\s)")
 _TITLES = re.compile(r"^(giám đốc|chánh|thủ trưởng)\s+", re.IGNORECASE)
+# Where a body's name begins: its institution's word.
+NAME_START = re.compile(rf"(?<!\w)(?:{_HEAD})(?!\w)")
 
 
 def body_key(wording: str, province: str) -> str:
@@ -109,147 +111,6 @@ def _split_before(text: str, separator: str, starts: re.Pattern) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-# A collective wording in running text: "các Sở, ngành", "các Sở, Ban, ngành, địa phương".
-_PROSE_COLLECTIVE = re.compile(r"(?<!\w)[Cc]ác (?:Sở|Ban|Bộ)(?:,? (?:Sở|Ban|ngành|địa phương|Bộ)(?!\w))+")
-
-
-def prose_collectives(text: str, known: PhraseMatcher) -> list[str]:
-    covered = [(m.start, m.end) for m in known.find(text)]
-    return [m.group(0) for m in _PROSE_COLLECTIVE.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
-
-
-def committee_wordings(text: str, place: str, known: PhraseMatcher) -> list[str]:
-    """How the text names the committee that issued the plan, where no longer known name holds it."""
-    pattern = re.compile(rf"(?<!\w)(?:Ủy ban nhân dân|UBND) tỉnh(?: {re.escape(place)})?(?!\w)")
-    covered = [(m.start, m.end) for m in known.find(text)]
-    return [m.group(0) for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
-
-
-# Lower-case words that end a name in running text: what the sentence goes on with ("Sở Tài chính tham mưu
-# …", "Bộ Công an hướng dẫn …"). A capitalised word never ends one; "và" goes on only before a capital.
-_ENDS_NAME = {
-    "về",
-    "với",
-    "của",
-    "để",
-    "trong",
-    "theo",
-    "tại",
-    "khi",
-    "đã",
-    "có",
-    "là",
-    "được",
-    "cho",
-    "cùng",
-    "sẽ",
-    "đang",
-    "các",
-    "những",
-    "mà",
-    "nhằm",
-    "đến",
-    "từ",
-    "trên",
-    "như",
-    "hoặc",
-    "thì",
-    "đối",
-    "gửi",
-    "qua",
-    "trước",
-    "sau",
-    "ngày",
-    "hàng",
-    "hằng",
-    "năm",
-    "tháng",
-    "giao",
-    "chịu",
-    "nếu",
-    "hỗ",
-    "đôn",
-    "ưu",
-    "lập",
-    "rà",
-    "phận",
-}
-# Two words that go on with the sentence though either may stand in a name ("ban" in "Ủy ban").
-_ENDS_NAME_PAIRS = {
-    "ban hành",
-    "tổ chức",
-    "chủ trì",
-    "phối hợp",
-    "thực hiện",
-    "triển khai",
-    "báo cáo",
-    "hướng dẫn",
-    "cung cấp",
-    "phê duyệt",
-    "quy định",
-    "tham mưu",
-    "bảo đảm",
-    "đảm bảo",
-    "bố trí",
-    "xây dựng",
-    "kết nối",
-    "hoàn thành",
-    "tiếp nhận",
-    "đề nghị",
-    "phục vụ",
-    "căn cứ",
-    "chỉ đạo",
-    "tham gia",
-    "nghiên cứu",
-    "trực tiếp",
-    "khai thác",
-}
-_WORD = re.compile(r"\s+([\w&-]+)")
-_NAME_START = re.compile(rf"(?<!\w)(?:{_HEAD})(?!\w)")
-
-
-def _name_words(words: list[str]) -> list[str]:
-    """The words of a name after its institution's word: up to its last capitalised word and one lower-case
-    word after it ("Bộ Tư pháp", "Thủ tướng Chính phủ"), none after a proper name of two capitalised words
-    ("Bảo hiểm xã hội Việt Nam"); or, with no capitalised word, up to "tỉnh" ("Bảo hiểm xã hội tỉnh")."""
-    capitals = [i for i, w in enumerate(words) if w[0].isupper()]
-    tail_start = capitals[-1] + 1 if capitals else 0
-    tail = words[tail_start:]
-    if "tỉnh" in tail[:4]:
-        return words[: tail_start + tail.index("tỉnh") + 1]
-    if not capitals:
-        return []
-    proper = len(capitals) > 1 and capitals[-2] == capitals[-1] - 1
-    return words[: tail_start + (0 if proper else min(len(tail), 1))]
-
-
-def prose_names(text: str, known: PhraseMatcher, place: str = "") -> list[str]:
-    """Names in running text that no wording known so far covers: an institution's word and the words after
-    it, up to the punctuation or the word where the sentence goes on ("Sở Tài chính tham mưu …"). A name
-    holds a capitalised word after its first, or ends in "tỉnh" ("Công an tỉnh")."""
-    covered = [(m.start, m.end) for m in known.find(text)]
-    out = []
-    for m in _NAME_START.finditer(text):
-        if any(start <= m.start() < end for start, end in covered) or m.group(0) in ("Giám đốc", "Thủ trưởng"):
-            continue  # a head's title: the body's own name follows and is read from its own word
-        end, words = m.end(), []
-        while len(words) < 8 and (w := _WORD.match(text, end)):
-            word = w.group(1)
-            following = _WORD.match(text, w.end())
-            pair = f"{word} {following.group(1)}" if following else ""
-            next_is_name = following and following.group(1)[0].isupper() and not _NAME_START.match(text, following.start(1))
-            if word[0].islower() and (word in _ENDS_NAME or pair in _ENDS_NAME_PAIRS or word == "và" and not next_is_name):
-                break
-            if words and word[0].isupper() and _NAME_START.match(text, w.start(1)):
-                break  # another body's name begins
-            words.append(word)
-            end = w.end()
-        kept = _name_words(words)
-        if kept:
-            out.append(" ".join([text[m.start() : m.end()], *kept]))
-    return out
-
-
 @dataclass
 class Body:
     key: str
@@ -285,7 +146,7 @@ class BodyRegistry:
 
     def alias(self, short: str, full: str, line: int) -> None:
         """The text's own "X (sau đây gọi tắt là Y)": Y names X's body, X from its institution's word on."""
-        start = _NAME_START.search(full)
+        start = NAME_START.search(full)
         if not start:
             return
         full = full[start.start() :]

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from plannav.planreader import bodies, citations, front, purposes, tables, work
+from plannav.planreader import bodies, citations, front, prosenames, purposes, tables, work
 from plannav.planreader.accuracy import task_key
 from plannav.planreader.bodies import BodyRegistry
 from plannav.planreader.duties import borrow_leads, register_headings, responsibilities_file
@@ -95,10 +95,10 @@ def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, note
     register_headings(_part(shape.parts, "responsibilities"), registry)
     known = registry.matcher()
     for line in text.lines:
-        found = bodies.prose_names(line.text, known) + bodies.prose_collectives(line.text, known)
+        found = prosenames.prose_names(line.text, known) + prosenames.prose_collectives(line.text, known)
         for name in found:
             registry.add(name, line.number, in_prose=True)
-        for name in bodies.committee_wordings(line.text, registry.province, known):
+        for name in prosenames.committee_wordings(line.text, registry.province, known):
             registry.add(name, line.number)
     funding_part = _part(shape.parts, "funding")
     files = {

@@ -2,7 +2,7 @@
 
 One validation, two doors: the importer reads the form's cells as staff see them, makes the report file
 it would write, and runs on that text exactly the check `make check` and the build run
-(loader.check_report_text). Nothing is written unless that check passes, so a report that import writes
+(reportcheck.check_report_text). Nothing is written unless that check passes, so a report that import writes
 always builds. Each problem is told against the form's cell (`Báo cáo!J14`) or the argument it comes
 from (DATE, PERIOD, NUMBER), in Vietnamese: the messages go back to the agency. Opening the file is
 bounded (formfile), the rows are read into entries cell by cell (formrows); what is read and what is
@@ -29,8 +29,8 @@ from plannav.progress.formrows import (
     rows_without_code,
 )
 from plannav.progress.importmessages import in_vietnamese
-from plannav.progress.loader import check_report_text
 from plannav.progress.models import REPORT_SCHEMA
+from plannav.progress.reportcheck import check_report_text
 from plannav.progress.reporters import Reporters
 
 _COLUMNS = len(READ_ONLY) + len(TO_FILL)

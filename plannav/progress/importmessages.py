@@ -1,4 +1,4 @@
-"""What the report check says (progress.loader.check_report_text), told to the form's sender in Vietnamese:
+"""What the report check says (progress.reportcheck.check_report_text), told to the form's sender in Vietnamese:
 each code's message and hint, with the cells and the agencies named. Import says every problem of a form in
 these words (progress.importer)."""
 
