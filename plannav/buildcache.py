@@ -149,22 +149,23 @@ class BuildCache:
         """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
         return self.folder is not None
 
-    def results(self, kind: str, *state) -> "Results":
-        """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it)."""
-        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "")
+    def results(self, kind: str, *state, writer: Canonical | None = None) -> "Results":
+        """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it);
+        writer: the build's Canonical, where other work of the build writes the same records."""
+        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", writer)
 
 
 class Results:
     """The results of one kind a build uses, by name, each kept under its inputs; see the module's docstring."""
 
-    def __init__(self, cache: BuildCache, kind: str, state: str):
+    def __init__(self, cache: BuildCache, kind: str, state: str, writer: Canonical | None = None):
         self.folder = cache.folder / kind if cache.folder else None
         self.state = state
         self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
         self.used: dict[str, str] = {}  # name: key, this build's manifest
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
-        self.canonical = Canonical()  # the inputs of all this build's results, their shared records written once
+        self.canonical = writer or Canonical()  # the inputs of this build's results, their shared records written once
 
     def memo(
         self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None

@@ -176,15 +176,22 @@ def relative_url(target: str, page: str) -> str:
     return f"{relative}/" if target.endswith("/") else relative
 
 
-def links_from(page: str, directory_urls: bool = True):
-    """The url_for of the page at URL `page` (page_url): another page's URL, and an anchor on it,
-    relative to this one. Every link of every page goes through one: the URLs are worked out once."""
+@dataclass(frozen=True)
+class RelativeLinks:
+    """The url_for of the page at URL `page` (page_url): another page's URL, and an anchor on it, relative to
+    this one. Every link of every page goes through one: the URLs are worked out once. Equal for one page, so
+    that what a page printed can be kept for it (render.fragments)."""
 
-    def url_for(target: str, anchor: str = "") -> str:
-        url = _relative_url(_page_url(target, directory_urls), page)
+    page: str
+    directory_urls: bool = True
+
+    def __call__(self, target: str, anchor: str = "") -> str:
+        url = _relative_url(_page_url(target, self.directory_urls), self.page)
         return f"{url}#{anchor}" if anchor else url
 
-    return url_for
+
+def links_from(page: str, directory_urls: bool = True) -> RelativeLinks:
+    return RelativeLinks(page, directory_urls)
 
 
 # Pure functions of short strings, asked for each of the site's links (tens of thousands): each answer once.

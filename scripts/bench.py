@@ -18,7 +18,9 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (h) `make serve` as an editor uses it: a real `mkdocs serve` process on a copy of the plan and two months of
       made-up reports; a file is edited on disk and the page that shows the edit is fetched over HTTP until it
       does, ten times for each kind of edit (a task's wording, an agency's name, a report's status); the
-      median, and the rebuilds each save started (livereload should fire once per save).
+      median, and the rebuilds each save started (livereload should fire once per save). The downloads and
+      page checks follow the shown pages, beside them: each save waits until the last build's are done, as an
+      editor reading the page would, and their end is timed too.
 Usage: python scripts/bench.py [--full] [--imports] [--serve]   (--imports: (g) alone; --serve: (h) alone)
 """
 
@@ -42,6 +44,7 @@ from serving import edits as edits_to_make  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 from plannav import sitemap  # noqa: E402
+from plannav.generator.plugin import FOLLOWED  # noqa: E402
 from plannav.loader import load_plan  # noqa: E402
 from plannav.sitemodel import SiteModel  # noqa: E402
 
@@ -171,6 +174,17 @@ def imports(tmp: Path, repeats: int = 5) -> None:
     print(f"(g) import-report, median of {repeats} (peak memory: the largest): " + "; ".join(said))
 
 
+def _followed(log: Path) -> float:
+    """When every build the log shows has its downloads written and its pages checked (they follow the shown
+    pages, beside them): waits for it, and gives the clock's time then."""
+    started = time.perf_counter()
+    while log.read_text().count(FOLLOWED) < log.read_text().count("Documentation built in"):
+        if time.perf_counter() - started > 120:
+            sys.exit(f"bench: a build's downloads and checks did not end:\n{log.read_text()[-3000:]}")
+        time.sleep(0.05)
+    return time.perf_counter()
+
+
 def serve(tmp: Path, edits: int = 10) -> None:
     import shutil
 
@@ -181,8 +195,9 @@ def serve(tmp: Path, edits: int = 10) -> None:
         with served(plan, reports, tmp / "serve-cache", log) as base:
             said = []
             for kind, path, anchor, page in edits_to_make(plan, reports):
-                waits, rebuilds = [], []
+                waits, rebuilds, follows = [], [], []
                 for n in range(edits):
+                    _followed(log)  # an editor saves again once the last build's downloads are written
                     marker = f"Zq{n}x{time.monotonic_ns() % 100000}"
                     text = path.read_text(encoding="utf-8")
                     changed = edited(text, anchor, marker)
@@ -195,6 +210,7 @@ def serve(tmp: Path, edits: int = 10) -> None:
                             sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
                         time.sleep(0.05)
                     waits.append(time.perf_counter() - started)
+                    follows.append(_followed(log) - started)
                     time.sleep(1.5)  # any further rebuild the save started shows in the log by now
                     rebuilds.append(log.read_text().count("Building documentation") - before)
                     path.write_text(text, encoding="utf-8")  # put back, and wait for that build too
@@ -203,7 +219,8 @@ def serve(tmp: Path, edits: int = 10) -> None:
                     time.sleep(0.5)
                 said.append(
                     f"{kind} {statistics.median(waits):.2f} s ({min(waits):.2f}–{max(waits):.2f}), "
-                    f"{statistics.median(rebuilds):.0f} rebuild(s) per save"
+                    f"{statistics.median(rebuilds):.0f} rebuild(s) per save, "
+                    f"downloads and checks done beside after {statistics.median(follows):.2f} s"
                 )
     except RuntimeError as err:
         sys.exit(f"bench: {err}")

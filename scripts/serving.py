@@ -17,11 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def fetch(url: str) -> str:
     """The page's text; "" while the server cannot answer."""
+    return fetch_bytes(url).decode("utf-8")
+
+
+def fetch_bytes(url: str) -> bytes:
+    """The file as served; empty while the server cannot answer."""
     try:
         with urllib.request.urlopen(url, timeout=10) as answer:
-            return answer.read().decode("utf-8")
+            return answer.read()
     except OSError:
-        return ""
+        return b""
 
 
 def edits(plan: Path, progress: Path) -> tuple[tuple[str, Path, str, str], ...]:

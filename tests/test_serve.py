@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser  # a real server for a minute and more, as the 
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from sample_progress import write_sample  # noqa: E402
-from serving import edited, edits, fetch, served  # noqa: E402
+from serving import edited, edits, fetch, fetch_bytes, served  # noqa: E402
+
+from plannav.generator.plugin import FOLLOWED  # noqa: E402
 
 # What mkdocs serve adds or changes by being a server: the canonical address (its own URL), and the
 # livereload script it puts before </body> as it serves a page.
@@ -42,6 +44,11 @@ def _built(log) -> int:
     return log.read_text(encoding="utf-8").count("Documentation built in")
 
 
+def _followed(log) -> int:
+    """The builds whose downloads and page checks, done beside the shown pages, are over."""
+    return log.read_text(encoding="utf-8").count(FOLLOWED)
+
+
 def test_after_each_kind_of_edit_the_served_site_is_what_a_cold_build_makes(served_site):
     base, plan, progress, root, log = served_site
     for number, (kind, path, anchor, page) in enumerate(edits(plan, progress)):
@@ -54,6 +61,9 @@ def test_after_each_kind_of_edit_the_served_site_is_what_a_cold_build_makes(serv
         deadline = time.monotonic() + 120
         while _built(log) == builds or marker not in fetch(base + page):
             assert time.monotonic() < deadline, (kind, log.read_text(encoding="utf-8")[-3000:])
+            time.sleep(0.1)
+        while _followed(log) < _built(log):  # the downloads follow the pages
+            assert time.monotonic() < deadline and "ERROR" not in log.read_text(encoding="utf-8"), kind
             time.sleep(0.1)
         cold = root / f"cold-{number}"
         result = build_site(cold, base_url=base, plan_dir=plan, progress_dir=progress)  # the address serve gives
@@ -78,3 +88,8 @@ def _same_site(base: str, cold, kind: str) -> None:
         served_file = fetch(base + name)
         built_file = (cold / name).read_text(encoding="utf-8")
         assert served_file == built_file, f"{kind}: {name} served differs from a cold build"
+    downloads = [p for p in (cold / "tai-ve").rglob("*") if p.is_file() and p.suffix != ".html"]
+    assert len(downloads) > 100
+    for path in downloads:  # written beside the shown pages, after them
+        name = path.relative_to(cold).as_posix()
+        assert fetch_bytes(base + name) == path.read_bytes(), f"{kind}: {name} served differs from a cold build"

@@ -1,5 +1,5 @@
 """A page template's only inputs are its view and the renderer's few tools (the site's facts, the link and
-text helpers), so that a page body kept in the build cache under its view and those facts is the body
+text helpers, the rows kept across rebuilds), so that a page body kept in the build cache under its view and those facts is the body
 a build would make: no template can read anything else of the site (it would fail, the renderer's
 undefined values being strict)."""
 
@@ -16,7 +16,7 @@ from plannav.sitemodel import SiteModel
 from plannav.views import SiteViews
 from plannav.views import progress as progress_view
 
-TOOLS = {"site", "url_for", "text_links", "count_word"}
+TOOLS = {"site", "url_for", "text_links", "count_word", "remembered"}
 sys.path.insert(0, str(ROOT / "scripts"))
 from sample_progress import write_sample  # noqa: E402
 

@@ -35,6 +35,18 @@ class SiteProblems:
     broken_links: list[str]  # "page.html:line: link -> problem"
     external_fetches: list[str]  # "page.html:line: url"
 
+    def messages(self) -> list[str]:
+        """What is wrong, a message for each kind of problem; none for a sound site."""
+        problems = []
+        if self.broken_links:
+            problems.append(f"{len(self.broken_links)} broken internal links or anchors:\n" + "\n".join(self.broken_links))
+        if self.external_fetches:
+            problems.append(
+                f"{len(self.external_fetches)} things pages would load from outside the site (the intranet "
+                "has no internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(self.external_fetches)
+            )
+        return problems
+
 
 class DownloadsAndChecks:
     """Made in the build's second process from the same plan files as the pages: the downloads first,

@@ -10,20 +10,27 @@ back by another.
 import gc
 import json
 import logging
+import threading
 from functools import partial
 from pathlib import Path
 
 import yaml
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from plannav import sitemap
-from plannav.buildcache import code_fingerprint
+from plannav.buildcache import Results, code_fingerprint
 from plannav.generator.finishing import DownloadsAndChecks
+from plannav.generator.navigation import nav_entry, theme_title
 from plannav.generator.rewriting import WrittenPages
-from plannav.generator.searchindex import add_abbreviations, add_aliases, add_entries, add_folded_field
+from plannav.generator.searchindex import (
+    add_abbreviations,
+    add_aliases,
+    add_entries,
+    add_folded_field,
+    report_entries,
+)
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.templatecache import THEME_TEMPLATES
@@ -35,19 +42,7 @@ from plannav.reviewnotes import draft_notice
 from plannav.sitemodel import PlanProblems, SiteModel
 
 log = logging.getLogger("mkdocs.plugins.plannav")
-
-
-def theme_title(text: str) -> str:
-    """A title for the theme, which prints titles as raw HTML and renders "{{ }}" in them as macros:
-    HTML-escaped, on one line, with braces as character references so that no template ever evaluates them."""
-    return " ".join(str(escape(text)).split()).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def _nav_entry(section) -> dict:
-    """A section in mkdocs' navigation format: its page, then the pages listed under it."""
-    if not section.children:
-        return {theme_title(section.title): section.src}
-    return {theme_title(section.title): [section.src, *({theme_title(t): src} for t, src in section.children)]}
+FOLLOWED = "downloads written and pages checked"  # make serve: said once the shown build's work beside is done
 
 
 class SiteBuild:
@@ -61,14 +56,18 @@ class SiteBuild:
         self.rewriting: WrittenPages | None = None  # mkdocs serve --dirty: only pages that changed are written
         self._page_urls: list[str] = []  # every page's URL, in the order mkdocs builds them
         self._titles: dict[str, str] = {}  # each generated page's title, by its source
+        self._following: threading.Thread | None = None  # make serve: the shown build's downloads and checks
+        self.serving = False  # mkdocs serve, whose pages are shown before their downloads are written
 
     def on_startup(self, command, dirty):
         if dirty and self.rewriting is None:
             self.rewriting = WrittenPages()
+        self.serving = command == "serve"
 
     # ---- the build's start: the plan, the navigation, one page per entity
 
     def on_config(self, config):
+        self._await_following()  # make serve: the last build's downloads, written beside, are all there
         self.settings = BuildSettings.from_config(config)
         if self.rewriting and (search := config.plugins.get("material/search")):
             search.search_index_prev = None  # its index of a dirty build is made here (WrittenPages.search_entries)
@@ -108,7 +107,7 @@ class SiteBuild:
             f"Tra cứu Kế hoạch thực hiện {who.known_as} trên địa bàn tỉnh {who.province} "
             f"(Quyết định {who.number} ngày {who.date_text})"
         )
-        config.nav = [_nav_entry(section) for section in self.model.sections()]
+        config.nav = [nav_entry(section) for section in self.model.sections()]
         # mkdocs serve: rebuild when a plan file or a report changes.
         config.watch.append(str(self.settings.plan_dir))  # progress/: on_serve, which sees it come and go
         # The model lives as long as the build: the collector's full passes, while the pages are made,
@@ -223,43 +222,56 @@ class SiteBuild:
             index = json.loads(index_file.read_text(encoding="utf-8"))
             if self.rewriting:
                 index["docs"] = self.rewriting.search_entries(index["docs"], self._page_urls)
-            index = add_entries(index, self._report_entries())
+            index = add_entries(index, report_entries(self.model.report_search_entries(), self._url))
             index = add_abbreviations(add_folded_field(index), self.model.abbreviations())
             aliases = {self._url(src): names for src, names in self.model.search_aliases().items()}
             index = add_aliases(index, aliases)
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
-        try:
-            found = self.worker.finish()
-        except WorkerFailed as err:
-            raise PluginError(f"the downloads or checks in the second process failed:\n{err}") from None
-        finally:
-            self.worker = None
-        problems = []
-        if found.broken_links:
-            problems.append(f"{len(found.broken_links)} broken internal links or anchors:\n" + "\n".join(found.broken_links))
-        if found.external_fetches:
-            problems.append(
-                f"{len(found.external_fetches)} things pages would load from outside the site (the intranet "
-                "has no internet access; vendor the file under docs/assets/vendor/):\n" + "\n".join(found.external_fetches)
-            )
+        worker, self.worker = self.worker, None
+        if self.serving and self.rewriting:
+            # make serve: the pages are shown now (livereload fires when this returns); the downloads and the
+            # page checks follow beside, and the next rebuild waits for them (_await_following).
+            self._finish_rewriting(config)
+            self._following = threading.Thread(target=self._follow, args=(worker, self._bodies.results))
+            self._following.start()
+            return
+        problems = self._site_problems(worker)
         if problems:
             raise PluginError("\n".join(problems))
         self._bodies.results.save()  # once the pages are found sound
         if self.rewriting:
-            site = Path(config.site_dir)
-            self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
+            self._finish_rewriting(config)
 
-    def _report_entries(self) -> list[dict]:
-        # The report texts, from the data: the pages' report tables are left out of the search's reading.
-        return [
-            {
-                "location": f"{self._url(e.link.page)}#{e.link.anchor}",
-                "title": str(escape(e.title)),
-                "text": str(escape(e.text)),
-            }
-            for e in self.model.report_search_entries()
-        ]
+    def _finish_rewriting(self, config) -> None:
+        site = Path(config.site_dir)
+        self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
+
+    def _site_problems(self, worker: BackgroundWorker) -> list[str]:
+        """The downloads written and every page checked (the second process's work): what is wrong."""
+        try:
+            found = worker.finish()
+        except WorkerFailed as err:
+            raise PluginError(f"the downloads or checks in the second process failed:\n{err}") from None
+        return found.messages()
+
+    def _follow(self, worker: BackgroundWorker, bodies: Results) -> None:
+        """make serve, beside the served pages: the downloads and checks of the build just shown, their problems
+        said as a failed build's would be; its page bodies are kept only if the pages are found sound."""
+        try:
+            problems = self._site_problems(worker)
+        except PluginError as err:
+            problems = [str(err)]
+        if problems:
+            log.error("\n".join(problems))
+        else:
+            bodies.save()
+            log.info(FOLLOWED)
+
+    def _await_following(self) -> None:
+        if self._following is not None:
+            self._following.join()
+            self._following = None
 
     def on_build_error(self, error):
         # A page could not be written (a full disk, say): stop the second process now, or the queue of
@@ -273,6 +285,7 @@ class SiteBuild:
         return server
 
     def on_shutdown(self):
+        self._await_following()
         self.cancel()
         # mkdocs ends now (a build, or the end of `serve`): the process's hundreds of thousands of objects
         # need not be scanned and freed one by one on the way out, a tenth of a build's time.

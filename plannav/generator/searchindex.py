@@ -7,7 +7,9 @@ original title and text, which the entries keep.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from markupsafe import escape
 
 from plannav.textnorm import fold
 
@@ -17,6 +19,15 @@ TITLE_FACTOR = 10
 
 def _plain(html: str) -> str:
     return _TAGS.sub(" ", html or "")
+
+
+def report_entries(found, url_of: Callable[[str], str]) -> list[dict]:
+    """The reports' texts as entries (SiteModel.report_search_entries), each at its page's URL (`url_of` a page's
+    source): the pages' report tables are left out of the search's reading."""
+    return [
+        {"location": f"{url_of(e.link.page)}#{e.link.anchor}", "title": str(escape(e.title)), "text": str(escape(e.text))}
+        for e in found
+    ]
 
 
 def add_entries(index: dict, entries: list[dict]) -> dict:

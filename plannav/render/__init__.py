@@ -13,13 +13,16 @@ become spaces, and the paragraphs of prose become <span class="paragraph"> eleme
 import re
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from plannav.buildcache import Canonical
 from plannav.identity import count_word
+from plannav.render.fragments import PIECES
+from plannav.sitemap import RelativeLinks
 from plannav.views import DeadlineCell, Link, SiteViews
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -180,15 +183,51 @@ class PageRenderer:
     def __init__(self, views: SiteViews):
         self.views = views
         self.env = _environment()
+        self.written = Canonical()  # this build's records, each written out once (the pieces' keys, the page bodies')
+        self._facts = self.written(views.facts())
+        self._asked: dict[str, tuple] | None = None  # while a piece is printed: the texts it linked, and how
 
     def render(self, template: str, page, url_for: UrlFor) -> str:
         """A page body from its data: a section module's frozen dataclass (or a dict), one field a name."""
         context = {f.name: getattr(page, f.name) for f in fields(page)} if is_dataclass(page) else page
         # The view's fields, the site's facts and the tools that print them: nothing that could change the body
         # without changing its key in the build cache (pagebodies.PageBodies).
-        tools = dict(site=self.views.facts(), url_for=url_for, text_links=self.views.text_links, count_word=count_word)
+        tools = dict(
+            site=self.views.facts(),
+            url_for=url_for,
+            text_links=self.text_links,
+            count_word=count_word,
+            remembered=self.remembered,
+        )
         body = self.env.get_template(template).render(**context, **tools)
         return _tidy(body)
+
+    def text_links(self, text: str) -> tuple:
+        """Where a text links (SiteViews.text_links), noted while a piece is printed."""
+        found = tuple(self.views.text_links(text))
+        if self._asked is not None:
+            self._asked[text] = found
+        return found
+
+    @pass_context
+    def remembered(self, context, macro, row, *options) -> Markup:
+        """`macro(row, *options)` as printed on this page, taken from an earlier build of this process where
+        nothing it was printed from changed (fragments.PIECES)."""
+        url_for = context["url_for"]
+        if not isinstance(url_for, RelativeLinks):  # a page's links made otherwise: printed each time
+            return macro(row, *options)
+        key = (macro.name, url_for, self._facts, self.written(row), options)
+        return PIECES.piece(key, self._links_unchanged, partial(self._printed, macro, row, *options))
+
+    def _printed(self, macro, *args) -> tuple[Markup, dict]:
+        self._asked = {}
+        try:
+            return macro(*args), self._asked
+        finally:
+            self._asked = None
+
+    def _links_unchanged(self, asked: dict) -> bool:
+        return all(tuple(self.views.text_links(text)) == found for text, found in asked.items())
 
     def document(self, template: str, page, url_for: UrlFor, **shell) -> str:
         """A page that stands alone, outside the theme: its body from its data, in _document_page.html.j2
