@@ -1,8 +1,8 @@
 """Reading one plan YAML file safely, keeping the line of every key and item.
 
-PyYAML nodes carry ``start_mark``; we compose nodes ourselves instead of calling
-``safe_load`` so that each value's path maps to its line, duplicate keys are caught,
-and aliases, custom tags and absurd nesting are refused before they can cost anything.
+PyYAML nodes carry ``start_mark``; we compose nodes ourselves (``yamlparse``, which refuses aliases, anchors
+and absurd nesting before they can cost anything) instead of calling ``safe_load``, so that each value's
+path maps to its line, and duplicate keys and custom tags are caught.
 """
 
 import re
@@ -14,77 +14,7 @@ import yaml
 from plannav.problems import Problem, format_path
 from plannav.textfile import read_text
 from plannav.textnorm import FORBIDDEN, character_name
-
-MAX_DEPTH = 40
-# Keys, values, lists and mappings in one file. The real plan has a few thousand, a plan fifty times
-# its size (scripts/synthetic_plan.py) a few tens of thousands; rows pasted by the hundred thousand are
-# refused before they cost memory.
-MAX_VALUES = 250_000
-
-
-def _without_timestamps(resolvers):
-    return {
-        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
-        for first, entries in resolvers.items()
-    }
-
-
-class _FastLoader(yaml.CSafeLoader):
-    """libyaml's parser (about 20 times faster than PyYAML's own; its wheels ship it), with dates kept as text."""
-
-    yaml_implicit_resolvers = _without_timestamps(yaml.CSafeLoader.yaml_implicit_resolvers)
-
-
-_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-def _compose(text: str):
-    """The document's node tree, refusing aliases, anchors and deep nesting before composing."""
-    # A flat pass over the events first: it costs little and never recurses.
-    depth = values = 0
-    for event in yaml.parse(text, Loader=_FastLoader):
-        values += 1
-        if values > MAX_VALUES:
-            raise _Refused(
-                event.start_mark,
-                f"more than {MAX_VALUES:,} values in one file",
-                "a plan file holds one part of one decision; remove pasted data",
-                "too-many-values",
-            )
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                event.start_mark,
-                "YAML aliases (*name) are not allowed in plan files",
-                "write the value out in full; anchors and aliases make plans hard to read",
-                "yaml-alias",
-            )
-        if getattr(event, "anchor", None):
-            raise _Refused(
-                event.start_mark,
-                "YAML anchors (&name) are not allowed in plan files",
-                "remove the anchor and write values out in full",
-                "yaml-alias",
-            )
-        if isinstance(event, _OPENS):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _Refused(
-                    event.start_mark,
-                    f"nested more than {MAX_DEPTH} levels deep",
-                    "plan files are at most a few levels deep; check the indentation",
-                    "too-deep",
-                )
-        elif isinstance(event, _CLOSES):
-            depth -= 1
-    return yaml.compose(text, Loader=_FastLoader)
-
-
-class _Refused(Exception):
-    def __init__(self, mark, message, hint, code):
-        super().__init__(message)
-        self.mark, self.message, self.hint, self.code = mark, message, hint, code
-
+from plannav.yamlparse import RESOLVER, Refused, compose
 
 # The scalar tags a plan value may have: text, numbers, true/false, null.
 _SCALAR_TAGS = {
@@ -120,12 +50,6 @@ class SourceFile:
         return Problem(self.path, self.line_of(parts), format_path(parts), message, hint, code)
 
 
-def load_checked(text: str):
-    """The data of a text that parse_source has read in this build and found clean (another process of
-    the same build did): the same values, read by libyaml alone, without the line of each."""
-    return yaml.load(text, Loader=_FastLoader)
-
-
 def read_source(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
     """Load ``path``; on any problem return what could be read and the problems."""
     text, problems = read_text(path, display)
@@ -141,8 +65,8 @@ def parse_source(text: str, display: str) -> tuple[SourceFile, list[Problem]]:
             Problem(display, 1, "", "file is empty", "restore its content from version control", code="file-empty")
         ]
     try:
-        node = _compose(text)
-    except _Refused as err:
+        node = compose(text)
+    except Refused as err:
         return source, [Problem(display, err.mark.line + 1, "", err.message, err.hint, code=err.code)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -209,15 +133,6 @@ def _build(node, parts, source: SourceFile, problems: list[Problem]):
     return _build_scalar(node, parts, source, problems)
 
 
-class _PlainResolver(yaml.resolver.Resolver):
-    """The tags YAML gives untagged values, dates kept as text as in _FastLoader."""
-
-    yaml_implicit_resolvers = _without_timestamps(yaml.resolver.Resolver.yaml_implicit_resolvers)
-
-
-_RESOLVER = _PlainResolver()
-
-
 def _untagged(node):
     """The node as it would be without its tag: a mapping, a list, or the text, number, true/false or null
     its plain value reads as (a quoted one stays text)."""
@@ -225,7 +140,7 @@ def _untagged(node):
         return yaml.MappingNode("tag:yaml.org,2002:map", node.value, node.start_mark, node.end_mark, node.flow_style)
     if isinstance(node, yaml.SequenceNode):
         return yaml.SequenceNode("tag:yaml.org,2002:seq", node.value, node.start_mark, node.end_mark, node.flow_style)
-    tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (not node.style, True))
+    tag = RESOLVER.resolve(yaml.ScalarNode, node.value, (not node.style, True))
     tag = tag if tag in _SCALAR_TAGS else "tag:yaml.org,2002:str"
     return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
 

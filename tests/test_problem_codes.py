@@ -16,7 +16,15 @@ REPORTING = [
     *sorted((ROOT / "plannav" / "checks").glob("*.py")),
     *(
         ROOT / "plannav" / name
-        for name in ("loader.py", "validation.py", "yamlsource.py", "textfile.py", "__main__.py", "reviewnotes.py")
+        for name in (
+            "loader.py",
+            "validation.py",
+            "yamlparse.py",
+            "yamlsource.py",
+            "textfile.py",
+            "__main__.py",
+            "reviewnotes.py",
+        )
     ),
     *(ROOT / "plannav" / "planreader" / name for name in ("source.py", "draft.py", "command.py")),
     *(

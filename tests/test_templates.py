@@ -1,7 +1,7 @@
 """A page template's only inputs are its view and the renderer's few tools (the site's facts, the link and
-text helpers, the rows kept across rebuilds), so that a page body kept in the build cache under its view and those facts is the body
-a build would make: no template can read anything else of the site (it would fail, the renderer's
-undefined values being strict)."""
+text helpers, the rows kept across rebuilds), so that a page body kept in the build cache under its view and
+those facts is the body a build would make: no template can read anything else of the site (it would fail,
+the renderer's undefined values being strict)."""
 
 import sys
 from dataclasses import fields, is_dataclass

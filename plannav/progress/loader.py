@@ -14,7 +14,7 @@ from plannav.progress.reportcheck import display_path, load_report
 from plannav.progress.reporters import Reporters
 from plannav.progress.status import Report
 from plannav.textfile import read_text
-from plannav.yamlsource import load_checked
+from plannav.yamlparse import load_checked
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # A file of this name in progress/ marks its reports as made up, for tests and demonstrations: every
