@@ -8,6 +8,7 @@ original title and text, which the entries keep.
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from markupsafe import escape
 
@@ -46,6 +47,11 @@ def add_entries(index: dict, entries: list[dict]) -> dict:
     return dict(index, docs=docs)
 
 
+# A rebuild under mkdocs serve folds again the same two thousand entries, of which an edit changes a few:
+# each text is folded, and looked at for abbreviations, once per process.
+_folded = lru_cache(maxsize=20_000)(fold)
+
+
 def add_folded_field(index: dict) -> dict:
     """Return the search index with diacritics-free copies of title and text on every entry."""
     fields = dict(index["config"].get("fields", {}))
@@ -54,7 +60,7 @@ def add_folded_field(index: dict) -> dict:
     fields["title_folded"] = {"boost": fields.get("title", {}).get("boost", 1e3) * TITLE_FACTOR}
     fields["text_folded"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
     docs = [
-        dict(entry, title_folded=fold(_plain(entry.get("title", ""))), text_folded=fold(_plain(entry.get("text", ""))))
+        dict(entry, title_folded=_folded(_plain(entry.get("title", ""))), text_folded=_folded(_plain(entry.get("text", ""))))
         for entry in index["docs"]
     ]
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)
@@ -65,6 +71,23 @@ def _pattern(forms: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(rf"(?<!\w){re.escape(fold(form))}(?!\w)" for form in forms))
 
 
+@lru_cache(maxsize=4)
+def _others_finder(entries: tuple[tuple[str, ...], ...]) -> Callable[[str], tuple[str, ...]]:
+    """For a folded text, the other forms of each abbreviation one of whose forms it holds (each text once)."""
+    # Each entry's forms as folded words, to look for cheaply before the whole-word pattern is tried.
+    patterns = [(_pattern(forms), forms, [fold(form) for form in forms]) for forms in entries]
+
+    @lru_cache(maxsize=20_000)
+    def others(text: str) -> tuple[str, ...]:
+        found = []
+        for pattern, forms, folded in patterns:
+            if any(form in text for form in folded) and pattern.search(text):
+                found += [variant for form in forms for variant in dict.fromkeys((form.lower(), fold(form)))]
+        return tuple(found)
+
+    return others
+
+
 def add_abbreviations(index: dict, entries: list[tuple[str, ...]]) -> dict:
     """Return the search index where each entry that holds one form of an abbreviation (plan/
     abbreviations.yaml: "CCCD", "Căn cước công dân") also holds the others, as typed and folded, in two
@@ -73,21 +96,12 @@ def add_abbreviations(index: dict, entries: list[tuple[str, ...]]) -> dict:
     fields = dict(index["config"].get("fields", {}))
     fields["abbr_title"] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields["abbr_text"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
-    # Each entry's forms as folded words, to look for cheaply before the whole-word pattern is tried.
-    patterns = [(_pattern(forms), forms, [fold(form) for form in forms]) for forms in entries]
-
-    def others(text: str) -> list[str]:
-        found = []
-        for pattern, forms, folded in patterns:
-            if any(form in text for form in folded) and pattern.search(text):
-                found += [variant for form in forms for variant in dict.fromkeys((form.lower(), fold(form)))]
-        return found
-
+    others = _others_finder(tuple(entries))
     docs = []
     for entry in index["docs"]:
         # The folded copies add_folded_field made, where it ran first.
-        title = entry.get("title_folded") or fold(_plain(entry.get("title", "")))
-        text = entry.get("text_folded") or fold(_plain(entry.get("text", "")))
+        title = entry.get("title_folded") or _folded(_plain(entry.get("title", "")))
+        text = entry.get("text_folded") or _folded(_plain(entry.get("text", "")))
         docs.append(dict(entry, abbr_title=" ".join(others(title)), abbr_text=" ".join(others(text))))
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)
 
