@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from plannav.buildcache import digest
 from plannav.checks import check_plan
+from plannav.keys import digest
 from plannav.models import FILE_MODELS, OPTIONAL_FILES
 from plannav.plan import Plan
 from plannav.problems import Problem

@@ -8,11 +8,12 @@ import os
 from functools import partial
 
 from plannav import sitemap
-from plannav.buildcache import BuildCache, digest
+from plannav.buildcache import BuildCache
 from plannav.draftpages import drafted_pages
 from plannav.exports.catalog import Download, all_downloads
 from plannav.initials import initials
 from plannav.items import ItemIndex
+from plannav.keys import digest
 from plannav.loader import PlanFiles, load_plan_files, read_plan_files
 from plannav.pagebodies import BODIES, PageBodies
 from plannav.pagelist import NavEntry, navigation, site_pages

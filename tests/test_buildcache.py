@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from sitebuild import PLAN_DIR
 
-from plannav import buildcache, pagebodies, sitemap
+from plannav import buildcache, keys, pagebodies, sitemap
 from plannav.buildcache import BuildCache
 from plannav.loader import read_plan_files
 from plannav.progress import reportcheck
@@ -359,7 +359,7 @@ def test_the_inputs_of_a_result_are_written_out_whole():
 
     from plannav.views.rows import SiteFacts
 
-    canonical = buildcache.canonical
+    canonical = keys.canonical
     assert canonical(("a", 1, None, date(2026, 10, 1))) == canonical(("a", 1, None, date(2026, 10, 1)))
     # Values a template prints otherwise have other texts.
     assert len({canonical(v) for v in ("<b>", Markup("<b>"), ["<b>"], ("<b>",), {"<b>": 1}, {"<b>"})}) == 6
@@ -374,10 +374,10 @@ def test_records_shared_by_many_values_are_written_once_and_still_tell_values_ap
     from plannav.views import Link
 
     first, second = Link("Sở Tư pháp", "co-quan/so-tu-phap.md"), Link("Sở Tư pháp", "co-quan/so-tu-phap.md", "x")
-    writer = buildcache.Canonical()
+    writer = keys.Canonical()
     shared = writer((first, (first, second)))
     # The same record written again, or an equal one by another writer, gives the same text.
-    assert writer((first, (first, second))) == shared == buildcache.Canonical()((first, (first, second)))
+    assert writer((first, (first, second))) == shared == keys.Canonical()((first, (first, second)))
     equal = Link("Sở Tư pháp", "co-quan/so-tu-phap.md")
     assert writer((equal, (equal, second))) == shared
     # A record that differs in one field, however deep, gives another text; so does its type.

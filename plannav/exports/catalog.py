@@ -26,7 +26,7 @@ class Download:
     path: str  # under the site, e.g. tai-ve/ke-hoach.xlsx
     label: str  # what staff read on the link
     make: Callable[[], bytes]
-    # What the file prints, as plain data (buildcache.canonical), where that is cheap to know and the file
+    # What the file prints, as plain data (keys.canonical), where that is cheap to know and the file
     # dear to make (a workbook, a Word document): the same data makes the same bytes, whatever else changed.
     content: Callable[[], object] | None = None
 

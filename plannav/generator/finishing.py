@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from plannav.buildcache import BuildCache, digest
+from plannav.buildcache import BuildCache
 from plannav.externals import external_fetches, page_fetches
 from plannav.htmlscan import scan_page
+from plannav.keys import digest
 from plannav.linkcheck import PageLinks, broken_links, page_links
 from plannav.loader import PlanFiles
 from plannav.progress.loader import ProgressFiles

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from plannav.buildcache import digest
+from plannav.keys import digest
 
 
 class _DirtyNotice(logging.Filter):

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from plannav.buildcache import BuildCache, digest
+from plannav.buildcache import BuildCache
+from plannav.keys import digest
 from plannav.problems import Problem
 from plannav.progress.models import ReportFile
 from plannav.progress.reportcheck import display_path, load_report

@@ -19,8 +19,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from plannav.buildcache import Canonical
 from plannav.identity import count_word
+from plannav.keys import Canonical
 from plannav.render.fragments import PIECES
 from plannav.sitemap import RelativeLinks
 from plannav.views import DeadlineCell, Link, SiteViews
