@@ -107,11 +107,11 @@ def _read_parts(text: DecisionText, shape: Outline, registry: BodyRegistry, note
         "tasks": tasks,
         "procedures": procedures or tables.no_appendix("procedures", notes),
         "appendix_tasks": appendix_tasks or tables.no_appendix("appendix_tasks", notes),
-        "responsibilities": responsibilities_file(_part(shape.parts, "responsibilities"), registry, notes),
     }
+    files["responsibilities"], duty_lines = responsibilities_file(_part(shape.parts, "responsibilities"), registry, notes)
     files["funding"] = work.funding_file(funding_part, registry, notes) if funding_part else _no_funding(shape, notes)
     names = {key: bodies.canonical_name(body) for key, body in registry.bodies.items()}
-    borrow_leads(files, names, notes)
+    borrow_leads(files, names, notes, duty_lines)
     return files
 
 

@@ -44,8 +44,11 @@ def register_headings(part: Part, registry: BodyRegistry) -> None:
         section_bodies(NUMBERED.match(section.heading.text)["text"], registry, section.heading.number)
 
 
-def responsibilities_file(part: Part, registry: BodyRegistry, notes: Notes) -> dict:
+def responsibilities_file(part: Part, registry: BodyRegistry, notes: Notes) -> tuple[dict, dict[tuple, int]]:
+    """Part IV as the responsibilities file, and the line of the decision's text of each duty (by its path
+    in the file), for borrow_leads."""
     sections, _ = sections_of(part)
+    lines: dict[tuple, int] = {}
     closing, closing_line = _closing(sections)
     matcher = registry.matcher()
     out = []
@@ -53,10 +56,11 @@ def responsibilities_file(part: Part, registry: BodyRegistry, notes: Notes) -> d
         heading_text = NUMBERED.match(section.heading.text)["text"]
         bodies = section_bodies(heading_text, registry, section.heading.number)
         collective = bool(COLLECTIVE.match(heading_text)) or any(registry.bodies[b].collective for b in bodies)
-        duties = [
-            _duty(line, letter, text, bodies, collective, matcher, ("sections", si, "duties", di), notes)
-            for di, (line, letter, text) in enumerate(section.paragraphs)
-        ]
+        duties = []
+        for di, (line, letter, text) in enumerate(section.paragraphs):
+            path = ("sections", len(out), "duties", di)  # where the duty is in the file: sections with none are left out
+            lines[path] = line.number
+            duties.append(_duty(line, letter, text, bodies, collective, matcher, path, notes))
         if not duties:
             notes.add(
                 "responsibilities",
@@ -78,7 +82,7 @@ def responsibilities_file(part: Part, registry: BodyRegistry, notes: Notes) -> d
             "read as Part IV's closing sentence (the last paragraph, not one of the last section's duties)",
         )
     heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
-    return {"part": heading, "sections": out, "closing": closing or "Không ghi trong văn bản"}
+    return {"part": heading, "sections": out, "closing": closing or "Không ghi trong văn bản"}, lines
 
 
 def _closing(sections: list[DutySection]) -> tuple[str, Line | None]:
@@ -136,10 +140,10 @@ def _alike(first: str, second: str) -> float:
 SAME_WORK = 0.4
 
 
-def borrow_leads(files: dict, names: dict[str, str], notes: Notes) -> None:
+def borrow_leads(files: dict, names: dict[str, str], notes: Notes, lines: dict[tuple, int]) -> None:
     """A duty whose sentence names no lead ("Phối hợp với X …", "Tham gia …") takes the lead the decision
     gives the same work elsewhere (a Part II task, an appendix row, another duty), among the bodies it
-    names, with that basis in roles_note and a review note."""
+    names, with that basis in roles_note and a review note at its line (`lines`, responsibilities_file's)."""
     places = [
         (f"nhiệm vụ {task_key(s, t)} Phần II", t["text"], t["who"]["lead"])
         for s in files["tasks"]["sections"]
@@ -172,11 +176,10 @@ def borrow_leads(files: dict, names: dict[str, str], notes: Notes) -> None:
             lead_names = ", ".join(names.get(b, b) for b in lead)
             duty["roles_note"] = f"{lead_names} chủ trì theo {where}, cùng việc."
             path = ("sections", si, "duties", di)
-            line = next((n.line for n in notes.notes if n.file == "responsibilities" and n.path[:4] == path), 0)
             notes.add(
                 "responsibilities",
                 path + ("lead",),
-                line,
+                lines[path],
                 where,
                 f"the lead is taken from {where}, read as the same work ({score:.0%} of word pairs shared): check it",
             )
