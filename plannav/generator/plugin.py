@@ -14,7 +14,6 @@ import threading
 from functools import partial
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from plannav import sitemap
 from plannav.buildcache import Results, code_fingerprint
 from plannav.generator.finishing import DownloadsAndChecks
-from plannav.generator.navigation import nav_entry, theme_title
+from plannav.generator.navigation import nav_entry, page_source, theme_title
 from plannav.generator.rewriting import WrittenPages
 from plannav.generator.searchindex import (
     add_abbreviations,
@@ -121,11 +120,7 @@ class SiteBuild:
             if files.get_file_from_path(spec.src) is not None:
                 self.cancel()
                 raise PluginError(f"docs/{spec.src} would hide the generated page of the same path; remove it")
-            meta = {"title": self._titles[spec.src]}
-            if spec.section in sitemap.SEARCH_BOOSTS:
-                meta["search"] = {"boost": sitemap.SEARCH_BOOSTS[spec.section]}
-            front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10_000).strip()
-            content = f"---\n{front_matter}\n---\n\n{{{{ page_body() }}}}\n"
+            content = page_source(self._titles[spec.src], sitemap.SEARCH_BOOSTS.get(spec.section))
             # Entity pages are reached from their section page, not from the navigation.
             inclusion = InclusionLevel.NOT_IN_NAV if spec.section else InclusionLevel.UNDEFINED
             file = File.generated(config, spec.src, content=content, inclusion=inclusion)
