@@ -127,3 +127,58 @@ def test_the_second_process_is_not_forked_from_a_threaded_build():
         assert parent != os.getpid()  # the fork server's child, not this process's
     finally:
         stop.set()
+
+
+class _Finished:
+    """A second process's work as `make serve` waits for it beside the shown pages: what finish gives."""
+
+    def __init__(self, problems=None, failure=None):
+        self.problems, self.failure = problems or [], failure
+
+    def finish(self):
+        from plannav.generator.finishing import SiteProblems
+
+        if self.failure:
+            raise WorkerFailed(self.failure)
+        return SiteProblems(self.problems, [])
+
+
+class _Bodies:
+    saved = 0
+
+    def save(self):
+        self.saved += 1
+
+
+@pytest.mark.parametrize(
+    ("finished", "said", "kept"),
+    [
+        (_Finished(), "INFO", 1),
+        (_Finished(problems=["co-quan/x/index.html:3: ../y/ -> no such page"]), "1 broken internal links", 0),
+        (_Finished(failure="Traceback: the disk is full"), "the disk is full", 0),
+    ],
+)
+def test_make_serve_says_what_the_work_beside_the_shown_pages_found(finished, said, kept, caplog):
+    """The downloads and page checks that follow the shown pages say their problems as errors, and the page
+    bodies are kept only when the pages were found sound."""
+    from plannav.generator.plugin import FOLLOWED, SiteBuild
+
+    bodies = _Bodies()
+    with caplog.at_level("INFO", logger="mkdocs.plugins.plannav"):
+        SiteBuild()._follow(finished, bodies)
+    (record,) = [r for r in caplog.records if r.name == "mkdocs.plugins.plannav"]
+    if kept:
+        assert record.levelname == "INFO" and record.getMessage() == FOLLOWED
+    else:
+        assert record.levelname == "ERROR" and said in record.getMessage()
+    assert bodies.saved == kept
+
+
+def test_a_rebuild_of_make_serve_waits_for_the_work_beside_the_last_one():
+    from plannav.generator.plugin import SiteBuild
+
+    build, done = SiteBuild(), threading.Event()
+    build._following = threading.Thread(target=lambda: (time.sleep(0.3), done.set()))
+    build._following.start()
+    build._await_following()
+    assert done.is_set() and build._following is None
