@@ -46,3 +46,14 @@ def test_a_row_kept_from_an_earlier_build_is_printed_anew_when_its_text_links_ot
     shown = _rendered(unlinked)
     monkeypatch.setattr("plannav.render.PIECES", Fragments())
     assert shown == _rendered(unlinked) != first
+
+
+def test_no_row_is_kept_across_an_edit_of_the_templates(monkeypatch):
+    """make serve reads an edited template again: the rows it printed before are not taken."""
+    monkeypatch.setattr(fragments, "PIECES", Fragments())
+    monkeypatch.setattr("plannav.render.PIECES", fragments.PIECES)
+    _rendered(SiteModel.from_folder(ROOT / "plan"))
+    kept = len(fragments.PIECES._pieces)
+    monkeypatch.setattr("plannav.render._templates_digest", lambda: "the templates, edited")
+    _rendered(SiteModel.from_folder(ROOT / "plan"))
+    assert len(fragments.PIECES._pieces) == 2 * kept

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from plannav.identity import count_word
-from plannav.keys import Canonical
+from plannav.keys import Canonical, digest
 from plannav.render.fragments import PIECES
 from plannav.sitemap import RelativeLinks
 from plannav.views import DeadlineCell, Link, SiteViews
@@ -158,6 +158,10 @@ def _environment() -> Environment:
     return env
 
 
+def _templates_digest() -> str:
+    return digest(*(f"{path.name}\n{path.read_text(encoding='utf-8')}" for path in sorted(TEMPLATES.glob("*.j2"))))
+
+
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -184,7 +188,9 @@ class PageRenderer:
         self.views = views
         self.env = _environment()
         self.written = Canonical()  # this build's records, each written out once (the pieces' keys, the page bodies')
-        self._facts = self.written(views.facts())
+        # What every kept piece is printed with: the site's facts, and the templates as they are now (make serve
+        # reads an edited template again).
+        self._printed_with = (self.written(views.facts()), _templates_digest())
         self._asked: dict[str, tuple] | None = None  # while a piece is printed: the texts it linked, and how
 
     def render(self, template: str, page, url_for: UrlFor) -> str:
@@ -216,7 +222,7 @@ class PageRenderer:
         url_for = context["url_for"]
         if not isinstance(url_for, RelativeLinks):  # a page's links made otherwise: printed each time
             return macro(row, *options)
-        key = (macro.name, url_for, self._facts, self.written(row), options)
+        key = (macro.name, url_for, self._printed_with, self.written(row), options)
         return PIECES.piece(key, self._links_unchanged, partial(self._printed, macro, row, *options))
 
     def _printed(self, macro, *args) -> tuple[Markup, dict]:
