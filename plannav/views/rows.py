@@ -85,6 +85,20 @@ def report_line(report, entry) -> ReportLine:
     return ReportLine(report.period, f"{report.date:%d/%m/%Y}", entry.status, reported_fields(entry))
 
 
+class ReportLines:
+    """report_line of one build's reports, each made once: the latest reports are on every page that lists
+    their items. The report and entry are held beside their line, so that their ids stay theirs."""
+
+    def __init__(self):
+        self._made: dict[tuple[int, int], tuple] = {}
+
+    def __call__(self, report, entry) -> ReportLine:
+        key = (id(report), id(entry))
+        if key not in self._made:
+            self._made[key] = (report, entry, report_line(report, entry))
+        return self._made[key][2]
+
+
 @dataclass(frozen=True)
 class AgencyReports:
     """One reporting body's status for an item, and what it reported on it."""

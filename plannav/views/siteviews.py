@@ -19,7 +19,7 @@ from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
 from plannav.succession import carriers
-from plannav.views.rows import AgencyReports, DeadlineCell, Difference, ItemRow, SiteFacts, report_line
+from plannav.views.rows import AgencyReports, DeadlineCell, Difference, ItemRow, ReportLines, SiteFacts
 
 if TYPE_CHECKING:
     from plannav.progress.monthly import MonthlyReports
@@ -63,6 +63,7 @@ class SiteViews:
         self.monthly = monthly  # and each month's changes and drafts (progress.monthly.MonthlyReports)
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
+        self._report_line = ReportLines()
         self._carried: dict[str, tuple] = {}  # carried_by, per body
 
     # ---- links
@@ -147,7 +148,7 @@ class SiteViews:
         status = self.progress.shown(item.uid, agency_id) if self.progress else ""
         note = self._not_updated(item.uid, agency_id) if status and agency_id is not None else ""
         reported = self.progress.status(item.uid, agency_id) if status and agency_id is not None else None
-        line = report_line(reported.report, reported.entry) if reported and reported.entry else None
+        line = self._report_line(reported.report, reported.entry) if reported and reported.entry else None
         # The same rows appear on many pages (agency, deadline and index pages): make each once, and
         # each agency's status on it once.
         key = (item.uid, role, tuple(via), None if deadlines is None else tuple(map(id, deadlines)))
@@ -205,7 +206,7 @@ class SiteViews:
             return ()
         out = []
         for agency_id in self.progress.reporters.by_item[item.uid]:
-            history = [report_line(r, e) for r, e in reversed(self.progress.history(item.uid, agency_id))]
+            history = [self._report_line(r, e) for r, e in reversed(self.progress.history(item.uid, agency_id))]
             status = self.progress.status(item.uid, agency_id).status
             latest = history[0] if history else None
             note = self._not_updated(item.uid, agency_id)
