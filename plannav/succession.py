@@ -52,3 +52,22 @@ def carriers(successions: list[Succession], agency_id: str, day: str | None) -> 
             link_basis = heir.basis or succession.basis
             stack.append((heir.id, (*chain, succession), (*shares, heir.share or ""), (*bases, link_basis)))
     return out, (None if out else ceased)  # a branch that ceased while another carries on ended nothing
+
+
+class CarriersOnDay:
+    """Who carries each body's work on one day (carriers), worked out once per body: the site's day, which
+    is the reports' as-of day, or without reports the last day a succession took effect, so that all
+    recorded ones show (on_site_day)."""
+
+    def __init__(self, successions: list[Succession], day: str | None):
+        self.successions, self.day = successions, day
+        self._found: dict[str, tuple[list[Carrier], Succession | None]] = {}
+
+    @classmethod
+    def on_site_day(cls, successions: list[Succession], as_of: str | None) -> "CarriersOnDay":
+        return cls(successions, as_of or max((s.since for s in successions), default=None))
+
+    def __call__(self, agency_id: str) -> tuple[list[Carrier], Succession | None]:
+        if agency_id not in self._found:
+            self._found[agency_id] = carriers(self.successions, agency_id, self.day)
+        return self._found[agency_id]

@@ -18,7 +18,7 @@ from plannav.progress.status import STATUS_SLUGS, STATUSES, Progress
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
-from plannav.succession import carriers
+from plannav.succession import CarriersOnDay
 from plannav.views.rows import AgencyReports, DeadlineCell, Difference, ItemRow, ReportLines, SiteFacts
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ class SiteViews:
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
         self._report_line = ReportLines()
-        self._carried: dict[str, tuple] = {}  # carried_by, per body
+        as_of = progress.as_of.isoformat() if progress and progress.as_of else None
+        self.carried_by = CarriersOnDay.on_site_day(self.registry.successions, as_of)  # who carries a body's work
 
     # ---- links
 
@@ -162,22 +163,6 @@ class SiteViews:
             facets = (*made.facets, ("status", STATUS_SLUGS[status]))
             self._rows[with_status] = replace(made, status=status, status_note=note, report=line, facets=facets)
         return self._rows[with_status]
-
-    @cached_property
-    def succession_day(self) -> str | None:
-        """The day the site reads who carries each body's work as of (plan/successors.yaml): the reports'
-        as-of day; without reports, the last day a succession took effect, so that all recorded ones show."""
-        if self.progress and self.progress.as_of:
-            return self.progress.as_of.isoformat()
-        days = [s.since for s in self.registry.successions]
-        return max(days) if days else None
-
-    def carried_by(self, agency_id: str):
-        """Who carries the body's work on the site's day, and the succession that ended it without an heir
-        (succession.carriers), worked out once per body."""
-        if agency_id not in self._carried:
-            self._carried[agency_id] = carriers(self.registry.successions, agency_id, self.succession_day)
-        return self._carried[agency_id]
 
     def heirs(self, agency_id: str) -> tuple[Link, ...]:
         """The bodies that carry the body's work on the site's day (carried_by), as links; none if its
