@@ -54,6 +54,6 @@ def test_no_row_is_kept_across_an_edit_of_the_templates(monkeypatch):
     monkeypatch.setattr("plannav.render.PIECES", fragments.PIECES)
     _rendered(SiteModel.from_folder(ROOT / "plan"))
     kept = len(fragments.PIECES._pieces)
-    monkeypatch.setattr("plannav.render._templates_digest", lambda: "the templates, edited")
+    monkeypatch.setattr("plannav.render.code_fingerprint", lambda: "the templates, edited")
     _rendered(SiteModel.from_folder(ROOT / "plan"))
     assert len(fragments.PIECES._pieces) == 2 * kept

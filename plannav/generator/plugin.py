@@ -56,12 +56,12 @@ class SiteBuild:
         self._page_urls: list[str] = []  # every page's URL, in the order mkdocs builds them
         self._titles: dict[str, str] = {}  # each generated page's title, by its source
         self._following: threading.Thread | None = None  # make serve: the shown build's downloads and checks
-        self.serving = False  # mkdocs serve, whose pages are shown before their downloads are written
+        self.pages_first = False  # mkdocs serve --dirty: pages shown before their downloads are written and checked
 
     def on_startup(self, command, dirty):
         if dirty and self.rewriting is None:
             self.rewriting = WrittenPages()
-        self.serving = command == "serve"
+        self.pages_first = command == "serve" and dirty
 
     # ---- the build's start: the plan, the navigation, one page per entity
 
@@ -224,7 +224,7 @@ class SiteBuild:
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             log.info(f"search index: {index_file.stat().st_size / 1024:.0f} KB, {len(index['docs'])} entries")
         worker, self.worker = self.worker, None
-        if self.serving and self.rewriting:
+        if self.pages_first:
             # make serve: the pages are shown now (livereload fires when this returns); the downloads and the
             # page checks follow beside, and the next rebuild waits for them (_await_following).
             self._finish_rewriting(config)
@@ -245,18 +245,14 @@ class SiteBuild:
     def _site_problems(self, worker: BackgroundWorker) -> list[str]:
         """The downloads written and every page checked (the second process's work): what is wrong."""
         try:
-            found = worker.finish()
+            return worker.finish().messages()
         except WorkerFailed as err:
-            raise PluginError(f"the downloads or checks in the second process failed:\n{err}") from None
-        return found.messages()
+            return [f"the downloads or checks in the second process failed:\n{err}"]
 
     def _follow(self, worker: BackgroundWorker, bodies: Results) -> None:
         """make serve, beside the served pages: the downloads and checks of the build just shown, their problems
         said as a failed build's would be; its page bodies are kept only if the pages are found sound."""
-        try:
-            problems = self._site_problems(worker)
-        except PluginError as err:
-            problems = [str(err)]
+        problems = self._site_problems(worker)
         if problems:
             log.error("\n".join(problems))
         else:

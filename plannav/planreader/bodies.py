@@ -57,7 +57,6 @@ ROLE_WORDS = re.compile(
     r"(?<!\w)(?:đề nghị\s+)?(?:chủ trì|phối hợp(?: chặt chẽ)?(?: với)?|cùng với|cùng)(?!\w)", re.IGNORECASE
 )
 _HEAD = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
-_SPECIFIC = re.compile(rf"^(?:{_HEAD})\s+\S", re.IGNORECASE)
 _STARTS_BODY = re.compile(rf"^(?:{_HEAD}|các|Các|địa phương|đơn vị|cơ quan|doanh nghiệp)(?!\w)")
 # After a comma only a body's own name or a new collective wording begins a body: "các Sở, Ban, ngành,
 # địa phương" is one wording.

@@ -120,7 +120,7 @@ def _name_words(words: list[str]) -> list[str]:
     return words[: tail_start + (0 if proper else min(len(tail), 1))]
 
 
-def prose_names(text: str, known: PhraseMatcher, place: str = "") -> list[str]:
+def prose_names(text: str, known: PhraseMatcher) -> list[str]:
     """Names in running text that no wording known so far covers: an institution's word and the words after
     it, up to the punctuation or the word where the sentence goes on ("Sở Tài chính tham mưu …"). A name
     holds a capitalised word after its first, or ends in "tỉnh" ("Công an tỉnh")."""

@@ -36,15 +36,11 @@ def objectives(part: Part, notes: Notes, year: int) -> tuple[dict, dict]:
     sections = _sections(part)
     general_head, general_lines = sections.get("general", (part.heading, []))
     text = " ".join(ln.text for ln in general_lines)
-    if "specific" not in sections and not _GROUP.search(text):
-        general_lines, specific_lines = [], general_lines  # purposes ("Mục đích"), not objectives by group
-    else:
-        specific_lines = None
+    if "specific" not in sections and not _GROUP.search(text):  # purposes ("Mục đích"), not objectives by group
+        return _as_purposes(part, general_head, general_lines, sections, notes, year)
     groups = [
         {"number": int(n), "id": slugify(words)[:40].strip("-"), "text": words.strip()} for n, words in _GROUP.findall(text)
     ]
-    if specific_lines is not None:
-        return _as_purposes(part, general_head, specific_lines, sections, notes, year)
     specific_head, specific_lines = sections.get("specific", (general_head, []))
     specific = _specific(specific_lines, groups, notes)
     if not groups:

@@ -17,6 +17,7 @@ REPORTING_KINDS = {"provincial-leadership", "provincial-agency", "central-in-pro
 class Reporters:
     def __init__(self, index: ItemIndex):
         self.index = index
+        self._lines: dict[tuple[str, str], frozenset[str]] = {}  # line_of, per (body, item)
 
     @cached_property
     def by_item(self) -> dict[str, tuple[str, ...]]:
@@ -38,10 +39,6 @@ class Reporters:
             family = self.index.registry.family(agency_id)
             self._lines[key] = frozenset(family.intersection(self.by_item.get(uid, ())) | {agency_id})
         return self._lines[key]
-
-    @cached_property
-    def _lines(self) -> dict[tuple[str, str], frozenset[str]]:
-        return {}
 
     @cached_property
     def by_agency(self) -> dict[str, tuple[str, ...]]:

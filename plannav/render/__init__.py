@@ -19,8 +19,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from plannav.buildcache import code_fingerprint
 from plannav.identity import count_word
-from plannav.keys import Canonical, digest
+from plannav.keys import Canonical
 from plannav.render.fragments import PIECES
 from plannav.sitemap import RelativeLinks
 from plannav.views import DeadlineCell, Link, SiteViews
@@ -158,10 +159,6 @@ def _environment() -> Environment:
     return env
 
 
-def _templates_digest() -> str:
-    return digest(*(f"{path.name}\n{path.read_text(encoding='utf-8')}" for path in sorted(TEMPLATES.glob("*.j2"))))
-
-
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -188,9 +185,9 @@ class PageRenderer:
         self.views = views
         self.env = _environment()
         self.written = Canonical()  # this build's records, each written out once (the pieces' keys, the page bodies')
-        # What every kept piece is printed with: the site's facts, and the templates as they are now (make serve
-        # reads an edited template again).
-        self._printed_with = (self.written(views.facts()), _templates_digest())
+        # What every kept piece is printed with: the site's facts, and the program with its templates as they are
+        # now (code_fingerprint, which each build reads again: make serve reads an edited template again).
+        self._printed_with = (self.written(views.facts()), code_fingerprint())
         self._asked: dict[str, tuple] | None = None  # while a piece is printed: the texts it linked, and how
 
     def render(self, template: str, page, url_for: UrlFor) -> str:
