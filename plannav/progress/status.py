@@ -142,6 +142,11 @@ class Progress:
         read = [report for reports in self._by_agency.values() for report in reports]
         return Progress(self.index, self.reporters, read, sample=self.sample, dues=self._due, period=period)
 
+    def on(self, day: dt.date, after: "Progress | None" = None) -> "Progress":
+        """The same reports read as of an earlier day, going on from `after`'s reading (of a day before it) where
+        given: the dashboard's trend, month after month."""
+        return Progress(self.index, self.reporters, self.reports, as_of=day, sample=self.sample, dues=self._due, after=after)
+
     def reports_of(self, agency_id: str) -> list[Report]:
         """The agency's reports up to the as-of date (or for the month and before), oldest first."""
         return self._by_agency.get(agency_id, [])

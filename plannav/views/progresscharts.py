@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from plannav import schedule, sitemap
 from plannav.progress.models import period_title
-from plannav.progress.status import DONE, DONE_LATE, IN_PROGRESS, OVERDUE, STATUS_SLUGS, STATUSES, Progress
+from plannav.progress.status import DONE, DONE_LATE, IN_PROGRESS, OVERDUE, STATUS_SLUGS, STATUSES
 from plannav.views.siteviews import Link, SiteViews
 
 BAR_WIDTH = 600  # the status bar's drawing width; the page scales it
@@ -66,9 +66,7 @@ def trend(views: SiteViews, months: list[str], reported: list[str]) -> tuple[Mon
     for i, month in enumerate(months):
         end = min(schedule.month_end(*map(int, month.split("-"))), progress.as_of)
         # Month after month, each reading goes on from the month before's.
-        then = previous = Progress(
-            views.index, progress.reporters, progress.reports, as_of=end, dues=progress._due, after=previous
-        )
+        then = previous = progress.on(end, after=previous)
         tally = Counter(then.item_status(uid) for uid in reported)
         series = (
             ("done", tally[DONE] + tally[DONE_LATE]),
