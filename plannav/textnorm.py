@@ -4,8 +4,10 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-# "(sau đây gọi tắt là …)", "(viết tắt là …)": a decision defining the short name it goes on to use.
-ALIAS_DEFINITION = re.compile(r"\s*\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+[^()]*\)", re.IGNORECASE)
+# "(sau đây gọi tắt là …)", "(viết tắt là …)": a decision defining the short name it goes on to use. ALIAS_OPENING
+# is the words up to the short name, in any case, for patterns that read the name too (the plan drafter's).
+ALIAS_OPENING = r"\((?i:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là)\s+"
+ALIAS_DEFINITION = re.compile(rf"\s*{ALIAS_OPENING}[^()]*\)")
 
 # Characters no plan text needs and that mislead: control characters (NUL, ESC, ...) that the YAML reader
 # refuses with a bare offset or that a terminal obeys; line separators (U+0085, U+2028, U+2029) that YAML

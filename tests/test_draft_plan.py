@@ -279,3 +279,13 @@ def test_a_part_one_of_purposes_drafts_as_one_group_with_a_note_and_checks(tmp_p
     ]
     assert [r.text for r in plan.requirements.requirements] == ["Bảo đảm an toàn thông tin."]
     assert any("states purposes" in n.why for n in plan.review.notes)
+
+
+def test_the_drafter_and_the_check_read_one_short_name_definition_whatever_its_case_and_spaces():
+    from plannav.planreader.draft import _ALIAS
+    from plannav.textnorm import ALIAS_DEFINITION
+
+    written = ("(sau đây gọi tắt là SNV)", "(Sau  đây  gọi  tắt là SNV)", "(viết tắt là SNV)")
+    for text in (f"Sở Nội vụ {definition}" for definition in written):
+        assert _ALIAS.findall(text) == [("Sở Nội vụ", "SNV")], text
+        assert ALIAS_DEFINITION.sub("", text) == "Sở Nội vụ", text

@@ -11,8 +11,9 @@ from plannav.planreader.notes import Notes
 from plannav.planreader.outline import Outline, outline
 from plannav.planreader.source import DecisionText
 from plannav.problems import Problem
+from plannav.textnorm import ALIAS_OPENING
 
-_ALIAS = re.compile(r"([A-ZĐ][^()]{3,80}?)\s*\((?:sau đây )?(?:gọi|viết) tắt là\s+([^()]{2,40}?)\)")
+_ALIAS = re.compile(rf"([A-ZĐ][^()]{{3,80}}?)\s*{ALIAS_OPENING}([^()]{{2,40}}?)\)")
 _KNOWN_AS = re.compile(r"Đề án\s+\d+")
 # "Thực hiện Quyết định số 06/QĐ-TTg … phê duyệt Đề án …": the scheme staff call by its decision's number.
 _APPROVED_SCHEME = re.compile(r"Thực hiện Quyết định (?:số )?0*(\d+)/\S+[^.;]*?phê duyệt Đề án")

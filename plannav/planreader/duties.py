@@ -81,7 +81,7 @@ def responsibilities_file(part: Part, registry: BodyRegistry, notes: Notes) -> t
             closing[:80],
             "read as Part IV's closing sentence (the last paragraph, not one of the last section's duties)",
         )
-    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    heading = part.heading_entry()
     return {"part": heading, "sections": out, "closing": closing or "Không ghi trong văn bản"}, lines
 
 

@@ -55,6 +55,10 @@ class Part:
     title: str
     lines: list[Line] = field(default_factory=list)
 
+    def heading_entry(self) -> dict:
+        """The part's heading as a plan file writes it: marked supplied where the copy lost it."""
+        return {"text": f"{self.number}. {self.title}", **({} if self.heading else {"supplied": True})}
+
 
 @dataclass
 class Appendix:

@@ -53,7 +53,7 @@ def objectives(part: Part, notes: Notes, year: int) -> tuple[dict, dict]:
             "no numbered groups '(1) …; (2) …' in the general objective: one group stands for it",
         )
     req_head, requirements = _requirements(part, sections, notes)
-    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    heading = part.heading_entry()
     return (
         {
             "part": heading,
@@ -154,7 +154,7 @@ def _as_purposes(part: Part, head: Line | None, lines: list[Line], sections: dic
         f"group, one objective and one phase from {year} on, the points verbatim as its statements",
     )
     req_head, requirements = _requirements(part, sections, notes)
-    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    heading = part.heading_entry()
     objectives = {
         "part": heading,
         "general": {

@@ -87,7 +87,7 @@ def tasks_file(part: Part, registry: BodyRegistry, groups: list[dict], notes: No
         }
         if tasks:
             out.append(entry)
-    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    heading = part.heading_entry()
     return {"part": heading, "sections": out}
 
 
@@ -206,7 +206,7 @@ def funding_file(part: Part, registry: BodyRegistry, notes: Notes) -> dict:
             else "the sentence names no body: the committee that issued the plan is written as its lead; check it",
         )
         items.append(item)
-    heading = {"text": f"{part.number}. {part.title}", **({} if part.heading else {"supplied": True})}
+    heading = part.heading_entry()
     return {"part": heading, "items": items}
 
 
