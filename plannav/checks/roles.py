@@ -27,7 +27,12 @@ class _Role:
     named: tuple
     text: str  # the wording naming them
     text_path: tuple
-    resolved: bool  # every phrase of the wording names a body: what it names is known
+    unresolved: tuple[str, ...]  # the phrases of the wording that name no body
+
+    @property
+    def resolved(self) -> bool:
+        """Every phrase of the wording names a body: what it names is known."""
+        return not self.unresolved
 
     @property
     def as_role(self) -> str:
@@ -45,7 +50,13 @@ class _WhoItem:
 def _who_items(plan: Plan) -> Iterator[_WhoItem]:
     """Every item with a "who" wording: Part II tasks (one wording, "chủ trì"/"phối hợp" telling the roles
     apart; with neither, all lead jointly), Appendix II tasks and procedures (a cell per role)."""
-    registry, match = plan.registry, plan.registry.who_matcher
+    registry, match, found = plan.registry, plan.registry.who_matcher, {}
+
+    def unresolved(text: str) -> tuple[str, ...]:  # a wording shared by both roles, or by items, read once
+        if text not in found:
+            found[text] = tuple(unresolved_phrases(registry, text))
+        return found[text]
+
     for ref in plan.task_refs:
         who, path = ref.task.who, ref.path + ("who",)
         wordings = {"lead": (who.text, path + ("text",)), "coordinators": (who.text, path + ("text",))}
@@ -67,7 +78,7 @@ def _who_items(plan: Plan) -> Iterator[_WhoItem]:
                 tuple(getattr(who, name)),
                 tuple(named[name]),
                 *wordings[name],
-                not unresolved_phrases(registry, wordings[name][0]),
+                unresolved(wordings[name][0]),
             )
             for name in ("lead", "coordinators")
         ]
@@ -80,11 +91,16 @@ def _who_items(plan: Plan) -> Iterator[_WhoItem]:
         roles = []
         for name in ("lead", "coordinators"):
             cell = getattr(item, name)
-            resolved = not unresolved_phrases(registry, cell.text)
             named = tuple(match.targets(cell.text))
             roles.append(
                 _Role(
-                    name, path + (name, "agencies"), tuple(cell.agencies), named, cell.text, path + (name, "text"), resolved
+                    name,
+                    path + (name, "agencies"),
+                    tuple(cell.agencies),
+                    named,
+                    cell.text,
+                    path + (name, "text"),
+                    unresolved(cell.text),
                 )
             )
         yield _WhoItem(file, title, *roles)
@@ -213,9 +229,9 @@ def _compare(report: Findings, file: str, role: _Role, other: _Role) -> None:
         )
 
 
-def _resolved(report: Findings, file, path, text) -> None:
+def _resolved(report: Findings, file, path, phrases: tuple[str, ...]) -> None:
     """Report the phrases of a wording no registry entry names."""
-    for phrase in unresolved_phrases(report.plan.registry, text):
+    for phrase in phrases:
         report.add(
             file,
             path,
@@ -230,8 +246,8 @@ def who_wordings(plan: Plan, report: Findings) -> None:
     they lead, after it they coordinate; with neither, all lead jointly."""
     for item in _who_items(plan):
         roles = (item.lead, item.coordinators)
-        for text_path, text in dict.fromkeys((r.text_path, r.text) for r in roles if r.text):
-            _resolved(report, item.file, text_path, text)
+        for text_path, phrases in dict.fromkeys((r.text_path, r.unresolved) for r in roles if r.text):
+            _resolved(report, item.file, text_path, phrases)
         for role, other in (roles, roles[::-1]):
             if role.resolved:  # what the wording names is unknown until the phrase is: no comparison
                 _compare(report, item.file, role, other)
