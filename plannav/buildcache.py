@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
@@ -31,6 +32,7 @@ OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
 KEPT_STATES = 4  # manifests of each kind kept: a few builds' (a build of the reports, one without, ...)
 STATES, RESULTS = "states", "results"  # under each kind's folder: the manifests, and the results they name
 PART = ".part-"  # a file being written
+RECENT_KINDS = 4  # folders whose last build's inputs this process keeps (a few sites')
 
 # The libraries that print what the cache keeps (pages, Word, Excel, calendars): another version may print
 # the same data otherwise. Their versions are pinned in requirements.txt.
@@ -76,16 +78,24 @@ class BuildCache:
         """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
         return self.folder is not None
 
-    def results(self, kind: str, *state, writer: Canonical | None = None) -> "Results":
+    def results(self, kind: str, *state, writer: Canonical | None = None, recent: bool = False) -> "Results":
         """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it);
-        writer: the build's Canonical, where other work of the build writes the same records."""
-        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", writer)
+        writer: the build's Canonical, where other work of the build writes the same records; recent: a
+        result whose inputs equal those of the last build of this kind in this process is that build's."""
+        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", writer, recent)
+
+
+# The inputs this process gave each result of the last build of a kind, with its key and value, by folder:
+# mkdocs serve's next build finds a page whose view is equal (==) to the last one's without writing that
+# view out for its key. Equal inputs are inputs `canonical` writes alike: records compare by their type
+# and fields, and no input holds Markup, which is equal to a str of the same text (page views hold none).
+_RECENT: OrderedDict[Path, tuple[str, dict[str, tuple[tuple, str, object]]]] = OrderedDict()
 
 
 class Results:
     """The results of one kind a build uses, by name, each kept under its inputs; see the module's docstring."""
 
-    def __init__(self, cache: BuildCache, kind: str, state: str, writer: Canonical | None = None):
+    def __init__(self, cache: BuildCache, kind: str, state: str, writer: Canonical | None = None, recent=False):
         self.folder = cache.folder / kind if cache.folder else None
         self.state = state
         self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
@@ -93,6 +103,7 @@ class Results:
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
         self.canonical = writer or Canonical()  # the inputs of this build's results, their shared records written once
+        self.recent, self.given = self._recent() if self.folder and recent else ({}, None)  # the last build's, and this one's
 
     def memo(
         self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
@@ -103,16 +114,33 @@ class Results:
             return self.values[name]
         key = self.named.get(name)
         value = self._read(RESULTS, key) if key else None
-        if value is None:  # with no cache, nothing is worked out to find it: "" names no entry
-            key = digest(code_fingerprint(), *map(self.canonical, inputs())) if self.folder else ""
-            value = self._read(RESULTS, key) if key else None
+        given = None
+        if value is None and self.folder:  # with no cache, nothing is worked out to find it: "" names no entry
+            given = inputs()
+            if (last := self.recent.get(name)) is not None and last[0] == given:
+                _, key, value = last
+            else:
+                key = digest(code_fingerprint(), *map(self.canonical, given))
+                value = self._read(RESULTS, key)
         if value is None:
             value = make()
             if keep and not keep(value):
                 return value
             self.made[key] = value
+        if self.given is not None and given is not None:
+            self.given[name] = (given, key, value)
         self.used[name], self.values[name] = key, value
         return value
+
+    def _recent(self) -> tuple[dict, dict]:
+        """The inputs, keys and values of the last build of this kind in this process, made by this program;
+        and this build's, where the next one will find them."""
+        program, last = _RECENT.pop(self.folder, ("", {}))
+        given: dict[str, tuple[tuple, str, object]] = {}
+        _RECENT[self.folder] = (code_fingerprint(), given)
+        while len(_RECENT) > RECENT_KINDS:
+            _RECENT.popitem(last=False)
+        return (last if program == code_fingerprint() else {}), given
 
     def save(self) -> None:
         """Write the results this build made and its manifest, then forget what no kept manifest names."""

@@ -135,6 +135,31 @@ def test_the_cache_can_be_turned_off():
     results.save()  # nothing to write, nowhere
 
 
+def test_a_page_whose_view_equals_the_last_builds_in_this_process_is_not_written_out_again(tmp_path):
+    """mkdocs serve: after an edit, a page showing what it showed before is found by its view alone (==),
+    with the key the last build gave it; a page showing something else is written out and made anew."""
+    from plannav.views import Link
+
+    cache, made = BuildCache(tmp_path / "cache"), []
+
+    def build(state, text, recent=True, writer=None):
+        results = cache.results("pages", state, recent=recent)
+        if writer:
+            results.canonical = writer
+        body = results.memo("co-quan/a.md", lambda: (Link(text, "co-quan/b.md"),), lambda: made.append(text) or text)
+        return body, results.used["co-quan/a.md"]
+
+    def unwritten(value):
+        raise AssertionError(f"{value!r} was written out for its key")
+
+    body, key = build("before the edit", "Sở Tư pháp")
+    assert build("after an edit elsewhere", "Sở Tư pháp", writer=unwritten) == (body, key) and made == ["Sở Tư pháp"]
+    assert build("after an edit of the page", "Sở Tư pháp mới")[0] == "Sở Tư pháp mới"
+    assert made == ["Sở Tư pháp", "Sở Tư pháp mới"]
+    with pytest.raises(AssertionError, match="written out"):  # without `recent`, every build writes its inputs out
+        build("another build", "Sở Tư pháp mới", recent=False, writer=unwritten)
+
+
 def _downloads(reports, cache):
     return dict(SiteModel.load(read_plan_files(PLAN_DIR), read_progress_files(reports), cache=cache).downloads())
 
