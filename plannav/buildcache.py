@@ -103,7 +103,8 @@ class Results:
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
         self.canonical = writer or Canonical()  # the inputs of this build's results, their shared records written once
-        self.recent, self.given = self._recent() if self.folder and recent else ({}, None)  # the last build's, and this one's
+        # the last build's inputs in this process (mkdocs serve), and this one's
+        self.recent, self.given = self._recent() if self.folder and recent else ({}, None)
 
     def memo(
         self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
