@@ -89,7 +89,9 @@ class BuildCache:
 # mkdocs serve's next build finds a page whose view is equal (==) to the last one's without writing that
 # view out for its key. Equal inputs are inputs `canonical` writes alike: records compare by their type
 # and fields, and no input holds Markup, which is equal to a str of the same text (page views hold none).
-_RECENT: OrderedDict[Path, tuple[str, dict[str, tuple[tuple, str, object]]]] = OrderedDict()
+# A result shown otherwise than by the last build (its page changed) is made without looking for it in the
+# folder, and its key is worked out when the build is saved: for make serve, after the page is shown.
+_RECENT: OrderedDict[Path, tuple[str, dict[str, tuple[tuple, str | None, object]]]] = OrderedDict()
 
 
 class Results:
@@ -118,16 +120,19 @@ class Results:
         given = None
         if value is None and self.folder:  # with no cache, nothing is worked out to find it: "" names no entry
             given = inputs()
-            if (last := self.recent.get(name)) is not None and last[0] == given:
-                _, key, value = last
-            else:
+            if (last := self.recent.get(name)) is None:
                 key = digest(code_fingerprint(), *map(self.canonical, given))
                 value = self._read(RESULTS, key)
+            elif last[0] == given:
+                _, key, value = last
+            else:  # shown otherwise by the last build: made now, its inputs written out for its key on saving
+                key = None
         if value is None:
             value = make()
             if keep and not keep(value):
                 return value
-            self.made[key] = value
+            if key is not None:
+                self.made[key] = value
         if self.given is not None and given is not None:
             self.given[name] = (given, key, value)
         self.used[name], self.values[name] = key, value
@@ -137,7 +142,7 @@ class Results:
         """The inputs, keys and values of the last build of this kind in this process, made by this program;
         and this build's, where the next one will find them."""
         program, last = _RECENT.pop(self.folder, ("", {}))
-        given: dict[str, tuple[tuple, str, object]] = {}
+        given: dict[str, tuple[tuple, str | None, object]] = {}
         _RECENT[self.folder] = (code_fingerprint(), given)
         while len(_RECENT) > RECENT_KINDS:
             _RECENT.popitem(last=False)
@@ -147,6 +152,10 @@ class Results:
         """Write the results this build made and its manifest, then forget what no kept manifest names."""
         if self.folder is None:
             return
+        for name in [name for name, key in self.used.items() if key is None]:
+            given, _, value = self.given[name]
+            key = self.used[name] = digest(code_fingerprint(), *map(self.canonical, given))
+            self.made[key], self.given[name] = value, (given, key, value)
         for key, value in self.made.items():
             self._write(RESULTS, key, value)
         if self.used != self.named or self.made:
