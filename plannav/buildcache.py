@@ -78,11 +78,10 @@ class BuildCache:
         """A cache turned off (PLANNAV_CACHE_DIR=off) is no cache: nothing is hashed for it."""
         return self.folder is not None
 
-    def results(self, kind: str, *state, writer: Canonical | None = None, recent: bool = False) -> "Results":
+    def results(self, kind: str, *state, recent: bool = False) -> "Results":
         """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it);
-        writer: the build's Canonical, where other work of the build writes the same records; recent: a
-        result whose inputs equal those of the last build of this kind in this process is that build's."""
-        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", writer, recent)
+        recent: a result whose inputs equal those of the last build of this kind in this process is that build's."""
+        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", recent)
 
 
 # The inputs this process gave each result of the last build of a kind, with its key and value, by folder:
@@ -97,14 +96,14 @@ _RECENT: OrderedDict[Path, tuple[str, dict[str, tuple[tuple, str | None, object]
 class Results:
     """The results of one kind a build uses, by name, each kept under its inputs; see the module's docstring."""
 
-    def __init__(self, cache: BuildCache, kind: str, state: str, writer: Canonical | None = None, recent=False):
+    def __init__(self, cache: BuildCache, kind: str, state: str, recent: bool = False):
         self.folder = cache.folder / kind if cache.folder else None
         self.state = state
         self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
         self.used: dict[str, str] = {}  # name: key, this build's manifest
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
-        self.canonical = writer or Canonical()  # the inputs of this build's results, their shared records written once
+        self.canonical = Canonical()  # the inputs of this build's results, their shared records written once
         # the last build's inputs in this process (mkdocs serve), and this one's
         self.recent, self.given = self._recent() if self.folder and recent else ({}, None)
 

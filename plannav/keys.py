@@ -1,5 +1,5 @@
 """Keys of data: a digest of texts, and plain data written out as text to take one of (what the build cache
-keeps each result under, and what a row kept across rebuilds is kept under)."""
+keeps each result under)."""
 
 import dataclasses
 import enum

@@ -140,7 +140,7 @@ class SiteModel:
     def page_bodies(self, directory_urls: bool = True) -> PageBodies:
         """The pages' bodies, each rendered once for what it shows: a build of the same plan, reports and
         program (mkdocs serve after a change of style, a second publish) takes them from the build cache."""
-        results = self.cache.results(BODIES, self.data_digest, directory_urls, writer=self.renderer.written, recent=True)
+        results = self.cache.results(BODIES, self.data_digest, directory_urls, recent=True)
         # What a template reads besides its page's view: SiteFacts, and the text links (views.text_links).
         return PageBodies(self, results, (self.views.link_words(), self.views.facts(), directory_urls))
 

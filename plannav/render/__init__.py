@@ -21,7 +21,6 @@ from markupsafe import Markup, escape
 
 from plannav.buildcache import code_fingerprint
 from plannav.identity import count_word
-from plannav.keys import Canonical
 from plannav.render.fragments import PIECES
 from plannav.sitemap import RelativeLinks
 from plannav.views import DeadlineCell, Link, SiteViews
@@ -184,10 +183,9 @@ class PageRenderer:
     def __init__(self, views: SiteViews):
         self.views = views
         self.env = _environment()
-        self.written = Canonical()  # this build's records, each written out once (the pieces' keys, the page bodies')
         # What every kept piece is printed with: the site's facts, and the program with its templates as they are
         # now (code_fingerprint, which each build reads again: make serve reads an edited template again).
-        self._printed_with = (self.written(views.facts()), code_fingerprint())
+        self._printed_with = (views.facts(), code_fingerprint())
         self._asked: dict[str, tuple] | None = None  # while a piece is printed: the texts it linked, and how
 
     def render(self, template: str, page, url_for: UrlFor) -> str:
@@ -219,7 +217,9 @@ class PageRenderer:
         url_for = context["url_for"]
         if not isinstance(url_for, RelativeLinks):  # a page's links made otherwise: printed each time
             return macro(row, *options)
-        key = (macro.name, url_for, self._printed_with, self.written(row), options)
+        # The row itself, hashed and compared by value: thirty times faster than writing it out, and as exact,
+        # since a row holds plain data and no Markup (which would equal a str of the same text).
+        key = (macro.name, url_for, self._printed_with, row, options)
         return PIECES.piece(key, self._links_unchanged, partial(self._printed, macro, row, *options))
 
     def _printed(self, macro, *args) -> tuple[Markup, dict]:

@@ -3,8 +3,8 @@
 `make serve` renders a page again when anything it shows changed, and a task's wording edited changes
 forty agency pages whose other hundred rows are the ones rendered before: each row is taken from here.
 A piece is kept under everything it is printed from: the template's macro, the page it is printed on
-(its links are relative to that page), the site's facts and the row itself, as `keys.Canonical`
-writes them; and the answers it was printed with that the rest of the plan decides (which names a text
+(its links are relative to that page), the site's facts and the row itself (a frozen record, hashed and
+compared by value); and the answers it was printed with that the rest of the plan decides (which names a text
 links, SiteViews.text_links: an agency renamed unlinks its old name in every text). Those are asked again
 and must be the same, or the piece is printed anew (PageRenderer.remembered).
 """
