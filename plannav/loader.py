@@ -2,7 +2,7 @@
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +14,7 @@ from plannav.plan import Plan
 from plannav.problems import Problem
 from plannav.textfile import read_text
 from plannav.validation import problems_from
-from plannav.yamlsource import parse_source
+from plannav.yamlsource import SourceFile, parse_source
 
 DEFAULT_PLAN_DIR = "plan"
 
@@ -84,6 +84,36 @@ def load_plan(plan_dir: str | os.PathLike) -> tuple[Plan | None, list[Problem]]:
     return load_plan_files(read_plan_files(plan_dir))
 
 
+# make serve reads the plan again after each save, and one file changed: the others are taken from here.
+# What is kept is not changed by its readers (the models are frozen; the plan only reads its sources).
+@lru_cache(maxsize=4 * len({**FILE_MODELS, **OPTIONAL_FILES}))
+def _read_file(name: str, text: str, display: str) -> tuple[SourceFile, object, tuple[Problem, ...]]:
+    """One plan file's text parsed and validated by its model: its source, its model (None if it has any
+    problem) and its problems."""
+    model_type = {**FILE_MODELS, **OPTIONAL_FILES}[name]
+    source, problems = parse_source(text, display)
+    if source.data is None:
+        return source, None, tuple(problems)
+    if not isinstance(source.data, dict):
+        first_key = next(iter(model_type.model_fields))
+        problems.append(
+            Problem(
+                source.path,
+                1,
+                "",
+                "expected a mapping of keys at the top of the file",
+                f"start the file with the keys of {name}.yaml, e.g. `{first_key}:`",
+                "not-a-mapping",
+            )
+        )
+        return source, None, tuple(problems)
+    try:
+        model = model_type.model_validate(source.data)
+    except ValidationError as err:
+        return source, None, tuple(problems + problems_from(err, model_type, source))
+    return source, (None if problems else model), tuple(problems)
+
+
 def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
     """Validate and check the plan files' texts.
 
@@ -94,30 +124,13 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
     if not files.texts and problems:
         return None, problems
     sources, models = {}, {}
-    for name, model in {**FILE_MODELS, **OPTIONAL_FILES}.items():
-        if name not in files.texts:
-            continue
-        source, read_problems = parse_source(files.texts[name], _display(Path(files.folder) / f"{name}.yaml"))
-        sources[name] = source
-        problems += read_problems
-        if source.data is None:
-            continue
-        if not isinstance(source.data, dict):
-            problems.append(
-                Problem(
-                    source.path,
-                    1,
-                    "",
-                    "expected a mapping of keys at the top of the file",
-                    f"start the file with the keys of {name}.yaml, e.g. `{next(iter(model.model_fields))}:`",
-                    "not-a-mapping",
-                )
-            )
-            continue
-        try:
-            models[name] = model.model_validate(source.data)
-        except ValidationError as err:
-            problems += problems_from(err, model, source)
+    for name in {**FILE_MODELS, **OPTIONAL_FILES}:
+        if name in files.texts:
+            display = _display(Path(files.folder) / f"{name}.yaml")
+            sources[name], model, read_problems = _read_file(name, files.texts[name], display)
+            problems += read_problems
+            if model is not None:
+                models[name] = model
     if any(name not in models for name in FILE_MODELS) or problems:
         return None, problems
     plan = Plan(**models, sources=sources)

@@ -7,8 +7,9 @@ Each case breaks a copy of the real plan in one way and lists every problem it m
 
 import pytest
 from badplan import At, Case, assert_reported, check_in_process
-from sitebuild import ROOT, build_site
+from sitebuild import ROOT, build_site, edit_plan
 
+from plannav import loader
 from plannav.loader import load_plan
 
 CASES = [
@@ -263,3 +264,21 @@ def test_an_editors_lock_file_among_the_plan_files_is_ignored(plan_copy, tmp_pat
     assert status == 0, said
     result = build_site(tmp_path / "site", plan_dir=plan_copy)  # the folder's reading, not the command, is tested
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_plan_read_again_parses_only_the_files_whose_text_changed(plan_copy, monkeypatch):
+    """make serve reads the plan after every save: the files not saved are taken as read before, and a
+    file saved is read anew, its problems and all."""
+    parsed = []
+    real = loader.parse_source
+    monkeypatch.setattr(loader, "parse_source", lambda text, display: parsed.append(display) or real(text, display))
+    loader._read_file.cache_clear()
+    first, problems = load_plan(plan_copy)
+    assert not problems and len(parsed) == len(list(plan_copy.glob("*.yaml")))
+    parsed.clear()
+    edit_plan(plan_copy, "agencies.yaml", ("    name: Sở Y tế\n", "    name: Sở Y tế mới\n"))
+    again, problems = load_plan(plan_copy)
+    assert not problems and [p.rsplit("/", 1)[-1] for p in parsed] == ["agencies.yaml"]
+    assert "Sở Y tế mới" in {a.name for a in again.agencies.agencies} - {a.name for a in first.agencies.agencies}
+    edit_plan(plan_copy, "agencies.yaml", ("    name: Sở Y tế mới\n", "    name: [Sở Y tế\n"))
+    assert load_plan(plan_copy)[1][0].code == "yaml-syntax"
