@@ -100,7 +100,7 @@ class Results:
         self.folder = cache.folder / kind if cache.folder else None
         self.state = state
         self.named: dict[str, str] = (self._read(STATES, state, touch=True) or {}) if self.folder else {}
-        self.used: dict[str, str] = {}  # name: key, this build's manifest
+        self.used: dict[str, str | None] = {}  # name: key, this build's manifest (None: worked out on saving)
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
         self.canonical = Canonical()  # the inputs of this build's results, their shared records written once
