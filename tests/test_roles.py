@@ -22,8 +22,8 @@ def exported(site):
     return data, {item["uid"]: item for item in data["items"]}
 
 
-# find/find_all rather than CSS selectors: the same elements, read some twenty times faster (soupsieve walks
-# every descendant of the page for each selector), and these read every row of sixty agency pages.
+# find/find_all rather than CSS selectors: the same elements, without a walk of the whole page for each
+# selector; these read every row of sixty agency pages (the open wordings' test: 9.7 s → 1.8 s).
 def _rows(soup, section):
     table = soup.find("table", attrs={"data-section": section})
     return {} if table is None else {tr["data-item"]: tr for tr in table.tbody.find_all("tr")}
