@@ -120,19 +120,36 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
     Returns the plan (None when a file could not be read or validated) and all problems.
     Cross-file checks run only once every file has a valid shape; their problems depend on it.
     """
-    problems: list[Problem] = list(files.problems)
-    if not files.texts and problems:
-        return None, problems
-    sources, models = {}, {}
+    # Where each file is said to be depends on the working folder: the same texts read from elsewhere are
+    # told by other paths.
+    displays = tuple(_display(Path(files.folder) / f"{name}.yaml") for name in files.texts)
+    plan, problems = _loaded(tuple(zip(files.texts, files.texts.values(), displays, strict=True)), files.problems)
+    return plan, list(problems)
+
+
+def forget_read_plans() -> None:
+    """Read every plan file anew from now on, as a new process does (the benchmark's load of the plan)."""
+    _loaded.cache_clear()
+    _read_file.cache_clear()
+
+
+# The same texts give the same plan, which no reader changes: make serve after a report is saved, a
+# command's tests reading the real plan again.
+@lru_cache(maxsize=4)
+def _loaded(files: tuple[tuple[str, str, str], ...], read: tuple[Problem, ...]) -> tuple[Plan | None, tuple]:
+    """The plan of the files (name, text, where it is said to be) and the problems of reading the others."""
+    problems: list[Problem] = list(read)
+    if not files and problems:
+        return None, tuple(problems)
+    sources, models, given = {}, {}, {name: (text, display) for name, text, display in files}
     for name in {**FILE_MODELS, **OPTIONAL_FILES}:
-        if name in files.texts:
-            display = _display(Path(files.folder) / f"{name}.yaml")
-            sources[name], model, read_problems = _read_file(name, files.texts[name], display)
+        if name in given:
+            sources[name], model, read_problems = _read_file(name, *given[name])
             problems += read_problems
             if model is not None:
                 models[name] = model
     if any(name not in models for name in FILE_MODELS) or problems:
-        return None, problems
+        return None, tuple(problems)
     plan = Plan(**models, sources=sources)
     problems += check_plan(plan)
-    return (plan if not problems else None), problems
+    return (plan if not problems else None), tuple(problems)

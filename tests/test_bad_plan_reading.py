@@ -272,7 +272,7 @@ def test_a_plan_read_again_parses_only_the_files_whose_text_changed(plan_copy, m
     parsed = []
     real = loader.parse_source
     monkeypatch.setattr(loader, "parse_source", lambda text, display: parsed.append(display) or real(text, display))
-    loader._read_file.cache_clear()
+    loader.forget_read_plans()
     first, problems = load_plan(plan_copy)
     assert not problems and len(parsed) == len(list(plan_copy.glob("*.yaml")))
     parsed.clear()
@@ -280,5 +280,6 @@ def test_a_plan_read_again_parses_only_the_files_whose_text_changed(plan_copy, m
     again, problems = load_plan(plan_copy)
     assert not problems and [p.rsplit("/", 1)[-1] for p in parsed] == ["agencies.yaml"]
     assert "Sở Y tế mới" in {a.name for a in again.agencies.agencies} - {a.name for a in first.agencies.agencies}
+    assert load_plan(plan_copy) == (again, []) and len(parsed) == 1  # the same texts: the same plan, checked once
     edit_plan(plan_copy, "agencies.yaml", ("    name: Sở Y tế mới\n", "    name: [Sở Y tế\n"))
     assert load_plan(plan_copy)[1][0].code == "yaml-syntax"
