@@ -1,7 +1,7 @@
 """Loading ``plan/`` into a checked Plan, collecting every problem on the way."""
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -86,12 +86,20 @@ def load_plan(plan_dir: str | os.PathLike) -> tuple[Plan | None, list[Problem]]:
 
 # make serve reads the plan again after each save, and one file changed: the others are taken from here.
 # What is kept is not changed by its readers (the models are frozen; the plan only reads its sources).
-@lru_cache(maxsize=4 * len({**FILE_MODELS, **OPTIONAL_FILES}))
 def _read_file(name: str, text: str, display: str) -> tuple[SourceFile, object, tuple[Problem, ...]]:
     """One plan file's text parsed and validated by its model: its source, its model (None if it has any
-    problem) and its problems."""
+    problem) and its problems, told at `display`."""
+    source, model, problems = _read_text(name, text)
+    if source.path == display:
+        return source, model, problems
+    # The same text in another folder (a copy of the plan): only where its problems are said differs.
+    return replace(source, path=display), model, tuple(replace(p, file=display) for p in problems)
+
+
+@lru_cache(maxsize=4 * len({**FILE_MODELS, **OPTIONAL_FILES}))
+def _read_text(name: str, text: str) -> tuple[SourceFile, object, tuple[Problem, ...]]:
     model_type = {**FILE_MODELS, **OPTIONAL_FILES}[name]
-    source, problems = parse_source(text, display)
+    source, problems = parse_source(text, f"{name}.yaml")
     if source.data is None:
         return source, None, tuple(problems)
     if not isinstance(source.data, dict):
@@ -130,7 +138,7 @@ def load_plan_files(files: PlanFiles) -> tuple[Plan | None, list[Problem]]:
 def forget_read_plans() -> None:
     """Read every plan file anew from now on, as a new process does (the benchmark's load of the plan)."""
     _loaded.cache_clear()
-    _read_file.cache_clear()
+    _read_text.cache_clear()
 
 
 # The same texts give the same plan, which no reader changes: make serve after a report is saved, a
