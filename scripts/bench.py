@@ -39,7 +39,7 @@ PAIRS = 11  # (e): builds with and without reports, one after the other
 sys.path.insert(0, str(ROOT))
 
 from sample_progress import write_sample  # noqa: E402
-from serving import edited, fetch, served  # noqa: E402
+from serving import edited, fetch, served, shown_after_save  # noqa: E402
 from serving import edits as edits_to_make  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
@@ -205,10 +205,8 @@ def serve(tmp: Path, edits: int = 10) -> None:
                     before = log.read_text().count("Building documentation")
                     path.write_text(changed, encoding="utf-8")
                     started = time.perf_counter()
-                    while marker not in fetch(base + page):
-                        if time.perf_counter() - started > 120:
-                            sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
-                        time.sleep(0.05)
+                    if not shown_after_save(base + page, marker):
+                        sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
                     waits.append(time.perf_counter() - started)
                     follows.append(_followed(log) - started)
                     time.sleep(1.5)  # any further rebuild the save started shows in the log by now

@@ -3,6 +3,7 @@ folder, a reports folder and a build cache of its own; the kinds of edit an edit
 HTTP as a browser would."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -27,6 +28,29 @@ def fetch_bytes(url: str) -> bytes:
             return answer.read()
     except OSError:
         return b""
+
+
+_LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\)")  # the call mkdocs serve writes into every page it serves
+
+
+def shown_after_save(url: str, marker: str, timeout: float = 120) -> bool:
+    """As a browser with the page open sees a save: it waits on mkdocs serve's livereload for a newer build
+    (a long poll, the page's own script), then loads the page once; until the marker is on it, it waits
+    for the next build. Whether the marker was shown within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    base = url.split("/", 3)
+    base = "/".join(base[:3])
+    while time.monotonic() < deadline:
+        if not (called := _LIVERELOAD.search(page := fetch(url))):
+            time.sleep(0.05)  # the server is not answering yet
+            continue
+        if marker in page:
+            return True
+        epoch, request = called.groups()
+        newer = fetch(f"{base}/livereload/{epoch}/{request}")  # returns at a newer build, or after a minute
+        if not newer:
+            time.sleep(0.05)
+    return False
 
 
 def edits(plan: Path, progress: Path) -> tuple[tuple[str, Path, str, str], ...]:
