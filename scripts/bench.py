@@ -18,10 +18,10 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (h) `make serve` as an editor uses it: a real `mkdocs serve` process on a copy of the plan and two months of
       made-up reports; a file is edited on disk and the page that shows the edit is loaded over HTTP as a
       browser with it open loads it (once livereload answers that a newer build is shown, and again at each
-      newer build until it shows the edit), ten times for each kind of edit (a task's wording, an agency's name, a report's status); the
-      median, and the rebuilds each save started (livereload should fire once per save). The downloads and
-      page checks follow the shown pages, beside them: each save waits until the last build's are done, as an
-      editor reading the page would, and their end is timed too.
+      newer build until it shows the edit), ten times for each kind of edit (a task's wording, an agency's
+      name, a report's status); the median, and the rebuilds each save started (livereload should fire once
+      per save). The downloads and page checks follow the shown pages, beside them: each save waits until
+      the last build's are done, as an editor reading the page would, and their end is timed too.
 Usage: python scripts/bench.py [--full] [--imports] [--serve]   (--imports: (g) alone; --serve: (h) alone)
 """
 
