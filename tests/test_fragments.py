@@ -57,3 +57,46 @@ def test_no_row_is_kept_across_an_edit_of_the_templates(monkeypatch):
     monkeypatch.setattr("plannav.render.code_fingerprint", lambda: "the templates, edited")
     _rendered(SiteModel.from_folder(ROOT / "plan"))
     assert len(fragments.PIECES._pieces) == 2 * kept
+
+
+def test_page_views_hold_plain_data_that_compares_as_it_prints(tmp_path):
+    """make serve takes a page or a row as printed before when its view or row is equal (==) to the one
+    before: that is exact only if views hold no Markup (equal to a str of the same text, printed otherwise),
+    and a row must be hashable. Every page's view of a site with reports is walked."""
+    import dataclasses
+
+    from markupsafe import Markup
+    from pydantic import BaseModel
+    from sitebuild import PLAN_DIR, sample_reports
+
+    from plannav.views.rows import ItemRow
+
+    model = SiteModel.from_folder(PLAN_DIR, sample_reports(2, tmp_path / "progress"))
+    seen, rows, markup = set(), 0, []
+
+    def walk(value, where):
+        nonlocal rows
+        if id(value) in seen or isinstance(value, str | int | float | bool | type(None)):
+            if isinstance(value, Markup):
+                markup.append(where)
+            return
+        seen.add(id(value))
+        if isinstance(value, ItemRow):
+            hash(value)  # a TypeError here: a row holds something the kept rows cannot be keyed by
+            rows += 1
+        if dataclasses.is_dataclass(value) or isinstance(value, BaseModel):  # the views' records, the plan's
+            names = type(value).model_fields if isinstance(value, BaseModel) else [f.name for f in dataclasses.fields(value)]
+            for name in names:
+                walk(getattr(value, name), f"{where}.{name}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key, where)
+                walk(item, f"{where}[{key!r}]")
+        elif isinstance(value, list | tuple | set | frozenset):
+            for item in value:
+                walk(item, f"{where}[]")
+
+    views = {spec.src: model.view(spec.src) for spec in model.pages}  # all held: an id names one object
+    for src, view in views.items():
+        walk(view, src)
+    assert rows > 1000 and markup == []
