@@ -84,8 +84,6 @@ def load_plan(plan_dir: str | os.PathLike) -> tuple[Plan | None, list[Problem]]:
     return load_plan_files(read_plan_files(plan_dir))
 
 
-# make serve reads the plan again after each save, and one file changed: the others are taken from here.
-# What is kept is not changed by its readers (the models are frozen; the plan only reads its sources).
 def _read_file(name: str, text: str, display: str) -> tuple[SourceFile, object, tuple[Problem, ...]]:
     """One plan file's text parsed and validated by its model: its source, its model (None if it has any
     problem) and its problems, told at `display`."""
@@ -96,6 +94,8 @@ def _read_file(name: str, text: str, display: str) -> tuple[SourceFile, object, 
     return replace(source, path=display), model, tuple(replace(p, file=display) for p in problems)
 
 
+# make serve reads the plan again after each save, and one file changed: the others are taken from here.
+# What is kept is not changed by its readers (the models are frozen; the plan only reads its sources).
 @lru_cache(maxsize=4 * len({**FILE_MODELS, **OPTIONAL_FILES}))
 def _read_text(name: str, text: str) -> tuple[SourceFile, object, tuple[Problem, ...]]:
     model_type = {**FILE_MODELS, **OPTIONAL_FILES}[name]

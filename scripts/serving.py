@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +39,7 @@ def shown_after_save(url: str, marker: str, timeout: float = 120) -> bool:
     (a long poll, the page's own script), then loads the page once; until the marker is on it, it waits
     for the next build. Whether the marker was shown within `timeout` seconds."""
     deadline = time.monotonic() + timeout
-    base = url.split("/", 3)
-    base = "/".join(base[:3])
+    origin = urllib.parse.urljoin(url, "/")
     while time.monotonic() < deadline:
         if not (called := _LIVERELOAD.search(page := fetch(url))):
             time.sleep(0.05)  # the server is not answering yet
@@ -47,7 +47,7 @@ def shown_after_save(url: str, marker: str, timeout: float = 120) -> bool:
         if marker in page:
             return True
         epoch, request = called.groups()
-        newer = fetch(f"{base}/livereload/{epoch}/{request}")  # returns at a newer build, or after a minute
+        newer = fetch(f"{origin}livereload/{epoch}/{request}")  # returns at a newer build, or after a minute
         if not newer:
             time.sleep(0.05)
     return False
