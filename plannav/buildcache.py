@@ -93,6 +93,12 @@ class BuildCache:
 _RECENT: OrderedDict[Path, tuple[str, dict[str, tuple[tuple, str | None, object]]]] = OrderedDict()
 
 
+def forget_recent() -> None:
+    """Forget the last builds' results kept in this process (_RECENT): the next build looks for them in the
+    cache's folder, as a new process does."""
+    _RECENT.clear()
+
+
 class Results:
     """The results of one kind a build uses, by name, each kept under its inputs; see the module's docstring."""
 
@@ -115,11 +121,15 @@ class Results:
         if name in self.values:  # asked twice in one build (mkdocs serve asks whether a page changed first)
             return self.values[name]
         key = self.named.get(name)
-        value = self._read(RESULTS, key) if key else None
+        last = self.recent.get(name)  # (inputs or None where not worked out, key, value)
         given = None
+        if key and last and last[1] == key:  # as the last build of this process had it: not read again
+            given, value = last[0], last[2]
+        else:
+            value = self._read(RESULTS, key) if key else None
         if value is None and self.folder:  # with no cache, nothing is worked out to find it: "" names no entry
             given = inputs()
-            if (last := self.recent.get(name)) is None:
+            if last is None or last[0] is None:
                 key = digest(code_fingerprint(), *map(self.canonical, given))
                 value = self._read(RESULTS, key)
             elif last[0] == given:
@@ -132,7 +142,7 @@ class Results:
                 return value
             if key is not None:
                 self.made[key] = value
-        if self.given is not None and given is not None:
+        if self.given is not None:
             self.given[name] = (given, key, value)
         self.used[name], self.values[name] = key, value
         return value

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 from badplan import break_plan, check_in_process, line_of, run_check
-from sitebuild import ROOT, edit_plan
+from sitebuild import ROOT, build_site, edit_plan
 from test_bad_plan_reading import CASES as READING
 from test_bad_plan_references import CASES as REFERENCES
 from test_bad_plan_shape import CASES as SHAPE
@@ -117,11 +117,11 @@ def test_check_says_each_probe_case_without_a_traceback(plan_copy, capsys, case_
     ],
 )
 def test_the_build_refuses_each_case_the_check_refuses_without_a_traceback(plan_copy, tmp_path, case_id):
-    from plannav.generator.publish import build
-
+    """The build called in this process (sitebuild.build_site), as it reads its report: the command's own
+    process is run by test_on_one_core_a_broken_plan_is_said_without_a_traceback and tests/test_publish.py."""
     case = CASES[case_id]
     break_plan(plan_copy, case)
-    result = build(tmp_path / "site", plan_dir=plan_copy)
+    result = build_site(tmp_path / "site", plan_dir=plan_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert case.message in output and "nothing was built" in output

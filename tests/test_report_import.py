@@ -1,6 +1,7 @@
 """The report form's round trip: an agency's form, filled as staff fill it, imported into progress/; and every
 bad form refused with its Sheet!Cell, writing nothing. All reports here are fictitious ("DỮ LIỆU MẪU")."""
 
+import contextlib
 import datetime as dt
 import io
 import subprocess
@@ -38,14 +39,16 @@ def _row(workbook, uid):
     return next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == uid)
 
 
-def _import(path, progress, *extra):
-    """The command, as staff run it (`make import-report`): for the tests of what it says and returns."""
-    return subprocess.run(
-        [sys.executable, "-m", "plannav", "import-report", str(path), "2026-10", "--progress", str(progress), *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+def _import(path, progress, *extra) -> subprocess.CompletedProcess:
+    """The command staff run (`make import-report`), called in this process: these tests read what it says
+    and writes, not the process (its own is run by test_a_mistyped_period_or_date_is_refused_with_an_example)."""
+    from plannav.__main__ import main
+
+    argv = ["import-report", str(path), "2026-10", "--progress", str(progress), *extra]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return subprocess.CompletedProcess(["python", "-m", "plannav", *argv], code, out.getvalue(), err.getvalue())
 
 
 def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, reporters):

@@ -33,6 +33,7 @@ from plannav.generator.searchindex import (
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.templatecache import THEME_TEMPLATES
+from plannav.generator.themefiles import list_theme_once
 from plannav.generator.watching import keep_watching, poll_edited_folders_often
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
@@ -68,6 +69,8 @@ class SiteBuild:
     def on_config(self, config):
         self._await_following()  # make serve: the last build's downloads, written beside, are all there
         self.settings = BuildSettings.from_config(config)
+        if self.pages_first:
+            list_theme_once(config.theme)  # make serve: the theme's files, unwatched, are listed once (themefiles)
         if self.rewriting and (search := config.plugins.get("material/search")):
             search.search_index_prev = None  # its index of a dirty build is made here (WrittenPages.search_entries)
         code_fingerprint.cache_clear()  # mkdocs serve: the page templates are read again by this build

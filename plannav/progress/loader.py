@@ -113,7 +113,7 @@ def load_progress_files(
     build is taken from there: by name for the same plan (plan_digest) and files, else by what its
     cleanness depends on (_report_inputs), so that a plan edit reads again only the reports it concerns."""
     reports, problems, shown = [], list(files.problems), display_path(Path(files.folder))
-    results = (cache or BuildCache(None)).results(REPORTS, plan_digest, files.digest)
+    results = (cache or BuildCache(None)).results(REPORTS, plan_digest, files.digest, recent=True)
 
     def read(name: str, text: str) -> tuple[Report | None, list[Problem]]:
         path, period = Path(files.folder) / name, name.split("/")[0]
