@@ -130,7 +130,12 @@ class AgencyRegistry:
 
     def formed_on(self, agency_id: str) -> str | None:
         """The day a body formed since the decision was formed (YYYY-MM-DD); None for the decision's own."""
-        return getattr(self.by_id[agency_id], "since", None)
+        return self._formed.get(agency_id)
+
+    @cached_property
+    def _formed(self) -> dict[str, str]:
+        # Asked for every row of every page: a model without the field answers getattr through an exception.
+        return {a.id: since for a in self.agencies if (since := getattr(a, "since", None))}
 
     def absent_in(self, agency_id: str, period: str) -> tuple[str, str] | None:
         """Why the body could not report on a month (YYYY-MM): ("formed", day) when it was formed after

@@ -67,7 +67,15 @@ def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, rep
         "Đề xuất, kiến nghị",
         "Văn bản, minh chứng",
     ]
-    assert any("Hoàn thành" in v.formula1 for v in sheet.data_validations.dataValidation)
+    status = next(v for v in sheet.data_validations.dataValidation if "Hoàn thành" in v.formula1)
+    day = next(v for v in sheet.data_validations.dataValidation if v.type == "date")
+    last = FIRST + len(uids) - 1
+    # Every item row, and none below: the list of statuses, the date check, the yellow cells unlocked.
+    assert all(f"I{r}" in status.sqref and f"J{r}" in day.sqref for r in range(FIRST, last + 1))
+    assert f"I{last + 1}" not in status.sqref and f"J{FIRST - 1}" not in day.sqref
+    assert all(sheet.cell(row=r, column=10).number_format == "DD/MM/YYYY" for r in range(FIRST, last + 1))
+    assert all(not sheet.cell(row=r, column=c).protection.locked for r in (FIRST, last) for c in range(9, 15))
+    assert all(sheet.cell(row=r, column=c).protection.locked for r in (FIRST, last) for c in range(1, 9))
     assert workbook["_bieu_mau"].sheet_state == "hidden"
 
 

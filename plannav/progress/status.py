@@ -123,6 +123,7 @@ class Progress:
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
         self._due: dict[tuple[str, str], dt.date | None] = {} if dues is None else dues  # (agency, item) -> due_day
         self._overall: dict[str, str] = {}  # item -> its overall status
+        self._ceased: dict[str, bool] = {}  # agency -> whether it ended by the as-of day with no one to carry on
         earlier = after.as_of if after else None
         if after:
             self._latest = dict(after._latest)
@@ -229,9 +230,12 @@ class Progress:
     def ceased(self, agency_id: str) -> bool:
         """Whether the body ended by the as-of day with no one recorded to carry its work (the districts, since
         01/07/2025): what it did not report is counted against no one."""
-        registry = self.index.registry
-        day = self.as_of.isoformat() if self.as_of else None
-        return bool(day) and not registry.exists_on(agency_id, day) and not registry.heirs.get(agency_id)
+        if agency_id not in self._ceased:  # asked for each lead of each item: worked out once
+            registry = self.index.registry
+            day = self.as_of.isoformat() if self.as_of else None
+            ended = bool(day) and not registry.exists_on(agency_id, day)
+            self._ceased[agency_id] = ended and not registry.heirs.get(agency_id)
+        return self._ceased[agency_id]
 
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""
