@@ -22,10 +22,13 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
       name, a report's status); the median, and the rebuilds each save started (livereload should fire once
       per save). The downloads and page checks follow the shown pages, beside them: each save waits until
       the last build's are done, as an editor reading the page would, and their end is timed too.
+  (i) the floor under (h): the plain site of (a) rebuilt as `make serve` rebuilds (mkdocs serve --dirty),
+      with as many of its pages changed as each kind of edit in (h) wrote again (the plugin logs it).
 Usage: python scripts/bench.py [--full] [--imports] [--serve]   (--imports: (g) alone; --serve: (h) alone)
 """
 
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -129,6 +132,37 @@ def plain_site(folder: Path, real_site: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
+def plain_rebuilds(plain_config: Path, pages_written: dict[str, int], repeats: int = 5) -> None:
+    """(i) mkdocs-material alone, rebuilt as `make serve` rebuilds (mkdocs serve --dirty, in this process),
+    with as many of its pages changed as each edit of (h) wrote again on the real site."""
+    import logging
+    import random
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    changed = {"no edit": 0, **pages_written}
+    site, docs = plain_config.parent / "site-dirty", sorted((plain_config.parent / "docs").rglob("*.md"))
+
+    def rebuild(dirty: bool) -> float:
+        config = load_config(str(plain_config), site_dir=str(site))
+        started = time.perf_counter()
+        mkdocs_build(config, dirty=dirty)
+        return time.perf_counter() - started
+
+    rebuild(False)
+    said = []
+    for kind, count in changed.items():
+        timings = []
+        for n in range(repeats):
+            for page in random.Random(n).sample(docs, count):
+                page.write_text(page.read_text(encoding="utf-8") + f"\n{kind} {n}\n", encoding="utf-8")
+            timings.append(rebuild(True))
+        said.append(f"{kind}: {count} pages, {statistics.median(timings):.2f} s")
+    print(f"(i) mkdocs-material alone, rebuilt as make serve rebuilds, median of {repeats}: " + "; ".join(said))
+
+
 # Runs import-report in this interpreter's child and prints its own peak resident memory, in KB, last.
 _MEASURED_IMPORT = (
     "import resource, sys\n"
@@ -186,7 +220,8 @@ def _followed(log: Path) -> float:
     return time.perf_counter()
 
 
-def serve(tmp: Path, edits: int = 10) -> None:
+def serve(tmp: Path, edits: int = 10) -> dict[str, int]:
+    """(h); returns, for each kind of edit, the median number of the plan's pages a save wrote again."""
     import shutil
 
     plan, reports = tmp / "serve-plan", write_sample(2, tmp / "serve-progress")
@@ -194,9 +229,9 @@ def serve(tmp: Path, edits: int = 10) -> None:
     log = tmp / "serve.log"
     try:
         with served(plan, reports, tmp / "serve-cache", log) as base:
-            said = []
+            said, pages_written = [], {}
             for kind, path, anchor, page in edits_to_make(plan, reports):
-                waits, rebuilds, follows = [], [], []
+                waits, rebuilds, follows, written = [], [], [], []
                 for n in range(edits):
                     _followed(log)  # an editor saves again once the last build's downloads are written
                     marker = f"Zq{n}x{time.monotonic_ns() % 100000}"
@@ -210,20 +245,24 @@ def serve(tmp: Path, edits: int = 10) -> None:
                         sys.exit(f"bench: {kind} did not reach {page}:\n{log.read_text()[-3000:]}")
                     waits.append(time.perf_counter() - started)
                     follows.append(_followed(log) - started)
+                    written.append(int(re.findall(r"(\d+) of the \d+ plan pages written again", log.read_text())[-1]))
                     time.sleep(1.5)  # any further rebuild the save started shows in the log by now
                     rebuilds.append(log.read_text().count("Building documentation") - before)
                     path.write_text(text, encoding="utf-8")  # put back, and wait for that build too
                     while marker in fetch(base + page):
                         time.sleep(0.05)
                     time.sleep(0.5)
+                pages_written[kind] = round(statistics.median(written))
                 said.append(
                     f"{kind} {statistics.median(waits):.2f} s ({min(waits):.2f}–{max(waits):.2f}), "
+                    f"{pages_written[kind]} pages written again, "
                     f"{statistics.median(rebuilds):.0f} rebuild(s) per save, "
                     f"downloads and checks done beside after {statistics.median(follows):.2f} s"
                 )
     except RuntimeError as err:
         sys.exit(f"bench: {err}")
     print(f"(h) make serve, from saving a file to the page showing it, median of {edits}: " + "; ".join(said))
+    return pages_written
 
 
 def main() -> None:
@@ -323,7 +362,7 @@ def main() -> None:
         )
 
         imports(tmp)
-        serve(tmp)
+        plain_rebuilds(plain_config, serve(tmp))
 
         index = tmp / "real" / "search" / "search_index.json"
         weights = sorted(p.stat().st_size for p in real_pages)

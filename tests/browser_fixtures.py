@@ -197,7 +197,7 @@ def search(page, query: str) -> list[tuple[str, str]]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    box.press_sequentially(query, delay=15)
+    box.press_sequentially(query)
     # Material reads the box on keyup, and a letter such as "đ" is typed without a key event here (a
     # person's input method sends one): a key that changes nothing ends the typing as the keyboard does.
     box.press("End")
@@ -211,16 +211,23 @@ def search(page, query: str) -> list[tuple[str, str]]:
     def shown():
         return [tuple(result) for result in page.evaluate(SHOWN_RESULTS)]
 
-    # Where the worker's messages are not counted (a copy opened from disk runs it in an iframe), wait
-    # until the list stops changing.
+    # The list as it stands once it stops changing: from one frame to the next once the worker has answered
+    # the query, and over 120 ms where its messages are not counted (a copy opened from disk runs it in an
+    # iframe).
     last, deadline = None, time.monotonic() + 5
     while time.monotonic() < deadline:
         current = shown()
         if current == last:
             return current
         last = current
-        page.wait_for_timeout(120)
+        if counted:
+            page.evaluate(_NEXT_FRAMES)
+        else:
+            page.wait_for_timeout(120)
     return last
+
+
+_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 # The tables of items, which read as one block per row on a phone (site.css, table-cards.js).

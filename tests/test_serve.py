@@ -40,6 +40,9 @@ def served_site(tmp_path_factory):
         yield base, plan, progress, root, log
 
 
+_WRITTEN = re.compile(r"(\d+) of the (\d+) plan pages written again")
+
+
 def _built(log) -> int:
     return log.read_text(encoding="utf-8").count("Documentation built in")
 
@@ -65,6 +68,9 @@ def test_after_each_kind_of_edit_the_served_site_is_what_a_cold_build_makes(serv
         while _followed(log) < _built(log):  # the downloads follow the pages
             assert time.monotonic() < deadline and "ERROR" not in log.read_text(encoding="utf-8"), kind
             time.sleep(0.1)
+        # Only the pages that show the edit are written again, and the log says how many.
+        written, total = map(int, _WRITTEN.findall(log.read_text(encoding="utf-8"))[-1])
+        assert 0 < written < total, (kind, written, total)
         cold = root / f"cold-{number}"
         result = build_site(cold, base_url=base, plan_dir=plan, progress_dir=progress)  # the address serve gives
         assert result.returncode == 0, result.stdout + result.stderr

@@ -243,7 +243,8 @@ class SiteBuild:
 
     def _finish_rewriting(self, config) -> None:
         site = Path(config.site_dir)
-        self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
+        written = self.rewriting.finish(lambda src: site / sitemap.page_file(src, self.settings.use_directory_urls))
+        log.info(f"{written} of the {len(self.model.pages)} plan pages written again")
 
     def _site_problems(self, worker: BackgroundWorker) -> list[str]:
         """The downloads written and every page checked (the second process's work): what is wrong."""

@@ -57,9 +57,11 @@ class WrittenPages:
         self.search = {url: made.get(url, self.search.get(url, [])) for url in order}
         return [entry for url in order for entry in self.search[url]]
 
-    def finish(self, stale: Callable[[str], Path]) -> None:
+    def finish(self, stale: Callable[[str], Path]) -> int:
         """The build succeeded: what it wrote is what the folder holds; pages the site no longer has are
-        removed (`stale` gives a page's file)."""
+        removed (`stale` gives a page's file). Returns how many pages it wrote."""
         for src in set(self.written) - set(self.pending):
             stale(src).unlink(missing_ok=True)
+        rewritten = sum(self.written.get(src) != key for src, key in self.pending.items())
         self.written, self.pending = self.pending, {}
+        return rewritten
