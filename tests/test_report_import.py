@@ -76,6 +76,9 @@ def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, rep
     assert all(sheet.cell(row=r, column=10).number_format == "DD/MM/YYYY" for r in range(FIRST, last + 1))
     assert all(not sheet.cell(row=r, column=c).protection.locked for r in (FIRST, last) for c in range(9, 15))
     assert all(sheet.cell(row=r, column=c).protection.locked for r in (FIRST, last) for c in range(1, 9))
+    # In the workbook's own font, as the lines above them (a style that names none prints in another).
+    shown = lambda cell: (cell.font.name, cell.font.sz, cell.font.b, cell.font.i)  # noqa: E731
+    assert all(shown(sheet.cell(row=FIRST, column=c)) == shown(sheet["A2"]) for c in (1, 9, 10)), shown(sheet["A2"])
     assert workbook["_bieu_mau"].sheet_state == "hidden"
 
 

@@ -7,10 +7,12 @@ it reads. The same rows are what the importer compares the read-only cells with.
 
 import datetime as dt
 import io
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -64,10 +66,10 @@ _READ_ONLY_CELL, _TO_FILL_CELL, _DAY_CELL = "Chỉ đọc", "Ô cần điền", 
 
 def _row_styles(workbook: Workbook) -> None:
     """The item rows' styles: locked text, and the yellow cells staff fill, one of them a day."""
-    unlocked = Protection(locked=False)
-    workbook.add_named_style(NamedStyle(_READ_ONLY_CELL, alignment=_WRAP))
-    workbook.add_named_style(NamedStyle(_TO_FILL_CELL, fill=_FILL, protection=unlocked, alignment=_WRAP))
-    day = NamedStyle(_DAY_CELL, fill=_FILL, protection=unlocked, alignment=_WRAP, number_format="DD/MM/YYYY")
+    unlocked, font = Protection(locked=False), copy(DEFAULT_FONT)  # a named style's own font has no name
+    workbook.add_named_style(NamedStyle(_READ_ONLY_CELL, font=font, alignment=_WRAP))
+    workbook.add_named_style(NamedStyle(_TO_FILL_CELL, font=font, fill=_FILL, protection=unlocked, alignment=_WRAP))
+    day = NamedStyle(_DAY_CELL, font=font, fill=_FILL, protection=unlocked, alignment=_WRAP, number_format="DD/MM/YYYY")
     workbook.add_named_style(day)
 
 
