@@ -41,3 +41,14 @@ def test_the_theme_is_listed_once_and_gives_the_files_mkdocs_finds(monkeypatch, 
     config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(tmp_path / "overrides")})
     themefiles.list_theme_once(config.theme)
     assert "extra.css" in {src for src, _ in _theme_files(config)} and len(listings) == 2
+
+
+def test_a_watched_theme_is_listed_on_every_build():
+    """`mkdocs serve --watch-theme` watches the theme's folders: they are not listed once then."""
+    from types import SimpleNamespace
+
+    theme = load_config(str(ROOT / "mkdocs.yml")).theme
+    plain = SimpleNamespace(_watched_paths={str(ROOT / "docs"): 1, str(ROOT / "plan"): 1})
+    assert not themefiles.theme_watched(plain, theme)
+    watching = SimpleNamespace(_watched_paths={**plain._watched_paths, theme.dirs[-1]: 1})
+    assert themefiles.theme_watched(watching, theme)

@@ -33,7 +33,7 @@ from plannav.generator.searchindex import (
 from plannav.generator.settings import BuildSettings
 from plannav.generator.stash import restore_html_blocks, stash_html_blocks
 from plannav.generator.templatecache import THEME_TEMPLATES
-from plannav.generator.themefiles import list_theme_once
+from plannav.generator.themefiles import list_theme_once, theme_watched
 from plannav.generator.watching import keep_watching, poll_edited_folders_often
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
@@ -58,6 +58,7 @@ class SiteBuild:
         self._titles: dict[str, str] = {}  # each generated page's title, by its source
         self._following: threading.Thread | None = None  # make serve: the shown build's downloads and checks
         self.pages_first = False  # mkdocs serve --dirty: pages shown before their downloads are written and checked
+        self.theme_watched = False  # mkdocs serve --watch-theme: the theme's files are listed on every build
 
     def on_startup(self, command, dirty):
         if dirty and self.rewriting is None:
@@ -69,7 +70,7 @@ class SiteBuild:
     def on_config(self, config):
         self._await_following()  # make serve: the last build's downloads, written beside, are all there
         self.settings = BuildSettings.from_config(config)
-        if self.pages_first:
+        if self.pages_first and not self.theme_watched:
             list_theme_once(config.theme)  # make serve: the theme's files, unwatched, are listed once (themefiles)
         if self.rewriting and (search := config.plugins.get("material/search")):
             search.search_index_prev = None  # its index of a dirty build is made here (WrittenPages.search_entries)
@@ -275,6 +276,7 @@ class SiteBuild:
         self.cancel()
 
     def on_serve(self, server, config, builder):
+        self.theme_watched = theme_watched(server, config.theme)
         poll_edited_folders_often(server)
         keep_watching(server, self.settings.progress_dir)
         return server

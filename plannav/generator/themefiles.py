@@ -3,8 +3,11 @@
 On each build mkdocs lists every file of the theme's folders to find the static files to copy:
 mkdocs-material's are some 14,000, its icons included, and listing and filtering them is a tenth of a
 second of every rebuild. `make serve` does not watch the theme (mkdocs' default, without --watch-theme),
-so a file added there is only seen by a new process anyway.
+so a file added there is only seen by a new process anyway; `mkdocs serve --watch-theme` lists them on
+every build, as mkdocs does.
 """
+
+import os
 
 _LISTED: dict[tuple, list[str]] = {}  # (theme folders, static templates, extensions): the names listed
 
@@ -29,3 +32,9 @@ def list_theme_once(theme) -> None:
         return env
 
     theme.get_env = get_env
+
+
+def theme_watched(server, theme) -> bool:
+    """Whether `mkdocs serve` watches a folder of the theme (--watch-theme): mkdocs 1.6 (pinned) keeps the
+    folders it watches in the server's _watched_paths."""
+    return any(os.path.abspath(folder) in server._watched_paths for folder in theme.dirs)
