@@ -78,7 +78,7 @@ tests/axe/node_modules/.installed: tests/axe/package-lock.json
 # The tests that need nothing but Python: the plan, the build, every page read with an HTML parser.
 test: setup  ## check the plan, then run every test that needs no browser
 	$(BIN)/python -m plannav check
-	$(BIN)/python -m pytest -m "not browser" -n 2  # two workers (pytest-xdist) sharing one build of each site
+	$(BIN)/python -m pytest -m "not browser" -n 2 --dist worksteal  # two workers (pytest-xdist) sharing one build of each site; an idle one takes tests queued for the other
 	@echo "Left out, for make test-all: $$($(BIN)/python -m pytest --collect-only -q -m browser 2>/dev/null | tail -1 | cut -d' ' -f1 | cut -d/ -f1) browser tests (Chromium, nginx, axe-core)"
 
 # Everything, browser and nginx tests included: needs Debian's chromium, nginx, poppler-utils,
@@ -86,7 +86,7 @@ test: setup  ## check the plan, then run every test that needs no browser
 # text at ../shared/seed/ (or PLANNAV_SEED). .ci/run installs them.
 test-all: setup tests/axe/node_modules/.installed  ## check the plan, then run every test, in Chromium and nginx too
 	$(BIN)/python -m plannav check
-	PLANNAV_REQUIRE_SEED=1 PLANNAV_REQUIRE_TOOLS=1 $(BIN)/python -m pytest -n 2  # two workers, each with its own sites, nginx and Chromium
+	PLANNAV_REQUIRE_SEED=1 PLANNAV_REQUIRE_TOOLS=1 $(BIN)/python -m pytest -n 2 --dist worksteal  # two workers, each with its own nginx and Chromium
 
 clean:
 	rm -rf $(VENV) site .site.releases site-offline .pytest_cache
