@@ -118,12 +118,17 @@ def run_check(plan_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
 
 
-def check_in_process(capsys, *args: str) -> tuple[int, str, str]:
-    """`python -m plannav check ARGS` called in this process, for tests that read its report rather than the
-    process: its exit status, what it printed on stdout and on stderr."""
+def command_in_process(capsys, *argv: str) -> tuple[int, str, str]:
+    """`python -m plannav ARGV` called in this process, for tests that read what a command says rather than
+    its process: its exit status, what it printed on stdout and on stderr."""
     from plannav.__main__ import main
 
     capsys.readouterr()
-    status = main(["check", *args])
+    status = main(list(argv))
     printed = capsys.readouterr()
     return status, printed.out, printed.err
+
+
+def check_in_process(capsys, *args: str) -> tuple[int, str, str]:
+    """`python -m plannav check ARGS` called in this process (command_in_process)."""
+    return command_in_process(capsys, "check", *args)

@@ -1,7 +1,6 @@
 """The report form's round trip: an agency's form, filled as staff fill it, imported into progress/; and every
 bad form refused with its Sheet!Cell, writing nothing. All reports here are fictitious ("DỮ LIỆU MẪU")."""
 
-import contextlib
 import datetime as dt
 import io
 import subprocess
@@ -9,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+from badplan import command_in_process
 from openpyxl import load_workbook
 from sitebuild import ROOT
 
@@ -39,16 +39,11 @@ def _row(workbook, uid):
     return next(r for r in range(FIRST, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == uid)
 
 
-def _import(path, progress, *extra) -> subprocess.CompletedProcess:
+def _import(capsys, path, progress, *extra) -> subprocess.CompletedProcess:
     """The command staff run (`make import-report`), called in this process: these tests read what it says
     and writes, not the process (its own is run by test_a_mistyped_period_or_date_is_refused_with_an_example)."""
-    from plannav.__main__ import main
-
     argv = ["import-report", str(path), "2026-10", "--progress", str(progress), *extra]
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(argv)
-    return subprocess.CompletedProcess(["python", "-m", "plannav", *argv], code, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(["python", "-m", "plannav", *argv], *command_in_process(capsys, *argv))
 
 
 def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, reporters):
@@ -82,7 +77,7 @@ def test_the_form_lists_what_the_agency_reports_on_with_locked_columns(form, rep
     assert workbook["_bieu_mau"].sheet_state == "hidden"
 
 
-def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_path):
+def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_path, capsys):
     workbook, path = form
     sheet = workbook["Báo cáo"]
     r = _row(workbook, "appendix-task:34")
@@ -92,7 +87,7 @@ def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_pa
     sheet.cell(row=_row(workbook, "duty:2.k"), column=9, value="Đang thực hiện")
     workbook.save(path)
     progress_dir = tmp_path / "progress"
-    result = _import(path, progress_dir, "--number", "1/BC-MAU")
+    result = _import(capsys, path, progress_dir, "--number", "1/BC-MAU")
     assert result.returncode == 0, result.stderr
     assert (progress_dir / "2026-10" / f"{AGENCY}.yaml").is_file()
     reports, problems = load_progress(progress_dir, reporters)
@@ -104,10 +99,10 @@ def test_a_filled_form_is_imported_and_its_statuses_read(form, reporters, tmp_pa
     assert progress.status("duty:2.k", AGENCY).status == "Đang thực hiện"
     # The same month again needs REPLACE=1; without it nothing changes.
     before = (progress_dir / "2026-10" / f"{AGENCY}.yaml").read_bytes()
-    again = _import(path, progress_dir)
+    again = _import(capsys, path, progress_dir)
     assert again.returncode == 1 and "report-exists" in again.stderr and "REPLACE=1" in again.stderr
     assert (progress_dir / "2026-10" / f"{AGENCY}.yaml").read_bytes() == before
-    assert _import(path, progress_dir, "--replace").returncode == 0
+    assert _import(capsys, path, progress_dir, "--replace").returncode == 0
 
 
 def _fill(cells):
@@ -167,13 +162,13 @@ BAD_FORMS = [
 
 
 @pytest.mark.parametrize(("code", "change", "message", "where"), BAD_FORMS, ids=[b[0] for b in BAD_FORMS])
-def test_a_bad_form_names_its_cell_and_writes_nothing(form, tmp_path, code, change, message, where):
+def test_a_bad_form_names_its_cell_and_writes_nothing(form, tmp_path, capsys, code, change, message, where):
     workbook, path = form
     change(workbook)
     workbook.save(path)
     progress_dir = tmp_path / "progress"
     progress_dir.mkdir()
-    result = _import(path, progress_dir)
+    result = _import(capsys, path, progress_dir)
     assert result.returncode == 1, result.stdout
     assert f"[{code}]" in result.stderr and message in result.stderr, result.stderr
     assert where in result.stderr and "Traceback" not in result.stderr
@@ -198,12 +193,12 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("name", "make", "code"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
-def test_a_file_that_is_not_a_sane_xlsx_is_refused_before_it_is_opened(tmp_path, name, make, code):
+def test_a_file_that_is_not_a_sane_xlsx_is_refused_before_it_is_opened(tmp_path, capsys, name, make, code):
     path = tmp_path / name
     make(path)
     progress_dir = tmp_path / "progress"
     progress_dir.mkdir()
-    result = _import(path, progress_dir)
+    result = _import(capsys, path, progress_dir)
     assert result.returncode == 1 and f"[{code}]" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert list(progress_dir.iterdir()) == []
 

@@ -3,6 +3,7 @@
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from plannav.exports.rows import TABLES
 from plannav.items import ItemIndex
@@ -33,13 +34,7 @@ class Download:
 def printed(path: str, label: str, content: Callable[[], object], write: Callable[[object], bytes]) -> Download:
     """A download made by `write` from `content` alone (plain data, worked out once): kept by the build
     cache by what it prints, so that a new report makes again only the files it changes."""
-    made: list[object] = []
-
-    def once() -> object:  # not functools.cache: listing the downloads (every agency page does) makes none
-        if not made:
-            made.append(content())
-        return made[0]
-
+    once = cache(content)
     return Download(path, label, lambda: write(once()), once)
 
 
