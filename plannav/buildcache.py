@@ -24,7 +24,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
-from plannav.keys import Canonical, canonical, digest
+from plannav.keys import canonical, digest
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
@@ -109,7 +109,7 @@ class Results:
         self.used: dict[str, str | None] = {}  # name: key, this build's manifest (None: worked out on saving)
         self.made: dict[str, object] = {}  # key: result, to write when the build says so
         self.values: dict[str, object] = {}  # name: result, this build's
-        self.canonical = Canonical()  # the inputs of this build's results, their shared records written once
+        self.canonical = canonical  # how the inputs of this build's results are written out for their keys
         # the last build's inputs in this process (mkdocs serve), and this one's
         self.recent, self.given = self._recent() if self.folder and recent else ({}, None)
 

@@ -1,12 +1,8 @@
-"""Keys of data: a digest of texts, and plain data written out as text to take one of (what the build cache
-keeps each result under)."""
+"""Keys of data: a digest of texts, and a digest of plain data (what the build cache keeps each result under)."""
 
-import dataclasses
-import enum
 import hashlib
-import json
-from datetime import date
-from functools import cache
+import io
+import pickle
 
 from pydantic import BaseModel
 
@@ -20,60 +16,50 @@ def digest(*parts: str) -> str:
 
 
 def canonical(value) -> str:
-    """Plain data (what a page view or a printed document holds) as text: equal values give the same text in
-    any process, and values a template would print otherwise give other texts (the type of each record
-    and of each text that is not a plain str, such as Markup, is written with it). Anything else is a
+    """A digest of plain data (what a page view or a printed document holds): equal values give the same
+    digest in any process, and values a template would print otherwise give other digests, for the type
+    of each record and of each text that is not a plain str (such as Markup) is written with it.
+
+    The value is pickled, with no memo: how a view shares its records (an item's row is on forty pages)
+    or its texts does not change what is written. A record (a dataclass) is written as its type and its
+    attributes; one of the plan's models as its type and its fields in order, not with the set of fields
+    given, whose order changes from process to process. So does a set's: a value holding a set may be made
+    again by another process, never taken for another. A bare object, or what pickle cannot write, is a
     TypeError: say here how it is written, rather than let the key miss what the page shows."""
-    return Canonical()(value)
+    buffer = io.BytesIO()
+    writer = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    writer.fast = True  # no memo: a text or record met twice is written twice
+    writer.dispatch_table = _REDUCERS
+    try:
+        writer.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:
+        raise TypeError(f"not plain data the build cache can write (keys.canonical): {error}") from None
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
 
 
-class Canonical:
-    """`canonical` for the many values of one build, which share records (an item's row is on forty pages):
-    each record object is written out once, and stands in the texts of the values holding it by its digest.
-    Records are not changed once made (page views are frozen), and each is held here while the writer
-    lives, so an id names one record."""
-
-    def __init__(self):
-        self._records: dict[int, tuple[object, list]] = {}
-
-    def __call__(self, value) -> str:
-        return _text(self._plain(value))
-
-    def _plain(self, value):
-        kind = type(value)
-        if kind in _PLAIN:
-            return value
-        if (fields := _record_fields(kind)) is not None:
-            if (known := self._records.get(id(value))) is None:
-                written = _text([kind.__qualname__, [self._plain(getattr(value, name)) for name in fields]])
-                known = self._records[id(value)] = (value, [kind.__qualname__, "#" + digest(written)])
-            return known[1]
-        if isinstance(value, enum.Enum):
-            return [kind.__qualname__, self._plain(value.value)]
-        if isinstance(value, str | int | float):  # Markup is not the same text as a str
-            return [kind.__qualname__, str(value)]
-        if isinstance(value, tuple | list):
-            return [kind.__qualname__, [self._plain(v) for v in value]]
-        if isinstance(value, dict):
-            return ["dict", [[self._plain(k), self._plain(v)] for k, v in value.items()]]
-        if isinstance(value, set | frozenset):
-            return ["set", sorted(self(v) for v in value)]
-        if isinstance(value, date):  # and datetime
-            return [kind.__qualname__, value.isoformat()]
-        raise TypeError(f"{kind.__qualname__} is not plain data the build cache can write (keys.canonical)")
+def _model_fields(model: BaseModel) -> tuple:
+    return type(model), tuple(getattr(model, name) for name in type(model).model_fields)
 
 
-_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # plain data on one line, as JSON
+def _as_pickle_writes(value) -> tuple:
+    return value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+def _refused(value: object):
+    raise TypeError(f"a bare {type(value).__qualname__}, which prints as where it is in memory")
 
 
-@cache
-def _record_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields of a record type (a dataclass, or one of the plan's models), in order; None for others."""
-    if dataclasses.is_dataclass(kind):
-        return tuple(f.name for f in dataclasses.fields(kind))
-    if issubclass(kind, BaseModel):
-        return tuple(kind.model_fields)
-    return None
+class _Reducers(dict):
+    """How each type is written, found on its first value: a model as _model_fields, a bare object refused,
+    anything else as pickle writes it."""
+
+    def __missing__(self, kind: type):
+        if issubclass(kind, type):  # a class (of a metaclass: a model's, an enum's), written by its name
+            raise KeyError(kind)
+        reducer = self[kind] = (
+            _model_fields if issubclass(kind, BaseModel) else _refused if kind is object else _as_pickle_writes
+        )
+        return reducer
+
+
+_REDUCERS = _Reducers()

@@ -1,13 +1,16 @@
 """The build cache: reports read and found clean by one build are taken from it by the next, unless
 their text, the plan or the program changed; a damaged or unwritable cache only means reading again."""
 
+import os
 import pickle
 import shutil
+import subprocess
+import sys
 import textwrap
 from types import SimpleNamespace
 
 import pytest
-from sitebuild import PLAN_DIR
+from sitebuild import PLAN_DIR, ROOT
 
 from plannav import buildcache, keys, pagebodies, sitemap
 from plannav.buildcache import BuildCache
@@ -162,7 +165,7 @@ def test_a_page_whose_view_equals_the_last_builds_in_this_process_is_not_written
     assert body == "Sở Tư pháp mới" and made == ["Sở Tư pháp", "Sở Tư pháp mới"]
     with pytest.raises(AssertionError, match="written out"):
         third.save()
-    third.canonical = keys.Canonical()
+    third.canonical = keys.canonical
     third.save()
     buildcache._RECENT.clear()  # another process: the page is found in the folder by its view
     assert build("another process", "Sở Tư pháp mới")[0] == body and len(made) == 2
@@ -388,6 +391,7 @@ def test_the_manifests_used_last_and_the_results_they_name_are_kept(tmp_path, mo
 
 
 def test_the_inputs_of_a_result_are_written_out_whole():
+    from dataclasses import replace
     from datetime import date
 
     from markupsafe import Markup
@@ -396,26 +400,48 @@ def test_the_inputs_of_a_result_are_written_out_whole():
 
     canonical = keys.canonical
     assert canonical(("a", 1, None, date(2026, 10, 1))) == canonical(("a", 1, None, date(2026, 10, 1)))
-    # Values a template prints otherwise have other texts.
+    # Values a template prints otherwise have other keys.
     assert len({canonical(v) for v in ("<b>", Markup("<b>"), ["<b>"], ("<b>",), {"<b>": 1}, {"<b>"})}) == 6
     assert canonical(date(2026, 10, 1)) != canonical("2026-10-01") and canonical(1) != canonical(True)
-    facts = SiteFacts.__dataclass_fields__
-    assert facts and "SiteFacts" in canonical(SiteFacts(**{name: None for name in facts}))
-    with pytest.raises(TypeError, match="object is not plain data"):
+    facts = SiteFacts(*(None for _ in SiteFacts.__dataclass_fields__))
+    assert canonical(facts) != canonical(replace(facts, reports_exist=True))
+    with pytest.raises(TypeError, match="not plain data.*a bare object"):
         canonical({"view": object()})
+    with pytest.raises(TypeError, match="not plain data"):
+        canonical((lambda: "a function prints as what it returns",))
 
 
-def test_records_shared_by_many_values_are_written_once_and_still_tell_values_apart():
+def test_records_shared_or_not_give_one_key_and_values_that_differ_anywhere_another():
     from plannav.views import Link
 
     first, second = Link("Sở Tư pháp", "co-quan/so-tu-phap.md"), Link("Sở Tư pháp", "co-quan/so-tu-phap.md", "x")
-    writer = keys.Canonical()
-    shared = writer((first, (first, second)))
-    # The same record written again, or an equal one by another writer, gives the same text.
-    assert writer((first, (first, second))) == shared == keys.Canonical()((first, (first, second)))
-    equal = Link("Sở Tư pháp", "co-quan/so-tu-phap.md")
-    assert writer((equal, (equal, second))) == shared
-    # A record that differs in one field, however deep, gives another text; so does its type.
-    assert writer((first, (first, first))) != shared
-    assert writer(((first,), (first, second))) != shared
-    assert writer(first) != writer(("Link", [first.text, first.page, first.anchor]))
+    shared = keys.canonical((first, (first, second)))
+    # The same records, or equal ones made apart (with texts of their own), give the same key.
+    equal = Link("".join(["Sở ", "Tư pháp"]), "co-quan/so-tu-phap.md")
+    assert keys.canonical((equal, (Link(first.text, first.page), second))) == shared
+    # A record that differs in one field, however deep, gives another key; so does its type.
+    assert keys.canonical((first, (first, first))) != shared
+    assert keys.canonical(((first,), (first, second))) != shared
+    assert keys.canonical(first) != keys.canonical(("Link", [first.text, first.page, first.anchor]))
+
+
+def test_a_page_s_key_is_the_same_in_another_process():
+    """The plan's models are written by their fields in order: pydantic would write the set of fields given,
+    in an order each process draws (PYTHONHASHSEED), and a new process would find no page in the cache."""
+    script = (
+        "from plannav.sitemodel import SiteModel; from plannav.keys import canonical; "
+        "m = SiteModel.from_folder('plan'); "
+        "print(*(canonical(m.view(src)) for src in ('co-quan/so-tu-phap.md', 'nhiem-vu/index.md', 'index.md')))"
+    )
+    keys_by_seed = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(keys_by_seed) == 1 and len(keys_by_seed.pop().split()) == 3
