@@ -31,6 +31,7 @@ DEFAULT_FOLDER = PACKAGE.parent / ".cache" / "plannav"
 OFF = "off"  # PLANNAV_CACHE_DIR=off: every build reads everything
 KEPT_STATES = 4  # manifests of each kind kept: a few builds' (a build of the reports, one without, ...)
 STATES, RESULTS = "states", "results"  # under each kind's folder: the manifests, and the results they name
+NOTES = "notes"  # and what its builds noted of a state of part of the data (pagereads)
 PART = ".part-"  # a file being written
 RECENT_KINDS = 4  # folders whose last build's inputs this process keeps (a few sites')
 
@@ -81,7 +82,11 @@ class BuildCache:
     def results(self, kind: str, *state, recent: bool = False) -> "Results":
         """One build's results of a kind, for the state of its data (plain data, as `canonical` writes it);
         recent: a result whose inputs equal those of the last build of this kind in this process is that build's."""
-        return Results(self, kind, digest(code_fingerprint(), *map(canonical, state)) if self else "", recent)
+        return Results(self, kind, self.state(*state), recent)
+
+    def state(self, *state) -> str:
+        """The key of a state of the data (plain data), for this program; "" with no cache."""
+        return digest(code_fingerprint(), *map(canonical, state)) if self else ""
 
 
 # The inputs this process gave each result of the last build of a kind, with its key and value, by folder:
@@ -114,10 +119,16 @@ class Results:
         self.recent, self.given = self._recent() if self.folder and recent else ({}, None)
 
     def memo(
-        self, name: str, inputs: Callable[[], tuple], make: Callable[[], T], keep: Callable[[T], bool] | None = None
+        self,
+        name: str,
+        inputs: Callable[[], tuple],
+        make: Callable[[], T],
+        keep: Callable[[T], bool] | None = None,
+        kept: Callable[[], str | None] | None = None,
     ) -> T:
-        """The result named `name`: as a build of the same data kept it, or as kept under its inputs, or
-        made now by `make` (and kept if `keep` says so: a report with a problem is never kept)."""
+        """The result named `name`: as a build of the same data kept it, or under the key `kept` knows for it
+        without its inputs (pagereads), or as kept under its inputs, or made now by `make` (and kept if
+        `keep` says so: a report with a problem is never kept)."""
         if name in self.values:  # asked twice in one build (mkdocs serve asks whether a page changed first)
             return self.values[name]
         key = self.named.get(name)
@@ -127,6 +138,8 @@ class Results:
             given, value = last[0], last[2]
         else:
             value = self._read(RESULTS, key) if key else None
+        if value is None and self.folder and kept is not None and (key := kept()):
+            value = last[2] if last and last[1] == key else self._read(RESULTS, key)
         if value is None and self.folder:  # with no cache, nothing is worked out to find it: "" names no entry
             given = inputs()
             if last is None or last[0] is None:
@@ -170,6 +183,20 @@ class Results:
         if self.used != self.named or self.made:
             self._write(STATES, self.state, self.used)
         self._prune()
+
+    def note(self, state: str):
+        """What a build of this kind noted for a state of part of its data (BuildCache.state), or None."""
+        return self._read(NOTES, state, touch=True) if self.folder and state else None
+
+    def keep_note(self, state: str, value) -> None:
+        """Keep a note for the state, in place of the one before; the notes of the KEPT_STATES states used
+        last are kept."""
+        if not (self.folder and state):
+            return
+        self._write(NOTES, state, value)
+        with contextlib.suppress(OSError):
+            for old in sorted((self.folder / NOTES).iterdir(), key=lambda p: p.stat().st_mtime)[:-KEPT_STATES]:
+                old.unlink(missing_ok=True)
 
     def _read(self, where: str, key: str, touch: bool = False):
         path = self.folder / where / key

@@ -51,10 +51,12 @@ class SiteModel:
         cache: BuildCache | None = None,
         data_digest: str = "",
         plan_digest: str = "",
+        report_files: ProgressFiles | None = None,
     ):
         # With a cache and the digests of the data read (the plan's, and the plan's and reports' together),
         # what an earlier build made of the same data is taken from the cache.
         self.plan, self.data_digest, self.plan_digest = plan, data_digest, plan_digest
+        self.report_files = report_files  # what the reports were read from (pagereads compares its parts)
         self.cache = cache or BuildCache(None)
         index = progress.index if progress else ItemIndex(plan)
         # The reports as of their latest date (or a date given); none: every item "Chưa báo cáo".
@@ -104,7 +106,8 @@ class SiteModel:
             # The state of the data, for what the build cache keeps of it (the page bodies, the downloads).
             reports_digest = progress_files.digest if progress_files else ""
             data = digest(plan_digest, reports_digest, str(as_of), str(sample)) if cache else ""
-            return cls(plan, Progress(index, reporters, reports, as_of, sample), cache, data, plan_digest)
+            progress = Progress(index, reporters, reports, as_of, sample)
+            return cls(plan, progress, cache, data, plan_digest, progress_files)
         finally:
             gc.enable()
 

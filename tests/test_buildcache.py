@@ -284,18 +284,19 @@ def test_the_program_s_digest_covers_its_page_templates(tmp_path, monkeypatch):
 
 def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monkeypatch):
     """A second build of the same plan and reports (mkdocs serve after a change of style, a second publish)
-    takes every page's body from the cache; a changed report renders again only the pages that show
-    something else; nothing is kept for a failed build."""
+    takes every page's body from the cache; a changed report works out again only the pages that read
+    it, and renders again only those that show something else; nothing is kept for a failed build."""
     from plannav.render import PageRenderer
 
-    rendered = []
-    real = PageRenderer.render
+    rendered, viewed = [], []
+    real, real_view = PageRenderer.render, SiteModel.view
 
     def counting(self, template, page, url_for):
         rendered.append(template)
         return real(self, template, page, url_for)
 
     monkeypatch.setattr(PageRenderer, "render", counting)
+    monkeypatch.setattr(SiteModel, "view", lambda self, src: viewed.append(src) or real_view(self, src))
     cache = BuildCache(tmp_path / "cache")
 
     def build(keep=True):
@@ -303,7 +304,7 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
         bodies = model.page_bodies()
         out = {spec.src: bodies.body(spec.src, lambda p, a="": p) for spec in model.pages}
         if keep:
-            bodies.results.save()
+            bodies.save()
         return out
 
     failed = build(keep=False)  # a build that stops before its end keeps nothing
@@ -312,8 +313,12 @@ def test_page_bodies_of_the_same_data_are_rendered_once(tmp_path, reports, monke
     assert first == failed
     rendered.clear()
     assert build() == first and rendered == []
+    viewed.clear()
     _write(reports, "2026-10", "so-tu-phap-lam-dong", status=DONE)
     changed = build()
+    # Worked out: the pages that read the reports of Sở Tư pháp tỉnh Lâm Đồng (pagereads), not the court's.
+    assert sitemap.agency("so-tu-phap-lam-dong") in viewed and sitemap.agency("toa-an-nhan-dan-tinh-lam-dong") not in viewed
+    assert len(viewed) < len(first)
     assert changed[sitemap.agency("so-tu-phap-lam-dong")] != first[sitemap.agency("so-tu-phap-lam-dong")]
     assert changed[sitemap.agency("so-y-te")] == first[sitemap.agency("so-y-te")]
     # Only the pages that show something else: Sở Tư pháp tỉnh Lâm Đồng's, its items', the month's, the dashboard...

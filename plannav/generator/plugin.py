@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from plannav import sitemap
-from plannav.buildcache import Results, code_fingerprint
+from plannav.buildcache import code_fingerprint
 from plannav.generator.finishing import DownloadsAndChecks
 from plannav.generator.navigation import nav_entry, page_source, theme_title
 from plannav.generator.rewriting import WrittenPages
@@ -37,6 +37,7 @@ from plannav.generator.themefiles import list_theme_once, theme_watched
 from plannav.generator.watching import keep_watching, poll_edited_folders_often
 from plannav.generator.worker import BackgroundWorker, WorkerFailed
 from plannav.loader import read_plan_files
+from plannav.pagebodies import PageBodies
 from plannav.progress.loader import SAMPLE_NOTICE, read_progress_files
 from plannav.reviewnotes import draft_notice
 from plannav.sitemodel import PlanProblems, SiteModel
@@ -232,13 +233,13 @@ class SiteBuild:
             # make serve: the pages are shown now (livereload fires when this returns); the downloads and the
             # page checks follow beside, and the next rebuild waits for them (_await_following).
             self._finish_rewriting(config)
-            self._following = threading.Thread(target=self._follow, args=(worker, self._bodies.results))
+            self._following = threading.Thread(target=self._follow, args=(worker, self._bodies))
             self._following.start()
             return
         problems = self._site_problems(worker)
         if problems:
             raise PluginError("\n".join(problems))
-        self._bodies.results.save()  # once the pages are found sound
+        self._bodies.save()  # once the pages are found sound
         if self.rewriting:
             self._finish_rewriting(config)
 
@@ -254,7 +255,7 @@ class SiteBuild:
         except WorkerFailed as err:
             return [f"the downloads or checks in the second process failed:\n{err}"]
 
-    def _follow(self, worker: BackgroundWorker, bodies: Results) -> None:
+    def _follow(self, worker: BackgroundWorker, bodies: PageBodies) -> None:
         """make serve, beside the served pages: the downloads and checks of the build just shown, their problems
         said as a failed build's would be; its page bodies are kept only if the pages are found sound."""
         problems = self._site_problems(worker)

@@ -58,6 +58,15 @@ class ProgressFiles:
         """Of the names and texts, in the order read: the reports' part of the build cache's keys."""
         return digest(*(f"{name}\n{text}" for name, text in self.texts.items()))
 
+    @cached_property
+    def by_agency(self) -> dict[str, str]:
+        """Of each agency's files (<month>/<agency-id>.yaml), names and texts: what a page that read its
+        reports was made from (pagereads)."""
+        files: dict[str, list[str]] = {}
+        for name, text in self.texts.items():
+            files.setdefault(Path(name).stem, []).append(f"{name}\n{text}")
+        return {agency: digest(*texts) for agency, texts in files.items()}
+
 
 def read_progress_files(progress_dir) -> ProgressFiles:
     """Every report file's text under progress_dir (missing or empty: none), and what stands in the way."""

@@ -54,6 +54,14 @@ def drafted_reports(progress: Progress) -> list[Report]:
     ]
 
 
+def drafted_reports_of(progress: Progress, agency_id: str) -> list[Report]:
+    """The body's reports among drafted_reports, in their order (by month), reading no other body's."""
+    if not progress.reporters.by_agency.get(agency_id):
+        return []
+    months = drafted_months(progress)
+    return sorted((r for r in progress.reports_of(agency_id) if r.period in months), key=lambda r: months.index(r.period))
+
+
 def month_key(period: str) -> tuple[int, int]:
     year, month = map(int, period.split("-"))
     return year, month

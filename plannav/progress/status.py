@@ -26,6 +26,10 @@ from plannav import schedule
 from plannav.items import ActionItem
 from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, Entry
 
+# What a page's view reads of the reports (Progress.reading), besides the agencies' reports it names (their ids):
+EVERY_REPORT = "*"  # all of them (a month's reports, the dashboard)
+MONTHS = "months"  # the months from the first report's to the as-of date's (Progress.periods)
+
 OVERDUE, DONE_LATE, NOT_REPORTED = "Quá hạn", "Hoàn thành quá hạn", "Chưa báo cáo"
 # Every status, in the order the site lists them: least advanced first.
 STATUSES = (NOT_REPORTED, NOT_STARTED, OVERDUE, IN_PROGRESS, DONE_LATE, DONE, NOT_DONE)
@@ -115,9 +119,13 @@ class Progress:
         period (YYYY-MM): read the reports for that month and the months before, whatever their date (a report
         for October sent in November counts for October), as of the month's 28th: the bodies still there."""
         self.index, self.reporters, self.sample = index, reporters, sample
-        self.reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
+        self._reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
         as_of = dt.date.fromisoformat(f"{period}-28") if period else as_of
-        self.as_of = as_of or max((r.date for r in self.reports), default=None)
+        self.as_of = as_of or max((r.date for r in self._reports), default=None)
+        self.has_reports = bool(self._reports)  # whether a report is in (SiteFacts.reports_exist: in every page's key)
+        # While a page's view is worked out, what it reads of the reports: agency ids, EVERY_REPORT, MONTHS
+        # (pagereads); the as-of date, the plan and whether the reports are made up are in every page's key.
+        self.reading: set[str] | None = None
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports read, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
@@ -128,7 +136,7 @@ class Progress:
         if after:
             self._latest = dict(after._latest)
             self._by_agency = {agency: list(reports) for agency, reports in after._by_agency.items()}
-        for report in self.reports:  # in date order: a later report of an item replaces an earlier one
+        for report in self._reports:  # in date order: a later report of an item replaces an earlier one
             read = report.period <= period if period else self.as_of and report.date <= self.as_of
             if read and (earlier is None or report.date > earlier):
                 self._by_agency.setdefault(report.agency, []).append(report)
@@ -138,37 +146,65 @@ class Progress:
                     for member in reporters.line_of(report.agency, uid):
                         self._latest[(member, uid)] = (report, entry)
 
+    def note(self, *read: str) -> None:
+        """While a page's view is worked out (`reading`), note what it reads of the reports."""
+        if self.reading is not None:
+            self.reading.update(read)
+
+    def _read_lines(self, uid: str, agencies) -> None:
+        """What a status reads: the reports of each agency's line of work on the item (Reporters.line_of)."""
+        if self.reading is not None:
+            for agency_id in agencies:
+                self.reading.update(self.reporters.line_of(agency_id, uid))
+
+    @property
+    def reports(self) -> list[Report]:
+        """Every report read, in date order."""
+        self.note(EVERY_REPORT)
+        return self._reports
+
     def for_period(self, period: str) -> "Progress":
         """The reports this Progress reads, read by month (the drafted monthly reports' statuses of a month)."""
+        self.note(EVERY_REPORT)
         read = [report for reports in self._by_agency.values() for report in reports]
         return Progress(self.index, self.reporters, read, sample=self.sample, dues=self._due, period=period)
 
     def on(self, day: dt.date, after: "Progress | None" = None) -> "Progress":
         """The same reports read as of an earlier day, going on from `after`'s reading (of a day before it) where
         given: the dashboard's trend, month after month."""
-        return Progress(self.index, self.reporters, self.reports, as_of=day, sample=self.sample, dues=self._due, after=after)
+        self.note(EVERY_REPORT)
+        return Progress(
+            self.index, self.reporters, self._reports, as_of=day, sample=self.sample, dues=self._due, after=after
+        )
 
     def reports_of(self, agency_id: str) -> list[Report]:
         """The agency's reports up to the as-of date (or for the month and before), oldest first."""
+        self.note(agency_id)
         return self._by_agency.get(agency_id, [])
 
-    @cached_property
+    @property
     def periods(self) -> list[str]:
         """Every month from the first report's to the as-of date's (YYYY-MM); none until a report is in."""
-        if not self.reports or self.as_of is None:
+        self.note(MONTHS)
+        return self._periods
+
+    @cached_property
+    def _periods(self) -> list[str]:
+        if not self._reports or self.as_of is None:
             return []
-        return schedule.months_between(min(r.period for r in self.reports), f"{self.as_of:%Y-%m}")
+        return schedule.months_between(min(r.period for r in self._reports), f"{self.as_of:%Y-%m}")
 
     @cached_property
     def _by_period(self) -> dict[str, list[Report]]:
         out: dict[str, list[Report]] = {}
         for agency in self.index.registry.agencies:
-            for report in self.reports_of(agency.id):
+            for report in self._by_agency.get(agency.id, []):
                 out.setdefault(report.period, []).append(report)
         return out
 
     def month_reports(self, period: str) -> list[Report]:
         """The agencies' reports for the month up to the as-of date, in the registry's order."""
+        self.note(EVERY_REPORT)
         return self._by_period.get(period, [])
 
     def sent_on(self, agency_id: str, period: str) -> dt.date | None:
@@ -179,11 +215,12 @@ class Progress:
         """The status a page or a download shows: the agency's own (or the item's overall, without one);
         "" before any report is in, or where the agency, or everyone, has nothing to report on the item."""
         reporting = self.reporters.by_item[uid]
-        if not self.reports or not reporting or (agency_id is not None and agency_id not in reporting):
+        if not self.has_reports or not reporting or (agency_id is not None and agency_id not in reporting):
             return ""
         return self.item_status(uid) if agency_id is None else self.status(uid, agency_id).status
 
     def status(self, uid: str, agency_id: str) -> Reported:
+        self._read_lines(uid, (agency_id,))
         key = (agency_id, uid)
         if key not in self._statuses:
             found = self._latest.get(key)
@@ -209,20 +246,24 @@ class Progress:
 
     def tally(self, agency_id: str) -> Counter:
         """The agency's items by their status as of the date (the dashboard's row, the agency's page)."""
+        self.note(agency_id)  # and each item's line, through status
         return Counter(self.status(uid, agency_id).status for uid in self.reporters.by_agency.get(agency_id, ()))
 
     def not_updated(self, uid: str, agency_id: str) -> str:
         """The month of the agency's latest report where that report left an open item blank, having
         reported on it before: its status stands from the earlier report, "not updated this period".
         Else "" (a done or dropped item needs no more reports)."""
+        self._read_lines(uid, (agency_id,))
         reports = self.reports_of(agency_id)
         if not reports or uid in reports[-1].entries or (agency_id, uid) not in self._latest:
             return ""
         return "" if self.status(uid, agency_id).status in (DONE, DONE_LATE, NOT_DONE) else reports[-1].period
 
     def item_status(self, uid: str) -> str:
+        item = self.index.by_uid[uid]
+        if self.reading is not None:
+            self._read_lines(uid, self.reporters.leads(item))
         if uid not in self._overall:  # every row of every table shows it: worked out once
-            item = self.index.by_uid[uid]
             leads = [a for a in self.reporters.leads(item) if not self.ceased(a)]
             self._overall[uid] = overall([self.status(uid, agency).status for agency in leads])
         return self._overall[uid]
@@ -239,4 +280,5 @@ class Progress:
 
     def history(self, uid: str, agency_id: str) -> list[tuple[Report, Entry]]:
         """Every report of the agency on the item up to the as-of date, oldest first."""
+        self.note(agency_id)
         return [(r, r.entries[uid]) for r in self._by_agency.get(agency_id, ()) if uid in r.entries]

@@ -268,7 +268,6 @@ def _progress(views: SiteViews, agency_id: str) -> AgencyProgress | None:
         Link("Tình hình thực hiện", sitemap.PROGRESS),
         tuple(
             draft_links(period_title(r.period), r.period, agency_id)
-            for r in reversed(months.drafted_reports(progress))
-            if r.agency == agency_id
+            for r in reversed(months.drafted_reports_of(progress, agency_id))
         ),
     )

@@ -14,7 +14,7 @@ from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.progress.models import period_title
-from plannav.progress.status import STATUS_SLUGS, STATUSES, Progress
+from plannav.progress.status import EVERY_REPORT, STATUS_SLUGS, STATUSES, Progress
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
@@ -60,12 +60,19 @@ class SiteViews:
         self.documents = self.index.documents
         self.identity = self.index.identity
         self.progress = progress  # the reports as of their date (progress.status.Progress); None: the plan alone
-        self.monthly = monthly  # and each month's changes and drafts (progress.monthly.MonthlyReports)
+        self._monthly = monthly
         self._text_links: dict[str, list] = {}
         self._rows: dict[tuple, ItemRow] = {}
         self._report_line = ReportLines()
         as_of = progress.as_of.isoformat() if progress and progress.as_of else None
         self.carried_by = CarriersOnDay.on_site_day(self.registry.successions, as_of)  # who carries a body's work
+
+    @property
+    def monthly(self) -> "MonthlyReports":
+        """Each month's changes and drafts (progress.monthly.MonthlyReports), made once from every report."""
+        if self.progress:
+            self.progress.note(EVERY_REPORT)
+        return self._monthly
 
     # ---- links
 
@@ -172,7 +179,7 @@ class SiteViews:
 
     def reports_exist(self) -> bool:
         """Whether any report is in: until one is, the site shows no status (none is known)."""
-        return bool(self.progress and self.progress.reports)
+        return bool(self.progress and self.progress.has_reports)
 
     def link_words(self) -> tuple[dict[str, str], ...]:
         """All that decides what text_links finds in a text: the bodies' and documents' wordings, the numbers
