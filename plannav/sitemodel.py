@@ -177,8 +177,9 @@ class SiteModel:
         made = all_downloads(self.views.index, self.monthly, base_url)
         made += drafted_pages(self.views, self.renderer, trail, directory_urls)
         state = (self.data_digest, base_url or "", directory_urls)
+        plan_state = (self.plan_digest, base_url or "", directory_urls)
         results = self.cache.results(DOWNLOADS, *state)
-        out = [(d.path, results.memo(d.path, partial(_made_from, d, state), d.make)) for d in made]
+        out = [(d.path, results.memo(d.path, partial(_made_from, d, state, plan_state), d.make)) for d in made]
         results.save()
         return out
 
@@ -195,7 +196,10 @@ class SiteModel:
         return missing
 
 
-def _made_from(download: Download, state: tuple) -> tuple:
+def _made_from(download: Download, state: tuple, plan_state: tuple) -> tuple:
     """What a download is made from: what it prints where that is known (a month's new report leaves the
-    other agencies' files as they were), else the whole state of the data."""
-    return (download.path, download.content()) if download.content else (download.path, *state)
+    other agencies' files as they were), the plan's state for a file made from the plan alone, else the
+    whole state of the data."""
+    if download.content:
+        return (download.path, download.content())
+    return (download.path, *(plan_state if download.plan_only else state))

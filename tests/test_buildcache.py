@@ -192,7 +192,7 @@ def two_states(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("two-states")
     folder = _reports(root / "progress")
-    made = {"documents": [], "workbooks": [], "drafted": []}
+    made = {"documents": [], "workbooks": [], "drafted": [], "calendars": []}
     with pytest.MonkeyPatch.context() as patch:
         real_docx = catalog.agency_docx
         patch.setattr(
@@ -200,6 +200,8 @@ def two_states(tmp_path_factory):
             "agency_docx",
             lambda report, stamp: made["documents"].append(report.agency.text) or real_docx(report, stamp),
         )
+        real_ics = catalog.calendar_bytes
+        patch.setattr(catalog, "calendar_bytes", lambda *a, **k: made["calendars"].append(a[1]) or real_ics(*a, **k))
         for name in ("write_xlsx", "write_form"):
             real = getattr(catalog, name)
             patch.setattr(catalog, name, lambda content, real=real: made["workbooks"].append(content) or real(content))
@@ -362,6 +364,13 @@ def test_a_workbook_that_prints_the_same_is_not_made_again(two_states):
     assert changed["tai-ve/co-quan/so-y-te.xlsx"] == first["tai-ve/co-quan/so-y-te.xlsx"]
     # The files taken by what they print are those a build with no cache makes, byte for byte.
     assert changed == two_states.uncached
+
+
+def test_a_calendar_made_from_the_plan_alone_is_not_made_again_after_a_report(two_states):
+    calendars = [path for path in two_states.first if path.endswith(".ics")]
+    assert len(two_states.first_made["calendars"]) == len(calendars) > 40
+    assert two_states.changed_made["calendars"] == []
+    assert all(two_states.changed[path] == two_states.uncached[path] for path in calendars)
 
 
 def test_each_drafted_report_is_worked_out_once_for_its_cache_key_its_document_and_its_page(two_states):

@@ -29,6 +29,7 @@ class Download:
     # What the file prints, as plain data (keys.canonical), where that is cheap to know and the file
     # dear to make (a workbook, a Word document): the same data makes the same bytes, whatever else changed.
     content: Callable[[], object] | None = None
+    plan_only: bool = False  # made from the plan alone (a calendar): kept whatever the reports say
 
 
 def printed(path: str, label: str, content: Callable[[], object], write: Callable[[object], bytes]) -> Download:
@@ -73,6 +74,7 @@ def plan_downloads(index: ItemIndex, base_url: str | None = None, progress=None)
             PLAN_CALENDAR,
             "Lịch (iCalendar): mọi thời hạn",
             lambda: calendar_bytes(index, index.identity.plan_name, base_url=base_url),
+            plan_only=True,
         ),
         Download(f"{FOLDER}/ke-hoach.json", "JSON: toàn bộ kế hoạch", lambda: json_bytes(index, progress)),
         Download(f"{FOLDER}/ke-hoach.schema.json", "JSON Schema của tệp JSON", schema_bytes),
@@ -107,6 +109,7 @@ def agency_downloads(index: ItemIndex, agency_id: str, base_url: str | None = No
             f"{folder}.ics",
             "Lịch (iCalendar)",
             lambda: calendar_bytes(index, f"{name} — {index.identity.plan_name}", agency_id, base_url),
+            plan_only=True,
         ),
     ]
 
