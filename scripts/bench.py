@@ -11,7 +11,9 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
   (e) the real site with 24 months of made-up progress reports against the same site with none, with
       the build cache an earlier build of the same data left (pairs of builds, one after the other), and
       both without any cache;
-  (f) the same, when one agency's latest report has changed before each build with reports;
+  (f) a build after one agency's latest report changed, against a build of the same data just before it
+      (the build cache holds what the last build made; then the reports change and the site is built
+      again), and against the build with no report of (e);
   (g) importing a report form: wall time and peak memory of `python -m plannav import-report` (interpreter
       start and the plan's loading included) for the real form, a form padded to 1,000 rows, and the two
       "huge extent" forms (an empty cell on the sheet's last row, a merge to the sheet's end).
@@ -24,7 +26,8 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
       the last build's are done, as an editor reading the page would, and their end is timed too.
   (i) the floor under (h): the plain site of (a) rebuilt as `make serve` rebuilds (mkdocs serve --dirty),
       with as many of its pages changed as each kind of edit in (h) wrote again (the plugin logs it).
-Usage: python scripts/bench.py [--full] [--imports] [--serve]   (--imports: (g) alone; --serve: (h) alone)
+Usage: python scripts/bench.py [--full] [--imports] [--reports] [--serve]
+       (--imports: (g) alone; --reports: (e) and (f) alone; --serve: (h) alone)
 """
 
 import os
@@ -265,6 +268,57 @@ def serve(tmp: Path, edits: int = 10) -> dict[str, int]:
     return pages_written
 
 
+def report_builds(tmp: Path, repeats: int) -> None:
+    """(e) and (f): the site with 24 months of reports, cached and not; then as one report changes."""
+    # (e) The same site with 24 months of made-up reports from every reporting agency, alternated with
+    # the site with none: as a build after an earlier one finds them (the build cache holds what it
+    # made of the same data). Then, apart (their writing would slow the build after them), with no
+    # cache at all, as the first build of a fresh clone.
+    reports = write_sample(24, tmp / "progress-24")
+    cache = str(tmp / "cache")
+    build(tmp / "reports", progress=reports, cache=cache)  # the builds before
+    build(tmp / "real", cache=cache)
+    # The machine's own speed drifts within minutes: each build with reports is compared with the build
+    # without just before it, and the ratio is the median of those pairs.
+    with_reports, cold, empty, cold_empty = [], [], [], []
+    for _ in range(PAIRS):
+        empty.append(build(tmp / "real", cache=cache))
+        with_reports.append(build(tmp / "reports", progress=reports, cache=cache))
+    for _ in range(repeats):
+        cold_empty.append(build(tmp / "real", cache="off"))
+        cold.append(build(tmp / "reports", progress=reports, cache="off"))
+    pairs = sorted(x.wall / e.wall for e, x in zip(empty, with_reports, strict=True))
+    empty, with_reports, cold, cold_empty = median(empty), median(with_reports), median(cold), median(cold_empty)
+    print(
+        f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
+        f"report (medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
+        f"({pairs[0]:.2f}–{pairs[-1]:.2f}); with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
+        f"ratio {cold.wall / cold_empty.wall:.2f}"
+    )
+
+    # (f) As reports come in during a month: one agency's latest report changes (a status and a result's
+    # text, new each time) between a build of the reports and the next; each build after the change is
+    # paired with the build of the same data just before it, and with the build without reports before that.
+    changing = sorted((reports / max(p.name for p in reports.iterdir() if p.is_dir())).glob("*.yaml"))[0]
+    text, after_change, same, empty = changing.read_text(encoding="utf-8"), [], [], []
+    for n in range(PAIRS):
+        first, second = ("Đang thực hiện", "Chưa triển khai") if n % 2 == 0 else ("Chưa triển khai", "Đang thực hiện")
+        text = text.replace(f"status: {first}", f"status: {second}", 1).replace("result: ", f"result: ({n}) ", 1)
+        empty.append(build(tmp / "real", cache=cache))
+        same.append(build(tmp / "reports", progress=reports, cache=cache))
+        changing.write_text(text, encoding="utf-8")
+        after_change.append(build(tmp / "reports", progress=reports, cache=cache))
+    pairs = sorted(x.wall / s.wall for s, x in zip(same, after_change, strict=True))
+    against_empty = statistics.median(x.wall / e.wall for e, x in zip(empty, after_change, strict=True))
+    print(
+        f"(f) after one new report ({changing.parent.name}/{changing.name} changed before each build): "
+        f"{median(after_change).wall:.2f} s against {median(same).wall:.2f} s for the same data before the change "
+        f"(medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
+        f"({pairs[0]:.2f}–{pairs[-1]:.2f}); against the build with no report, {median(empty).wall:.2f} s: "
+        f"ratio {against_empty:.2f}"
+    )
+
+
 def main() -> None:
     if "--serve" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
@@ -273,6 +327,11 @@ def main() -> None:
     if "--imports" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             imports(Path(tmp))
+        return
+    if "--reports" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(Path(tmp) / "real", cache="off")  # warm the file cache
+            report_builds(Path(tmp), 5)
         return
     factors = [1, 10, 50] if "--full" in sys.argv else [1, 10]
     repeats = 5
@@ -317,50 +376,7 @@ def main() -> None:
                 f"{per_page[factor] * 1000:.1f} ms per page ({per_page[factor] / per_page[1]:.2f}x the 1x cost)"
             )
 
-        # (e) The same site with 24 months of made-up reports from every reporting agency, alternated with
-        # the site with none: as a build after an earlier one finds them (the build cache holds what it
-        # made of the same data). Then, apart (their writing would slow the build after them), with no
-        # cache at all, as the first build of a fresh clone.
-        reports = write_sample(24, tmp / "progress-24")
-        cache = str(tmp / "cache")
-        build(tmp / "reports", progress=reports, cache=cache)  # the builds before
-        build(tmp / "real", cache=cache)
-        # The machine's own speed drifts within minutes: each build with reports is compared with the build
-        # without just before it, and the ratio is the median of those pairs.
-        with_reports, cold, empty, cold_empty = [], [], [], []
-        for _ in range(PAIRS):
-            empty.append(build(tmp / "real", cache=cache))
-            with_reports.append(build(tmp / "reports", progress=reports, cache=cache))
-        for _ in range(repeats):
-            cold_empty.append(build(tmp / "real", cache="off"))
-            cold.append(build(tmp / "reports", progress=reports, cache="off"))
-        pairs = sorted(x.wall / e.wall for e, x in zip(empty, with_reports, strict=True))
-        empty, with_reports, cold, cold_empty = median(empty), median(with_reports), median(cold), median(cold_empty)
-        print(
-            f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
-            f"report (medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
-            f"({pairs[0]:.2f}–{pairs[-1]:.2f}); with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
-            f"ratio {cold.wall / cold_empty.wall:.2f}"
-        )
-
-        # (f) As reports come in during a month: before each build, one agency's latest report changes
-        # (a status and a result's text, new each time), and that build is paired with the build without
-        # reports just before it.
-        changing = sorted((reports / max(p.name for p in reports.iterdir() if p.is_dir())).glob("*.yaml"))[0]
-        text, after_change, empty = changing.read_text(encoding="utf-8"), [], []
-        for n in range(PAIRS):
-            first, second = ("Đang thực hiện", "Chưa triển khai") if n % 2 == 0 else ("Chưa triển khai", "Đang thực hiện")
-            text = text.replace(f"status: {first}", f"status: {second}", 1).replace("result: ", f"result: ({n}) ", 1)
-            empty.append(build(tmp / "real", cache=cache))
-            changing.write_text(text, encoding="utf-8")
-            after_change.append(build(tmp / "reports", progress=reports, cache=cache))
-        pairs = sorted(x.wall / e.wall for e, x in zip(empty, after_change, strict=True))
-        print(
-            f"(f) after one new report ({changing.parent.name}/{changing.name} changed before each build): "
-            f"{median(after_change).wall:.2f} s against {median(empty).wall:.2f} s with no report (medians of {PAIRS}); "
-            f"ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs ({pairs[0]:.2f}–{pairs[-1]:.2f})"
-        )
-
+        report_builds(tmp, repeats)
         imports(tmp)
         plain_rebuilds(plain_config, serve(tmp))
 
