@@ -25,6 +25,7 @@ class PageReads:
         self.every = files.digest if files else ""
         self.kept: dict[str, tuple[dict[str, str], str]] = results.note(state) or {}  # page: (reads, body's key)
         self.read: dict[str, set[str]] = {}  # page: what its view read in this build
+        self._digests: dict[str, str] = {}  # what was read: its digest now
 
     def view(self, src: str, work: Callable[[], object]):
         """The page's view, made by `work`, noting what it reads of the reports."""
@@ -52,8 +53,11 @@ class PageReads:
             self.results.keep_note(self.state, notes)
 
     def _digest(self, read: str) -> str:
-        if read == EVERY_REPORT:
-            return self.every
-        if read == MONTHS:
-            return digest(*self.progress.periods)
-        return self.by_agency.get(read, "")
+        if read not in self._digests:
+            if read == EVERY_REPORT:
+                self._digests[read] = self.every
+            elif read == MONTHS:
+                self._digests[read] = digest(*self.progress.periods)
+            else:
+                self._digests[read] = self.by_agency.get(read, "")
+        return self._digests[read]

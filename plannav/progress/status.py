@@ -126,6 +126,7 @@ class Progress:
         # While a page's view is worked out, what it reads of the reports: agency ids, EVERY_REPORT, MONTHS
         # (pagereads); the as-of date, the plan and whether the reports are made up are in every page's key.
         self.reading: set[str] | None = None
+        self._leads_read: dict[str, frozenset[str]] = {}
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
         self._by_agency: dict[str, list[Report]] = {}  # each agency's reports read, oldest first
         self._statuses: dict[tuple[str, str], Reported] = {}  # asked for on many pages: worked out once
@@ -151,11 +152,12 @@ class Progress:
         if self.reading is not None:
             self.reading.update(read)
 
-    def _read_lines(self, uid: str, agencies) -> None:
-        """What a status reads: the reports of each agency's line of work on the item (Reporters.line_of)."""
-        if self.reading is not None:
-            for agency_id in agencies:
-                self.reading.update(self.reporters.line_of(agency_id, uid))
+    def _leads_lines(self, uid: str) -> frozenset[str]:
+        """What an item's overall status reads: its leads' lines of work (item_status), worked out once."""
+        if uid not in self._leads_read:
+            leads = self.reporters.leads(self.index.by_uid[uid])
+            self._leads_read[uid] = frozenset().union(*(self.reporters.line_of(a, uid) for a in leads))
+        return self._leads_read[uid]
 
     @property
     def reports(self) -> list[Report]:
@@ -220,7 +222,8 @@ class Progress:
         return self.item_status(uid) if agency_id is None else self.status(uid, agency_id).status
 
     def status(self, uid: str, agency_id: str) -> Reported:
-        self._read_lines(uid, (agency_id,))
+        if self.reading is not None:  # asked some 30,000 times a build: its line of work (Reporters.line_of)
+            self.reading.update(self.reporters.line_of(agency_id, uid))
         key = (agency_id, uid)
         if key not in self._statuses:
             found = self._latest.get(key)
@@ -253,7 +256,8 @@ class Progress:
         """The month of the agency's latest report where that report left an open item blank, having
         reported on it before: its status stands from the earlier report, "not updated this period".
         Else "" (a done or dropped item needs no more reports)."""
-        self._read_lines(uid, (agency_id,))
+        if self.reading is not None:  # whether the agency's line reported on it, as status reads
+            self.reading.update(self.reporters.line_of(agency_id, uid))
         reports = self.reports_of(agency_id)
         if not reports or uid in reports[-1].entries or (agency_id, uid) not in self._latest:
             return ""
@@ -262,7 +266,7 @@ class Progress:
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]
         if self.reading is not None:
-            self._read_lines(uid, self.reporters.leads(item))
+            self.reading.update(self._leads_lines(uid))
         if uid not in self._overall:  # every row of every table shows it: worked out once
             leads = [a for a in self.reporters.leads(item) if not self.ceased(a)]
             self._overall[uid] = overall([self.status(uid, agency).status for agency in leads])
