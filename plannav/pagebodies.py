@@ -22,9 +22,9 @@ class PageBodies:
         self.model, self.results = model, results
         self.shared = (results.canonical(shared) if results.folder else "",)  # written out once, not for every page
         progress = model.progress
-        # What a view reads but the reports: the shared facts, and the plan, as-of date and program.
-        state = model.cache.state(model.plan_digest, str(progress.as_of), str(progress.sample), *self.shared)
-        self.reads = PageReads(results, state, progress, model.report_files)
+        # What a view reads but the reports: the shared facts, the plan, an as-of date given, the program.
+        state = model.cache.state(model.plan_digest, str(progress.as_of_given), str(progress.sample), *self.shared)
+        self.reads = PageReads(results, state, model)
 
     def body(self, src: str, url_for: UrlFor) -> str:
         view = cache(partial(self.reads.view, src, partial(self.model.view, src)))  # only for a page not kept

@@ -29,6 +29,8 @@ from plannav.progress.models import DONE, IN_PROGRESS, NOT_DONE, NOT_STARTED, En
 # What a page's view reads of the reports (Progress.reading), besides the agencies' reports it names (their ids):
 EVERY_REPORT = "*"  # all of them (a month's reports, the dashboard)
 MONTHS = "months"  # the months from the first report's to the as-of date's (Progress.periods)
+AS_OF = "as-of"  # the as-of date itself (printed: "tình hình đến ngày ...")
+BODIES = "bodies"  # which bodies ceased by the as-of date, and who carries whose work then (Progress.ceased)
 
 OVERDUE, DONE_LATE, NOT_REPORTED = "Quá hạn", "Hoàn thành quá hạn", "Chưa báo cáo"
 # Every status, in the order the site lists them: least advanced first.
@@ -120,8 +122,9 @@ class Progress:
         for October sent in November counts for October), as of the month's 28th: the bodies still there."""
         self.index, self.reporters, self.sample = index, reporters, sample
         self._reports = sorted(reports, key=lambda r: (r.date, r.period, r.agency))
+        self.as_of_given = as_of  # None: the latest report's date, which reads every report
         as_of = dt.date.fromisoformat(f"{period}-28") if period else as_of
-        self.as_of = as_of or max((r.date for r in self._reports), default=None)
+        self._as_of = as_of or max((r.date for r in self._reports), default=None)
         self.has_reports = bool(self._reports)  # whether a report is in (SiteFacts.reports_exist: in every page's key)
         # While a page's view is worked out, what it reads of the reports: agency ids, EVERY_REPORT, MONTHS
         # (pagereads); the as-of date, the plan and whether the reports are made up are in every page's key.
@@ -133,12 +136,12 @@ class Progress:
         self._due: dict[tuple[str, str], dt.date | None] = {} if dues is None else dues  # (agency, item) -> due_day
         self._overall: dict[str, str] = {}  # item -> its overall status
         self._ceased: dict[str, bool] = {}  # agency -> whether it ended by the as-of day with no one to carry on
-        earlier = after.as_of if after else None
+        earlier = after._as_of if after else None
         if after:
             self._latest = dict(after._latest)
             self._by_agency = {agency: list(reports) for agency, reports in after._by_agency.items()}
         for report in self._reports:  # in date order: a later report of an item replaces an earlier one
-            read = report.period <= period if period else self.as_of and report.date <= self.as_of
+            read = report.period <= period if period else self._as_of and report.date <= self._as_of
             if read and (earlier is None or report.date > earlier):
                 self._by_agency.setdefault(report.agency, []).append(report)
                 # A body and those whose work it carries, or that carry its work, are one line of work
@@ -158,6 +161,12 @@ class Progress:
             leads = self.reporters.leads(self.index.by_uid[uid])
             self._leads_read[uid] = frozenset().union(*(self.reporters.line_of(a, uid) for a in leads))
         return self._leads_read[uid]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day the statuses are taken at: the date given, or the latest report's."""
+        self.note(AS_OF)
+        return self._as_of
 
     @property
     def reports(self) -> list[Report]:
@@ -192,9 +201,9 @@ class Progress:
 
     @cached_property
     def _periods(self) -> list[str]:
-        if not self._reports or self.as_of is None:
+        if not self._reports or self._as_of is None:
             return []
-        return schedule.months_between(min(r.period for r in self._reports), f"{self.as_of:%Y-%m}")
+        return schedule.months_between(min(r.period for r in self._reports), f"{self._as_of:%Y-%m}")
 
     @cached_property
     def _by_period(self) -> dict[str, list[Report]]:
@@ -265,8 +274,9 @@ class Progress:
 
     def item_status(self, uid: str) -> str:
         item = self.index.by_uid[uid]
-        if self.reading is not None:
+        if self.reading is not None:  # and whether each lead ceased (Progress.ceased)
             self.reading.update(self._leads_lines(uid))
+            self.reading.add(BODIES)
         if uid not in self._overall:  # every row of every table shows it: worked out once
             leads = [a for a in self.reporters.leads(item) if not self.ceased(a)]
             self._overall[uid] = overall([self.status(uid, agency).status for agency in leads])
@@ -275,9 +285,10 @@ class Progress:
     def ceased(self, agency_id: str) -> bool:
         """Whether the body ended by the as-of day with no one recorded to carry its work (the districts, since
         01/07/2025): what it did not report is counted against no one."""
+        self.note(BODIES)
         if agency_id not in self._ceased:  # asked for each lead of each item: worked out once
             registry = self.index.registry
-            day = self.as_of.isoformat() if self.as_of else None
+            day = self._as_of.isoformat() if self._as_of else None
             ended = bool(day) and not registry.exists_on(agency_id, day)
             self._ceased[agency_id] = ended and not registry.heirs.get(agency_id)
         return self._ceased[agency_id]

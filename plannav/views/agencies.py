@@ -103,7 +103,7 @@ def agency_counts(views: SiteViews, agency_id: str) -> AgencyCounts:
 
 def agency_index(views: SiteViews) -> AgencyIndexPage:
     kinds = []
-    registry, day = views.registry, views.carried_by.day
+    registry, day = views.registry, views.site_day
     replaced = []
     for agency in registry.named:
         found, ceased = views.carried_by(agency.id)

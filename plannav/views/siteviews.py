@@ -14,7 +14,7 @@ from plannav.exports.catalog import PLAN_WORKBOOK, agency_downloads, report_form
 from plannav.items import ITEM_KINDS, ActionItem, ItemIndex
 from plannav.plan import Plan
 from plannav.progress.models import period_title
-from plannav.progress.status import EVERY_REPORT, STATUS_SLUGS, STATUSES, Progress
+from plannav.progress.status import AS_OF, BODIES, EVERY_REPORT, STATUS_SLUGS, STATUSES, Progress
 from plannav.reconcile import FIELD_LABELS, reconcile
 from plannav.schedule import day_text
 from plannav.sitemap import Link  # noqa: F401 (the views' links, defined beside the pages they lead to)
@@ -65,14 +65,24 @@ class SiteViews:
         self._rows: dict[tuple, ItemRow] = {}
         self._report_line = ReportLines()
         as_of = progress.as_of.isoformat() if progress and progress.as_of else None
-        self.carried_by = CarriersOnDay.on_site_day(self.registry.successions, as_of)  # who carries a body's work
+        self._carriers = CarriersOnDay.on_site_day(self.registry.successions, as_of)
+        self._note = progress.note if progress else lambda *read: None  # what a page's view reads
 
     @property
     def monthly(self) -> "MonthlyReports":
         """Each month's changes and drafts (progress.monthly.MonthlyReports), made once from every report."""
-        if self.progress:
-            self.progress.note(EVERY_REPORT)
+        self._note(EVERY_REPORT)
         return self._monthly
+
+    def carried_by(self, agency_id: str):
+        """Who carries the body's work on the site's day, and what ended it (succession.CarriersOnDay)."""
+        self._note(BODIES)
+        return self._carriers(agency_id)
+
+    @property
+    def site_day(self) -> str | None:  # the reports' as-of day, else the latest succession's
+        self._note(AS_OF)
+        return self._carriers.day
 
     # ---- links
 

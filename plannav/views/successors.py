@@ -46,7 +46,7 @@ class Succession:
 
 
 def succession(views: SiteViews, agency_id: str) -> Succession:
-    registry, day = views.registry, views.carried_by.day
+    registry, day = views.registry, views.site_day
     found, ceased = views.carried_by(agency_id)
     now = tuple(
         SuccessorLine(
