@@ -269,6 +269,13 @@ def serve(tmp: Path, edits: int = 10) -> dict[str, int]:
     return pages_written
 
 
+def paired(before: list[Timing], after: list[Timing]) -> str:
+    """The ratio of each build to the one just before it (the machine's speed drifts within minutes): their
+    median, and the lowest and highest."""
+    ratios = sorted(x.wall / b.wall for b, x in zip(before, after, strict=True))
+    return f"ratio {statistics.median(ratios):.2f}, the median of the {len(ratios)} pairs ({ratios[0]:.2f}–{ratios[-1]:.2f})"
+
+
 def report_builds(tmp: Path, repeats: int) -> None:
     """(e) and (f): the site with 24 months of reports, cached and not; then as one report changes."""
     # (e) The same site with 24 months of made-up reports from every reporting agency, alternated with
@@ -288,12 +295,11 @@ def report_builds(tmp: Path, repeats: int) -> None:
     for _ in range(repeats):
         cold_empty.append(build(tmp / "real", cache="off"))
         cold.append(build(tmp / "reports", progress=reports, cache="off"))
-    pairs = sorted(x.wall / e.wall for e, x in zip(empty, with_reports, strict=True))
+    ratio = paired(empty, with_reports)
     empty, with_reports, cold, cold_empty = median(empty), median(with_reports), median(cold), median(cold_empty)
     print(
         f"(e) 24 months of reports from every agency: {with_reports.wall:.2f} s against {empty.wall:.2f} s with no "
-        f"report (medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
-        f"({pairs[0]:.2f}–{pairs[-1]:.2f}); with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
+        f"report (medians of {PAIRS}); {ratio}; with no build cache {cold.wall:.2f} s against {cold_empty.wall:.2f} s, "
         f"ratio {cold.wall / cold_empty.wall:.2f}"
     )
 
@@ -309,14 +315,11 @@ def report_builds(tmp: Path, repeats: int) -> None:
         same.append(build(tmp / "reports", progress=reports, cache=cache))
         changing.write_text(text, encoding="utf-8")
         after_change.append(build(tmp / "reports", progress=reports, cache=cache))
-    pairs = sorted(x.wall / s.wall for s, x in zip(same, after_change, strict=True))
-    against_empty = statistics.median(x.wall / e.wall for e, x in zip(empty, after_change, strict=True))
     print(
         f"(f) after one new report ({changing.parent.name}/{changing.name} changed before each build): "
         f"{median(after_change).wall:.2f} s against {median(same).wall:.2f} s for the same data before the change "
-        f"(medians of {PAIRS}); ratio {statistics.median(pairs):.2f}, the median of the {PAIRS} pairs "
-        f"({pairs[0]:.2f}–{pairs[-1]:.2f}); against the build with no report, {median(empty).wall:.2f} s: "
-        f"ratio {against_empty:.2f}"
+        f"(medians of {PAIRS}); {paired(same, after_change)}; against the build with no report, "
+        f"{median(empty).wall:.2f} s: {paired(empty, after_change)}"
     )
     # (f) again, the report dated after every other each time, as a new report usually is: the as-of date moves.
     later, same = [], []
@@ -325,10 +328,9 @@ def report_builds(tmp: Path, repeats: int) -> None:
         text = re.sub(r"^date: '(\d{4}-\d\d)-\d\d'", rf"date: '\g<1>-{21 + n:02d}'", text)
         changing.write_text(text.replace("result: ", f"result: (ngày {21 + n}) ", 1), encoding="utf-8")
         later.append(build(tmp / "reports", progress=reports, cache=cache))
-    pairs = sorted(x.wall / s.wall for s, x in zip(same, later, strict=True))
     print(
         f"(f) the same, the report dated after every other (the as-of date moves): {median(later).wall:.2f} s "
-        f"against {median(same).wall:.2f} s; ratio {statistics.median(pairs):.2f} ({pairs[0]:.2f}–{pairs[-1]:.2f})"
+        f"against {median(same).wall:.2f} s; {paired(same, later)}"
     )
 
 

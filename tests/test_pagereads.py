@@ -44,6 +44,17 @@ def _rewritten(source, target, agency_id, later=False):
     return target
 
 
+def _compared(before, first, after, second) -> tuple[set[str], set[str]]:
+    """Of what the pages noted, what changed between the two builds; and the pages that noted none of it.
+    Every one of those shows what it showed, and some page that noted a change shows something else."""
+    noted = set().union(*first.read.values())
+    changed = {read for read in noted if first.digest_of(read) != second.digest_of(read)}
+    unread = {src for src, read in first.read.items() if not read & changed}
+    assert unread and {src for src in unread if after[src] != before[src]} == set()
+    assert {src for src in before if src not in unread and after[src] != before[src]}
+    return noted, changed
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pagereads")
@@ -64,16 +75,11 @@ def test_a_change_to_what_a_page_did_not_read_leaves_its_view_as_it_was(reports,
     assert list(progress.glob(f"*/{agency_id}.yaml"))  # it reports, every month
     before, first = _views(progress)
     after, second = _views(_rewritten(progress, folder / f"{agency_id}-{later}", agency_id, later))
-    noted = set().union(*first.read.values())
-    changed = {read for read in noted if first.digest_of(read) != second.digest_of(read)}
+    noted, changed = _compared(before, first, after, second)
     # What changed: the agency's reports, all reports, and with a later report the as-of date; not the months
     # the reports span, nor which bodies ceased or carry others' work (no succession took effect in between).
     assert agency_id in changed and MONTHS not in changed and BODIES not in changed
     assert (AS_OF in changed) == later and {MONTHS, BODIES, AS_OF} <= noted
-    unread = {src for src, read in first.read.items() if not read & changed}
-    assert unread and {src for src in unread if after[src] != before[src]} == set()
-    # The change shows: on the agency's page at least, which noted its reports.
-    assert {src for src in before if src not in unread and after[src] != before[src]}
 
 
 def test_a_report_that_moves_the_as_of_date_past_a_succession_changes_only_what_read_the_bodies(tmp_path):
@@ -91,9 +97,5 @@ def test_a_report_that_moves_the_as_of_date_past_a_succession_changes_only_what_
         re.sub(r"date: '2025-06-\d\d'", "date: '2025-07-10'", report), encoding="utf-8"
     )
     after, second = _views(june)
-    noted = set().union(*first.read.values())
-    changed = {read for read in noted if first.digest_of(read) != second.digest_of(read)}
+    _, changed = _compared(before, first, after, second)
     assert {BODIES, AS_OF, MONTHS} <= changed
-    unread = {src for src, read in first.read.items() if not read & changed}
-    assert unread and {src for src in unread if after[src] != before[src]} == set()
-    assert {src for src in before if src not in unread and after[src] != before[src]}

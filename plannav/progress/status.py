@@ -273,12 +273,11 @@ class Progress:
         return "" if self.status(uid, agency_id).status in (DONE, DONE_LATE, NOT_DONE) else reports[-1].period
 
     def item_status(self, uid: str) -> str:
-        item = self.index.by_uid[uid]
         if self.reading is not None:  # and whether each lead ceased (Progress.ceased)
             self.reading.update(self._leads_lines(uid))
             self.reading.add(BODIES)
         if uid not in self._overall:  # every row of every table shows it: worked out once
-            leads = [a for a in self.reporters.leads(item) if not self.ceased(a)]
+            leads = [a for a in self.reporters.leads(self.index.by_uid[uid]) if not self.ceased(a)]
             self._overall[uid] = overall([self.status(uid, agency).status for agency in leads])
         return self._overall[uid]
 
