@@ -39,7 +39,7 @@ def quick_build(monkeypatch):
     def fake_build(target, *args, **kwargs):
         if outcome["fail"]:
             return subprocess.CompletedProcess([], 1, "", "ERROR - a plan problem\n")
-        target.mkdir(parents=True)
+        target.mkdir(parents=True, exist_ok=True)
         (target / "index.html").write_text(f"<p>{target.name}</p>", encoding="utf-8")
         return subprocess.CompletedProcess([], 0, "", "")
 
@@ -172,14 +172,16 @@ def test_ctrl_c_stops_the_build_with_a_message_and_changes_nothing(tmp_path, qui
     dest = tmp_path / "ke-hoach-06"
     assert publish(dest) == 0  # the site published before (quick_build); the build interrupted is the command's
     published = os.path.realpath(dest)
-    # A plan four times the real one keeps the build going for seconds once its release folder exists:
-    # the interrupt then lands mid-build however fast the machine is.
+    # The release folder is made as the build starts; a plan four times the real one keeps the build going
+    # for seconds after it, so the interrupt, a second later, lands mid-build however fast the machine is.
     plan_dir = synthetic_plan(4, tmp_path / "plan")
     process = _start(dest, env={**os.environ, "PLANNAV_PLAN_DIR": str(plan_dir)})
     releases = dest.parent / ".ke-hoach-06.releases"
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".partial") for p in releases.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.02)
+    time.sleep(1)
+    assert process.poll() is None, "the build ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err

@@ -160,6 +160,7 @@ def prune(releases: Path, current: Path, keep: int = KEEP_RELEASES) -> None:
 def _built(partial: Path, dest: Path, base_url, offline, plan_dir) -> bool:
     """Build into `partial` and mark it ours; on failure or Ctrl-C remove it and say so."""
     try:
+        partial.mkdir()  # the release's name is taken before the build starts; a killed run's is cleared later
         result = build(partial, base_url, offline, plan_dir)
         if result.returncode != 0:
             print(result.stdout + result.stderr, file=sys.stderr)
