@@ -27,8 +27,11 @@ Prints, in one run on this machine (wall time, and CPU time where it says):
       the last build's are done, as an editor reading the page would, and their end is timed too.
   (i) the floor under (h): the plain site of (a) rebuilt as `make serve` rebuilds (mkdocs serve --dirty),
       with as many of its pages changed as each kind of edit in (h) wrote again (the plugin logs it).
-Usage: python scripts/bench.py [--full] [--imports] [--reports] [--serve]
-       (--imports: (g) alone; --reports: (e) and (f) alone; --serve: (h) alone)
+  (j) `make test`, as a developer runs it (the virtual environment in place): its wall time and the test
+      files that took longest (scripts/suitetimes.py); with --tests, `make test-all` too (Chromium, nginx and
+      the rest installed, as .ci/run installs them).
+Usage: python scripts/bench.py [--full] [--imports] [--reports] [--serve] [--tests]
+       (--imports: (g) alone; --reports: (e) and (f) alone; --serve: (h) alone; --tests: (j) alone, both suites)
 """
 
 import os
@@ -49,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 from sample_progress import write_sample  # noqa: E402
 from serving import edited, fetch, served, shown_after_save  # noqa: E402
 from serving import edits as edits_to_make  # noqa: E402
+from suitetimes import time_suite  # noqa: E402
 from synthetic_plan import scale  # noqa: E402
 
 from plannav import sitemap  # noqa: E402
@@ -334,7 +338,16 @@ def report_builds(tmp: Path, repeats: int) -> None:
     )
 
 
+def suites(targets: tuple[str, ...]) -> None:
+    for target in targets:
+        for line in time_suite(target).lines():
+            print(f"(j) {line}")
+
+
 def main() -> None:
+    if "--tests" in sys.argv:
+        suites(("test", "test-all"))
+        return
     if "--serve" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             serve(Path(tmp))
@@ -400,6 +413,7 @@ def main() -> None:
         print(
             f"(d) search index {index.stat().st_size / 1024:.0f} KB; median page {statistics.median(weights) / 1024:.0f} KB"
         )
+    suites(("test",))
 
 
 if __name__ == "__main__":
