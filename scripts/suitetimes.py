@@ -24,10 +24,11 @@ class SuiteTiming:
     ok: bool
     summary: str  # pytest's last line: "641 passed in 118.2s", or what went wrong
     by_file: list[tuple[str, float]]  # the test files, longest first: seconds of test time in all workers
+    failed: list[str]  # pytest's short summary of each test that failed or erred
 
     def lines(self, shown: int = 6) -> list[str]:
         if not self.ok:
-            return [f"make {self.target} failed after {self.wall:.0f} s: {self.summary}"]
+            return [f"make {self.target} failed after {self.wall:.0f} s: {self.summary}", *(f"    {f}" for f in self.failed)]
         files = ", ".join(f"{Path(name).name} {seconds:.0f} s" for name, seconds in self.by_file[:shown])
         return [f"make {self.target}: {self.wall:.0f} s wall ({self.summary})", f"    longest files: {files}"]
 
@@ -50,4 +51,5 @@ def time_suite(target: str) -> SuiteTiming:
     summaries = _SUMMARY.findall(printed)
     ok = result.returncode == 0 and bool(summaries)
     said = summaries[-1].strip() if summaries else (printed.strip().splitlines() or ["no output"])[-1]
-    return SuiteTiming(target, wall, ok, said, time_by_file(printed))
+    failed = re.findall(r"^(?:FAILED|ERROR) .*$", printed, re.MULTILINE)
+    return SuiteTiming(target, wall, ok, said, time_by_file(printed), failed)

@@ -2,6 +2,7 @@
 names every module; every command they give is the task runner's or the program's; the figures they quote
 are the ones the suite and the benchmark state."""
 
+import os
 import re
 
 import pytest
@@ -70,9 +71,9 @@ def test_the_readme_quotes_the_suites_size():
     quoted_fast = int(re.search(r"`make test` takes about [\d.]+ min \((\d+) tests", readme).group(1))
     quoted_browser = int(re.search(r"it leaves out the\s+(\d+) browser tests", readme).group(1))
     # One collection says both: the browser tests selected, of all the tests, and the others deselected.
-    out = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "browser"], cwd=ROOT, capture_output=True, text=True
-    ).stdout
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "browser"]
+    env = {name: value for name, value in os.environ.items() if name != "PYTEST_ADDOPTS"}  # the options given to this run
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True).stdout
     browser, total, others = map(int, re.search(r"(\d+)/(\d+) tests? collected \((\d+) deselected\)", out).groups())
     assert browser + others == total
     counted = {"browser": browser, "not browser": others}
