@@ -196,10 +196,11 @@ def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into the site's search box; return (title, href) of the results shown for it."""
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("")
-    box.press_sequentially(query)
-    # Material reads the box on keyup, and a letter such as "đ" is typed without a key event here (a
-    # person's input method sends one): a key that changes nothing ends the typing as the keyboard does.
+    # The query is put in whole, as an input method or a paste puts it: what the results show depends on the
+    # text alone, and the worker answers one query rather than one per letter. Material reads the box on
+    # keyup, which no input method sends for a letter such as "đ": a key that changes nothing ends the
+    # typing as the keyboard does.
+    box.fill(query)
     box.press("End")
     counted = page.evaluate("() => !!window.__searchMessages && window.__searchMessages.sent > 0")
     if counted:
