@@ -6,6 +6,8 @@ the downloads page). No error is the project's own; the theme's are listed below
 import json
 import shutil
 import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import ROOT
@@ -28,11 +30,12 @@ THEME = {
 }
 
 
-def _errors(folder) -> list[dict]:
+def _errors(*folders) -> list[dict]:
+    """The checker's errors on every page of the folders, read in one run (one Java start, its code warmed once)."""
     java = shutil.which("java")
     assert java and VNU.is_file(), "needs Java (default-jre-headless) and `npm ci --prefix tests/axe`: .ci/run installs both"
     checked = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(folder)],
+        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", *map(str, folders)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -41,12 +44,23 @@ def _errors(folder) -> list[dict]:
     return [m for m in json.loads(checked.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
 
 
+@pytest.fixture(scope="module")
+def errors_by_site(site, two_years):
+    """The plan's site and the sample's, checked in one run: each one's errors."""
+    sites = {"plan": site.resolve(), "two-years": (two_years / "site").resolve()}
+    errors = _errors(*sites.values())
+    within = lambda e, folder: Path(urlsplit(e["url"]).path).is_relative_to(folder)
+    assert all(any(within(e, folder) for folder in sites.values()) for e in errors), errors[:3]  # each one told
+    return {name: [e for e in errors if within(e, folder)] for name, folder in sites.items()}
+
+
 def _pages(folder) -> int:
     return sum(1 for _ in folder.resolve().rglob("*.html"))
 
 
-def test_every_page_of_the_plans_site_is_valid_html(site):
-    errors = _errors(site)
+def test_every_page_of_the_plans_site_is_valid_html(site, errors_by_site):
+    errors = errors_by_site["plan"]
+    assert errors  # the theme's, on every page: this site's pages were read
     ours = [
         f"{e['url'].split('/site/', 1)[-1]}:{e.get('lastLine')}: {e['message']}" for e in errors if e["message"] not in THEME
     ]
@@ -54,9 +68,9 @@ def test_every_page_of_the_plans_site_is_valid_html(site):
     assert _pages(site) > 200
 
 
-def test_every_page_with_two_years_of_reports_is_valid_html(two_years):
+def test_every_page_with_two_years_of_reports_is_valid_html(two_years, errors_by_site):
     site = two_years / "site"
-    errors = _errors(site)
+    errors = errors_by_site["two-years"]
     ours = [
         f"{e['url'].split('/site/', 1)[-1]}:{e.get('lastLine')}: {e['message']}" for e in errors if e["message"] not in THEME
     ]
