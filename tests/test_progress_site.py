@@ -16,6 +16,7 @@ from sitebuild import ROOT, build_site, reports_site, shared_folder
 from plannav.progress.status import STATUSES
 
 SAMPLE = "DỮ LIỆU MẪU, không có thật"
+HOSTILE = "<img src=x onerror=alert(1)> mẫu"  # a result staff typed: text on every page, never markup
 REPORTS = {
     ("2026-09", "so-tu-phap-lam-dong"): """
         date: '2026-09-18'
@@ -37,12 +38,13 @@ REPORTS = {
           result: {SAMPLE}
         """,
     # Công an tỉnh's work is carried by Công an tỉnh Lâm Đồng since 01/07/2025 (plan/successors.yaml).
-    ("2026-10", "cong-an-tinh-lam-dong"): """
+    ("2026-10", "cong-an-tinh-lam-dong"): f"""
         date: '2026-10-20'
         entries:
         - item: appendix-task:34
           status: Hoàn thành
           completed: '2022-03-15'
+          result: '{HOSTILE}'
         - item: task:4.a
           status: Chưa triển khai
         """,
@@ -133,6 +135,7 @@ def test_an_item_page_shows_each_reporting_body_and_its_reports(sample_site):
         "Sở Tư pháp tỉnh Lâm Đồng"
     ].get_text(" ", strip=True)
     assert rows["Công an tỉnh Lâm Đồng"].select_one("td.status").get_text() == "Hoàn thành"
+    assert HOSTILE in rows["Công an tỉnh Lâm Đồng"].get_text() and not rows["Công an tỉnh Lâm Đồng"].select("img")
     assert rows["Sở Y tế"].select_one("td.status").get_text() == "Chưa báo cáo"  # a coordinator, through the group
     earlier = rows["Sở Tư pháp tỉnh Lâm Đồng"].select_one("td.earlier details")
     assert "Kết quả tháng chín (mẫu)" in earlier.get_text() and earlier.summary.get_text() == "1 kỳ"
@@ -146,26 +149,22 @@ def test_search_finds_what_each_body_last_reported_on_an_item(sample_site):
     # The page's section, its text made from the reports: the page's report table is not read.
     entry = docs["nhiem-vu/phu-luc-34/#thuc-hien"]
     assert entry["title"].startswith("Tình hình thực hiện")
-    # The report stands for the body whose work it carries too: both names find it.
-    assert entry["text"] == f"Sở Tư pháp, Sở Tư pháp tỉnh Lâm Đồng — Kết quả: {SAMPLE}"  # the police reported no text
-    assert entry["text_folded"] == "so tu phap, so tu phap tinh lam dong — ket qua: du lieu mau, khong co that"
+    # Each report stands for the body whose work it carries too: both names find it.
+    assert entry["text"] == (
+        "Công an tỉnh, Công an tỉnh Lâm Đồng — Kết quả: &lt;img src=x onerror=alert(1)&gt; mẫu "
+        f"Sở Tư pháp, Sở Tư pháp tỉnh Lâm Đồng — Kết quả: {SAMPLE}"
+    )
+    assert entry["text_folded"] == (
+        "cong an tinh, cong an tinh lam dong — ket qua: &lt;img src=x onerror=alert(1)&gt; mau "
+        "so tu phap, so tu phap tinh lam dong — ket qua: du lieu mau, khong co that"
+    )
     # Only the latest: September's words are on the page, folded, but no longer what the body reports.
     assert not any("tháng chín" in doc["text"] for doc in index["docs"])
     assert not any(loc.startswith("thuc-hien/") and "<table" in doc["text"] for loc, doc in docs.items())
 
 
-def test_report_texts_reach_the_search_index_escaped(tmp_path):
-    progress = tmp_path / "progress"
-    (progress / "2026-10").mkdir(parents=True)
-    (progress / "DU-LIEU-MAU").write_text("", encoding="utf-8")
-    (progress / "2026-10" / "so-tu-phap-lam-dong.yaml").write_text(
-        "date: '2026-10-18'\nentries:\n- item: appendix-task:34\n  status: Đang thực hiện\n"
-        "  result: '<img src=x onerror=alert(1)> mẫu'\n",
-        encoding="utf-8",
-    )
-    result = build_site(tmp_path / "site", progress_dir=progress)
-    assert result.returncode == 0, result.stdout + result.stderr
-    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+def test_report_texts_reach_the_search_index_escaped(sample_site):
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
     text = next(doc["text"] for doc in index["docs"] if doc["location"] == "nhiem-vu/phu-luc-34/#thuc-hien")
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt; mẫu" in text
 
