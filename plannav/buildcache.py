@@ -195,8 +195,7 @@ class Results:
             return
         self._write(NOTES, state, value)
         with contextlib.suppress(OSError):
-            for old in sorted((self.folder / NOTES).iterdir(), key=lambda p: p.stat().st_mtime)[:-KEPT_STATES]:
-                old.unlink(missing_ok=True)
+            self._keep_newest(NOTES)
 
     def _read(self, where: str, key: str, touch: bool = False):
         path = self.folder / where / key
@@ -219,12 +218,19 @@ class Results:
             with contextlib.suppress(OSError):
                 temporary.unlink()
 
+    def _keep_newest(self, where: str) -> list[Path]:
+        """Remove all but the KEPT_STATES files of `where` used last (not those another process is writing);
+        the kept ones."""
+        files = [p for p in (self.folder / where).iterdir() if not p.name.startswith(PART)]
+        files.sort(key=lambda p: p.stat().st_mtime)
+        for old in files[:-KEPT_STATES]:
+            old.unlink(missing_ok=True)
+        return files[-KEPT_STATES:]
+
     def _prune(self) -> None:
         try:
-            states = sorted((self.folder / STATES).iterdir(), key=lambda p: p.stat().st_mtime)
-            for old in states[:-KEPT_STATES]:
-                old.unlink(missing_ok=True)
-            named = {key for path in states[-KEPT_STATES:] for key in (self._read(STATES, path.name) or {}).values()}
+            states = self._keep_newest(STATES)
+            named = {key for path in states for key in (self._read(STATES, path.name) or {}).values()}
             for result in (self.folder / RESULTS).iterdir():
                 if result.name not in named and not result.name.startswith(PART):
                     result.unlink(missing_ok=True)

@@ -193,7 +193,7 @@ SHOWN_RESULTS = """() => [...document.querySelectorAll("li.md-search-result__ite
 
 
 def search(page, query: str) -> list[tuple[str, str]]:
-    """Type a query into the site's search box; return (title, href) of the results shown for it."""
+    """Put a query into the site's search box; return (title, href) of the results shown for it."""
     box = page.locator("input.md-search__input")
     box.click()
     # The query is put in whole, as an input method or a paste puts it: what the results show depends on the

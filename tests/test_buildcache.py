@@ -404,6 +404,26 @@ def test_the_manifests_used_last_and_the_results_they_name_are_kept(tmp_path, mo
     assert len(_manifests(tmp_path / "cache", "documents")) == 2 and values == {b"shared", b"own 2", b"remade"}
 
 
+def test_the_notes_used_last_are_kept_and_a_file_another_process_is_writing_is_left_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(buildcache, "KEPT_STATES", 2)
+    cache = BuildCache(tmp_path / "cache")
+    results = cache.results("pages", "a state")
+    for where in (buildcache.STATES, buildcache.NOTES):  # another build's files, half written
+        (tmp_path / "cache" / "pages" / where).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "cache" / "pages" / where / f"{buildcache.PART}4242-x").write_bytes(b"half")
+    for n in range(4):
+        results.keep_note(f"note {n}", {"page": n})
+        notes = tmp_path / "cache" / "pages" / buildcache.NOTES
+        for note in notes.iterdir():
+            os.utime(note, (note.stat().st_mtime - 10,) * 2)  # each note ten seconds after the last
+    results.memo("page", lambda: ("inputs",), lambda: b"body")
+    results.save()
+    assert results.note("note 3") == {"page": 3} and results.note("note 2") == {"page": 2}
+    assert results.note("note 1") is None and results.note("note 0") is None
+    for where in (buildcache.STATES, buildcache.NOTES):
+        assert (tmp_path / "cache" / "pages" / where / f"{buildcache.PART}4242-x").read_bytes() == b"half"
+
+
 def test_the_inputs_of_a_result_are_written_out_whole():
     from dataclasses import replace
     from datetime import date

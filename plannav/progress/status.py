@@ -126,8 +126,8 @@ class Progress:
         as_of = dt.date.fromisoformat(f"{period}-28") if period else as_of
         self._as_of = as_of or max((r.date for r in self._reports), default=None)
         self.has_reports = bool(self._reports)  # whether a report is in (SiteFacts.reports_exist: in every page's key)
-        # While a page's view is worked out, what it reads of the reports: agency ids, EVERY_REPORT, MONTHS
-        # (pagereads); the as-of date, the plan and whether the reports are made up are in every page's key.
+        # While a page's view is worked out, what it reads of the reports: agency ids, EVERY_REPORT, MONTHS,
+        # AS_OF, BODIES (pagereads); the plan and whether the reports are made up are in every page's key.
         self.reading: set[str] | None = None
         self._leads_read: dict[str, frozenset[str]] = {}
         self._latest: dict[tuple[str, str], tuple[Report, Entry]] = {}
